@@ -1,0 +1,86 @@
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { RegistrySqliteDialect } from './dialect';
+import type { DB } from './schema';
+
+/** SQLite before 3.51.3 can corrupt a WAL database under concurrent checkpoints. */
+export const MIN_SQLITE = '3.51.3';
+
+export class RegistryOpenError extends Error {
+  constructor(
+    readonly reason: 'sqlite_too_old' | 'not_a_registry' | 'cannot_open' | 'integrity',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RegistryOpenError';
+  }
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export function checkSqliteVersion(version: string): void {
+  if (compareVersions(version, MIN_SQLITE) < 0) {
+    throw new RegistryOpenError(
+      'sqlite_too_old',
+      `SQLite ${version} is too old: Youcheng needs ${MIN_SQLITE} or later (earlier versions can corrupt a WAL database).`,
+    );
+  }
+}
+
+export interface OpenOptions {
+  /** A file path, or `:memory:` for tests. */
+  readonly file: string;
+  /** Path to a better_sqlite3.node built for the running ABI (Electron uses its own build). */
+  readonly nativeBinding?: string | undefined;
+  /** How long a writer waits for another's lock before giving up (ms). */
+  readonly busyTimeoutMs?: number;
+  readonly readonly?: boolean;
+}
+
+export interface OpenedRegistry {
+  readonly db: Kysely<DB>;
+  readonly sqlite: Database.Database;
+  readonly file: string;
+}
+
+/**
+ * Opens (creating if needed) a registry file with the pragmas its safety depends on: WAL with
+ * synchronous=FULL (a committed edit survives power loss), foreign keys on, and a busy timeout.
+ */
+export function openSqlite(options: OpenOptions): OpenedRegistry {
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(options.file, {
+      timeout: options.busyTimeoutMs ?? 5000,
+      readonly: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (e) {
+    throw new RegistryOpenError('cannot_open', `Cannot open ${options.file}: ${(e as Error).message}`);
+  }
+  try {
+    const { v } = sqlite.prepare('select sqlite_version() as v').get() as { v: string };
+    checkSqliteVersion(v);
+    if (options.file !== ':memory:' && !options.readonly) {
+      const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new RegistryOpenError('cannot_open', `${options.file} cannot use WAL (got ${String(mode)}).`);
+    }
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (e) {
+    sqlite.close();
+    if (e instanceof RegistryOpenError) throw e;
+    // "file is not a database" and friends: someone pointed us at a document, not a registry.
+    throw new RegistryOpenError('not_a_registry', `${options.file} is not a Youcheng registry: ${(e as Error).message}`);
+  }
+  const db = new Kysely<DB>({ dialect: new RegistrySqliteDialect({ database: sqlite }) });
+  return { db, sqlite, file: options.file };
+}

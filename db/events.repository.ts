@@ -1,0 +1,59 @@
+import type { PartialDate } from '../shared/dates';
+import type { Kind, Stage } from '../shared/enums';
+import type { TieEventRow } from '../shared/model';
+import type { Executor, NewRow, Row } from './schema';
+
+export function eventRowFrom(row: Row<'tie_events'>): TieEventRow {
+  return {
+    id: row.id,
+    tie_id: row.tie_id,
+    seq: row.seq,
+    type: row.type as 'stage' | 'kind',
+    stage: row.stage as Stage | null,
+    from_stage: row.from_stage as Stage | null,
+    kind: row.kind as Kind | null,
+    from_kind: row.from_kind as Kind | null,
+    on: row.occurred_on as PartialDate | null,
+    note: row.note,
+    confidential: row.confidential === 1,
+    recorded_by: row.recorded_by,
+    recorded_at: row.recorded_at,
+  };
+}
+
+export async function listEvents(db: Executor, tieId: string): Promise<Row<'tie_events'>[]> {
+  return db.selectFrom('tie_events').selectAll().where('tie_id', '=', tieId).orderBy('seq').execute();
+}
+
+export async function insertEvent(db: Executor, row: NewRow<'tie_events'>): Promise<void> {
+  await db.insertInto('tie_events').values(row).execute();
+}
+
+export async function setEventDate(
+  db: Executor,
+  id: string,
+  on: string | null,
+  key: string | null,
+): Promise<void> {
+  await db.updateTable('tie_events').set({ occurred_on: on, occurred_key: key }).where('id', '=', id).execute();
+}
+
+/**
+ * Opens a gap at `seq` in a tie's history so an earlier stage can be recorded before later
+ * ones. Two steps, because the (tie_id, seq) unique index is checked row by row.
+ */
+export async function shiftEventsFrom(db: Executor, tieId: string, seq: number): Promise<void> {
+  const far = 1_000_000_000;
+  await db
+    .updateTable('tie_events')
+    .set((eb) => ({ seq: eb('seq', '+', far) }))
+    .where('tie_id', '=', tieId)
+    .where('seq', '>=', seq)
+    .execute();
+  await db
+    .updateTable('tie_events')
+    .set((eb) => ({ seq: eb('seq', '-', far - 1) }))
+    .where('tie_id', '=', tieId)
+    .where('seq', '>=', far)
+    .execute();
+}

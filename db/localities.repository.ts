@@ -1,0 +1,64 @@
+import type { Level } from '../shared/enums';
+import type { LocalityRow } from '../shared/model';
+import type { Executor, NewRow, Row, RowPatch } from './schema';
+
+export function localityRowFrom(row: Row<'localities'>): LocalityRow {
+  return {
+    id: row.id,
+    name: row.name,
+    name_zh: row.name_zh,
+    name_en: row.name_en,
+    level: row.level as Level,
+    parent_id: row.parent_id,
+    version: row.version,
+  };
+}
+
+export async function listLocalities(db: Executor): Promise<Row<'localities'>[]> {
+  return db.selectFrom('localities').selectAll().where('deleted_at', 'is', null).orderBy('name').execute();
+}
+
+export async function getLocality(db: Executor, id: string): Promise<Row<'localities'> | undefined> {
+  return db.selectFrom('localities').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A locality by any of its names, as a ledger may spell it in either language. */
+export async function findLocalityByName(db: Executor, name: string): Promise<Row<'localities'> | undefined> {
+  return db
+    .selectFrom('localities')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('name', '=', name), eb('name_zh', '=', name), eb('name_en', '=', name)]))
+    .orderBy((eb) => eb.case().when('name', '=', name).then(0).else(1).end())
+    .executeTakeFirst();
+}
+
+export async function insertLocality(db: Executor, row: NewRow<'localities'>): Promise<void> {
+  await db.insertInto('localities').values(row).execute();
+}
+
+/** Applies a patch if the version still matches; returns whether a row changed. */
+export async function updateLocality(
+  db: Executor,
+  id: string,
+  version: number,
+  patch: RowPatch<'localities'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('localities')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function countLiveTiesOfLocality(db: Executor, id: string): Promise<number> {
+  const { n } = await db
+    .selectFrom('ties')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('locality_id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}

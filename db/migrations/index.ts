@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m20261123T1930 from './20261123T1930_init';
+
+/**
+ * The static list of migrations, in order. Names are timestamps, so sorting them as text
+ * sorts them in time (no `"10"` before `"2"`). Add a line per new migration; never edit one.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '20261123T1930_init': m20261123T1930,
+};
+
+export const LATEST_SCHEMA = Object.keys(migrations).sort().at(-1) ?? '';

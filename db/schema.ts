@@ -1,0 +1,176 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+
+/**
+ * Table types, as stored. Dates of the domain are partial-date text (`1978`, `2016-09`,
+ * `1979-11-02`); stamps are ISO-8601 UTC text; booleans are 0/1 integers and lists are JSON
+ * text, so the same schema runs on SQLite and PostgreSQL.
+ */
+
+interface Stamped {
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface LocalitiesTable extends Stamped {
+  id: string;
+  name: string;
+  name_zh: string | null;
+  name_en: string | null;
+  level: string;
+  parent_id: string | null;
+}
+
+export interface PartnersTable extends Stamped {
+  id: string;
+  name: string;
+  name_zh: string | null;
+  name_en: string | null;
+  name_local: string | null;
+  place_kind: string;
+  country: string;
+  region: string | null;
+}
+
+export interface TiesTable extends Stamped {
+  id: string;
+  locality_id: string;
+  partner_id: string;
+  kind: string;
+  stage: string;
+  first_contact_on: string | null;
+  intent_signed_on: string | null;
+  established_on: string | null;
+  signed_place: string | null;
+  our_signatory: string | null;
+  partner_signatory: string | null;
+  /** JSON array of field values. */
+  fields: string;
+  notes: string | null;
+}
+
+export interface TieEventsTable {
+  id: string;
+  tie_id: string;
+  seq: number;
+  type: string;
+  stage: string | null;
+  from_stage: string | null;
+  kind: string | null;
+  from_kind: string | null;
+  occurred_on: string | null;
+  /** First day of `occurred_on`, for ordering in SQL; null when undated. */
+  occurred_key: string | null;
+  note: string | null;
+  confidential: number;
+  override_reason: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface LettersTable extends Stamped {
+  id: string;
+  tie_id: string;
+  title: string;
+  doc_type: string;
+  signed_on: string | null;
+  signed_place: string | null;
+  our_signatory: string | null;
+  partner_signatory: string | null;
+  follow_up_on: string | null;
+  status: string;
+  scan_file: string | null;
+  scan_name: string | null;
+  notes: string | null;
+}
+
+export interface ApprovalTemplatesTable {
+  id: string;
+  level: string;
+  position: number;
+  authority_zh: string;
+  authority_en: string;
+}
+
+export interface ApprovalStepsTable extends Stamped {
+  id: string;
+  tie_id: string;
+  round: number;
+  position: number;
+  authority_zh: string;
+  authority_en: string;
+  submitted_on: string | null;
+  decided_on: string | null;
+  outcome: string | null;
+  reference_no: string | null;
+  note: string | null;
+}
+
+export interface VisitsTable extends Stamped {
+  id: string;
+  direction: string;
+  locality_id: string | null;
+  country: string | null;
+  leader: string | null;
+  leader_title: string | null;
+  start_on: string | null;
+  end_on: string | null;
+  size: number | null;
+  organisation: string | null;
+  purpose: string | null;
+  /** JSON array of field values. */
+  fields: string;
+  outcomes: string | null;
+  agreements_signed: number;
+  amount: string | null;
+  currency: string | null;
+  notes: string | null;
+}
+
+export interface VisitTiesTable {
+  visit_id: string;
+  tie_id: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  actor: string;
+  at: string;
+  command_id: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface DB {
+  localities: LocalitiesTable;
+  partners: PartnersTable;
+  ties: TiesTable;
+  tie_events: TieEventsTable;
+  letters: LettersTable;
+  approval_templates: ApprovalTemplatesTable;
+  approval_steps: ApprovalStepsTable;
+  visits: VisitsTable;
+  visit_ties: VisitTiesTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}
+
+/** The registry, or a transaction on it: repositories take either. */
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+export type Executor = Db | Trx;
+
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>;
+export type RowPatch<T extends keyof DB> = Updateable<DB[T]>;
+export type { ColumnType };

@@ -1,0 +1,101 @@
+import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../shared/ipc/contract';
+import { formatMessage, type Lang } from '../shared/i18n';
+import { issuesToDetails } from '../shared/issues';
+import type { IssueDetail, WireError, WireResult } from '../shared/result';
+import type { CallContext } from './context';
+import { AppError } from './errors';
+
+/** Every channel's implementation: a missing or mistyped handler is a compile error. */
+export type Handlers = {
+  [K in Channel]: (input: ParsedInputOf<K>, ctx: CallContext) => Promise<OutputOf<K>>;
+};
+
+/** What the transport knows about a call before the door looks at it. */
+export interface CallMeta {
+  /** The transport's verdict on the sender (Electron frame, HTTP token and origin). */
+  readonly trusted: boolean;
+  readonly lang?: Lang | undefined;
+}
+
+export interface DoorOptions {
+  readonly actor: () => Promise<string>;
+  readonly lang?: Lang;
+  readonly log?: (channel: string, error: unknown) => void;
+  /** Channels that may not run on this host (a viewer's writes, say). */
+  readonly refuse?: (channel: Channel) => string | null;
+}
+
+export type Door = (channel: unknown, input: unknown, meta: CallMeta) => Promise<WireResult<unknown>>;
+
+function wireError(
+  code: WireError['code'],
+  key: string,
+  params: Record<string, unknown>,
+  lang: Lang,
+  extra: { details?: readonly Omit<IssueDetail, 'message'>[]; current?: unknown } = {},
+): { ok: false; error: WireError } {
+  const details = extra.details?.map((d) => ({ ...d, message: formatMessage(d.key, d.params, lang) }));
+  const head = formatMessage(key, params, lang);
+  // The summary names each bad field, so a CLI user sees what to fix without the details.
+  const message =
+    details && details.length > 0 && code === 'validation'
+      ? details.map((d) => (d.path.length > 0 ? `${d.path.join('.')}: ${d.message}` : d.message)).join('\n')
+      : head;
+  return {
+    ok: false,
+    error: {
+      code,
+      key,
+      params,
+      message,
+      ...(details ? { details } : {}),
+      ...(extra.current !== undefined ? { current: extra.current } : {}),
+    },
+  };
+}
+
+/** SQLite's own failures that the user can act on, by their result code. */
+function storageFailure(error: unknown): { code: 'busy' | 'storage'; reason: string } | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') return { code: 'busy', reason: code };
+  if (code === 'SQLITE_FULL') return { code: 'storage', reason: 'the disk or the registry is full' };
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) return { code: 'storage', reason: 'the file is read-only' };
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) return { code: 'storage', reason: 'the disk reported an error' };
+  return null;
+}
+
+/**
+ * The one door: checks the sender, parses the input with the contract's schema, calls the
+ * handler and returns a result as data. Handlers never see unvalidated input, and nothing
+ * thrown inside escapes as anything but `{ ok: false }`.
+ */
+export function createDoor(handlers: Handlers, options: DoorOptions): Door {
+  return async (channel, input, meta) => {
+    const lang = meta.lang ?? options.lang ?? 'en';
+    if (!meta.trusted) return wireError('forbidden', 'errors.forbidden', {}, lang);
+    if (!isChannel(channel)) {
+      return wireError('not_found', 'errors.unknownChannel', { channel: String(channel).slice(0, 80) }, lang);
+    }
+    const refusal = options.refuse?.(channel);
+    if (refusal) return wireError('forbidden', refusal, {}, lang);
+    const parsed = contract[channel].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const details = issuesToDetails(parsed.error.issues, (key, params) => formatMessage(key, params, lang));
+      return wireError('validation', 'errors.validation.invalid', {}, lang, { details });
+    }
+    try {
+      const ctx: CallContext = { actor: await options.actor(), lang };
+      const handler = handlers[channel] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) return wireError(error.code, error.key, { ...error.params }, lang, error.extra);
+      const storage = storageFailure(error);
+      if (storage?.code === 'busy') return wireError('busy', 'errors.busy', {}, lang);
+      if (storage) return wireError('storage', 'errors.storage', { reason: storage.reason }, lang);
+      options.log?.(channel, error);
+      return wireError('internal', 'errors.internal', {}, lang);
+    }
+  };
+}

@@ -1,0 +1,120 @@
+import { auditRowFrom, listAudit } from '../db/audit.repository';
+import {
+  findLocalityByName,
+  getLocality,
+  insertLocality,
+  listLocalities,
+  localityRowFrom,
+  updateLocality,
+} from '../db/localities.repository';
+import { listPartners, partnerRowFrom } from '../db/partners.repository';
+import { readSettings, writeSetting } from '../db/settings.repository';
+import type { Row } from '../db/schema';
+import { allCountries, continentOf } from '../shared/countries';
+import type { ParsedInputOf } from '../shared/ipc/contract';
+import type { AuditRow, CountryRow, LocalityRow, PartnerRow } from '../shared/model';
+import { defaultSettings, settingsSchema, type Settings } from '../shared/settings';
+import type { CallContext } from './context';
+import { conflict, notFound, rule } from './errors';
+import { inWriteTransaction, type ServiceDeps } from './ties.service';
+import { audit } from './write-env';
+
+export function createSettingsService(deps: ServiceDeps) {
+  async function get(): Promise<Settings> {
+    const stored = await readSettings(deps.db);
+    // A stored value this version does not accept falls back to its default, key by key.
+    const out: Record<string, unknown> = { ...defaultSettings };
+    for (const [key, value] of Object.entries(stored)) {
+      const shape = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+      const parsed = shape[key]?.safeParse(value);
+      if (parsed?.success) out[key] = parsed.data;
+    }
+    return out as Settings;
+  }
+
+  return {
+    get,
+    async update(input: ParsedInputOf<'settings:update'>, ctx: CallContext): Promise<Settings> {
+      await inWriteTransaction(deps, ctx, async (env) => {
+        const before = await readSettings(env.trx);
+        for (const [key, value] of Object.entries(input.patch)) {
+          if (value === undefined) continue;
+          await writeSetting(env.trx, key, value, env.at);
+          await audit(env, 'setting', key, 'update', before[key] ?? null, value);
+        }
+      });
+      return get();
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;
+
+export function createReferenceService(deps: ServiceDeps, settings: SettingsService) {
+  return {
+    async localities(): Promise<LocalityRow[]> {
+      return (await listLocalities(deps.db)).map(localityRowFrom);
+    },
+
+    async createLocality(input: ParsedInputOf<'localities:create'>, ctx: CallContext): Promise<LocalityRow> {
+      return inWriteTransaction(deps, ctx, async (env) => {
+        if (await findLocalityByName(env.trx, input.name)) throw rule('errors.locality.duplicate', { name: input.name });
+        if (input.parent_id && !(await getLocality(env.trx, input.parent_id))) throw notFound('locality', input.parent_id);
+        const row: Row<'localities'> = {
+          id: env.ids.next(),
+          name: input.name,
+          name_zh: input.name_zh ?? null,
+          name_en: input.name_en ?? null,
+          level: input.level,
+          parent_id: input.parent_id ?? null,
+          version: 1,
+          created_at: env.at,
+          updated_at: env.at,
+          deleted_at: null,
+        };
+        await insertLocality(env.trx, row);
+        await audit(env, 'locality', row.id, 'create', null, row);
+        return localityRowFrom(row);
+      });
+    },
+
+    async updateLocality(input: ParsedInputOf<'localities:update'>, ctx: CallContext): Promise<LocalityRow> {
+      return inWriteTransaction(deps, ctx, async (env) => {
+        const current = await getLocality(env.trx, input.id);
+        if (!current || current.deleted_at !== null) throw notFound('locality', input.id);
+        if (current.version !== input.version) throw conflict('locality', localityRowFrom(current));
+        if (input.patch.name !== undefined && input.patch.name !== current.name) {
+          const clash = await findLocalityByName(env.trx, input.patch.name);
+          if (clash && clash.id !== current.id) throw rule('errors.locality.duplicate', { name: input.patch.name });
+        }
+        if (input.patch.parent_id) {
+          // A locality cannot sit under itself or under one of its own descendants.
+          let cursor: string | null = input.patch.parent_id;
+          while (cursor) {
+            if (cursor === current.id) throw rule('errors.locality.cycle', { name: current.name });
+            cursor = (await getLocality(env.trx, cursor))?.parent_id ?? null;
+          }
+        }
+        const patch = { ...input.patch, updated_at: env.at };
+        if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
+          throw conflict('locality', localityRowFrom((await getLocality(env.trx, current.id)) ?? current));
+        }
+        const after = { ...current, ...patch, version: current.version + 1 };
+        await audit(env, 'locality', current.id, 'update', current, after);
+        return localityRowFrom(after);
+      });
+    },
+
+    async partners(input: ParsedInputOf<'partners:list'>): Promise<PartnerRow[]> {
+      return (await listPartners(deps.db, input.country)).map(partnerRowFrom);
+    },
+
+    async countries(): Promise<CountryRow[]> {
+      const { continentOverrides } = await settings.get();
+      return allCountries().map((c) => ({ ...c, continent: continentOf(c.code, continentOverrides) }));
+    },
+
+    async audit(input: ParsedInputOf<'audit:list'>): Promise<AuditRow[]> {
+      return (await listAudit(deps.db, input)).map(auditRowFrom);
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { eventRowFrom, listEvents } from '../db/events.repository';
+import { getTie, getTieRow, listTies } from '../db/ties.repository';
+import type { Db, Executor } from '../db/schema';
+import { allCountries } from '../shared/countries';
+import { VOCABULARIES, type EnumEntry } from '../shared/enums';
+import type { ParsedInputOf } from '../shared/ipc/contract';
+import type { Page, TieEventRow, TieRow } from '../shared/model';
+import type { CallContext, Clock, IdSource } from './context';
+import { notFound } from './errors';
+import { createTieIn, setTieDeleted, updateTieIn } from './ties.write';
+import type { WriteEnv } from './write-env';
+
+export interface ServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+}
+
+/** Runs `work` in one write transaction with one timestamp for everything it records. */
+export function inWriteTransaction<T>(
+  deps: ServiceDeps,
+  ctx: CallContext,
+  work: (env: WriteEnv) => Promise<T>,
+  commandId: string | null = null,
+): Promise<T> {
+  return deps.db.transaction().execute((trx) =>
+    work({ trx, ids: deps.ids, at: deps.clock.now().toISOString(), actor: ctx.actor, commandId }),
+  );
+}
+
+/**
+ * What a quick search names besides the text itself: countries by Chinese or English name,
+ * and enum values by either language's label, so "日本" finds Japan and "友好城市" finds the
+ * friendship ties.
+ */
+export function quickMatches(text: string): { countries: string[]; enums: string[] } {
+  const q = text.trim().toLowerCase();
+  if (q === '') return { countries: [], enums: [] };
+  const countries = allCountries()
+    .filter((c) => c.en.toLowerCase().includes(q) || c.zh.includes(q) || c.code.toLowerCase() === q || c.alpha3.toLowerCase() === q)
+    .map((c) => c.code);
+  const enums = new Set<string>();
+  for (const name of ['level', 'kind', 'stage', 'field'] as const) {
+    for (const [value, entry] of Object.entries(VOCABULARIES[name]) as [string, EnumEntry][]) {
+      if (entry.en.toLowerCase().includes(q) || entry.zh.includes(q) || value === q) enums.add(value);
+    }
+  }
+  return { countries, enums: [...enums] };
+}
+
+export function createTiesService(deps: ServiceDeps) {
+  async function row(db: Executor, id: string): Promise<TieRow> {
+    const found = await getTieRow(db, id);
+    if (!found) throw notFound('tie', id);
+    return found;
+  }
+
+  return {
+    async list(input: ParsedInputOf<'ties:list'>): Promise<Page<TieRow>> {
+      const matches = quickMatches(input.quick);
+      return listTies(deps.db, {
+        sort: input.sort,
+        quick: input.quick,
+        quickCountries: matches.countries,
+        quickEnums: matches.enums,
+        deleted: input.deleted,
+        offset: input.offset,
+        limit: input.limit,
+      });
+    },
+
+    get: (input: ParsedInputOf<'ties:get'>) => row(deps.db, input.id),
+
+    async events(input: ParsedInputOf<'ties:events'>): Promise<TieEventRow[]> {
+      if (!(await getTie(deps.db, input.id))) throw notFound('tie', input.id);
+      return (await listEvents(deps.db, input.id)).map(eventRowFrom);
+    },
+
+    async create(input: ParsedInputOf<'ties:create'>, ctx: CallContext): Promise<TieRow> {
+      return inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createTieIn(env, input)));
+    },
+
+    async update(input: ParsedInputOf<'ties:update'>, ctx: CallContext): Promise<TieRow> {
+      return inWriteTransaction(deps, ctx, async (env) => {
+        await updateTieIn(env, input.id, input.version, input.patch);
+        return row(env.trx, input.id);
+      });
+    },
+
+    async remove(input: ParsedInputOf<'ties:delete'>, ctx: CallContext): Promise<TieRow> {
+      return inWriteTransaction(deps, ctx, async (env) => {
+        await setTieDeleted(env, input.id, input.version, true);
+        return row(env.trx, input.id);
+      });
+    },
+
+    async restore(input: ParsedInputOf<'ties:restore'>, ctx: CallContext): Promise<TieRow> {
+      return inWriteTransaction(deps, ctx, async (env) => {
+        await setTieDeleted(env, input.id, input.version, false);
+        return row(env.trx, input.id);
+      });
+    },
+  };
+}
+
+export type TiesService = ReturnType<typeof createTiesService>;

@@ -1,0 +1,35 @@
+import { appendAudit } from '../db/audit.repository';
+import type { Trx } from '../db/schema';
+import type { IdSource } from './context';
+
+/**
+ * What a write inside a transaction needs: the transaction, ids, the one timestamp of the
+ * change, who makes it, and (for undo) the command it belongs to.
+ */
+export interface WriteEnv {
+  readonly trx: Trx;
+  readonly ids: IdSource;
+  readonly at: string;
+  readonly actor: string;
+  readonly commandId?: string | null;
+}
+
+export function audit(
+  env: WriteEnv,
+  entity: string,
+  entityId: string,
+  action: string,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  return appendAudit(env.trx, {
+    entity,
+    entity_id: entityId,
+    action,
+    before,
+    after,
+    actor: env.actor,
+    at: env.at,
+    command_id: env.commandId ?? null,
+  });
+}

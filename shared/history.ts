@@ -1,0 +1,84 @@
+import { firstDay } from './dates';
+import type { Kind, Stage } from './enums';
+
+/**
+ * A tie's dated history. Events are kept in the order they were recorded (`seq`); an event
+ * without a date of its own takes the date of the latest dated event recorded before it, and
+ * where there is none it holds at every date. A partial date stands for its first day.
+ */
+export interface HistoryEvent {
+  readonly seq: number;
+  readonly type: 'stage' | 'kind';
+  readonly stage: Stage | null;
+  readonly kind: Kind | null;
+  readonly fromKind?: Kind | null;
+  readonly fromStage?: Stage | null;
+  readonly on: string | null;
+}
+
+/** Sorts below every real date: an undated event with nothing before it holds at every date. */
+export const ALWAYS = '0000-00-00';
+
+export interface EffectiveEvent<E extends HistoryEvent = HistoryEvent> {
+  readonly event: E;
+  /** The first day the event is in force, `ALWAYS` if it holds at every date. */
+  readonly key: string;
+}
+
+export function effectiveEvents<E extends HistoryEvent>(events: readonly E[]): EffectiveEvent<E>[] {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  let last = ALWAYS;
+  return ordered.map((event) => {
+    if (event.on !== null && event.on !== '') last = firstDay(event.on);
+    return { event, key: event.on !== null && event.on !== '' ? firstDay(event.on) : last };
+  });
+}
+
+function latestOnOrBefore<E extends HistoryEvent>(
+  effective: readonly EffectiveEvent<E>[],
+  day: string,
+  type: 'stage' | 'kind',
+): EffectiveEvent<E> | null {
+  let best: EffectiveEvent<E> | null = null;
+  for (const e of effective) {
+    if (e.event.type !== type || e.key > day) continue;
+    if (
+      best === null ||
+      e.key > best.key ||
+      (e.key === best.key && e.event.seq > best.event.seq)
+    ) {
+      best = e;
+    }
+  }
+  return best;
+}
+
+/** The stage as of `asOf` (`YYYY-MM-DD`): the stage of the latest event on or before it. */
+export function stageAsOf(events: readonly HistoryEvent[], asOf: string): Stage | null {
+  return latestOnOrBefore(effectiveEvents(events), asOf, 'stage')?.event.stage ?? null;
+}
+
+/**
+ * The kind as of `asOf`: the latest kind change on or before it; before the first change,
+ * the kind it changed from; with no change at all, the tie's current kind.
+ */
+export function kindAsOf(events: readonly HistoryEvent[], asOf: string, current: Kind): Kind {
+  const effective = effectiveEvents(events);
+  const latest = latestOnOrBefore(effective, asOf, 'kind');
+  if (latest?.event.kind) return latest.event.kind;
+  const first = effective.find((e) => e.event.type === 'kind');
+  return first?.event.fromKind ?? current;
+}
+
+/**
+ * The date a tie was established as of `asOf`: the first `established` event not a resumption
+ * from `suspended`, if it is in force by then. Returned as stored (partial), or null.
+ */
+export function establishedOnAsOf(events: readonly HistoryEvent[], asOf: string): string | null {
+  for (const e of effectiveEvents(events)) {
+    if (e.event.type === 'stage' && e.event.stage === 'established' && e.event.fromStage !== 'suspended') {
+      return e.key <= asOf ? (e.event.on ?? null) : null;
+    }
+  }
+  return null;
+}

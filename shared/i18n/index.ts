@@ -1,0 +1,64 @@
+import i18next, { type i18n } from 'i18next';
+import { enumLabel, type Stage } from '../enums';
+import { en } from './en';
+import { zh } from './zh';
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+export const resources = { en: { translation: en }, zh: { translation: zh } } as const;
+
+/** A ready i18next instance; `initAsync: false` makes it usable on the next line. */
+export function createI18n(lang: Lang): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: lang,
+    fallbackLng: 'en',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+const instances = new Map<Lang, i18n>();
+function instanceFor(lang: Lang): i18n {
+  let instance = instances.get(lang);
+  if (!instance) {
+    instance = createI18n(lang);
+    instances.set(lang, instance);
+  }
+  return instance;
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'zh' || value === 'en';
+}
+
+/** Words a message's parameters in the target language: stage names, requirements, columns. */
+export function localizeParams(
+  params: Readonly<Record<string, unknown>>,
+  lang: Lang,
+  t: (key: string) => string = (key) => instanceFor(lang).t(key),
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...params };
+  const sep = lang === 'zh' ? '、' : ', ';
+  for (const name of ['from', 'to', 'stage', 'dated'] as const) {
+    const v = params[name];
+    if (typeof v === 'string') out[name] = enumLabel('stage', v as Stage, lang);
+  }
+  if (Array.isArray(params.missing)) {
+    out.missing = params.missing.map((r) => t(`requirements.${String(r)}`)).join(sep);
+  }
+  if (typeof params.entity === 'string') out.entity = t(`entities.${params.entity}`);
+  if (typeof params.field === 'string') out.field = t(`columns.${params.field}`);
+  if (Array.isArray(params.allowed)) out.allowed = params.allowed.join(sep);
+  if (Array.isArray(params.keys)) out.keys = params.keys.join(sep);
+  return out;
+}
+
+/** The message for an error key in `lang`, with its parameters worded in that language. */
+export function formatMessage(key: string, params: Readonly<Record<string, unknown>>, lang: Lang): string {
+  const i = instanceFor(lang);
+  return i.t(key, localizeParams(params, lang, (k) => i.t(k)));
+}

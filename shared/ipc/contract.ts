@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { ChannelSpec } from './channel';
+import { referenceChannels } from './reference';
+import { tiesChannels } from './ties';
+
+/**
+ * The one contract between the renderer and main: `feature:verb` → input schema and result.
+ * Main implements every key (a missing handler is a compile error), the preload exposes
+ * exactly these names, and the browser host answers them over HTTP.
+ */
+export const contract = {
+  ...referenceChannels,
+  ...tiesChannels,
+} satisfies Record<string, ChannelSpec<z.ZodType, unknown>>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract & string;
+export type InputOf<K extends Channel> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends Channel> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends Channel> = Contract[K] extends ChannelSpec<z.ZodType, infer O> ? O : never;
+
+export const CHANNELS = Object.freeze(Object.keys(contract).sort()) as readonly Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { AuditRow, CountryRow, LocalityRow, PartnerRow } from '../model';
+import { country, enumOf, id, optionalText, text, version } from '../schemas';
+import { settingsPatch, type Settings } from '../settings';
+import { command, query } from './channel';
+
+export interface AppInfo {
+  readonly version: string;
+  readonly registry: string;
+  readonly schema: string;
+  readonly actor: string;
+  readonly host: 'electron' | 'browser' | 'cli';
+}
+
+export const referenceChannels = {
+  'app:info': query(z.strictObject({})).returns<AppInfo>(),
+  'localities:list': query(z.strictObject({})).returns<LocalityRow[]>(),
+  'localities:create': command(
+    z.strictObject({
+      name: text(100),
+      name_zh: optionalText(100).optional(),
+      name_en: optionalText(100).optional(),
+      level: enumOf('level'),
+      parent_id: id.nullable().optional(),
+    }),
+  ).returns<LocalityRow>(),
+  'localities:update': command(
+    z.strictObject({
+      id,
+      version,
+      patch: z
+        .strictObject({
+          name: text(100),
+          name_zh: optionalText(100),
+          name_en: optionalText(100),
+          level: enumOf('level'),
+          parent_id: id.nullable(),
+        })
+        .partial(),
+    }),
+  ).returns<LocalityRow>(),
+  'partners:list': query(z.strictObject({ country: country.optional() })).returns<PartnerRow[]>(),
+  'countries:list': query(z.strictObject({})).returns<CountryRow[]>(),
+  'settings:get': query(z.strictObject({})).returns<Settings>(),
+  'settings:update': command(z.strictObject({ patch: settingsPatch })).returns<Settings>(),
+  'audit:list': query(
+    z.strictObject({
+      entity: z.string().max(40).optional(),
+      entity_id: id.optional(),
+      limit: z.number().int().min(1).max(10_000).default(500),
+    }),
+  ).returns<AuditRow[]>(),
+};

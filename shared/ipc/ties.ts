@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Page, TieEventRow, TieRow } from '../model';
+import {
+  country,
+  enumOf,
+  fieldList,
+  id,
+  optionalPartialDate,
+  optionalText,
+  text,
+  version,
+} from '../schemas';
+import { command, query } from './channel';
+
+/** The grid's columns, in order: the interchange columns first, then the rest of the record. */
+export const TIE_COLUMNS = [
+  'local',
+  'local_level',
+  'partner',
+  'partner_zh',
+  'country',
+  'region',
+  'kind',
+  'stage',
+  'established_on',
+  'intent_signed_on',
+  'first_contact_on',
+  'signed_place',
+  'our_signatory',
+  'partner_signatory',
+  'fields',
+  'notes',
+] as const;
+export type TieColumn = (typeof TIE_COLUMNS)[number];
+
+const editable = {
+  local: text(100),
+  local_level: enumOf('level'),
+  partner: text(200),
+  partner_zh: optionalText(200),
+  country,
+  region: optionalText(200),
+  kind: enumOf('kind'),
+  stage: enumOf('stage'),
+  established_on: optionalPartialDate,
+  intent_signed_on: optionalPartialDate,
+  first_contact_on: optionalPartialDate,
+  signed_place: optionalText(200),
+  our_signatory: optionalText(200),
+  partner_signatory: optionalText(200),
+  fields: fieldList,
+  notes: optionalText(4000),
+} satisfies Record<TieColumn, z.ZodType>;
+
+export const tieCreateInput = z.strictObject({
+  ...editable,
+  local_level: editable.local_level.optional(),
+  partner_zh: editable.partner_zh.optional(),
+  region: editable.region.optional(),
+  kind: editable.kind.default('friendship'),
+  stage: editable.stage.default('contact'),
+  established_on: editable.established_on.optional(),
+  intent_signed_on: editable.intent_signed_on.optional(),
+  first_contact_on: editable.first_contact_on.optional(),
+  signed_place: editable.signed_place.optional(),
+  our_signatory: editable.our_signatory.optional(),
+  partner_signatory: editable.partner_signatory.optional(),
+  fields: editable.fields.optional(),
+  notes: editable.notes.optional(),
+});
+export type TieCreate = z.output<typeof tieCreateInput>;
+
+export const tiePatch = z
+  .strictObject(editable)
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'errors.validation.invalid' });
+export type TiePatch = z.output<typeof tiePatch>;
+
+export const sortModel = z
+  .array(z.strictObject({ colId: z.enum(TIE_COLUMNS), sort: z.enum(['asc', 'desc']) }))
+  .max(TIE_COLUMNS.length);
+
+export const tiesChannels = {
+  'ties:list': query(
+    z.strictObject({
+      sort: sortModel.default([]),
+      quick: z.string().max(200).default(''),
+      deleted: z.boolean().default(false),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500_000).default(500_000),
+    }),
+  ).returns<Page<TieRow>>(),
+  'ties:get': query(z.strictObject({ id })).returns<TieRow>(),
+  'ties:events': query(z.strictObject({ id })).returns<TieEventRow[]>(),
+  'ties:create': command(tieCreateInput).returns<TieRow>(),
+  'ties:update': command(z.strictObject({ id, version, patch: tiePatch })).returns<TieRow>(),
+  'ties:delete': command(z.strictObject({ id, version })).returns<TieRow>(),
+  'ties:restore': command(z.strictObject({ id, version })).returns<TieRow>(),
+};

@@ -1,0 +1,94 @@
+import type { CountryCode, Continent } from './countries';
+import type { PartialDate } from './dates';
+import type { Field, Kind, Level, Stage } from './enums';
+
+/** Wire types: what the contract returns. Table rows are mapped to these in `db/`. */
+
+export interface LocalityRow {
+  readonly id: string;
+  readonly name: string;
+  readonly name_zh: string | null;
+  readonly name_en: string | null;
+  readonly level: Level;
+  readonly parent_id: string | null;
+  readonly version: number;
+}
+
+export interface PartnerRow {
+  readonly id: string;
+  readonly name: string;
+  readonly name_zh: string | null;
+  readonly name_en: string | null;
+  readonly name_local: string | null;
+  readonly place_kind: string;
+  readonly country: CountryCode;
+  readonly region: string | null;
+  readonly version: number;
+}
+
+/** A tie as the grid shows it; column ids are the interchange column names. */
+export interface TieRow {
+  readonly id: string;
+  readonly version: number;
+  readonly locality_id: string;
+  readonly local: string;
+  readonly local_level: Level;
+  readonly partner_id: string;
+  readonly partner: string;
+  readonly partner_zh: string | null;
+  readonly country: CountryCode;
+  readonly region: string | null;
+  readonly kind: Kind;
+  readonly stage: Stage;
+  readonly established_on: PartialDate | null;
+  readonly intent_signed_on: PartialDate | null;
+  readonly first_contact_on: PartialDate | null;
+  readonly signed_place: string | null;
+  readonly our_signatory: string | null;
+  readonly partner_signatory: string | null;
+  readonly fields: readonly Field[];
+  readonly notes: string | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly deleted_at: string | null;
+}
+
+export interface TieEventRow {
+  readonly id: string;
+  readonly tie_id: string;
+  readonly seq: number;
+  readonly type: 'stage' | 'kind';
+  readonly stage: Stage | null;
+  readonly from_stage: Stage | null;
+  readonly kind: Kind | null;
+  readonly from_kind: Kind | null;
+  readonly on: PartialDate | null;
+  readonly note: string | null;
+  readonly confidential: boolean;
+  readonly recorded_by: string;
+  readonly recorded_at: string;
+}
+
+export interface CountryRow {
+  readonly code: CountryCode;
+  readonly alpha3: string;
+  readonly en: string;
+  readonly zh: string;
+  readonly continent: Continent;
+}
+
+export interface AuditRow {
+  readonly seq: number;
+  readonly entity: string;
+  readonly entity_id: string;
+  readonly action: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly actor: string;
+  readonly at: string;
+}
+
+export interface Page<T> {
+  readonly rows: readonly T[];
+  readonly total: number;
+}

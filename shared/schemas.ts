@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { resolveCountry, type CountryCode } from './countries';
+import { MAX_YEAR, MIN_YEAR, parsePartialDate, type DateProblem, type PartialDate } from './dates';
+import { parseEnum, valuesOf, type Field, type VocabularyName, type VocabularyValue } from './enums';
+
+/**
+ * Field schemas shared by the contract, pastes and imports. They accept what staff type
+ * (dates in every ledger form, countries by any spelling, enum labels in either language) and
+ * yield the canonical value; a refusal is an issue whose message is an i18n key with params.
+ */
+
+type Ctx = z.core.$RefinementCtx;
+
+function refuse(ctx: Ctx, key: string, params: Record<string, unknown>): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message: key, params });
+  return z.NEVER;
+}
+
+export function dateProblemIssue(problem: DateProblem): { key: string; params: Record<string, unknown> } {
+  switch (problem.kind) {
+    case 'empty':
+      return { key: 'errors.date.empty', params: {} };
+    case 'format':
+      return { key: 'errors.date.format', params: { value: problem.value } };
+    case 'month':
+      return { key: 'errors.date.month', params: { value: problem.value, month: problem.month } };
+    case 'day':
+      return { key: 'errors.date.day', params: { value: problem.value, max: problem.max } };
+    case 'year':
+      return {
+        key: 'errors.date.year',
+        params: { value: problem.value, min: MIN_YEAR, max: MAX_YEAR },
+      };
+  }
+}
+
+function toDate(value: string | number, ctx: Ctx): PartialDate {
+  // A bare number is a year, as ledgers and JSON write it (1978).
+  const parsed = parsePartialDate(typeof value === 'number' ? String(value) : value);
+  if (parsed.ok) return parsed.date;
+  const { key, params } = dateProblemIssue(parsed.problem);
+  return refuse(ctx, key, params);
+}
+
+function blank(value: unknown): value is null | undefined | '' {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+export const partialDate = z.union([z.string(), z.number().int()]).transform(toDate);
+
+export const optionalPartialDate = z
+  .union([z.string(), z.number().int(), z.null()])
+  .transform((v, ctx): PartialDate | null => (blank(v) ? null : toDate(v, ctx)));
+
+export const country = z.string().transform((v, ctx): CountryCode => {
+  const code = resolveCountry(v);
+  return code ?? refuse(ctx, 'errors.country.unknown', { value: v });
+});
+
+export function enumOf<V extends VocabularyName>(name: V) {
+  return z.string().transform((v, ctx): VocabularyValue<V> => {
+    const value = parseEnum(name, v);
+    return value ?? refuse(ctx, 'errors.enum.unknown', { value: v, allowed: valuesOf(name), vocabulary: name });
+  });
+}
+
+export function text(max: number) {
+  return z
+    .string()
+    .transform((v) => v.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { message: 'errors.validation.required' })
+        .max(max, { message: 'errors.validation.tooLong' }),
+    );
+}
+
+export function optionalText(max: number) {
+  return z
+    .union([z.string(), z.null()])
+    .transform((v) => (blank(v) ? null : v.trim()))
+    .pipe(z.string().max(max, { message: 'errors.validation.tooLong' }).nullable());
+}
+
+const FIELD_SEPARATORS = /[,，、;；/|\n]+/;
+
+/** Fields of cooperation: an array, or one string separated by commas, 、 or semicolons. */
+export const fieldList = z
+  .union([z.array(z.string()), z.string(), z.null()])
+  .transform((v, ctx): Field[] => {
+    const parts = (v === null ? [] : Array.isArray(v) ? v : v.split(FIELD_SEPARATORS))
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    const out: Field[] = [];
+    for (const part of parts) {
+      const field = parseEnum('field', part);
+      if (field === null) return refuse(ctx, 'errors.enum.unknown', { value: part, allowed: valuesOf('field'), vocabulary: 'field' });
+      if (!out.includes(field)) out.push(field);
+    }
+    return out;
+  });
+
+export const id = z.string().min(1).max(64);
+export const version = z.number().int().min(0);
