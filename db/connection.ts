@@ -64,14 +64,21 @@ export function openSqlite(options: OpenOptions): OpenedRegistry {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (e) {
-    throw new RegistryOpenError('cannot_open', `Cannot open ${options.file}: ${(e as Error).message}`);
+    throw new RegistryOpenError(
+      'cannot_open',
+      `Cannot open ${options.file}: ${(e as Error).message}`,
+    );
   }
   try {
     const { v } = sqlite.prepare('select sqlite_version() as v').get() as { v: string };
     checkSqliteVersion(v);
     if (options.file !== ':memory:' && !options.readonly) {
       const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
-      if (mode !== 'wal') throw new RegistryOpenError('cannot_open', `${options.file} cannot use WAL (got ${String(mode)}).`);
+      if (mode !== 'wal')
+        throw new RegistryOpenError(
+          'cannot_open',
+          `${options.file} cannot use WAL (got ${String(mode)}).`,
+        );
     }
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
@@ -79,7 +86,10 @@ export function openSqlite(options: OpenOptions): OpenedRegistry {
     sqlite.close();
     if (e instanceof RegistryOpenError) throw e;
     // "file is not a database" and friends: someone pointed us at a document, not a registry.
-    throw new RegistryOpenError('not_a_registry', `${options.file} is not a Youcheng registry: ${(e as Error).message}`);
+    throw new RegistryOpenError(
+      'not_a_registry',
+      `${options.file} is not a Youcheng registry: ${(e as Error).message}`,
+    );
   }
   const db = new Kysely<DB>({ dialect: new RegistrySqliteDialect({ database: sqlite }) });
   return { db, sqlite, file: options.file };

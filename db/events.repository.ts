@@ -22,7 +22,12 @@ export function eventRowFrom(row: Row<'tie_events'>): TieEventRow {
 }
 
 export async function listEvents(db: Executor, tieId: string): Promise<Row<'tie_events'>[]> {
-  return db.selectFrom('tie_events').selectAll().where('tie_id', '=', tieId).orderBy('seq').execute();
+  return db
+    .selectFrom('tie_events')
+    .selectAll()
+    .where('tie_id', '=', tieId)
+    .orderBy('seq')
+    .execute();
 }
 
 export async function insertEvent(db: Executor, row: NewRow<'tie_events'>): Promise<void> {
@@ -35,7 +40,11 @@ export async function setEventDate(
   on: string | null,
   key: string | null,
 ): Promise<void> {
-  await db.updateTable('tie_events').set({ occurred_on: on, occurred_key: key }).where('id', '=', id).execute();
+  await db
+    .updateTable('tie_events')
+    .set({ occurred_on: on, occurred_key: key })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**

@@ -15,20 +15,33 @@ export function localityRowFrom(row: Row<'localities'>): LocalityRow {
 }
 
 export async function listLocalities(db: Executor): Promise<Row<'localities'>[]> {
-  return db.selectFrom('localities').selectAll().where('deleted_at', 'is', null).orderBy('name').execute();
-}
-
-export async function getLocality(db: Executor, id: string): Promise<Row<'localities'> | undefined> {
-  return db.selectFrom('localities').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** A locality by any of its names, as a ledger may spell it in either language. */
-export async function findLocalityByName(db: Executor, name: string): Promise<Row<'localities'> | undefined> {
   return db
     .selectFrom('localities')
     .selectAll()
     .where('deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('name', '=', name), eb('name_zh', '=', name), eb('name_en', '=', name)]))
+    .orderBy('name')
+    .execute();
+}
+
+export async function getLocality(
+  db: Executor,
+  id: string,
+): Promise<Row<'localities'> | undefined> {
+  return db.selectFrom('localities').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A locality by any of its names, as a ledger may spell it in either language. */
+export async function findLocalityByName(
+  db: Executor,
+  name: string,
+): Promise<Row<'localities'> | undefined> {
+  return db
+    .selectFrom('localities')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('name', '=', name), eb('name_zh', '=', name), eb('name_en', '=', name)]),
+    )
     .orderBy((eb) => eb.case().when('name', '=', name).then(0).else(1).end())
     .executeTakeFirst();
 }

@@ -8,7 +8,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
   const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  if (result.error)
+    throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
 }
 
@@ -19,7 +20,8 @@ export async function migrateTo(db: Kysely<any>, name: string): Promise<Migratio
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
   const result = await migrator.migrateTo(name);
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  if (result.error)
+    throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
 }
 
@@ -28,5 +30,7 @@ export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
-  return (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).map((m) => m.name);
+  return (await migrator.getMigrations())
+    .filter((m) => m.executedAt !== undefined)
+    .map((m) => m.name);
 }

@@ -38,7 +38,12 @@ export async function findPartner(
     .where('deleted_at', 'is', null)
     .where('country', '=', country)
     .where((eb) =>
-      eb.or([eb('name', '=', name), eb('name_zh', '=', name), eb('name_en', '=', name), eb('name_local', '=', name)]),
+      eb.or([
+        eb('name', '=', name),
+        eb('name_zh', '=', name),
+        eb('name_en', '=', name),
+        eb('name_local', '=', name),
+      ]),
     )
     .orderBy((eb) => eb.case().when('name', '=', name).then(0).else(1).end())
     .executeTakeFirst();

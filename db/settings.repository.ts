@@ -13,7 +13,12 @@ export async function readSettings(db: Executor): Promise<Record<string, unknown
   return out;
 }
 
-export async function writeSetting(db: Executor, key: string, value: unknown, at: string): Promise<void> {
+export async function writeSetting(
+  db: Executor,
+  key: string,
+  value: unknown,
+  at: string,
+): Promise<void> {
   const text = JSON.stringify(value);
   await db
     .insertInto('settings')

@@ -92,21 +92,42 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function filtered(db: Executor, q: Pick<TieQuery, 'quick' | 'quickCountries' | 'quickEnums' | 'deleted'>) {
+function filtered(
+  db: Executor,
+  q: Pick<TieQuery, 'quick' | 'quickCountries' | 'quickEnums' | 'deleted'>,
+) {
   let query = joined(db).where('t.deleted_at', q.deleted ? 'is not' : 'is', null);
   const words = q.quick.trim();
   if (words !== '') {
     const pattern = likePattern(words);
     query = query.where((eb) => {
-      const like = (col: string): Expression<SqlBool> => sql<SqlBool>`${sql.ref(col)} like ${pattern} escape '\\'`;
+      const like = (col: string): Expression<SqlBool> =>
+        sql<SqlBool>`${sql.ref(col)} like ${pattern} escape '\\'`;
       const ors: Expression<SqlBool>[] = [
-        'l.name', 'l.name_zh', 'l.name_en', 'p.name', 'p.name_zh', 'p.name_en', 'p.name_local', 'p.region',
-        'p.country', 't.established_on', 't.intent_signed_on', 't.first_contact_on', 't.signed_place',
-        't.our_signatory', 't.partner_signatory', 't.notes',
+        'l.name',
+        'l.name_zh',
+        'l.name_en',
+        'p.name',
+        'p.name_zh',
+        'p.name_en',
+        'p.name_local',
+        'p.region',
+        'p.country',
+        't.established_on',
+        't.intent_signed_on',
+        't.first_contact_on',
+        't.signed_place',
+        't.our_signatory',
+        't.partner_signatory',
+        't.notes',
       ].map(like);
       if (q.quickCountries.length > 0) ors.push(eb('p.country', 'in', [...q.quickCountries]));
       if (q.quickEnums.length > 0) {
-        ors.push(eb('t.kind', 'in', [...q.quickEnums]), eb('t.stage', 'in', [...q.quickEnums]), eb('l.level', 'in', [...q.quickEnums]));
+        ors.push(
+          eb('t.kind', 'in', [...q.quickEnums]),
+          eb('t.stage', 'in', [...q.quickEnums]),
+          eb('l.level', 'in', [...q.quickEnums]),
+        );
         for (const value of q.quickEnums) ors.push(sql<SqlBool>`t.fields like ${`%"${value}"%`}`);
       }
       return eb.or(ors);
@@ -115,13 +136,21 @@ function filtered(db: Executor, q: Pick<TieQuery, 'quick' | 'quickCountries' | '
   return query;
 }
 
-export async function listTies(db: Executor, q: TieQuery): Promise<{ rows: TieRow[]; total: number }> {
+export async function listTies(
+  db: Executor,
+  q: TieQuery,
+): Promise<{ rows: TieRow[]; total: number }> {
   const base = filtered(db, q);
   let query = base;
   for (const s of q.sort) {
     query = query.orderBy(sql.ref(SORT_EXPRESSIONS[s.colId]), s.sort);
   }
-  const rows = await query.orderBy('t.created_at').orderBy('t.id').offset(q.offset).limit(q.limit).execute();
+  const rows = await query
+    .orderBy('t.created_at')
+    .orderBy('t.id')
+    .offset(q.offset)
+    .limit(q.limit)
+    .execute();
   const total =
     q.offset === 0 && rows.length < q.limit
       ? rows.length

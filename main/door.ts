@@ -1,4 +1,10 @@
-import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../shared/ipc/contract';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../shared/ipc/contract';
 import { formatMessage, type Lang } from '../shared/i18n';
 import { issuesToDetails } from '../shared/issues';
 import type { IssueDetail, WireError, WireResult } from '../shared/result';
@@ -25,7 +31,11 @@ export interface DoorOptions {
   readonly refuse?: (channel: Channel) => string | null;
 }
 
-export type Door = (channel: unknown, input: unknown, meta: CallMeta) => Promise<WireResult<unknown>>;
+export type Door = (
+  channel: unknown,
+  input: unknown,
+  meta: CallMeta,
+) => Promise<WireResult<unknown>>;
 
 function wireError(
   code: WireError['code'],
@@ -34,12 +44,17 @@ function wireError(
   lang: Lang,
   extra: { details?: readonly Omit<IssueDetail, 'message'>[]; current?: unknown } = {},
 ): { ok: false; error: WireError } {
-  const details = extra.details?.map((d) => ({ ...d, message: formatMessage(d.key, d.params, lang) }));
+  const details = extra.details?.map((d) => ({
+    ...d,
+    message: formatMessage(d.key, d.params, lang),
+  }));
   const head = formatMessage(key, params, lang);
   // The summary names each bad field, so a CLI user sees what to fix without the details.
   const message =
     details && details.length > 0 && code === 'validation'
-      ? details.map((d) => (d.path.length > 0 ? `${d.path.join('.')}: ${d.message}` : d.message)).join('\n')
+      ? details
+          .map((d) => (d.path.length > 0 ? `${d.path.join('.')}: ${d.message}` : d.message))
+          .join('\n')
       : head;
   return {
     ok: false,
@@ -58,10 +73,14 @@ function wireError(
 function storageFailure(error: unknown): { code: 'busy' | 'storage'; reason: string } | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') return { code: 'busy', reason: code };
-  if (code === 'SQLITE_FULL') return { code: 'storage', reason: 'the disk or the registry is full' };
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) return { code: 'storage', reason: 'the file is read-only' };
-  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) return { code: 'storage', reason: 'the disk reported an error' };
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED')
+    return { code: 'busy', reason: code };
+  if (code === 'SQLITE_FULL')
+    return { code: 'storage', reason: 'the disk or the registry is full' };
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_'))
+    return { code: 'storage', reason: 'the file is read-only' };
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_'))
+    return { code: 'storage', reason: 'the disk reported an error' };
   return null;
 }
 
@@ -75,13 +94,20 @@ export function createDoor(handlers: Handlers, options: DoorOptions): Door {
     const lang = meta.lang ?? options.lang ?? 'en';
     if (!meta.trusted) return wireError('forbidden', 'errors.forbidden', {}, lang);
     if (!isChannel(channel)) {
-      return wireError('not_found', 'errors.unknownChannel', { channel: String(channel).slice(0, 80) }, lang);
+      return wireError(
+        'not_found',
+        'errors.unknownChannel',
+        { channel: String(channel).slice(0, 80) },
+        lang,
+      );
     }
     const refusal = options.refuse?.(channel);
     if (refusal) return wireError('forbidden', refusal, {}, lang);
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) {
-      const details = issuesToDetails(parsed.error.issues, (key, params) => formatMessage(key, params, lang));
+      const details = issuesToDetails(parsed.error.issues, (key, params) =>
+        formatMessage(key, params, lang),
+      );
       return wireError('validation', 'errors.validation.invalid', {}, lang, { details });
     }
     try {
@@ -90,7 +116,8 @@ export function createDoor(handlers: Handlers, options: DoorOptions): Door {
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof AppError) return wireError(error.code, error.key, { ...error.params }, lang, error.extra);
+      if (error instanceof AppError)
+        return wireError(error.code, error.key, { ...error.params }, lang, error.extra);
       const storage = storageFailure(error);
       if (storage?.code === 'busy') return wireError('busy', 'errors.busy', {}, lang);
       if (storage) return wireError('storage', 'errors.storage', { reason: storage.reason }, lang);

@@ -16,12 +16,14 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (entity: string, id: string) => new AppError('not_found', 'errors.notFound', { entity, id });
+export const notFound = (entity: string, id: string) =>
+  new AppError('not_found', 'errors.notFound', { entity, id });
 
 export const conflict = (entity: string, current: unknown) =>
   new AppError('conflict', 'errors.conflict', { entity }, { current });
 
-export const rule = (key: string, params: Record<string, unknown> = {}) => new AppError('rule', key, params);
+export const rule = (key: string, params: Record<string, unknown> = {}) =>
+  new AppError('rule', key, params);
 
 /** A refusal of one or more values, each with the path of the field it concerns. */
 export const invalid = (details: readonly Omit<IssueDetail, 'message'>[]) =>

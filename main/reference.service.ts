@@ -25,7 +25,10 @@ export function createSettingsService(deps: ServiceDeps) {
     // A stored value this version does not accept falls back to its default, key by key.
     const out: Record<string, unknown> = { ...defaultSettings };
     for (const [key, value] of Object.entries(stored)) {
-      const shape = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+      const shape = settingsSchema.shape as Record<
+        string,
+        { safeParse(v: unknown): { success: boolean; data?: unknown } }
+      >;
       const parsed = shape[key]?.safeParse(value);
       if (parsed?.success) out[key] = parsed.data;
     }
@@ -55,10 +58,15 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       return (await listLocalities(deps.db)).map(localityRowFrom);
     },
 
-    async createLocality(input: ParsedInputOf<'localities:create'>, ctx: CallContext): Promise<LocalityRow> {
+    async createLocality(
+      input: ParsedInputOf<'localities:create'>,
+      ctx: CallContext,
+    ): Promise<LocalityRow> {
       return inWriteTransaction(deps, ctx, async (env) => {
-        if (await findLocalityByName(env.trx, input.name)) throw rule('errors.locality.duplicate', { name: input.name });
-        if (input.parent_id && !(await getLocality(env.trx, input.parent_id))) throw notFound('locality', input.parent_id);
+        if (await findLocalityByName(env.trx, input.name))
+          throw rule('errors.locality.duplicate', { name: input.name });
+        if (input.parent_id && !(await getLocality(env.trx, input.parent_id)))
+          throw notFound('locality', input.parent_id);
         const row: Row<'localities'> = {
           id: env.ids.next(),
           name: input.name,
@@ -77,14 +85,18 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       });
     },
 
-    async updateLocality(input: ParsedInputOf<'localities:update'>, ctx: CallContext): Promise<LocalityRow> {
+    async updateLocality(
+      input: ParsedInputOf<'localities:update'>,
+      ctx: CallContext,
+    ): Promise<LocalityRow> {
       return inWriteTransaction(deps, ctx, async (env) => {
         const current = await getLocality(env.trx, input.id);
         if (!current || current.deleted_at !== null) throw notFound('locality', input.id);
         if (current.version !== input.version) throw conflict('locality', localityRowFrom(current));
         if (input.patch.name !== undefined && input.patch.name !== current.name) {
           const clash = await findLocalityByName(env.trx, input.patch.name);
-          if (clash && clash.id !== current.id) throw rule('errors.locality.duplicate', { name: input.patch.name });
+          if (clash && clash.id !== current.id)
+            throw rule('errors.locality.duplicate', { name: input.patch.name });
         }
         if (input.patch.parent_id) {
           // A locality cannot sit under itself or under one of its own descendants.
@@ -96,7 +108,10 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
         }
         const patch = { ...input.patch, updated_at: env.at };
         if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
-          throw conflict('locality', localityRowFrom((await getLocality(env.trx, current.id)) ?? current));
+          throw conflict(
+            'locality',
+            localityRowFrom((await getLocality(env.trx, current.id)) ?? current),
+          );
         }
         const after = { ...current, ...patch, version: current.version + 1 };
         await audit(env, 'locality', current.id, 'update', current, after);
@@ -110,7 +125,10 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
 
     async countries(): Promise<CountryRow[]> {
       const { continentOverrides } = await settings.get();
-      return allCountries().map((c) => ({ ...c, continent: continentOf(c.code, continentOverrides) }));
+      return allCountries().map((c) => ({
+        ...c,
+        continent: continentOf(c.code, continentOverrides),
+      }));
     },
 
     async audit(input: ParsedInputOf<'audit:list'>): Promise<AuditRow[]> {

@@ -47,7 +47,11 @@ export function osUserName(): string {
  */
 export async function openRegistry(options: RegistryOptions): Promise<Registry> {
   const file = options.file === ':memory:' ? options.file : path.resolve(options.file);
-  const { db } = openSqlite({ file, nativeBinding: options.nativeBinding, busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+  const { db } = openSqlite({
+    file,
+    nativeBinding: options.nativeBinding,
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+  });
   try {
     await migrateToLatest(db);
   } catch (error) {

@@ -23,9 +23,11 @@ export function inWriteTransaction<T>(
   work: (env: WriteEnv) => Promise<T>,
   commandId: string | null = null,
 ): Promise<T> {
-  return deps.db.transaction().execute((trx) =>
-    work({ trx, ids: deps.ids, at: deps.clock.now().toISOString(), actor: ctx.actor, commandId }),
-  );
+  return deps.db
+    .transaction()
+    .execute((trx) =>
+      work({ trx, ids: deps.ids, at: deps.clock.now().toISOString(), actor: ctx.actor, commandId }),
+    );
 }
 
 /**
@@ -37,12 +39,19 @@ export function quickMatches(text: string): { countries: string[]; enums: string
   const q = text.trim().toLowerCase();
   if (q === '') return { countries: [], enums: [] };
   const countries = allCountries()
-    .filter((c) => c.en.toLowerCase().includes(q) || c.zh.includes(q) || c.code.toLowerCase() === q || c.alpha3.toLowerCase() === q)
+    .filter(
+      (c) =>
+        c.en.toLowerCase().includes(q) ||
+        c.zh.includes(q) ||
+        c.code.toLowerCase() === q ||
+        c.alpha3.toLowerCase() === q,
+    )
     .map((c) => c.code);
   const enums = new Set<string>();
   for (const name of ['level', 'kind', 'stage', 'field'] as const) {
     for (const [value, entry] of Object.entries(VOCABULARIES[name]) as [string, EnumEntry][]) {
-      if (entry.en.toLowerCase().includes(q) || entry.zh.includes(q) || value === q) enums.add(value);
+      if (entry.en.toLowerCase().includes(q) || entry.zh.includes(q) || value === q)
+        enums.add(value);
     }
   }
   return { countries, enums: [...enums] };
@@ -77,7 +86,9 @@ export function createTiesService(deps: ServiceDeps) {
     },
 
     async create(input: ParsedInputOf<'ties:create'>, ctx: CallContext): Promise<TieRow> {
-      return inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createTieIn(env, input)));
+      return inWriteTransaction(deps, ctx, async (env) =>
+        row(env.trx, await createTieIn(env, input)),
+      );
     },
 
     async update(input: ParsedInputOf<'ties:update'>, ctx: CallContext): Promise<TieRow> {

@@ -5,7 +5,13 @@ import {
   insertLocality,
   updateLocality,
 } from '../db/localities.repository';
-import { countLiveTiesOfPartner, findPartner, getPartner, insertPartner, updatePartner } from '../db/partners.repository';
+import {
+  countLiveTiesOfPartner,
+  findPartner,
+  getPartner,
+  insertPartner,
+  updatePartner,
+} from '../db/partners.repository';
 import { insertEvent, listEvents, setEventDate, shiftEventsFrom } from '../db/events.repository';
 import { findLiveTie, getTie, getTieRow, insertTie, updateTie } from '../db/ties.repository';
 import { toJsonText } from '../db/json';
@@ -44,9 +50,16 @@ export async function resolveLocality(
     return found;
   }
   if (level === undefined) {
-    throw new AppError('validation', 'errors.tie.levelRequired', { local: name }, {
-      details: [{ path: ['local_level'], key: 'errors.tie.levelRequired', params: { local: name } }],
-    });
+    throw new AppError(
+      'validation',
+      'errors.tie.levelRequired',
+      { local: name },
+      {
+        details: [
+          { path: ['local_level'], key: 'errors.tie.levelRequired', params: { local: name } },
+        ],
+      },
+    );
   }
   const row: Row<'localities'> = {
     id: env.ids.next(),
@@ -64,12 +77,20 @@ export async function resolveLocality(
   return row;
 }
 
-async function changeLocalityLevel(env: WriteEnv, locality: Row<'localities'>, level: Level): Promise<void> {
+async function changeLocalityLevel(
+  env: WriteEnv,
+  locality: Row<'localities'>,
+  level: Level,
+): Promise<void> {
   const patch = { level, updated_at: env.at };
   if (!(await updateLocality(env.trx, locality.id, locality.version, patch))) {
     throw conflict('locality', await getLocality(env.trx, locality.id));
   }
-  await audit(env, 'locality', locality.id, 'update', locality, { ...locality, ...patch, version: locality.version + 1 });
+  await audit(env, 'locality', locality.id, 'update', locality, {
+    ...locality,
+    ...patch,
+    version: locality.version + 1,
+  });
 }
 
 export interface PartnerDetails {
@@ -108,16 +129,26 @@ export async function resolvePartner(
   return row;
 }
 
-async function updatePartnerDetails(env: WriteEnv, partner: Row<'partners'>, details: PartnerDetails): Promise<void> {
+async function updatePartnerDetails(
+  env: WriteEnv,
+  partner: Row<'partners'>,
+  details: PartnerDetails,
+): Promise<void> {
   const patch: RowPatch<'partners'> = {};
-  if (details.partner_zh !== undefined && details.partner_zh !== partner.name_zh) patch.name_zh = details.partner_zh;
-  if (details.region !== undefined && details.region !== partner.region) patch.region = details.region;
+  if (details.partner_zh !== undefined && details.partner_zh !== partner.name_zh)
+    patch.name_zh = details.partner_zh;
+  if (details.region !== undefined && details.region !== partner.region)
+    patch.region = details.region;
   if (Object.keys(patch).length === 0) return;
   patch.updated_at = env.at;
   if (!(await updatePartner(env.trx, partner.id, partner.version, patch))) {
     throw conflict('partner', await getPartner(env.trx, partner.id));
   }
-  await audit(env, 'partner', partner.id, 'update', partner, { ...partner, ...patch, version: partner.version + 1 });
+  await audit(env, 'partner', partner.id, 'update', partner, {
+    ...partner,
+    ...patch,
+    version: partner.version + 1,
+  });
 }
 
 /** The date column that records when a tie reached a stage, where there is one. */
@@ -150,9 +181,20 @@ export function historicalStages(
   }
   const last = out.at(-1);
   if (last && stageIndex(stage) < stageIndex(last.stage)) {
-    throw new AppError('validation', 'errors.tie.stageBeforeDates', { stage, dated: last.stage }, {
-      details: [{ path: ['stage'], key: 'errors.tie.stageBeforeDates', params: { stage, dated: last.stage } }],
-    });
+    throw new AppError(
+      'validation',
+      'errors.tie.stageBeforeDates',
+      { stage, dated: last.stage },
+      {
+        details: [
+          {
+            path: ['stage'],
+            key: 'errors.tie.stageBeforeDates',
+            params: { stage, dated: last.stage },
+          },
+        ],
+      },
+    );
   }
   if (!last || stageIndex(stage) > stageIndex(last.stage)) out.push({ stage, on: null });
   return out;
@@ -287,30 +329,58 @@ async function factsFor(env: WriteEnv, tie: Row<'ties'>): Promise<StageFacts> {
  * Keeps a dated stage's event in step with its date column: the event's date follows the
  * column; a date for a stage with no event yet records that stage before any later one.
  */
-async function syncStageDate(env: WriteEnv, tieId: string, stage: DatedStage, on: string | null): Promise<void> {
+async function syncStageDate(
+  env: WriteEnv,
+  tieId: string,
+  stage: DatedStage,
+  on: string | null,
+): Promise<void> {
   const events = await listEvents(env.trx, tieId);
   const own = events.find(
-    (e) => e.type === 'stage' && e.stage === stage && !(stage === 'established' && e.from_stage === 'suspended'),
+    (e) =>
+      e.type === 'stage' &&
+      e.stage === stage &&
+      !(stage === 'established' && e.from_stage === 'suspended'),
   );
   if (own) {
     if (own.occurred_on !== on) {
       await setEventDate(env.trx, own.id, on, on === null ? null : firstDay(on));
-      await audit(env, 'tie_event', own.id, 'update', own, { ...own, occurred_on: on, occurred_key: on === null ? null : firstDay(on) });
+      await audit(env, 'tie_event', own.id, 'update', own, {
+        ...own,
+        occurred_on: on,
+        occurred_key: on === null ? null : firstDay(on),
+      });
     }
     return;
   }
   if (on === null) return;
-  const later = events.find((e) => e.type === 'stage' && e.stage !== null && stageIndex(e.stage as Stage) > stageIndex(stage));
+  const later = events.find(
+    (e) =>
+      e.type === 'stage' && e.stage !== null && stageIndex(e.stage as Stage) > stageIndex(stage),
+  );
   const seq = later ? later.seq : (events.at(-1)?.seq ?? 0) + 1;
   if (later) await shiftEventsFrom(env.trx, tieId, seq);
   const previous = [...events].reverse().find((e) => e.seq < seq && e.type === 'stage');
-  await appendStageEvent(env, tieId, seq, stage, (previous?.stage as Stage | undefined) ?? null, on);
+  await appendStageEvent(
+    env,
+    tieId,
+    seq,
+    stage,
+    (previous?.stage as Stage | undefined) ?? null,
+    on,
+  );
 }
 
-export async function updateTieIn(env: WriteEnv, id: string, version: number, patch: TiePatch): Promise<void> {
+export async function updateTieIn(
+  env: WriteEnv,
+  id: string,
+  version: number,
+  patch: TiePatch,
+): Promise<void> {
   const tie = await getTie(env.trx, id);
   if (!tie || tie.deleted_at !== null) throw notFound('tie', id);
   if (tie.version !== version) throw conflict('tie', await getTieRow(env.trx, id));
+  const shownBefore = await getTieRow(env.trx, id);
 
   const next: RowPatch<'ties'> = {};
   for (const column of [
@@ -324,15 +394,22 @@ export async function updateTieIn(env: WriteEnv, id: string, version: number, pa
     'notes',
   ] as const) {
     const value = patch[column];
-    if (value !== undefined && value !== tie[column]) (next as Record<string, unknown>)[column] = value;
+    if (value !== undefined && value !== tie[column])
+      (next as Record<string, unknown>)[column] = value;
   }
-  if (patch.fields !== undefined && toJsonText(patch.fields) !== tie.fields) next.fields = toJsonText(patch.fields);
+  if (patch.fields !== undefined && toJsonText(patch.fields) !== tie.fields)
+    next.fields = toJsonText(patch.fields);
 
   if (patch.local !== undefined || patch.local_level !== undefined) {
     const locality = await relinkLocality(env, tie, patch.local, patch.local_level);
     if (locality.id !== tie.locality_id) next.locality_id = locality.id;
   }
-  if (patch.partner !== undefined || patch.country !== undefined || patch.partner_zh !== undefined || patch.region !== undefined) {
+  if (
+    patch.partner !== undefined ||
+    patch.country !== undefined ||
+    patch.partner_zh !== undefined ||
+    patch.region !== undefined
+  ) {
     const partner = await relinkPartner(env, tie, patch);
     if (partner.id !== tie.partner_id) next.partner_id = partner.id;
   }
@@ -359,12 +436,20 @@ export async function updateTieIn(env: WriteEnv, id: string, version: number, pa
   }
   for (const stage of DATED_STAGES) {
     const column = STAGE_DATE_COLUMN[stage];
-    if (column in next) await syncStageDate(env, tie.id, stage, (next[column] as PartialDate | null) ?? null);
+    if (column in next)
+      await syncStageDate(env, tie.id, stage, (next[column] as PartialDate | null) ?? null);
   }
 
-  if (Object.keys(next).length === 0) return;
+  if (Object.keys(next).length === 0) {
+    // A change to the tie's locality or partner record (a renamed partner, a new level) is a
+    // change to the tie as staff see it: it takes a new version like any other, so a second
+    // window editing the same row cannot overwrite it unseen.
+    const shownAfter = await getTieRow(env.trx, id);
+    if (JSON.stringify(shownAfter) === JSON.stringify(shownBefore)) return;
+  }
   next.updated_at = env.at;
-  if (!(await updateTie(env.trx, id, version, next))) throw conflict('tie', await getTieRow(env.trx, id));
+  if (!(await updateTie(env.trx, id, version, next)))
+    throw conflict('tie', await getTieRow(env.trx, id));
   await audit(env, 'tie', id, 'update', tie, { ...tie, ...next, version: version + 1 });
 }
 
@@ -377,7 +462,8 @@ async function relinkLocality(
   const current = await getLocality(env.trx, tie.locality_id);
   if (!current) throw notFound('locality', tie.locality_id);
   if (name === undefined || name === current.name) {
-    if (level !== undefined && level !== current.level) await changeLocalityLevel(env, current, level);
+    if (level !== undefined && level !== current.level)
+      await changeLocalityLevel(env, current, level);
     return current;
   }
   const found = await findLocalityByName(env.trx, name);
@@ -387,17 +473,30 @@ async function relinkLocality(
   }
   // A new name for a locality only this tie uses is a correction of its spelling.
   if ((await countLiveTiesOfLocality(env.trx, current.id)) === 1) {
-    const patch = { name, ...namesFor(name), level: level ?? (current.level as Level), updated_at: env.at };
+    const patch = {
+      name,
+      ...namesFor(name),
+      level: level ?? (current.level as Level),
+      updated_at: env.at,
+    };
     if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
       throw conflict('locality', await getLocality(env.trx, current.id));
     }
-    await audit(env, 'locality', current.id, 'update', current, { ...current, ...patch, version: current.version + 1 });
+    await audit(env, 'locality', current.id, 'update', current, {
+      ...current,
+      ...patch,
+      version: current.version + 1,
+    });
     return current;
   }
   return resolveLocality(env, name, level ?? (current.level as Level));
 }
 
-async function relinkPartner(env: WriteEnv, tie: Row<'ties'>, patch: TiePatch): Promise<Row<'partners'>> {
+async function relinkPartner(
+  env: WriteEnv,
+  tie: Row<'ties'>,
+  patch: TiePatch,
+): Promise<Row<'partners'>> {
   const current = await getPartner(env.trx, tie.partner_id);
   if (!current) throw notFound('partner', tie.partner_id);
   const name = patch.partner ?? current.name;
@@ -415,13 +514,18 @@ async function relinkPartner(env: WriteEnv, tie: Row<'ties'>, patch: TiePatch): 
   // Renaming (or re-homing) a partner only this tie uses corrects it in place.
   if ((await countLiveTiesOfPartner(env.trx, current.id)) === 1) {
     const rename: RowPatch<'partners'> = { name, country, updated_at: env.at };
-    if (name !== current.name) Object.assign(rename, HAS_CJK.test(name) ? { name_zh: name } : { name_en: name });
+    if (name !== current.name)
+      Object.assign(rename, HAS_CJK.test(name) ? { name_zh: name } : { name_en: name });
     if (details.partner_zh !== undefined) rename.name_zh = details.partner_zh;
     if (details.region !== undefined) rename.region = details.region;
     if (!(await updatePartner(env.trx, current.id, current.version, rename))) {
       throw conflict('partner', await getPartner(env.trx, current.id));
     }
-    await audit(env, 'partner', current.id, 'update', current, { ...current, ...rename, version: current.version + 1 });
+    await audit(env, 'partner', current.id, 'update', current, {
+      ...current,
+      ...rename,
+      version: current.version + 1,
+    });
     return current;
   }
   return resolvePartner(env, name, country, {
@@ -431,7 +535,12 @@ async function relinkPartner(env: WriteEnv, tie: Row<'ties'>, patch: TiePatch): 
 }
 
 /** Soft delete and restore keep the row, so history, audit and undo can reach it. */
-export async function setTieDeleted(env: WriteEnv, id: string, version: number, deleted: boolean): Promise<void> {
+export async function setTieDeleted(
+  env: WriteEnv,
+  id: string,
+  version: number,
+  deleted: boolean,
+): Promise<void> {
   const tie = await getTie(env.trx, id);
   if (!tie) throw notFound('tie', id);
   if (tie.version !== version) throw conflict('tie', await getTieRow(env.trx, id));
@@ -442,6 +551,11 @@ export async function setTieDeleted(env: WriteEnv, id: string, version: number, 
     if (locality && partner) await refuseDuplicate(env, locality, partner, tie.id);
   }
   const patch = { deleted_at: deleted ? env.at : null, updated_at: env.at };
-  if (!(await updateTie(env.trx, id, version, patch))) throw conflict('tie', await getTieRow(env.trx, id));
-  await audit(env, 'tie', id, deleted ? 'delete' : 'restore', tie, { ...tie, ...patch, version: version + 1 });
+  if (!(await updateTie(env.trx, id, version, patch)))
+    throw conflict('tie', await getTieRow(env.trx, id));
+  await audit(env, 'tie', id, deleted ? 'delete' : 'restore', tie, {
+    ...tie,
+    ...patch,
+    version: version + 1,
+  });
 }

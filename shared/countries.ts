@@ -125,7 +125,12 @@ function build(): NonNullable<typeof table> {
     claim(countries.alpha2ToAlpha3(code), code, 0);
     claim(enAll[code]?.[0], code, 1);
     claim(zhAll[code]?.[0], code, 1);
-    for (const name of [...(enAll[code] ?? []).slice(1), ...(zhAll[code] ?? []).slice(1), data[code]?.name, data[code]?.native]) {
+    for (const name of [
+      ...(enAll[code] ?? []).slice(1),
+      ...(zhAll[code] ?? []).slice(1),
+      data[code]?.name,
+      data[code]?.native,
+    ]) {
       claim(name, code, 2);
     }
   }
@@ -133,7 +138,8 @@ function build(): NonNullable<typeof table> {
   for (const [key, { codes: owners }] of claims) {
     if (owners.size === 1) byName.set(key, [...owners][0] as CountryCode);
   }
-  for (const [alias, code] of Object.entries(EXTRA_ALIASES)) byName.set(fold(alias), code as CountryCode);
+  for (const [alias, code] of Object.entries(EXTRA_ALIASES))
+    byName.set(fold(alias), code as CountryCode);
 
   const list: CountryInfo[] = codes.map((code) => {
     const enNames = enAll[code] ?? [];
@@ -155,7 +161,9 @@ function build(): NonNullable<typeof table> {
 function continentOfData(code: string, fromData: string | undefined): Continent {
   const override = CONTINENT_OVERRIDES[code];
   if (override) return override;
-  return (CONTINENTS as readonly string[]).includes(fromData ?? '') ? (fromData as Continent) : 'AS';
+  return (CONTINENTS as readonly string[]).includes(fromData ?? '')
+    ? (fromData as Continent)
+    : 'AS';
 }
 
 function tables() {

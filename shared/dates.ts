@@ -33,7 +33,8 @@ function pad(n: number, width: number): string {
 
 function build(value: string, y: string, m?: string, d?: string): DateParse {
   const year = Number(y);
-  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, problem: { kind: 'year', value, year } };
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return { ok: false, problem: { kind: 'year', value, year } };
   if (m === undefined) return { ok: true, date: pad(year, 4) as PartialDate };
   const month = Number(m);
   if (month < 1 || month > 12) return { ok: false, problem: { kind: 'month', value, month } };

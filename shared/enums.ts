@@ -51,7 +51,11 @@ export const STAGES = vocabulary({
 });
 
 export const FIELDS = vocabulary({
-  economy: { en: 'Economy and trade', zh: '经贸', aliases: ['economy', 'trade', '经济', '经贸合作'] },
+  economy: {
+    en: 'Economy and trade',
+    zh: '经贸',
+    aliases: ['economy', 'trade', '经济', '经贸合作'],
+  },
   science: { en: 'Science and technology', zh: '科技', aliases: ['science', 'technology'] },
   education: { en: 'Education', zh: '教育' },
   culture: { en: 'Culture', zh: '文化' },
@@ -67,7 +71,11 @@ export const FIELDS = vocabulary({
 
 export const PLACE_KINDS = vocabulary({
   city: { en: 'City', zh: '城市', aliases: ['市'] },
-  state: { en: 'State / province / region', zh: '州/省/大区', aliases: ['州', '省', 'province', 'region', '大区', 'prefecture', '县(日本)'] },
+  state: {
+    en: 'State / province / region',
+    zh: '州/省/大区',
+    aliases: ['州', '省', 'province', 'region', '大区', 'prefecture', '县(日本)'],
+  },
   county: { en: 'County / district', zh: '郡/区', aliases: ['郡', '区', 'district'] },
 });
 
@@ -124,12 +132,18 @@ export const VOCABULARIES = {
 export type VocabularyName = keyof typeof VOCABULARIES;
 export type VocabularyValue<V extends VocabularyName> = keyof (typeof VOCABULARIES)[V] & string;
 
-export function valuesOf<V extends VocabularyName>(name: V): [VocabularyValue<V>, ...VocabularyValue<V>[]] {
+export function valuesOf<V extends VocabularyName>(
+  name: V,
+): [VocabularyValue<V>, ...VocabularyValue<V>[]] {
   return Object.keys(VOCABULARIES[name]) as [VocabularyValue<V>, ...VocabularyValue<V>[]];
 }
 
 function fold(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  return text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
 }
 
 const lookups = new Map<VocabularyName, Map<string, string>>();
@@ -149,11 +163,18 @@ function lookupFor(name: VocabularyName): Map<string, string> {
 }
 
 /** The canonical value for an English or Chinese label or alias, or null. */
-export function parseEnum<V extends VocabularyName>(name: V, input: string): VocabularyValue<V> | null {
+export function parseEnum<V extends VocabularyName>(
+  name: V,
+  input: string,
+): VocabularyValue<V> | null {
   return (lookupFor(name).get(fold(input)) as VocabularyValue<V> | undefined) ?? null;
 }
 
-export function enumLabel<V extends VocabularyName>(name: V, value: VocabularyValue<V>, lang: 'zh' | 'en'): string {
+export function enumLabel<V extends VocabularyName>(
+  name: V,
+  value: VocabularyValue<V>,
+  lang: 'zh' | 'en',
+): string {
   const entry = (VOCABULARIES[name] as Record<string, EnumEntry>)[value];
   return entry ? entry[lang] : value;
 }

@@ -42,11 +42,7 @@ function latestOnOrBefore<E extends HistoryEvent>(
   let best: EffectiveEvent<E> | null = null;
   for (const e of effective) {
     if (e.event.type !== type || e.key > day) continue;
-    if (
-      best === null ||
-      e.key > best.key ||
-      (e.key === best.key && e.event.seq > best.event.seq)
-    ) {
+    if (best === null || e.key > best.key || (e.key === best.key && e.event.seq > best.event.seq)) {
       best = e;
     }
   }
@@ -76,7 +72,11 @@ export function kindAsOf(events: readonly HistoryEvent[], asOf: string, current:
  */
 export function establishedOnAsOf(events: readonly HistoryEvent[], asOf: string): string | null {
   for (const e of effectiveEvents(events)) {
-    if (e.event.type === 'stage' && e.event.stage === 'established' && e.event.fromStage !== 'suspended') {
+    if (
+      e.event.type === 'stage' &&
+      e.event.stage === 'established' &&
+      e.event.fromStage !== 'suspended'
+    ) {
       return e.key <= asOf ? (e.event.on ?? null) : null;
     }
   }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { resolveCountry, type CountryCode } from './countries';
 import { MAX_YEAR, MIN_YEAR, parsePartialDate, type DateProblem, type PartialDate } from './dates';
-import { parseEnum, valuesOf, type Field, type VocabularyName, type VocabularyValue } from './enums';
+import {
+  parseEnum,
+  valuesOf,
+  type Field,
+  type VocabularyName,
+  type VocabularyValue,
+} from './enums';
 
 /**
  * Field schemas shared by the contract, pastes and imports. They accept what staff type
@@ -16,7 +22,10 @@ function refuse(ctx: Ctx, key: string, params: Record<string, unknown>): typeof 
   return z.NEVER;
 }
 
-export function dateProblemIssue(problem: DateProblem): { key: string; params: Record<string, unknown> } {
+export function dateProblemIssue(problem: DateProblem): {
+  key: string;
+  params: Record<string, unknown>;
+} {
   switch (problem.kind) {
     case 'empty':
       return { key: 'errors.date.empty', params: {} };
@@ -43,7 +52,9 @@ function toDate(value: string | number, ctx: Ctx): PartialDate {
 }
 
 function blank(value: unknown): value is null | undefined | '' {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  return (
+    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+  );
 }
 
 export const partialDate = z.union([z.string(), z.number().int()]).transform(toDate);
@@ -60,7 +71,10 @@ export const country = z.string().transform((v, ctx): CountryCode => {
 export function enumOf<V extends VocabularyName>(name: V) {
   return z.string().transform((v, ctx): VocabularyValue<V> => {
     const value = parseEnum(name, v);
-    return value ?? refuse(ctx, 'errors.enum.unknown', { value: v, allowed: valuesOf(name), vocabulary: name });
+    return (
+      value ??
+      refuse(ctx, 'errors.enum.unknown', { value: v, allowed: valuesOf(name), vocabulary: name })
+    );
   });
 }
 
@@ -95,7 +109,12 @@ export const fieldList = z
     const out: Field[] = [];
     for (const part of parts) {
       const field = parseEnum('field', part);
-      if (field === null) return refuse(ctx, 'errors.enum.unknown', { value: part, allowed: valuesOf('field'), vocabulary: 'field' });
+      if (field === null)
+        return refuse(ctx, 'errors.enum.unknown', {
+          value: part,
+          allowed: valuesOf('field'),
+          vocabulary: 'field',
+        });
       if (!out.includes(field)) out.push(field);
     }
     return out;

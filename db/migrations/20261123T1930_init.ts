@@ -25,7 +25,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('name_zh', 'text')
       .addColumn('name_en', 'text')
-      .addColumn('level', 'text', (c) => c.notNull().check(sql`level in ('province', 'city', 'county')`))
+      .addColumn('level', 'text', (c) =>
+        c.notNull().check(sql`level in ('province', 'city', 'county')`),
+      )
       .addColumn('parent_id', 'text', (c) => c.references('localities.id')),
   ).execute();
   await db.schema
@@ -48,7 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('country', 'text', (c) => c.notNull())
       .addColumn('region', 'text'),
   ).execute();
-  await db.schema.createIndex('partners_country_name').on('partners').columns(['country', 'name']).execute();
+  await db.schema
+    .createIndex('partners_country_name')
+    .on('partners')
+    .columns(['country', 'name'])
+    .execute();
 
   await stamped(
     db.schema
@@ -148,13 +154,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('reference_no', 'text')
       .addColumn('note', 'text'),
   ).execute();
-  await db.schema.createIndex('approval_steps_tie').on('approval_steps').columns(['tie_id', 'round', 'position']).execute();
+  await db.schema
+    .createIndex('approval_steps_tie')
+    .on('approval_steps')
+    .columns(['tie_id', 'round', 'position'])
+    .execute();
 
   await stamped(
     db.schema
       .createTable('visits')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('direction', 'text', (c) => c.notNull().check(sql`direction in ('outgoing', 'incoming')`))
+      .addColumn('direction', 'text', (c) =>
+        c.notNull().check(sql`direction in ('outgoing', 'incoming')`),
+      )
       .addColumn('locality_id', 'text', (c) => c.references('localities.id'))
       .addColumn('country', 'text')
       .addColumn('leader', 'text')
@@ -182,9 +194,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('visit_ties_tie').on('visit_ties').column('tie_id').execute();
 
   const audit = db.schema.createTable('audit_log');
-  await (isPostgres(db)
-    ? audit.addColumn('seq', 'bigserial', (c) => c.primaryKey())
-    : audit.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+  await (
+    isPostgres(db)
+      ? audit.addColumn('seq', 'bigserial', (c) => c.primaryKey())
+      : audit.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
   )
     .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())
@@ -195,7 +208,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('command_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity')
+    .on('audit_log')
+    .columns(['entity', 'entity_id'])
+    .execute();
 
   await db.schema
     .createTable('settings')

@@ -11,6 +11,27 @@ export const en = {
     language: 'Language',
     registry: 'Registry',
   },
+  menu: {
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    help: 'Help',
+    quit: 'Quit',
+    close: 'Close window',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select all',
+    find: 'Find',
+    resetZoom: 'Actual size',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    about: 'About Youcheng',
+    aboutDetail: 'Version {{version}}\nRegistry: {{registry}}',
+    openFailed: 'The registry could not be opened',
+  },
   nav: {
     ties: 'Ties',
     letters: 'Letters of intent',
@@ -21,12 +42,17 @@ export const en = {
     settings: 'Settings',
   },
   placeholder: {
-    letters: 'Letters of intent will be kept here: title and type, signing date and place, signatories, follow-up date and status, with the scanned copy.',
-    approvals: 'The approval steps of every tie will be listed here, with the authority, submission and decision dates, outcome and reference number.',
-    visits: 'Delegations sent and received will be kept here: leader and title, dates, size, purpose, fields of cooperation and the ties they served.',
-    pipeline: 'A board with a column per stage will show each prospective tie on its way from first contact to signing.',
+    letters:
+      'Letters of intent will be kept here: title and type, signing date and place, signatories, follow-up date and status, with the scanned copy.',
+    approvals:
+      'The approval steps of every tie will be listed here, with the authority, submission and decision dates, outcome and reference number.',
+    visits:
+      'Delegations sent and received will be kept here: leader and title, dates, size, purpose, fields of cooperation and the ties they served.',
+    pipeline:
+      'A board with a column per stage will show each prospective tie on its way from first contact to signing.',
     reports: 'The annual summary will be prepared and printed here, with figures as of any date.',
-    settings: 'The office name, its jurisdiction, approval chains and follow-up thresholds will be set here.',
+    settings:
+      'The office name, its jurisdiction, approval chains and follow-up thresholds will be set here.',
   },
   columns: {
     local: 'Our locality',
@@ -50,8 +76,8 @@ export const en = {
   ties: {
     add: 'Add tie',
     delete: 'Delete',
-    deleteConfirm_one: 'Delete the tie between {{local}} and {{partner}}?',
-    deleteConfirm_other: 'Delete {{count}} ties?',
+    deleteConfirmOne: 'Delete the tie between {{local}} and {{partner}}?',
+    deleteConfirmMany: 'Delete {{count}} ties?',
     deleted: 'Deleted',
     restore: 'Restore',
     showDeleted: 'Show deleted',
@@ -113,23 +139,27 @@ export const en = {
     },
     date: {
       empty: 'Give a date.',
-      format: '“{{value}}” is not a date: write YYYY, YYYY-MM, YYYY-MM-DD, YYYY/M/D or 2018年5月29日.',
+      format:
+        '“{{value}}” is not a date: write YYYY, YYYY-MM, YYYY-MM-DD, YYYY/M/D or 2018年5月29日.',
       month: '“{{value}}”: there is no month {{month}}.',
       day: '“{{value}}”: that month has {{max}} days.',
       year: '“{{value}}”: the year must be between {{min}} and {{max}}.',
     },
     country: {
-      unknown: '“{{value}}” is not a country we know: use an ISO code, or the English or Chinese name.',
+      unknown:
+        '“{{value}}” is not a country we know: use an ISO code, or the English or Chinese name.',
     },
     enum: {
       unknown: '“{{value}}” is not one of: {{allowed}}.',
     },
     notFound: 'That {{entity}} no longer exists.',
-    conflict: 'Someone else saved this {{entity}} first. It now reads as shown; nothing was overwritten.',
+    conflict:
+      'Someone else saved this {{entity}} first. It now reads as shown; nothing was overwritten.',
     tie: {
       duplicate: '{{local}} already has a tie with {{partner}} ({{country}}).',
       levelRequired: '“{{local}}” is a new locality: give its level (province, city or county).',
-      stageBeforeDates: 'The stage {{stage}} is earlier than the dates given (they reach {{dated}}).',
+      stageBeforeDates:
+        'The stage {{stage}} is earlier than the dates given (they reach {{dated}}).',
     },
     locality: {
       duplicate: 'There is already a locality named “{{name}}”.',

@@ -58,7 +58,14 @@ export function localizeParams(
 }
 
 /** The message for an error key in `lang`, with its parameters worded in that language. */
-export function formatMessage(key: string, params: Readonly<Record<string, unknown>>, lang: Lang): string {
+export function formatMessage(
+  key: string,
+  params: Readonly<Record<string, unknown>>,
+  lang: Lang,
+): string {
   const i = instanceFor(lang);
-  return i.t(key, localizeParams(params, lang, (k) => i.t(k)));
+  return i.t(
+    key,
+    localizeParams(params, lang, (k) => i.t(k)),
+  );
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
+import { CHANNEL_NAMES, type ChannelName } from './channels';
 import { referenceChannels } from './reference';
 import { tiesChannels } from './ties';
 
@@ -8,18 +9,25 @@ import { tiesChannels } from './ties';
  * Main implements every key (a missing handler is a compile error), the preload exposes
  * exactly these names, and the browser host answers them over HTTP.
  */
-export const contract = {
+const channels = {
   ...referenceChannels,
   ...tiesChannels,
-} satisfies Record<string, ChannelSpec<z.ZodType, unknown>>;
+};
+
+/** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */
+type Exact<T, Keys extends string> = T &
+  Record<Exclude<keyof T, Keys>, never> &
+  Record<Keys, ChannelSpec<z.ZodType, unknown>>;
+export const contract: Exact<typeof channels, ChannelName> = channels;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
 export type InputOf<K extends Channel> = z.input<Contract[K]['input']>;
 export type ParsedInputOf<K extends Channel> = z.output<Contract[K]['input']>;
-export type OutputOf<K extends Channel> = Contract[K] extends ChannelSpec<z.ZodType, infer O> ? O : never;
+export type OutputOf<K extends Channel> =
+  Contract[K] extends ChannelSpec<z.ZodType, infer O> ? O : never;
 
-export const CHANNELS = Object.freeze(Object.keys(contract).sort()) as readonly Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -53,9 +53,24 @@ describe('the registry file', () => {
     expect(names.at(-1)).toBe(LATEST_SCHEMA);
     await db.destroy();
     const raw = new Database(file, { readonly: true });
-    const tables = raw.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
+    const tables = raw
+      .prepare("select name from sqlite_master where type = 'table' order by name")
+      .pluck()
+      .all();
     expect(tables).toEqual(
-      expect.arrayContaining(['localities', 'partners', 'ties', 'tie_events', 'letters', 'approval_templates', 'approval_steps', 'visits', 'visit_ties', 'audit_log', 'settings']),
+      expect.arrayContaining([
+        'localities',
+        'partners',
+        'ties',
+        'tie_events',
+        'letters',
+        'approval_templates',
+        'approval_steps',
+        'visits',
+        'visit_ties',
+        'audit_log',
+        'settings',
+      ]),
     );
     raw.close();
   });
@@ -73,7 +88,10 @@ describe('the registry file', () => {
         },
       },
     };
-    const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(broken) } });
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: () => Promise.resolve(broken) },
+    });
     const result = await migrator.migrateToLatest();
     expect(result.error).toBeInstanceOf(Error);
     const tables = await db.introspection.getTables();

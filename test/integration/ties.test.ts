@@ -56,7 +56,14 @@ describe('ties through the door', () => {
       intent_signed_on: '1999/1',
       established_on: '2000年3月',
     });
-    expect(tie).toMatchObject({ local_level: 'city', country: 'ZA', stage: 'established', established_on: '2000-03', intent_signed_on: '1999-01', first_contact_on: '1998' });
+    expect(tie).toMatchObject({
+      local_level: 'city',
+      country: 'ZA',
+      stage: 'established',
+      established_on: '2000-03',
+      intent_signed_on: '1999-01',
+      first_contact_on: '1998',
+    });
     const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => [e.stage, e.on])).toEqual([
       ['contact', '1998'],
@@ -75,7 +82,11 @@ describe('ties through the door', () => {
   });
 
   it('refuses a malformed payload naming each bad field, and writes nothing', async () => {
-    const result = await registry.door('ties:create', { ...nagoya, country: 'Atlantis', established_on: '2018-02-30', colour: 'red' }, { trusted: true });
+    const result = await registry.door(
+      'ties:create',
+      { ...nagoya, country: 'Atlantis', established_on: '2018-02-30', colour: 'red' },
+      { trusted: true },
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('validation');
@@ -88,13 +99,21 @@ describe('ties through the door', () => {
   });
 
   it('words errors in Chinese when the caller reads Chinese', async () => {
-    const result = await registry.door('ties:create', { ...nagoya, country: '亚特兰蒂斯' }, { trusted: true, lang: 'zh' });
+    const result = await registry.door(
+      'ties:create',
+      { ...nagoya, country: '亚特兰蒂斯' },
+      { trusted: true, lang: 'zh' },
+    );
     expect(!result.ok && result.error.message).toContain('“亚特兰蒂斯”不是可识别的国家');
   });
 
   it('refuses a second live tie between the same pair', async () => {
     await call(registry, 'ties:create', nagoya);
-    const again = await registry.door('ties:create', { ...nagoya, country: 'JP' }, { trusted: true });
+    const again = await registry.door(
+      'ties:create',
+      { ...nagoya, country: 'JP' },
+      { trusted: true },
+    );
     expect(!again.ok && again.error.code).toBe('rule');
     expect(!again.ok && again.error.message).toBe('Nanjing already has a tie with Nagoya (Japan).');
   });
@@ -107,9 +126,17 @@ describe('ties through the door', () => {
 
   it('updates with the current version and refuses a stale one with the current record', async () => {
     const tie = await call<TieRow>(registry, 'ties:create', nagoya);
-    const updated = await call<TieRow>(registry, 'ties:update', { id: tie.id, version: 1, patch: { notes: 'first' } });
+    const updated = await call<TieRow>(registry, 'ties:update', {
+      id: tie.id,
+      version: 1,
+      patch: { notes: 'first' },
+    });
     expect(updated).toMatchObject({ notes: 'first', version: 2 });
-    const stale = await registry.door('ties:update', { id: tie.id, version: 1, patch: { notes: 'second' } }, { trusted: true });
+    const stale = await registry.door(
+      'ties:update',
+      { id: tie.id, version: 1, patch: { notes: 'second' } },
+      { trusted: true },
+    );
     expect(stale.ok).toBe(false);
     if (stale.ok) return;
     expect(stale.error.code).toBe('conflict');
@@ -119,7 +146,11 @@ describe('ties through the door', () => {
 
   it('moves a date column and its event together', async () => {
     const tie = await call<TieRow>(registry, 'ties:create', nagoya);
-    await call(registry, 'ties:update', { id: tie.id, version: 1, patch: { established_on: '1978-12-21', first_contact_on: '1977' } });
+    await call(registry, 'ties:update', {
+      id: tie.id,
+      version: 1,
+      patch: { established_on: '1978-12-21', first_contact_on: '1977' },
+    });
     const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => [e.seq, e.stage, e.on])).toEqual([
       [1, 'contact', '1977'],
@@ -128,12 +159,30 @@ describe('ties through the door', () => {
   });
 
   it('lets a stage change in the grid follow the stage machine only', async () => {
-    const tie = await call<TieRow>(registry, 'ties:create', { ...nagoya, stage: 'contact', established_on: null });
-    const skip = await registry.door('ties:update', { id: tie.id, version: 1, patch: { stage: 'established' } }, { trusted: true });
+    const tie = await call<TieRow>(registry, 'ties:create', {
+      ...nagoya,
+      stage: 'contact',
+      established_on: null,
+    });
+    const skip = await registry.door(
+      'ties:update',
+      { id: tie.id, version: 1, patch: { stage: 'established' } },
+      { trusted: true },
+    );
     expect(!skip.ok && skip.error.message).toBe('A tie cannot go from Contact to Established.');
-    const bare = await registry.door('ties:update', { id: tie.id, version: 1, patch: { stage: 'intent' } }, { trusted: true });
-    expect(!bare.ok && bare.error.message).toBe('Before it can go to Letter of intent, the tie needs a letter of intent with its signed date.');
-    const ok = await call<TieRow>(registry, 'ties:update', { id: tie.id, version: 1, patch: { stage: 'intent', intent_signed_on: '2025-03' } });
+    const bare = await registry.door(
+      'ties:update',
+      { id: tie.id, version: 1, patch: { stage: 'intent' } },
+      { trusted: true },
+    );
+    expect(!bare.ok && bare.error.message).toBe(
+      'Before it can go to Letter of intent, the tie needs a letter of intent with its signed date.',
+    );
+    const ok = await call<TieRow>(registry, 'ties:update', {
+      id: tie.id,
+      version: 1,
+      patch: { stage: 'intent', intent_signed_on: '2025-03' },
+    });
     expect(ok.stage).toBe('intent');
     const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => [e.stage, e.from_stage, e.on])).toEqual([
@@ -144,11 +193,23 @@ describe('ties through the door', () => {
 
   it('renames a partner only this tie uses, and re-points to an existing one', async () => {
     const a = await call<TieRow>(registry, 'ties:create', { ...nagoya, partner: 'Nagoyaa' });
-    const renamed = await call<TieRow>(registry, 'ties:update', { id: a.id, version: 1, patch: { partner: 'Nagoya' } });
+    const renamed = await call<TieRow>(registry, 'ties:update', {
+      id: a.id,
+      version: 1,
+      patch: { partner: 'Nagoya' },
+    });
     expect(renamed.partner_id).toBe(a.partner_id);
     expect(renamed.partner).toBe('Nagoya');
-    const b = await call<TieRow>(registry, 'ties:create', { ...nagoya, local: 'Suzhou', partner: 'Kyoto' });
-    const moved = await call<TieRow>(registry, 'ties:update', { id: b.id, version: 1, patch: { partner: 'Nagoya' } });
+    const b = await call<TieRow>(registry, 'ties:create', {
+      ...nagoya,
+      local: 'Suzhou',
+      partner: 'Kyoto',
+    });
+    const moved = await call<TieRow>(registry, 'ties:update', {
+      id: b.id,
+      version: 1,
+      patch: { partner: 'Nagoya' },
+    });
     expect(moved.partner_id).toBe(a.partner_id);
   });
 
@@ -164,14 +225,34 @@ describe('ties through the door', () => {
 
   it('sorts, pages and finds by either language', async () => {
     await call(registry, 'ties:create', nagoya);
-    await call(registry, 'ties:create', { ...nagoya, partner: 'St. Louis', country: 'United States', established_on: '1979-11-02' });
-    await call(registry, 'ties:create', { ...nagoya, partner: 'Semarang', country: 'Indonesia', kind: 'exchange', established_on: '2018-10' });
-    const byDate = await call<Page<TieRow>>(registry, 'ties:list', { sort: [{ colId: 'established_on', sort: 'desc' }] });
+    await call(registry, 'ties:create', {
+      ...nagoya,
+      partner: 'St. Louis',
+      country: 'United States',
+      established_on: '1979-11-02',
+    });
+    await call(registry, 'ties:create', {
+      ...nagoya,
+      partner: 'Semarang',
+      country: 'Indonesia',
+      kind: 'exchange',
+      established_on: '2018-10',
+    });
+    const byDate = await call<Page<TieRow>>(registry, 'ties:list', {
+      sort: [{ colId: 'established_on', sort: 'desc' }],
+    });
     expect(byDate.rows.map((r) => r.partner)).toEqual(['Semarang', 'St. Louis', 'Nagoya']);
-    const page = await call<Page<TieRow>>(registry, 'ties:list', { sort: [{ colId: 'partner', sort: 'asc' }], limit: 2, offset: 1 });
+    const page = await call<Page<TieRow>>(registry, 'ties:list', {
+      sort: [{ colId: 'partner', sort: 'asc' }],
+      limit: 2,
+      offset: 1,
+    });
     expect(page).toMatchObject({ total: 3 });
     expect(page.rows.map((r) => r.partner)).toEqual(['Semarang', 'St. Louis']);
-    const find = async (q: string) => (await call<Page<TieRow>>(registry, 'ties:list', { quick: q })).rows.map((r) => r.partner).sort();
+    const find = async (q: string) =>
+      (await call<Page<TieRow>>(registry, 'ties:list', { quick: q })).rows
+        .map((r) => r.partner)
+        .sort();
     expect(await find('日本')).toEqual(['Nagoya']);
     expect(await find('美国')).toEqual(['St. Louis']);
     expect(await find('友好交流')).toEqual(['Semarang']);
@@ -180,8 +261,43 @@ describe('ties through the door', () => {
   });
 
   it('refuses an untrusted sender and an unknown channel', async () => {
-    expect(await registry.door('ties:list', {}, { trusted: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await registry.door('ties:drop', {}, { trusted: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await registry.door('__proto__', {}, { trusted: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await registry.door('ties:list', {}, { trusted: false })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await registry.door('ties:drop', {}, { trusted: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await registry.door('__proto__', {}, { trusted: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+});
+
+describe('versions follow what staff see', () => {
+  it('gives the tie a new version when only its partner record changed', async () => {
+    const registry = await testRegistry();
+    const tie = await call<TieRow>(registry, 'ties:create', nagoya);
+    const moved = await call<TieRow>(registry, 'ties:update', {
+      id: tie.id,
+      version: 1,
+      patch: { country: 'US' },
+    });
+    expect(moved).toMatchObject({ country: 'US', partner_id: tie.partner_id, version: 2 });
+    const stale = await registry.door(
+      'ties:update',
+      { id: tie.id, version: 1, patch: { country: 'DE' } },
+      { trusted: true },
+    );
+    expect(!stale.ok && stale.error.code).toBe('conflict');
+    const same = await call<TieRow>(registry, 'ties:update', {
+      id: tie.id,
+      version: 2,
+      patch: { country: 'United States' },
+    });
+    expect(same.version).toBe(2);
+    await registry.close();
   });
 });

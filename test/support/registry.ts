@@ -2,7 +2,10 @@ import { openRegistry, type Registry, type RegistryOptions } from '../../main/re
 import type { CallContext, Clock, IdSource } from '../../main/context';
 
 /** A clock that starts at a fixed instant and moves one second per reading. */
-export function steppingClock(start = '2026-01-15T09:00:00.000Z', stepMs = 1000): Clock & { set(iso: string): void } {
+export function steppingClock(
+  start = '2026-01-15T09:00:00.000Z',
+  stepMs = 1000,
+): Clock & { set(iso: string): void } {
   let t = Date.parse(start);
   return {
     now: () => {
@@ -37,8 +40,13 @@ export function testRegistry(options: Partial<RegistryOptions> = {}): Promise<Re
 }
 
 /** Calls the door as a trusted sender and unwraps the value, failing loudly on an error. */
-export async function call<T = unknown>(registry: Registry, channel: string, input: unknown): Promise<T> {
+export async function call<T = unknown>(
+  registry: Registry,
+  channel: string,
+  input: unknown,
+): Promise<T> {
   const result = await registry.door(channel, input, { trusted: true });
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
   return result.value as T;
 }

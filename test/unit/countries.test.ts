@@ -41,7 +41,27 @@ describe('country resolution', () => {
   });
 
   it('resolves every sample country of the Nanjing registry', () => {
-    for (const name of ['Japan', 'United States', 'Italy', 'Netherlands', 'Germany', 'Mexico', 'Cyprus', 'South Korea', 'Canada', 'Australia', 'South Africa', 'Colombia', 'Malaysia', 'Brunei', 'Namibia', 'Belarus', 'Vietnam', 'Iran', 'Indonesia']) {
+    for (const name of [
+      'Japan',
+      'United States',
+      'Italy',
+      'Netherlands',
+      'Germany',
+      'Mexico',
+      'Cyprus',
+      'South Korea',
+      'Canada',
+      'Australia',
+      'South Africa',
+      'Colombia',
+      'Malaysia',
+      'Brunei',
+      'Namibia',
+      'Belarus',
+      'Vietnam',
+      'Iran',
+      'Indonesia',
+    ]) {
       expect(resolveCountry(name), name).not.toBeNull();
     }
   });

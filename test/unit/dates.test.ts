@@ -68,7 +68,11 @@ describe('partial dates', () => {
   });
 
   const day = fc
-    .record({ y: fc.integer({ min: 1800, max: 2200 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      y: fc.integer({ min: 1800, max: 2200 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 31 }),
+    })
     .filter(({ y, m, d }) => d <= daysInMonth(y, m));
 
   it('round-trips every valid day through every written form', () => {
@@ -93,7 +97,7 @@ describe('partial dates', () => {
     );
     fc.assert(
       fc.property(partial, partial, partial, (a, b, c) => {
-        const [x, y, z] = [a, b, c] as PartialDate[];
+        const [x, y, z] = [a, b, c] as [PartialDate, PartialDate, PartialDate];
         expect(Math.sign(comparePartialDates(x, y))).toBe(-Math.sign(comparePartialDates(y, x)));
         if (comparePartialDates(x, y) <= 0 && comparePartialDates(y, z) <= 0) {
           expect(comparePartialDates(x, z)).toBeLessThanOrEqual(0);

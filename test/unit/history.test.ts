@@ -2,9 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstDay } from '../../shared/dates';
 import type { Stage } from '../../shared/enums';
-import { ALWAYS, effectiveEvents, establishedOnAsOf, kindAsOf, stageAsOf, type HistoryEvent } from '../../shared/history';
+import {
+  ALWAYS,
+  effectiveEvents,
+  establishedOnAsOf,
+  kindAsOf,
+  stageAsOf,
+  type HistoryEvent,
+} from '../../shared/history';
 
-const stage = (seq: number, s: Stage, on: string | null, fromStage: Stage | null = null): HistoryEvent => ({
+const stage = (
+  seq: number,
+  s: Stage,
+  on: string | null,
+  fromStage: Stage | null = null,
+): HistoryEvent => ({
   seq,
   type: 'stage',
   stage: s,
@@ -14,7 +26,11 @@ const stage = (seq: number, s: Stage, on: string | null, fromStage: Stage | null
 });
 
 describe('stage as of a date', () => {
-  const bloemfontein = [stage(1, 'contact', '1998'), stage(2, 'intent', '1999-01'), stage(3, 'established', '2000-03')];
+  const bloemfontein = [
+    stage(1, 'contact', '1998'),
+    stage(2, 'intent', '1999-01'),
+    stage(3, 'established', '2000-03'),
+  ];
 
   it('takes the latest event on or before the date, partial dates by their first day', () => {
     expect(stageAsOf(bloemfontein, '1997-12-31')).toBeNull();
@@ -38,7 +54,11 @@ describe('stage as of a date', () => {
   });
 
   it('finds the establishment date, not a resumption', () => {
-    const events = [stage(1, 'established', '1990-05'), stage(2, 'suspended', '2012-02-21'), stage(3, 'established', '2019', 'suspended')];
+    const events = [
+      stage(1, 'established', '1990-05'),
+      stage(2, 'suspended', '2012-02-21'),
+      stage(3, 'established', '2019', 'suspended'),
+    ];
     expect(establishedOnAsOf(events, '2020-01-01')).toBe('1990-05');
     expect(establishedOnAsOf(events, '1989-12-31')).toBeNull();
     expect(stageAsOf(events, '2015-06-01')).toBe('suspended');
@@ -48,22 +68,39 @@ describe('stage as of a date', () => {
   it('reads the kind before and after an upgrade', () => {
     const events: HistoryEvent[] = [
       stage(1, 'established', '2010'),
-      { seq: 2, type: 'kind', stage: null, kind: 'friendship', fromKind: 'exchange', on: '2018-06' },
+      {
+        seq: 2,
+        type: 'kind',
+        stage: null,
+        kind: 'friendship',
+        fromKind: 'exchange',
+        on: '2018-06',
+      },
     ];
     expect(kindAsOf(events, '2017-12-31', 'friendship')).toBe('exchange');
     expect(kindAsOf(events, '2018-06-01', 'friendship')).toBe('friendship');
     expect(kindAsOf([stage(1, 'contact', null)], '2000-01-01', 'exchange')).toBe('exchange');
   });
 
-  const stages: Stage[] = ['contact', 'intent', 'pending', 'approved', 'established', 'suspended', 'terminated'];
-  const dayArb = fc.integer({ min: 0, max: 20000 }).map((n) => new Date(Date.UTC(1970, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  const stages: Stage[] = [
+    'contact',
+    'intent',
+    'pending',
+    'approved',
+    'established',
+    'suspended',
+    'terminated',
+  ];
+  const dayArb = fc
+    .integer({ min: 0, max: 20000 })
+    .map((n) => new Date(Date.UTC(1970, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
   const onArb = fc.option(
     dayArb.chain((d) => fc.constantFrom(d, d.slice(0, 7), d.slice(0, 4))),
     { nil: null },
   );
-  const historyArb = fc.array(fc.record({ s: fc.constantFrom(...stages), on: onArb }), { minLength: 1, maxLength: 8 }).map((list) =>
-    list.map((e, i) => stage(i + 1, e.s, e.on)),
-  );
+  const historyArb = fc
+    .array(fc.record({ s: fc.constantFrom(...stages), on: onArb }), { minLength: 1, maxLength: 8 })
+    .map((list) => list.map((e, i) => stage(i + 1, e.s, e.on)));
 
   it('agrees with a brute-force reading of the rule', () => {
     fc.assert(
@@ -85,14 +122,19 @@ describe('stage as of a date', () => {
 
   it('is monotone in time for a tie whose events only move forward', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(dayArb, { minLength: 2, maxLength: 5 }), dayArb, dayArb, (days, a, b) => {
-        const sorted = [...days].sort();
-        const events = sorted.map((d, i) => stage(i + 1, stages[i] as Stage, d));
-        const [early, late] = a <= b ? [a, b] : [b, a];
-        const i1 = stages.indexOf(stageAsOf(events, early) ?? 'contact');
-        const i2 = stages.indexOf(stageAsOf(events, late) ?? 'contact');
-        expect(i1).toBeLessThanOrEqual(i2);
-      }),
+      fc.property(
+        fc.uniqueArray(dayArb, { minLength: 2, maxLength: 5 }),
+        dayArb,
+        dayArb,
+        (days, a, b) => {
+          const sorted = [...days].sort();
+          const events = sorted.map((d, i) => stage(i + 1, stages[i] as Stage, d));
+          const [early, late] = a <= b ? [a, b] : [b, a];
+          const i1 = stages.indexOf(stageAsOf(events, early) ?? 'contact');
+          const i2 = stages.indexOf(stageAsOf(events, late) ?? 'contact');
+          expect(i1).toBeLessThanOrEqual(i2);
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES, type Stage } from '../../shared/enums';
-import { checkAdvance, isTransition, nextSteps, requirementsOf, STAGE_ORDER, type StageFacts } from '../../shared/stages';
+import {
+  checkAdvance,
+  isTransition,
+  nextSteps,
+  requirementsOf,
+  STAGE_ORDER,
+  type StageFacts,
+} from '../../shared/stages';
 
 const ALL = Object.keys(STAGES) as Stage[];
 const FULL: StageFacts = {
@@ -16,8 +23,13 @@ const FULL: StageFacts = {
 
 /** The domain contract's arrows, written out independently of the implementation's table. */
 const EXPECTED = new Set([
-  'contact>intent', 'intent>pending', 'pending>approved', 'pending>intent', 'approved>established',
-  'established>suspended', 'suspended>established',
+  'contact>intent',
+  'intent>pending',
+  'pending>approved',
+  'pending>intent',
+  'approved>established',
+  'established>suspended',
+  'suspended>established',
   ...ALL.filter((s) => s !== 'terminated').map((s) => `${s}>terminated`),
 ]);
 

@@ -1,0 +1,189 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { RegistryOpenError } from '../db/connection';
+import { isLang, type Lang } from '../shared/i18n';
+import { CHANNELS, contract } from '../shared/ipc/contract';
+import { startHost } from './host/server';
+import { openRegistry, type Registry } from './registry';
+
+/**
+ * The `youcheng` command line. Standard output carries only results (JSON, a URL), so it can be
+ * piped to jq; messages and errors go to standard error, and failures exit with 1.
+ */
+
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+class CliFailure extends Error {}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError(`“${value}” is not a port number (0–65535).`);
+  }
+  return port;
+}
+
+function parseLang(value: string): Lang {
+  if (!isLang(value)) throw new InvalidArgumentError(`“${value}” is not a language: use zh or en.`);
+  return value;
+}
+
+function dbOption() {
+  return new Option('--db <file>', 'the registry file (created if missing)').env('YOUCHENG_DB');
+}
+
+function requireDb(db: string | undefined): string {
+  if (!db) throw new CliFailure('Name the registry with --db FILE (or set YOUCHENG_DB).');
+  return db;
+}
+
+async function withRegistry<T>(
+  file: string,
+  lang: Lang | undefined,
+  work: (r: Registry) => Promise<T>,
+): Promise<T> {
+  let registry: Registry;
+  try {
+    registry = await openRegistry({ file, host: 'cli', ...(lang ? { lang } : {}) });
+  } catch (error) {
+    if (error instanceof RegistryOpenError) throw new CliFailure(error.message);
+    throw error;
+  }
+  try {
+    return await work(registry);
+  } finally {
+    await registry.close();
+  }
+}
+
+export function buildProgram(io: Io = processIo): Command {
+  const program = new Command('youcheng')
+    .description('友城 Youcheng: the registry of international city ties, from the command line.')
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    })
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('channels')
+    .description('list every channel of the contract with its input JSON schema')
+    .action(() => {
+      const out: Record<string, unknown> = {};
+      for (const name of CHANNELS) {
+        const spec = contract[name];
+        out[name] = {
+          writes: spec.writes,
+          input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
+        };
+      }
+      io.out(JSON.stringify(out, null, 2));
+    });
+
+  program
+    .command('call')
+    .description('call one channel through the same door as the app; prints the result as JSON')
+    .addOption(dbOption())
+    .addOption(
+      new Option('--lang <lang>', 'language of error messages (zh or en)')
+        .argParser(parseLang)
+        .default('en'),
+    )
+    .argument('<channel>', 'a channel, e.g. ties:list (see `youcheng channels`)')
+    .argument('[input]', 'the input as JSON', '{}')
+    .action(async (channel: string, inputText: string, opts: { db?: string; lang: Lang }) => {
+      let input: unknown;
+      try {
+        input = JSON.parse(inputText);
+      } catch (error) {
+        throw new CliFailure(`The input is not JSON: ${(error as Error).message}`);
+      }
+      const result = await withRegistry(requireDb(opts.db), opts.lang, (r) =>
+        r.door(channel, input, { trusted: true, lang: opts.lang }),
+      );
+      if (!result.ok) throw new CliFailure(`${result.error.code}: ${result.error.message}`);
+      io.out(JSON.stringify(result.value, null, 2));
+    });
+
+  program
+    .command('serve')
+    .description(
+      'serve the app to a browser on 127.0.0.1; prints its URL (with the token) on one line',
+    )
+    .addOption(dbOption())
+    .addOption(
+      new Option('--port <n>', 'port to listen on (0 picks a free one)')
+        .argParser(parsePort)
+        .default(0),
+    )
+    .addOption(
+      new Option('--lang <lang>', 'default language of error messages').argParser(parseLang),
+    )
+    .action(async (opts: { db?: string; port: number; lang?: Lang }) => {
+      const file = requireDb(opts.db);
+      let registry: Registry;
+      try {
+        registry = await openRegistry({
+          file,
+          host: 'browser',
+          ...(opts.lang ? { lang: opts.lang } : {}),
+          log: (channel, error) =>
+            io.err(`youcheng: ${channel} failed: ${(error as Error)?.stack ?? String(error)}`),
+        });
+      } catch (error) {
+        if (error instanceof RegistryOpenError) throw new CliFailure(error.message);
+        throw error;
+      }
+      const host = await startHost({
+        door: registry.door,
+        staticDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'),
+        port: opts.port,
+      });
+      io.out(host.url);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await host.close();
+      await registry.close();
+    });
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code instead of exiting, so tests can call it. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ||
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version'
+        ? 0
+        : 1;
+    }
+    if (error instanceof CliFailure) {
+      io.err(`youcheng: ${error.message}`);
+      return 1;
+    }
+    io.err(`youcheng: ${(error as Error)?.stack ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,107 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import path from 'node:path';
+import { RegistryOpenError } from '../../db/connection';
+import { createI18n, isLang, type Lang } from '../../shared/i18n';
+import { openRegistry, APP_VERSION, type Registry } from '../registry';
+import { MENU_EVENT } from './bridge';
+import { bindContract } from './ipc';
+import { menuTemplate } from './menu';
+import { APP_SCHEME, registryPath } from './policy';
+import { createAppProtocolHandler } from './protocol';
+import { createMainWindow, hardenContents, hardenSession } from './window';
+
+/**
+ * The Electron composition root, kept thin: the core (registry, services, door) is the same one
+ * the browser host and the CLI use; this file only wires it to windows, IPC and menus.
+ */
+
+// Must precede 'ready': app:// is a standard, secure scheme with fetch, like https.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+const distDir = path.join(__dirname, '..');
+let registry: Registry | null = null;
+let mainWindow: BrowserWindow | null = null;
+let lang: Lang = 'zh';
+
+function windowIds(): ReadonlySet<number> {
+  return new Set(BrowserWindow.getAllWindows().map((w) => w.webContents.id));
+}
+
+function installMenu(): void {
+  const template = menuTemplate(
+    lang,
+    {
+      send: (command) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_EVENT, command),
+      setLanguage: (next) => {
+        lang = next;
+        installMenu();
+        void registry?.services.settings.update(
+          { patch: { language: next } },
+          { actor: 'app', lang: next },
+        );
+        mainWindow?.webContents.send(MENU_EVENT, `language:${next}`);
+      },
+      about: () => {
+        const t = createI18n(lang).t;
+        void dialog.showMessageBox({
+          type: 'info',
+          title: t('menu.about'),
+          message: t('app.title'),
+          detail: t('menu.aboutDetail', { version: APP_VERSION, registry: registry?.file ?? '' }),
+        });
+      },
+    },
+    process.platform,
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(distDir, 'renderer')));
+  // In development `npm start` points at an Electron-ABI build of better-sqlite3; a packaged
+  // app carries its own rebuilt copy and ignores the variable.
+  const nativeBinding = app.isPackaged
+    ? undefined
+    : process.env.YOUCHENG_NATIVE_BINDING || undefined;
+  const file = registryPath(process.argv, process.env, app.getPath('userData'));
+  try {
+    registry = await openRegistry({ file, host: 'electron', nativeBinding });
+  } catch (error) {
+    const t = createI18n(app.getLocale().startsWith('zh') ? 'zh' : 'en').t;
+    dialog.showErrorBox(
+      t('menu.openFailed'),
+      error instanceof RegistryOpenError ? error.message : String(error),
+    );
+    app.quit();
+    return;
+  }
+  const saved = (await registry.services.settings.get()).language;
+  lang = isLang(saved) ? saved : app.getLocale().startsWith('zh') ? 'zh' : 'en';
+  bindContract(ipcMain, registry.door, windowIds, () => lang);
+  installMenu();
+  mainWindow = createMainWindow(BrowserWindow, {
+    preload: path.join(__dirname, 'preload.cjs'),
+    title: createI18n(lang).t('app.title'),
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => {
+    void registry?.close().finally(() => app.quit());
+  });
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,214 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { isLang } from '../../shared/i18n';
+import type { WireResult } from '../../shared/result';
+import type { Door } from '../door';
+import {
+  contentTypeOf,
+  contentSecurityPolicy,
+  isAllowedHost,
+  isAllowedOrigin,
+  isInside,
+  isLoopbackAddress,
+  renderIndexHtml,
+  SECURITY_HEADERS,
+  tokenMatches,
+} from '../security';
+
+/**
+ * The browser host: the built renderer and the same contract as the Electron app, over HTTP on
+ * 127.0.0.1. Every call needs this run's random token; a browser's Origin and Host must be our
+ * own, and only loopback peers are answered. It is how the app is tested end to end.
+ */
+export interface HostOptions {
+  readonly door: Door;
+  /** The built renderer (dist/renderer). */
+  readonly staticDir: string;
+  readonly port?: number;
+  readonly token?: string;
+  /** Largest request body accepted, in bytes. */
+  readonly maxBody?: number;
+}
+
+export interface RunningHost {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const API_PREFIX = '/api/call/';
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string>,
+): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...headers });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, status: number, result: WireResult<unknown>): void {
+  send(res, status, JSON.stringify(result), { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
+function refusal(
+  code: 'forbidden' | 'validation' | 'not_found',
+  message: string,
+): WireResult<never> {
+  return {
+    ok: false,
+    error: {
+      code,
+      key: code === 'forbidden' ? 'errors.forbidden' : 'errors.validation.invalid',
+      params: {},
+      message,
+    },
+  };
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBody ?? 64 * 1024 * 1024;
+  const root = path.resolve(options.staticDir);
+  let port = 0;
+
+  async function serveStatic(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'Method not allowed', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    const relative =
+      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    if (!isInside(root, relative)) {
+      send(res, 404, 'Not found', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    const file = path.join(root, relative);
+    try {
+      const body = await readFile(file);
+      if (relative === 'index.html') {
+        const nonce = randomBytes(16).toString('base64');
+        send(res, 200, renderIndexHtml(body.toString('utf8'), nonce), {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': contentSecurityPolicy(nonce),
+        });
+        return;
+      }
+      send(res, 200, body, { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache' });
+    } catch {
+      send(res, 404, 'Not found', { 'Content-Type': 'text/plain' });
+    }
+  }
+
+  async function serveCall(
+    req: IncomingMessage,
+    res: ServerResponse,
+    channel: string,
+  ): Promise<void> {
+    if (req.method !== 'POST') {
+      sendResult(res, 405, refusal('validation', 'Calls are POST requests.'));
+      return;
+    }
+    const auth = req.headers.authorization;
+    const given = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
+    if (!tokenMatches(given, token)) {
+      sendResult(res, 403, refusal('forbidden', 'This call lacks the host token.'));
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      // A form post from another page cannot set this type without a preflight we never answer.
+      sendResult(res, 415, refusal('validation', 'Calls carry application/json.'));
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req, maxBody);
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch (error) {
+      const message =
+        error instanceof BodyTooLarge
+          ? `The request is larger than ${maxBody} bytes.`
+          : 'The request body is not JSON.';
+      sendResult(res, error instanceof BodyTooLarge ? 413 : 400, refusal('validation', message));
+      return;
+    }
+    const lang = req.headers['x-youcheng-lang'];
+    const result = await options.door(channel, input, {
+      trusted: true,
+      lang: isLang(lang) ? lang : undefined,
+    });
+    sendResult(res, 200, result);
+  }
+
+  const server = createServer((req, res) => {
+    // Only loopback peers, only our own Host and Origin; everything else is refused before routing.
+    if (!isLoopbackAddress(req.socket.remoteAddress) || !isAllowedHost(req.headers.host, port)) {
+      send(res, 403, 'Forbidden', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    if (!isAllowedOrigin(req.headers.origin, port)) {
+      sendResult(res, 403, refusal('forbidden', 'Calls from another origin are refused.'));
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    const work = pathname.startsWith(API_PREFIX)
+      ? serveCall(req, res, decodeURIComponent(pathname.slice(API_PREFIX.length)))
+      : pathname.startsWith('/api/')
+        ? Promise.resolve(sendResult(res, 404, refusal('not_found', 'No such endpoint.')))
+        : serveStatic(req, res, pathname);
+    work.catch(() => {
+      if (!res.headersSent)
+        sendResult(res, 500, refusal('validation', 'The host failed to answer.'));
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Bound to the loopback address only: the host is never reachable from the network.
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isLang, type Lang } from '../shared/i18n';
+import { call } from './api/client';
+import { Placeholder } from './components/Placeholder';
+import { rememberLang } from './i18n';
+import { TiesScreen } from './ties/TiesScreen';
+
+export const SCREENS = [
+  'ties',
+  'letters',
+  'approvals',
+  'visits',
+  'pipeline',
+  'reports',
+  'settings',
+] as const;
+export type Screen = (typeof SCREENS)[number];
+
+const SCREEN_KEY = 'youcheng.screen';
+
+function initialScreen(): Screen {
+  const saved = localStorage.getItem(SCREEN_KEY);
+  return (SCREENS as readonly string[]).includes(saved ?? '') ? (saved as Screen) : 'ties';
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [screen, setScreen] = useState<Screen>(initialScreen);
+  const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, lang]);
+
+  useEffect(() => {
+    // The registry remembers the office's language; a fresh browser follows it.
+    call('settings:get', {})
+      .then((settings) => {
+        if (
+          settings.language &&
+          settings.language !== lang &&
+          localStorage.getItem('youcheng.lang') === null
+        ) {
+          void i18n.changeLanguage(settings.language);
+          rememberLang(settings.language);
+        }
+      })
+      .catch(() => undefined);
+    // Only on start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const chooseLang = (next: Lang) => {
+    void i18n.changeLanguage(next);
+    rememberLang(next);
+    void call('settings:update', { patch: { language: next } }).catch(() => undefined);
+  };
+
+  const go = (next: Screen) => {
+    setScreen(next);
+    localStorage.setItem(SCREEN_KEY, next);
+  };
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            友
+          </span>
+          <span className="brand-name">{t('app.title')}</span>
+        </div>
+        <label className="lang">
+          <span>{t('app.language')}</span>
+          <select
+            value={lang}
+            onChange={(e) => chooseLang(e.target.value as Lang)}
+            aria-label={t('app.language')}
+          >
+            <option value="zh">中文</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      <nav className="sidebar" aria-label={t('app.name')}>
+        {SCREENS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className="nav-item"
+            aria-current={screen === s ? 'page' : undefined}
+            onClick={() => go(s)}
+          >
+            {t(`nav.${s}`)}
+          </button>
+        ))}
+      </nav>
+      <main className="content">
+        {screen === 'ties' ? (
+          <TiesScreen key={lang} lang={lang} />
+        ) : (
+          <Placeholder screen={screen} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract';
+import type { WireError, WireResult } from '../../shared/result';
+
+/**
+ * The renderer's one way to main: the same contract over the Electron preload bridge or over
+ * HTTP to the browser host (with this run's token from the URL fragment).
+ */
+export type Bridge = {
+  readonly [K in Channel]: (input: unknown) => Promise<WireResult<unknown>>;
+} & {
+  readonly onMenu?: (listener: (command: string) => void) => () => void;
+};
+
+declare global {
+  interface Window {
+    readonly youcheng?: Bridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly error: WireError) {
+    super(error.message);
+    this.name = 'ApiError';
+  }
+}
+
+type Transport = (channel: Channel, input: unknown) => Promise<WireResult<unknown>>;
+
+const TOKEN_KEY = 'youcheng.token';
+
+/** The host token: from `#token=…` on first load, then kept for reloads of this tab. */
+export function hostToken(): string | null {
+  const match = /token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    return match[1];
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function httpTransport(): Transport {
+  return async (channel, input) => {
+    const token = hostToken();
+    let response: Response;
+    try {
+      response = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'unavailable',
+          key: 'errors.network',
+          params: {},
+          message: 'Youcheng could not be reached.',
+        },
+      };
+    }
+    return (await response.json()) as WireResult<unknown>;
+  };
+}
+
+function bridgeTransport(bridge: Bridge): Transport {
+  return (channel, input) => bridge[channel](input);
+}
+
+let transport: Transport | null = null;
+function current(): Transport {
+  transport ??= window.youcheng ? bridgeTransport(window.youcheng) : httpTransport();
+  return transport;
+}
+
+/** Calls a channel; resolves to its value or rejects with the error as data. */
+export async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const result = await current()(channel, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as OutputOf<K>;
+}
+
+/** Calls a channel and returns the result as data, for callers that handle refusals inline. */
+export async function attempt<K extends Channel>(
+  channel: K,
+  input: InputOf<K>,
+): Promise<WireResult<OutputOf<K>>> {
+  return (await current()(channel, input)) as WireResult<OutputOf<K>>;
+}
+
+export const runsInElectron = (): boolean => window.youcheng !== undefined;

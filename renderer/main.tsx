@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n, initialLang } from './i18n';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (root) {
+  await initI18n(initialLang());
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

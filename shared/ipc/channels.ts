@@ -1,0 +1,25 @@
+/**
+ * The names of every channel, apart from their schemas, so the Electron preload can expose
+ * exactly these without bundling zod and the datasets. `contract.ts` must have exactly these
+ * keys (its type makes a missing or extra channel a compile error).
+ */
+export const CHANNEL_NAMES = [
+  'app:info',
+  'audit:list',
+  'countries:list',
+  'localities:create',
+  'localities:list',
+  'localities:update',
+  'partners:list',
+  'settings:get',
+  'settings:update',
+  'ties:create',
+  'ties:delete',
+  'ties:events',
+  'ties:get',
+  'ties:list',
+  'ties:restore',
+  'ties:update',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,0 +1,112 @@
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { WireResult } from '../../shared/result';
+
+/** A real browser host on a fresh registry, started for one test and stopped after it. */
+export interface Host {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly db: string;
+  readonly dir: string;
+  /** Calls the contract over HTTP as the page would, for setting up and checking state. */
+  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  raw(channel: string, input: unknown): Promise<WireResult<unknown>>;
+}
+
+export async function startHost(dir: string): Promise<{ host: Host; stop(): Promise<void> }> {
+  const db = path.join(dir, 'registry.db');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['bin/youcheng.mjs', 'serve', '--db', db, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve(line.trim()));
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
+    setTimeout(() => reject(new Error(`host did not start: ${stderr}`)), 15_000);
+  });
+  const parsed = new URL(url);
+  const token = /token=([^&]+)/.exec(parsed.hash)?.[1] ?? '';
+  const raw = async (channel: string, input: unknown) => {
+    const res = await fetch(`${parsed.origin}/api/call/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await res.json()) as WireResult<unknown>;
+  };
+  const host: Host = {
+    url,
+    origin: parsed.origin,
+    token,
+    db,
+    dir,
+    raw,
+    async call<T>(channel: string, input: unknown = {}) {
+      const result = await raw(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value as T;
+    },
+  };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { host, stop };
+}
+
+type Fixtures = {
+  host: Host;
+  /** Console errors and CSP violations seen by the page; each test ends by expecting none. */
+  pageErrors: string[];
+  lang: 'zh' | 'en';
+};
+
+export const test = base.extend<Fixtures>({
+  lang: ['zh', { option: true }],
+  // Playwright reads a fixture's dependencies from its first parameter's destructuring.
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'youcheng-e2e-'));
+    const { host, stop } = await startHost(dir);
+    await use(host);
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(errors);
+  },
+  page: async ({ page, lang }, use) => {
+    // The first run follows the system language; tests choose it explicitly.
+    await page.addInitScript((l) => {
+      if (!localStorage.getItem('youcheng.lang')) localStorage.setItem('youcheng.lang', l);
+    }, lang);
+    await use(page);
+  },
+});
+
+export { expect };
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({
+    path: path.join('test-results', 'screenshots', `${name}.png`),
+    fullPage: false,
+  });
+}

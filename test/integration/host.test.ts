@@ -1,0 +1,208 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type RunningHost } from '../../main/host/server';
+import type { Registry } from '../../main/registry';
+import { testRegistry } from '../support/registry';
+
+let registry: Registry;
+let host: RunningHost;
+let staticDir: string;
+
+beforeAll(async () => {
+  registry = await testRegistry();
+  const base = mkdtempSync(path.join(tmpdir(), 'yc-host-'));
+  staticDir = path.join(base, 'renderer');
+  mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+  writeFileSync(
+    path.join(staticDir, 'index.html'),
+    '<html><head><meta property="csp-nonce" nonce="__YOUCHENG_NONCE__"></head><body></body></html>',
+  );
+  writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'export {};');
+  writeFileSync(path.join(base, 'secret.txt'), 'not for the web');
+  host = await startHost({ door: registry.door, staticDir, maxBody: 1024 * 1024 });
+});
+
+afterAll(async () => {
+  await host.close();
+  await registry.close();
+});
+
+/** A raw HTTP request, so tests can set Host and Origin as an attacker would. */
+function send(
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: pathname,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const authed = (extra: Record<string, string> = {}) => ({
+  'Content-Type': 'application/json',
+  Authorization: `Bearer ${host.token}`,
+  ...extra,
+});
+
+describe('the browser host', () => {
+  it('prints a loopback URL carrying the token in the fragment', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('answers the contract with the token', async () => {
+    const res = await send('/api/call/ties:list', {
+      method: 'POST',
+      headers: authed(),
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { rows: [], total: 0 } });
+  });
+
+  it.each([
+    ['no token', { 'Content-Type': 'application/json' }],
+    ['a wrong token', { 'Content-Type': 'application/json', Authorization: 'Bearer nope' }],
+    [
+      'a token of the right length but wrong',
+      { 'Content-Type': 'application/json', Authorization: `Bearer ${'x'.repeat(32)}` },
+    ],
+  ])('refuses a call with %s', async (_label, headers) => {
+    const res = await send('/api/call/ties:create', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ local: 'A', local_level: 'city', partner: 'B', country: 'JP' }),
+    });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body).error.code).toBe('forbidden');
+    expect(
+      (
+        await registry.services.ties.list({
+          sort: [],
+          quick: '',
+          deleted: false,
+          offset: 0,
+          limit: 10,
+        })
+      ).total,
+    ).toBe(0);
+  });
+
+  it('refuses a foreign Origin even with the token', async () => {
+    const res = await send('/api/call/ties:list', {
+      method: 'POST',
+      headers: authed({ Origin: 'http://evil.example' }),
+      body: '{}',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const res = await send('/api/call/ties:list', {
+      method: 'POST',
+      headers: authed({ Host: `evil.example:${host.port}` }),
+      body: '{}',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a form post that is not JSON, bad JSON and an oversized body', async () => {
+    expect(
+      (
+        await send('/api/call/ties:list', {
+          method: 'POST',
+          headers: authed({ 'Content-Type': 'text/plain' }),
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (await send('/api/call/ties:list', { method: 'POST', headers: authed(), body: '{nope' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await send('/api/call/ties:list', {
+          method: 'POST',
+          headers: authed(),
+          body: 'x'.repeat(2 * 1024 * 1024),
+        }).catch(() => ({ status: 413 }))
+      ).status,
+    ).toBe(413);
+  });
+
+  it('answers an unknown channel with an error, not a crash', async () => {
+    const res = await send('/api/call/ties:drop', {
+      method: 'POST',
+      headers: authed(),
+      body: '{}',
+    });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('serves the renderer with a fresh nonce and a strict policy', async () => {
+    const a = await send('/');
+    const b = await send('/index.html');
+    const csp = String(a.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-(inline|eval)/);
+    expect(a.headers['x-content-type-options']).toBe('nosniff');
+    expect(a.body).not.toContain('__YOUCHENG_NONCE__');
+    expect(a.headers['content-security-policy']).not.toBe(b.headers['content-security-policy']);
+    expect((await send('/assets/app.js')).headers['content-type']).toMatch(/javascript/);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+  ])('never serves %s from outside the renderer', async (p) => {
+    const res = await send(p);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('not for the web');
+  });
+
+  it('listens on loopback only', async () => {
+    const { networkInterfaces } = await import('node:os');
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (!external) return expect(external).toBeUndefined();
+    const refused = await new Promise<boolean>((resolve) => {
+      const req = request(
+        { host: external.address, port: host.port, path: '/', timeout: 2000 },
+        () => resolve(false),
+      );
+      req.on('error', () => resolve(true));
+      req.on('timeout', () => {
+        req.destroy();
+        resolve(true);
+      });
+      req.end();
+    });
+    expect(refused).toBe(true);
+  });
+});
