@@ -1,6 +1,7 @@
 import type { Level } from '../shared/enums';
 import type { LocalityRow } from '../shared/model';
 import type { Executor, NewRow, Row, RowPatch } from './schema';
+import { updateVersioned } from './versioned';
 
 export function localityRowFrom(row: Row<'localities'>): LocalityRow {
   return {
@@ -51,19 +52,13 @@ export async function insertLocality(db: Executor, row: NewRow<'localities'>): P
 }
 
 /** Applies a patch if the version still matches; returns whether a row changed. */
-export async function updateLocality(
+export function updateLocality(
   db: Executor,
   id: string,
   version: number,
   patch: RowPatch<'localities'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('localities')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateVersioned(db, 'localities', id, version, patch);
 }
 
 export async function countLiveTiesOfLocality(db: Executor, id: string): Promise<number> {

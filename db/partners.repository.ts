@@ -1,6 +1,7 @@
 import type { CountryCode } from '../shared/countries';
 import type { PartnerRow } from '../shared/model';
 import type { Executor, NewRow, Row, RowPatch } from './schema';
+import { updateVersioned } from './versioned';
 
 export function partnerRowFrom(row: Row<'partners'>): PartnerRow {
   return {
@@ -53,19 +54,13 @@ export async function insertPartner(db: Executor, row: NewRow<'partners'>): Prom
   await db.insertInto('partners').values(row).execute();
 }
 
-export async function updatePartner(
+export function updatePartner(
   db: Executor,
   id: string,
   version: number,
   patch: RowPatch<'partners'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('partners')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateVersioned(db, 'partners', id, version, patch);
 }
 
 export async function countLiveTiesOfPartner(db: Executor, id: string): Promise<number> {

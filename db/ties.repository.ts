@@ -6,6 +6,7 @@ import type { TieColumn } from '../shared/ipc/ties';
 import type { TieRow } from '../shared/model';
 import { fromJsonText } from './json';
 import type { Executor, NewRow, Row, RowPatch } from './schema';
+import { updateVersioned } from './versioned';
 
 /** The tie with its locality and partner, as one query returns it. */
 function joined(db: Executor) {
@@ -193,17 +194,11 @@ export async function insertTie(db: Executor, row: NewRow<'ties'>): Promise<void
 }
 
 /** Optimistic update: changes the row only if nobody saved since `version` was read. */
-export async function updateTie(
+export function updateTie(
   db: Executor,
   id: string,
   version: number,
   patch: RowPatch<'ties'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('ties')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateVersioned(db, 'ties', id, version, patch);
 }

@@ -4,7 +4,7 @@ import type { Services } from './services';
 
 /** Binds each channel of the contract to its service call. */
 export function createHandlers(services: Services, info: () => Promise<AppInfo>): Handlers {
-  const { ties, reference, settings } = services;
+  const { ties, letters, steps, visits, reference, settings } = services;
   return {
     'app:info': () => info(),
     'localities:list': () => reference.localities(),
@@ -22,5 +22,23 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'ties:update': (input, ctx) => ties.update(input, ctx),
     'ties:delete': (input, ctx) => ties.remove(input, ctx),
     'ties:restore': (input, ctx) => ties.restore(input, ctx),
+    'letters:list': (input) => letters.list(input),
+    'letters:get': (input) => letters.get(input),
+    'letters:create': (input, ctx) => letters.create(input, ctx),
+    'letters:update': (input, ctx) => letters.update(input, ctx),
+    'letters:delete': (input, ctx) => letters.setDeleted(input, true, ctx),
+    'letters:restore': (input, ctx) => letters.setDeleted(input, false, ctx),
+    'steps:list': (input) => steps.list(input),
+    'steps:get': (input) => steps.get(input),
+    'steps:create': (input, ctx) => steps.create(input, ctx),
+    'steps:update': (input, ctx) => steps.update(input, ctx),
+    'steps:delete': (input, ctx) => steps.setDeleted(input, true, ctx),
+    'steps:restore': (input, ctx) => steps.setDeleted(input, false, ctx),
+    'visits:list': (input) => visits.list(input),
+    'visits:get': (input) => visits.get(input),
+    'visits:create': (input, ctx) => visits.create(input, ctx),
+    'visits:update': (input, ctx) => visits.update(input, ctx),
+    'visits:delete': (input, ctx) => visits.setDeleted(input, true, ctx),
+    'visits:restore': (input, ctx) => visits.setDeleted(input, false, ctx),
   };
 }

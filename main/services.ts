@@ -1,4 +1,7 @@
+import { createLettersService } from './letters.service';
 import { createReferenceService, createSettingsService } from './reference.service';
+import { createStepsService } from './steps.service';
+import { createVisitsService } from './visits.service';
 import { createTiesService, type ServiceDeps } from './ties.service';
 
 /** Every service of the core, built once per open registry. */
@@ -8,6 +11,9 @@ export function createServices(deps: ServiceDeps) {
     settings,
     reference: createReferenceService(deps, settings),
     ties: createTiesService(deps),
+    letters: createLettersService(deps),
+    steps: createStepsService(deps),
+    visits: createVisitsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

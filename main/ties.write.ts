@@ -22,6 +22,7 @@ import type { Level, Stage } from '../shared/enums';
 import type { TieCreate, TiePatch } from '../shared/ipc/ties';
 import { checkAdvance, STAGE_ORDER, type StageFacts } from '../shared/stages';
 import { AppError, conflict, notFound, rule } from './errors';
+import { setDeleted, type VersionedTarget } from './versioned.write';
 import { audit, type WriteEnv } from './write-env';
 
 /**
@@ -534,28 +535,22 @@ async function relinkPartner(
   });
 }
 
+const TIE_TARGET: VersionedTarget<'ties'> = {
+  table: 'ties',
+  entity: 'tie',
+  current: (env, id) => getTieRow(env.trx, id),
+};
+
 /** Soft delete and restore keep the row, so history, audit and undo can reach it. */
-export async function setTieDeleted(
+export function setTieDeleted(
   env: WriteEnv,
   id: string,
   version: number,
   deleted: boolean,
 ): Promise<void> {
-  const tie = await getTie(env.trx, id);
-  if (!tie) throw notFound('tie', id);
-  if (tie.version !== version) throw conflict('tie', await getTieRow(env.trx, id));
-  if ((tie.deleted_at !== null) === deleted) return;
-  if (!deleted) {
+  return setDeleted(env, TIE_TARGET, id, version, deleted, async (tie) => {
     const locality = await getLocality(env.trx, tie.locality_id);
     const partner = await getPartner(env.trx, tie.partner_id);
     if (locality && partner) await refuseDuplicate(env, locality, partner, tie.id);
-  }
-  const patch = { deleted_at: deleted ? env.at : null, updated_at: env.at };
-  if (!(await updateTie(env.trx, id, version, patch)))
-    throw conflict('tie', await getTieRow(env.trx, id));
-  await audit(env, 'tie', id, deleted ? 'delete' : 'restore', tie, {
-    ...tie,
-    ...patch,
-    version: version + 1,
   });
 }

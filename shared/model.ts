@@ -1,6 +1,15 @@
 import type { CountryCode, Continent } from './countries';
 import type { PartialDate } from './dates';
-import type { Field, Kind, Level, Stage } from './enums';
+import type {
+  Direction,
+  Field,
+  Kind,
+  LetterStatus,
+  LetterType,
+  Level,
+  Outcome,
+  Stage,
+} from './enums';
 
 /** Wire types: what the contract returns. Table rows are mapped to these in `db/`. */
 
@@ -91,4 +100,76 @@ export interface AuditRow {
 export interface Page<T> {
   readonly rows: readonly T[];
   readonly total: number;
+}
+
+/** The tie a letter, a step or a visit belongs to, as its grids show it. */
+export interface TieRef {
+  readonly tie_id: string;
+  readonly local: string;
+  readonly partner: string;
+  readonly country: CountryCode;
+}
+
+export interface LetterRow extends TieRef {
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly doc_type: LetterType;
+  readonly signed_on: PartialDate | null;
+  readonly signed_place: string | null;
+  readonly our_signatory: string | null;
+  readonly partner_signatory: string | null;
+  readonly follow_up_on: PartialDate | null;
+  readonly status: LetterStatus;
+  readonly scan_name: string | null;
+  readonly notes: string | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly deleted_at: string | null;
+}
+
+export interface StepRow extends TieRef {
+  readonly id: string;
+  readonly version: number;
+  readonly round: number;
+  readonly position: number;
+  readonly authority_zh: string;
+  readonly authority_en: string;
+  readonly submitted_on: PartialDate | null;
+  readonly decided_on: PartialDate | null;
+  readonly outcome: Outcome | null;
+  readonly reference_no: string | null;
+  readonly note: string | null;
+  /** Days since submission while no decision is recorded, as of today. */
+  readonly waiting_days: number | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly deleted_at: string | null;
+}
+
+export interface VisitRow {
+  readonly id: string;
+  readonly version: number;
+  readonly direction: Direction;
+  readonly locality_id: string | null;
+  readonly local: string | null;
+  readonly country: CountryCode | null;
+  readonly leader: string | null;
+  readonly leader_title: string | null;
+  readonly start_on: PartialDate | null;
+  readonly end_on: PartialDate | null;
+  readonly size: number | null;
+  readonly organisation: string | null;
+  readonly purpose: string | null;
+  readonly fields: readonly Field[];
+  readonly outcomes: string | null;
+  readonly agreements_signed: number;
+  readonly amount: string | null;
+  readonly currency: string | null;
+  readonly notes: string | null;
+  /** The ties the visit served, with a label for each. */
+  readonly ties: readonly { readonly id: string; readonly label: string }[];
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly deleted_at: string | null;
 }

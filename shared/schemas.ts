@@ -122,3 +122,78 @@ export const fieldList = z
 
 export const id = z.string().min(1).max(64);
 export const version = z.number().int().min(0);
+
+/** A count of people or documents: a whole number, from JSON or from text ("12"). */
+export function count(max: number) {
+  return z.union([z.number(), z.string(), z.null()]).transform((v, ctx): number | null => {
+    if (blank(v)) return null;
+    const n = typeof v === 'number' ? v : Number(v.replace(/[,，\s]/g, ''));
+    if (!Number.isInteger(n)) return refuse(ctx, 'errors.validation.integer', { value: String(v) });
+    if (n < 0) return refuse(ctx, 'errors.validation.tooSmall', { min: 0 });
+    if (n > max) return refuse(ctx, 'errors.validation.tooBig', { max });
+    return n;
+  });
+}
+
+/** An amount of money as decimal text (never a float): "1200", "1,200.50", "3.5万" is refused. */
+export const amount = z
+  .union([z.number(), z.string(), z.null()])
+  .transform((v, ctx): string | null => {
+    if (blank(v)) return null;
+    const text = typeof v === 'number' ? String(v) : v.trim().replace(/[,，\s]/g, '');
+    if (!/^\d{1,15}(\.\d{1,2})?$/.test(text))
+      return refuse(ctx, 'errors.validation.amount', { value: String(v) });
+    return text.replace(/^0+(?=\d)/, '');
+  });
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 currency code; common Chinese names are accepted. */
+export const currency = z.union([z.string(), z.null()]).transform((v, ctx): string | null => {
+  if (blank(v)) return null;
+  const aliases: Record<string, string> = {
+    人民币: 'CNY',
+    元: 'CNY',
+    RMB: 'CNY',
+    美元: 'USD',
+    欧元: 'EUR',
+    日元: 'JPY',
+    英镑: 'GBP',
+    韩元: 'KRW',
+    港元: 'HKD',
+  };
+  const code = aliases[v.trim()] ?? aliases[v.trim().toUpperCase()] ?? v.trim().toUpperCase();
+  return CURRENCIES.has(code) ? code : refuse(ctx, 'errors.validation.currency', { value: v });
+});
+
+/**
+ * Which tie a letter, step or visit row belongs to: its id, or its locality and partner names
+ * (with the country where a name is not enough), as a sheet or a paste gives them.
+ */
+export const tieRefFields = {
+  tie_id: id.optional(),
+  local: text(100).optional(),
+  partner: text(200).optional(),
+  country: country.optional(),
+};
+
+export function requireTieRef(
+  value: { tie_id?: string | undefined; local?: string | undefined; partner?: string | undefined },
+  ctx: Ctx,
+): void {
+  if (value.tie_id === undefined && (value.local === undefined || value.partner === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'errors.validation.tieRef',
+      params: {},
+      path: ['tie_id'],
+    });
+  }
+}
+
+export type TieRefInput = {
+  tie_id?: string | undefined;
+  local?: string | undefined;
+  partner?: string | undefined;
+  country?: string | undefined;
+};

@@ -136,6 +136,9 @@ export const en = {
       unknownKey: 'Unknown field: {{keys}}.',
       integer: 'Expected a whole number.',
       nameRequired: 'Give a name in Chinese or English.',
+      tieRef: 'Name the tie: its locality and partner (and country where needed).',
+      amount: '“{{value}}” is not an amount: write digits, with at most two decimals.',
+      currency: '“{{value}}” is not a currency code (CNY, USD, EUR…).',
     },
     date: {
       empty: 'Give a date.',
@@ -160,10 +163,19 @@ export const en = {
       levelRequired: '“{{local}}” is a new locality: give its level (province, city or county).',
       stageBeforeDates:
         'The stage {{stage}} is earlier than the dates given (they reach {{dated}}).',
+      unknownRef: 'There is no tie between “{{local}}” and “{{partner}}”.',
+      ambiguousRef: '“{{local}}” has ties with more than one “{{partner}}”: give the country.',
     },
     locality: {
       duplicate: 'There is already a locality named “{{name}}”.',
       cycle: '“{{name}}” cannot sit under itself.',
+    },
+    visit: {
+      unknownLocality: '“{{local}}” is not one of our localities.',
+      unknownTie: 'No tie matches “{{tie}}”.',
+      ambiguousTie:
+        '“{{tie}}” matches more than one tie: name the locality, or use the tie itself.',
+      endBeforeStart: 'The visit ends ({{end}}) before it starts ({{start}}).',
     },
     stage: {
       transition: 'A tie cannot go from {{from}} to {{to}}.',

@@ -5,7 +5,20 @@ import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
-export const resources = { en: { translation: en }, zh: { translation: zh } } as const;
+/**
+ * Feature strings (`shared/i18n/*.strings.ts`) join the core ones here; each owns its own
+ * top-level keys.
+ */
+const features = [] as const satisfies readonly { en: object; zh: object }[];
+
+function merged(lang: Lang): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(lang === 'en' ? en : zh) };
+  for (const feature of features as readonly { en: object; zh: object }[])
+    Object.assign(out, feature[lang]);
+  return out;
+}
+
+export const resources = { en: { translation: merged('en') }, zh: { translation: merged('zh') } };
 
 /** A ready i18next instance; `initAsync: false` makes it usable on the next line. */
 export function createI18n(lang: Lang): i18n {

@@ -130,6 +130,9 @@ export const zh: Resources = {
       unknownKey: '未知字段：{{keys}}。',
       integer: '应为整数。',
       nameRequired: '请填写中文或英文名称。',
+      tieRef: '请指明所属友城关系：我方与外方城市（必要时注明国家）。',
+      amount: '“{{value}}”不是金额：请填写数字，最多两位小数。',
+      currency: '“{{value}}”不是货币代码（CNY、USD、EUR等）。',
     },
     date: {
       empty: '请填写日期。',
@@ -150,10 +153,18 @@ export const zh: Resources = {
       duplicate: '{{local}}与{{partner}}（{{country}}）的友城关系已存在。',
       levelRequired: '“{{local}}”是新的我方地区：请填写级别（省级、市级或县级）。',
       stageBeforeDates: '阶段“{{stage}}”早于所填日期（日期已到“{{dated}}”）。',
+      unknownRef: '“{{local}}”与“{{partner}}”之间没有友城关系。',
+      ambiguousRef: '“{{local}}”与多个名为“{{partner}}”的城市有关系：请注明国家。',
     },
     locality: {
       duplicate: '已有名为“{{name}}”的我方地区。',
       cycle: '“{{name}}”不能隶属于其自身。',
+    },
+    visit: {
+      unknownLocality: '“{{local}}”不是我方地区。',
+      unknownTie: '没有与“{{tie}}”相符的友城关系。',
+      ambiguousTie: '“{{tie}}”对应多个友城关系：请注明我方地区。',
+      endBeforeStart: '结束日期（{{end}}）早于开始日期（{{start}}）。',
     },
     stage: {
       transition: '友城关系不能从“{{from}}”直接转为“{{to}}”。',

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 import { referenceChannels } from './reference';
+import { lettersChannels } from './letters';
+import { stepsChannels } from './steps';
 import { tiesChannels } from './ties';
+import { visitsChannels } from './visits';
 
 /**
  * The one contract between the renderer and main: `feature:verb` → input schema and result.
@@ -12,6 +15,9 @@ import { tiesChannels } from './ties';
 const channels = {
   ...referenceChannels,
   ...tiesChannels,
+  ...lettersChannels,
+  ...stepsChannels,
+  ...visitsChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */

@@ -1,0 +1,146 @@
+import type { CountryCode } from '../shared/countries';
+import type { PartialDate } from '../shared/dates';
+import type { Direction, Field } from '../shared/enums';
+import type { VisitRow } from '../shared/model';
+import { fromJsonText } from './json';
+import type { Executor, NewRow, Row } from './schema';
+
+type Joined = Row<'visits'> & { local: string | null };
+
+function joined(db: Executor) {
+  return db
+    .selectFrom('visits as v')
+    .leftJoin('localities as l', 'l.id', 'v.locality_id')
+    .selectAll('v')
+    .select(['l.name as local']);
+}
+
+/** Labels of the ties visits served, keyed by visit: "Nanjing – Nagoya". */
+async function linkedTies(
+  db: Executor,
+  visitIds: readonly string[],
+): Promise<Map<string, { id: string; label: string }[]>> {
+  const out = new Map<string, { id: string; label: string }[]>();
+  // SQLite limits bound parameters; look links up in slices.
+  for (let i = 0; i < visitIds.length; i += 500) {
+    const slice = visitIds.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('visit_ties as vt')
+      .innerJoin('ties as t', 't.id', 'vt.tie_id')
+      .innerJoin('localities as l', 'l.id', 't.locality_id')
+      .innerJoin('partners as p', 'p.id', 't.partner_id')
+      .select(['vt.visit_id', 't.id', 'l.name as local', 'p.name as partner'])
+      .where('vt.visit_id', 'in', slice)
+      .orderBy('p.name')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.visit_id) ?? [];
+      list.push({ id: r.id, label: `${r.local} – ${r.partner}` });
+      out.set(r.visit_id, list);
+    }
+  }
+  return out;
+}
+
+function visitRowFrom(row: Joined, ties: { id: string; label: string }[]): VisitRow {
+  return {
+    id: row.id,
+    version: row.version,
+    direction: row.direction as Direction,
+    locality_id: row.locality_id,
+    local: row.local,
+    country: row.country as CountryCode | null,
+    leader: row.leader,
+    leader_title: row.leader_title,
+    start_on: row.start_on as PartialDate | null,
+    end_on: row.end_on as PartialDate | null,
+    size: row.size,
+    organisation: row.organisation,
+    purpose: row.purpose,
+    fields: fromJsonText<Field[]>(row.fields, []),
+    outcomes: row.outcomes,
+    agreements_signed: row.agreements_signed,
+    amount: row.amount,
+    currency: row.currency,
+    notes: row.notes,
+    ties,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    deleted_at: row.deleted_at,
+  };
+}
+
+export async function listVisits(
+  db: Executor,
+  filter: { tie_id?: string | undefined; deleted: boolean; offset: number; limit: number },
+): Promise<{ rows: VisitRow[]; total: number }> {
+  let q = joined(db).where('v.deleted_at', filter.deleted ? 'is not' : 'is', null);
+  if (filter.tie_id) {
+    const tieId = filter.tie_id;
+    q = q.where(
+      'v.id',
+      'in',
+      db.selectFrom('visit_ties').select('visit_id').where('tie_id', '=', tieId),
+    );
+  }
+  const rows = await q
+    .orderBy('v.start_on', 'desc')
+    .orderBy('v.created_at')
+    .offset(filter.offset)
+    .limit(filter.limit)
+    .execute();
+  const links = await linkedTies(
+    db,
+    rows.map((r) => r.id),
+  );
+  const total =
+    filter.offset === 0 && rows.length < filter.limit
+      ? rows.length
+      : Number(
+          (
+            await q
+              .clearSelect()
+              .clearOrderBy()
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  return { rows: rows.map((r) => visitRowFrom(r, links.get(r.id) ?? [])), total };
+}
+
+export async function getVisitRow(db: Executor, id: string): Promise<VisitRow | undefined> {
+  const row = await joined(db).where('v.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return visitRowFrom(row, (await linkedTies(db, [id])).get(id) ?? []);
+}
+
+export async function getVisit(db: Executor, id: string): Promise<Row<'visits'> | undefined> {
+  return db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertVisit(db: Executor, row: NewRow<'visits'>): Promise<void> {
+  await db.insertInto('visits').values(row).execute();
+}
+
+export async function visitTieIds(db: Executor, visitId: string): Promise<string[]> {
+  return (
+    await db
+      .selectFrom('visit_ties')
+      .select('tie_id')
+      .where('visit_id', '=', visitId)
+      .orderBy('tie_id')
+      .execute()
+  ).map((r) => r.tie_id);
+}
+
+export async function linkVisitTie(db: Executor, visitId: string, tieId: string): Promise<void> {
+  await db.insertInto('visit_ties').values({ visit_id: visitId, tie_id: tieId }).execute();
+}
+
+export async function unlinkVisitTie(db: Executor, visitId: string, tieId: string): Promise<void> {
+  await db
+    .deleteFrom('visit_ties')
+    .where('visit_id', '=', visitId)
+    .where('tie_id', '=', tieId)
+    .execute();
+}

@@ -1,0 +1,97 @@
+import { currentRound, getStepRow, insertStep, listSteps } from '../db/steps.repository';
+import type { Executor, Row, RowPatch } from '../db/schema';
+import { dayOf } from '../shared/dates';
+import type { ParsedInputOf } from '../shared/ipc/contract';
+import type { StepCreate, StepPatch } from '../shared/ipc/steps';
+import type { Page, StepRow } from '../shared/model';
+import type { CallContext } from './context';
+import { notFound } from './errors';
+import { resolveTieRef } from './tie-ref';
+import { inWriteTransaction, type ServiceDeps } from './ties.service';
+import { patchVersioned, setDeleted, type VersionedTarget } from './versioned.write';
+import { audit, type WriteEnv } from './write-env';
+
+const HAS_CJK = /[\u3400-\u9fff]/;
+
+export function stepTarget(today: () => string): VersionedTarget<'approval_steps'> {
+  return {
+    table: 'approval_steps',
+    entity: 'step',
+    current: (env, id) => getStepRow(env.trx, id, today()),
+  };
+}
+
+/** A new step's authority, written in one language, stands for both until the other is given. */
+function authorityNames(authority: string): { authority_zh: string; authority_en: string } {
+  return { authority_zh: authority, authority_en: authority };
+}
+
+/** A step recorded by hand joins the tie's current round, after its last step by default. */
+export async function createStepIn(env: WriteEnv, input: StepCreate): Promise<string> {
+  const tieId = await resolveTieRef(env.trx, input);
+  const round = await currentRound(env.trx, tieId);
+  const row: Row<'approval_steps'> = {
+    id: env.ids.next(),
+    tie_id: tieId,
+    round: round[0]?.round ?? 1,
+    position: input.position ?? (round.at(-1)?.position ?? 0) + 1,
+    ...authorityNames(input.authority),
+    submitted_on: input.submitted_on ?? null,
+    decided_on: input.decided_on ?? null,
+    outcome: input.outcome ?? null,
+    reference_no: input.reference_no ?? null,
+    note: input.note ?? null,
+    version: 1,
+    created_at: env.at,
+    updated_at: env.at,
+    deleted_at: null,
+  };
+  await insertStep(env.trx, row);
+  await audit(env, 'step', row.id, 'create', null, row);
+  return row.id;
+}
+
+export async function updateStepIn(
+  env: WriteEnv,
+  target: VersionedTarget<'approval_steps'>,
+  id: string,
+  version: number,
+  patch: StepPatch,
+): Promise<void> {
+  const { authority, ...rest } = patch;
+  const next: RowPatch<'approval_steps'> = { ...rest };
+  if (authority !== undefined) {
+    if (HAS_CJK.test(authority)) next.authority_zh = authority;
+    else next.authority_en = authority;
+  }
+  await patchVersioned(env, target, id, version, next);
+}
+
+export function createStepsService(deps: ServiceDeps) {
+  const today = () => dayOf(deps.clock.now());
+  const target = stepTarget(today);
+  async function row(db: Executor, id: string): Promise<StepRow> {
+    const found = await getStepRow(db, id, today());
+    if (!found) throw notFound('step', id);
+    return found;
+  }
+  return {
+    async list(input: ParsedInputOf<'steps:list'>): Promise<Page<StepRow>> {
+      const rows = await listSteps(deps.db, input, today());
+      return { rows, total: rows.length };
+    },
+    get: (input: ParsedInputOf<'steps:get'>) => row(deps.db, input.id),
+    create: (input: ParsedInputOf<'steps:create'>, ctx: CallContext) =>
+      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createStepIn(env, input))),
+    update: (input: ParsedInputOf<'steps:update'>, ctx: CallContext) =>
+      inWriteTransaction(deps, ctx, async (env) => {
+        await updateStepIn(env, target, input.id, input.version, input.patch);
+        return row(env.trx, input.id);
+      }),
+    setDeleted: (input: { id: string; version: number }, deleted: boolean, ctx: CallContext) =>
+      inWriteTransaction(deps, ctx, async (env) => {
+        await setDeleted(env, target, input.id, input.version, deleted);
+        return row(env.trx, input.id);
+      }),
+  };
+}
