@@ -159,6 +159,31 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface CommandsTable {
+  seq: Generated<number>;
+  id: string;
+  /** Which grid or feature the command belongs to: `ties`, `letters`, `import`, … */
+  scope: string;
+  /** An i18n key naming the action, with `params` (JSON) to word it. */
+  label: string;
+  params: string;
+  actor: string;
+  at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  grid: string;
+  name: string;
+  /** JSON: column state and filter model. */
+  state: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   localities: LocalitiesTable;
   partners: PartnersTable;
@@ -171,6 +196,8 @@ export interface DB {
   visit_ties: VisitTiesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  commands: CommandsTable;
+  saved_views: SavedViewsTable;
 }
 
 /** The registry, or a transaction on it: repositories take either. */

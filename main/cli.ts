@@ -1,72 +1,33 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RegistryOpenError } from '../db/connection';
-import { isLang, type Lang } from '../shared/i18n';
+import type { Lang } from '../shared/i18n';
 import { CHANNELS, contract } from '../shared/ipc/contract';
+import {
+  CliFailure,
+  dbOption,
+  PACKAGE_ROOT,
+  parseLang,
+  parsePort,
+  processIo,
+  requireDb,
+  withRegistry,
+  type Io,
+} from './cli/common';
 import { startHost } from './host/server';
 import { openRegistry, type Registry } from './registry';
+
+/**
+ * Commands beyond the core ones, each in its own module under main/cli/ (import, export,
+ * report, backup…): `(program, io) => void`, registered here.
+ */
+const COMMANDS: readonly ((program: Command, io: Io) => void)[] = [];
 
 /**
  * The `youcheng` command line. Standard output carries only results (JSON, a URL), so it can be
  * piped to jq; messages and errors go to standard error, and failures exit with 1.
  */
-
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const processIo: Io = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-};
-
-class CliFailure extends Error {}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError(`“${value}” is not a port number (0–65535).`);
-  }
-  return port;
-}
-
-function parseLang(value: string): Lang {
-  if (!isLang(value)) throw new InvalidArgumentError(`“${value}” is not a language: use zh or en.`);
-  return value;
-}
-
-function dbOption() {
-  return new Option('--db <file>', 'the registry file (created if missing)').env('YOUCHENG_DB');
-}
-
-function requireDb(db: string | undefined): string {
-  if (!db) throw new CliFailure('Name the registry with --db FILE (or set YOUCHENG_DB).');
-  return db;
-}
-
-async function withRegistry<T>(
-  file: string,
-  lang: Lang | undefined,
-  work: (r: Registry) => Promise<T>,
-): Promise<T> {
-  let registry: Registry;
-  try {
-    registry = await openRegistry({ file, host: 'cli', ...(lang ? { lang } : {}) });
-  } catch (error) {
-    if (error instanceof RegistryOpenError) throw new CliFailure(error.message);
-    throw error;
-  }
-  try {
-    return await work(registry);
-  } finally {
-    await registry.close();
-  }
-}
 
 export function buildProgram(io: Io = processIo): Command {
   const program = new Command('youcheng')
@@ -162,6 +123,7 @@ export function buildProgram(io: Io = processIo): Command {
       await registry.close();
     });
 
+  for (const register of COMMANDS) register(program, io);
   return program;
 }
 

@@ -9,6 +9,7 @@ import type { AppInfo } from '../shared/ipc/reference';
 import { systemClock, uuidV7Ids, type Clock, type IdSource } from './context';
 import { createDoor, type Door, type DoorOptions } from './door';
 import { createHandlers } from './handlers';
+import { headlessPlatform, pathsBeside, type Platform, type RegistryPaths } from './platform';
 import { createServices, type Services } from './services';
 
 export const APP_VERSION = '0.1.0';
@@ -22,11 +23,16 @@ export interface RegistryOptions extends Pick<OpenOptions, 'nativeBinding' | 'bu
   readonly osUser?: string;
   readonly lang?: Lang;
   readonly log?: DoorOptions['log'];
+  /** Native capabilities of the host; the browser host and the CLI have none. */
+  readonly platform?: Platform;
+  /** Where attachments and backups live; beside the file unless the host says otherwise. */
+  readonly paths?: RegistryPaths;
 }
 
 export interface Registry {
   readonly file: string;
   readonly db: Db;
+  readonly paths: RegistryPaths;
   readonly services: Services;
   readonly door: Door;
   actor(): Promise<string>;
@@ -58,7 +64,19 @@ export async function openRegistry(options: RegistryOptions): Promise<Registry> 
     await db.destroy();
     throw error;
   }
-  const deps = { db, clock: options.clock ?? systemClock, ids: options.ids ?? uuidV7Ids };
+  const paths =
+    options.paths ??
+    (file === ':memory:'
+      ? pathsBeside(path.join(os.tmpdir(), `youcheng-memory-${process.pid}.db`))
+      : pathsBeside(file));
+  const deps = {
+    db,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? uuidV7Ids,
+    platform:
+      options.platform ?? headlessPlatform(options.host === 'electron' ? 'cli' : options.host),
+    paths,
+  };
   const services = createServices(deps);
   const osUser = options.osUser ?? osUserName();
   const actor = async () => (await services.settings.get()).staffName ?? osUser;
@@ -77,6 +95,7 @@ export async function openRegistry(options: RegistryOptions): Promise<Registry> 
   return {
     file,
     db,
+    paths,
     services,
     door,
     actor,

@@ -6,6 +6,7 @@ import { VOCABULARIES, type EnumEntry } from '../shared/enums';
 import type { ParsedInputOf } from '../shared/ipc/contract';
 import type { Page, TieEventRow, TieRow } from '../shared/model';
 import type { CallContext, Clock, IdSource } from './context';
+import type { Platform, RegistryPaths } from './platform';
 import { notFound } from './errors';
 import { createTieIn, setTieDeleted, updateTieIn } from './ties.write';
 import type { WriteEnv } from './write-env';
@@ -14,6 +15,8 @@ export interface ServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly ids: IdSource;
+  readonly platform: Platform;
+  readonly paths: RegistryPaths;
 }
 
 /** Runs `work` in one write transaction with one timestamp for everything it records. */

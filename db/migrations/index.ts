@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261123T1930 from './20261123T1930_init';
+import * as m20261124T0900 from './20261124T0900_commands_views';
 
 /**
  * The static list of migrations, in order. Names are timestamps, so sorting them as text
@@ -7,6 +8,7 @@ import * as m20261123T1930 from './20261123T1930_init';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '20261123T1930_init': m20261123T1930,
+  '20261124T0900_commands_views': m20261124T0900,
 };
 
 export const LATEST_SCHEMA = Object.keys(migrations).sort().at(-1) ?? '';

@@ -1,12 +1,14 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { RegistryOpenError } from '../../db/connection';
 import { createI18n, isLang, type Lang } from '../../shared/i18n';
+import { pathsBeside } from '../platform';
 import { openRegistry, APP_VERSION, type Registry } from '../registry';
 import { MENU_EVENT } from './bridge';
 import { bindContract } from './ipc';
 import { menuTemplate } from './menu';
 import { APP_SCHEME, registryPath } from './policy';
+import { electronPlatform } from './platform';
 import { createAppProtocolHandler } from './protocol';
 import { createMainWindow, hardenContents, hardenSession } from './window';
 
@@ -69,7 +71,17 @@ async function start(): Promise<void> {
     : process.env.YOUCHENG_NATIVE_BINDING || undefined;
   const file = registryPath(process.argv, process.env, app.getPath('userData'));
   try {
-    registry = await openRegistry({ file, host: 'electron', nativeBinding });
+    registry = await openRegistry({
+      file,
+      host: 'electron',
+      nativeBinding,
+      platform: electronPlatform({ dialog, shell, window: () => mainWindow }),
+      // Attachments travel with the registry file; backups stay in this user's data folder.
+      paths: {
+        files: pathsBeside(file).files,
+        backups: path.join(app.getPath('userData'), 'backups'),
+      },
+    });
   } catch (error) {
     const t = createI18n(app.getLocale().startsWith('zh') ? 'zh' : 'en').t;
     dialog.showErrorBox(

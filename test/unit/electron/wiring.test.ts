@@ -215,6 +215,7 @@ describe('the Electron composition root', () => {
           showErrorBox: (...a: unknown[]) => record.appEvents?.push(['error', ...a]),
           showMessageBox: async () => ({}),
         },
+        shell: { openPath: async () => '' },
         ipcMain: { handle: (c: string) => record.handled?.push(c), removeHandler: () => undefined },
         Menu: {
           buildFromTemplate: (t: unknown) => t,

@@ -1,0 +1,16 @@
+import { cliBench } from './cli.bench';
+import { editBench } from './edit.bench';
+import type { Bench, Metrics } from './harness';
+
+/** Every benchmark; `npm run bench [name…]` runs all or the named ones. */
+export const BENCHES: readonly Bench[] = [editBench, cliBench];
+
+export async function runBenches(names: readonly string[]): Promise<Record<string, Metrics>> {
+  const chosen = names.length > 0 ? BENCHES.filter((b) => names.includes(b.name)) : BENCHES;
+  const out: Record<string, Metrics> = {};
+  for (const bench of chosen) {
+    process.stderr.write(`bench: ${bench.name}…\n`);
+    out[bench.name] = await bench.run();
+  }
+  return out;
+}
