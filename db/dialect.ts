@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   CompiledQuery,
   SqliteAdapter,
@@ -16,7 +17,23 @@ import {
  * - DDL is transactional (SQLite supports it; Kysely assumes not), so the Migrator wraps a
  *   whole run of migrations and its bookkeeping in one transaction.
  */
+/**
+ * Marks the async work running inside a registry transaction. SQLite has one connection, so a
+ * query on the root db from inside a transaction would wait for itself forever; with this
+ * mark it fails at once, naming the mistake (pass the transaction instead).
+ */
+export const insideTransaction = new AsyncLocalStorage<true>();
+
 class ImmediateSqliteDriver extends SqliteDriver {
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (insideTransaction.getStore()) {
+      throw new Error(
+        'The registry was queried outside the open transaction: pass the transaction (env.trx), not the db.',
+      );
+    }
+    return super.acquireConnection();
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }

@@ -4,7 +4,7 @@ import type { Services } from './services';
 
 /** Binds each channel of the contract to its service call. */
 export function createHandlers(services: Services, info: () => Promise<AppInfo>): Handlers {
-  const { ties, letters, steps, visits, reference, settings } = services;
+  const { ties, letters, steps, visits, workflow, reference, settings } = services;
   return {
     'app:info': () => info(),
     'localities:list': () => reference.localities(),
@@ -40,5 +40,14 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'visits:update': (input, ctx) => visits.update(input, ctx),
     'visits:delete': (input, ctx) => visits.setDeleted(input, true, ctx),
     'visits:restore': (input, ctx) => visits.setDeleted(input, false, ctx),
+    'workflow:options': (input) => workflow.options(input),
+    'workflow:advance': (input, ctx) => workflow.advance(input, ctx),
+    'workflow:submit': (input, ctx) => workflow.submit(input, ctx),
+    'workflow:decide': (input, ctx) => workflow.decide(input, ctx),
+    'workflow:upgrade': (input, ctx) => workflow.upgrade(input, ctx),
+    'chains:get': () => workflow.chains(),
+    'chains:set': (input, ctx) => workflow.setChain(input, ctx),
+    'followups:list': () => workflow.followUps(),
+    'ties:anniversaries': (input) => workflow.anniversaries(input),
   };
 }

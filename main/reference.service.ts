@@ -9,7 +9,7 @@ import {
 } from '../db/localities.repository';
 import { listPartners, partnerRowFrom } from '../db/partners.repository';
 import { readSettings, writeSetting } from '../db/settings.repository';
-import type { Row } from '../db/schema';
+import type { Executor, Row } from '../db/schema';
 import { allCountries, continentOf } from '../shared/countries';
 import type { ParsedInputOf } from '../shared/ipc/contract';
 import type { AuditRow, CountryRow, LocalityRow, PartnerRow } from '../shared/model';
@@ -20,8 +20,9 @@ import { inWriteTransaction, type ServiceDeps } from './ties.service';
 import { audit } from './write-env';
 
 export function createSettingsService(deps: ServiceDeps) {
-  async function get(): Promise<Settings> {
-    const stored = await readSettings(deps.db);
+  /** Settings as stored, read through `db` (pass the transaction when inside one). */
+  async function get(db: Executor = deps.db): Promise<Settings> {
+    const stored = await readSettings(db);
     // A stored value this version does not accept falls back to its default, key by key.
     const out: Record<string, unknown> = { ...defaultSettings };
     for (const [key, value] of Object.entries(stored)) {

@@ -2,6 +2,7 @@ import { createLettersService } from './letters.service';
 import { createReferenceService, createSettingsService } from './reference.service';
 import { createStepsService } from './steps.service';
 import { createVisitsService } from './visits.service';
+import { createWorkflowService } from './workflow.service';
 import { createTiesService, type ServiceDeps } from './ties.service';
 
 /** Every service of the core, built once per open registry. */
@@ -14,6 +15,7 @@ export function createServices(deps: ServiceDeps) {
     letters: createLettersService(deps),
     steps: createStepsService(deps),
     visits: createVisitsService(deps),
+    workflow: createWorkflowService(deps, settings),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,13 +1,14 @@
-import { currentRound, getStepRow, insertStep, listSteps } from '../db/steps.repository';
+import { currentRound, getStep, getStepRow, insertStep, listSteps } from '../db/steps.repository';
 import type { Executor, Row, RowPatch } from '../db/schema';
 import { dayOf } from '../shared/dates';
 import type { ParsedInputOf } from '../shared/ipc/contract';
 import type { StepCreate, StepPatch } from '../shared/ipc/steps';
 import type { Page, StepRow } from '../shared/model';
 import type { CallContext } from './context';
-import { notFound } from './errors';
+import { conflict, notFound, rule } from './errors';
 import { resolveTieRef } from './tie-ref';
 import { inWriteTransaction, type ServiceDeps } from './ties.service';
+import { decideIn } from './workflow.service';
 import { patchVersioned, setDeleted, type VersionedTarget } from './versioned.write';
 import { audit, type WriteEnv } from './write-env';
 
@@ -85,7 +86,24 @@ export function createStepsService(deps: ServiceDeps) {
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createStepIn(env, input))),
     update: (input: ParsedInputOf<'steps:update'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => {
-        await updateStepIn(env, target, input.id, input.version, input.patch);
+        const { outcome, ...rest } = input.patch;
+        const current = await getStep(env.trx, input.id);
+        if (!current || current.deleted_at !== null) throw notFound('step', input.id);
+        if (current.version !== input.version)
+          throw conflict('step', await getStepRow(env.trx, input.id, today()));
+        const deciding = outcome !== undefined && outcome !== current.outcome;
+        if (deciding && current.outcome !== null) throw rule('errors.workflow.decisionFixed');
+        // A decision typed into the grid is a decision like any other: it moves the tie on.
+        const fields = deciding ? { ...rest, decided_on: undefined } : rest;
+        if (Object.values(fields).some((v) => v !== undefined))
+          await updateStepIn(env, target, input.id, input.version, fields);
+        if (deciding && outcome) {
+          const step = (await getStep(env.trx, input.id)) ?? current;
+          await decideIn(env, step, {
+            outcome,
+            decided_on: rest.decided_on ?? step.decided_on ?? today(),
+          });
+        }
         return row(env.trx, input.id);
       }),
     setDeleted: (input: { id: string; version: number }, deleted: boolean, ctx: CallContext) =>

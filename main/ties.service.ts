@@ -1,3 +1,4 @@
+import { insideTransaction } from '../db/dialect';
 import { eventRowFrom, listEvents } from '../db/events.repository';
 import { getTie, getTieRow, listTies } from '../db/ties.repository';
 import type { Db, Executor } from '../db/schema';
@@ -29,7 +30,15 @@ export function inWriteTransaction<T>(
   return deps.db
     .transaction()
     .execute((trx) =>
-      work({ trx, ids: deps.ids, at: deps.clock.now().toISOString(), actor: ctx.actor, commandId }),
+      insideTransaction.run(true, () =>
+        work({
+          trx,
+          ids: deps.ids,
+          at: deps.clock.now().toISOString(),
+          actor: ctx.actor,
+          commandId,
+        }),
+      ),
     );
 }
 

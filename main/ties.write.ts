@@ -12,16 +12,24 @@ import {
   insertPartner,
   updatePartner,
 } from '../db/partners.repository';
-import { insertEvent, listEvents, setEventDate, shiftEventsFrom } from '../db/events.repository';
 import { findLiveTie, getTie, getTieRow, insertTie, updateTie } from '../db/ties.repository';
 import { toJsonText } from '../db/json';
 import type { Row, RowPatch } from '../db/schema';
 import { countryName } from '../shared/countries';
-import { dayOf, firstDay, type PartialDate } from '../shared/dates';
+import type { PartialDate } from '../shared/dates';
 import type { Level, Stage } from '../shared/enums';
 import type { TieCreate, TiePatch } from '../shared/ipc/ties';
-import { checkAdvance, STAGE_ORDER, type StageFacts } from '../shared/stages';
 import { AppError, conflict, notFound, rule } from './errors';
+import { advanceIn } from './advance';
+import {
+  appendEvent,
+  appendStageEvent,
+  DATED_STAGES,
+  STAGE_DATE_COLUMN,
+  stageIndex,
+  syncStageDate,
+  type DatedStage,
+} from './history.write';
 import { setDeleted, type VersionedTarget } from './versioned.write';
 import { audit, type WriteEnv } from './write-env';
 
@@ -152,20 +160,6 @@ async function updatePartnerDetails(
   });
 }
 
-/** The date column that records when a tie reached a stage, where there is one. */
-const STAGE_DATE_COLUMN = {
-  contact: 'first_contact_on',
-  intent: 'intent_signed_on',
-  established: 'established_on',
-} as const satisfies Partial<Record<Stage, keyof Row<'ties'>>>;
-
-type DatedStage = keyof typeof STAGE_DATE_COLUMN;
-const DATED_STAGES = Object.keys(STAGE_DATE_COLUMN) as DatedStage[];
-
-function stageIndex(stage: Stage): number {
-  return STAGE_ORDER.indexOf(stage);
-}
-
 /**
  * History from a record's dates (the counting rules): first contact → contact, intent →
  * intent, established → established, then the record's stage, undated, if it is later.
@@ -199,36 +193,6 @@ export function historicalStages(
   }
   if (!last || stageIndex(stage) > stageIndex(last.stage)) out.push({ stage, on: null });
   return out;
-}
-
-async function appendStageEvent(
-  env: WriteEnv,
-  tieId: string,
-  seq: number,
-  stage: Stage,
-  fromStage: Stage | null,
-  on: string | null,
-  extra: { note?: string | null; confidential?: boolean; override_reason?: string | null } = {},
-): Promise<void> {
-  const row = {
-    id: env.ids.next(),
-    tie_id: tieId,
-    seq,
-    type: 'stage',
-    stage,
-    from_stage: fromStage,
-    kind: null,
-    from_kind: null,
-    occurred_on: on,
-    occurred_key: on === null ? null : firstDay(on),
-    note: extra.note ?? null,
-    confidential: extra.confidential ? 1 : 0,
-    override_reason: extra.override_reason ?? null,
-    recorded_by: env.actor,
-    recorded_at: env.at,
-  };
-  await insertEvent(env.trx, row);
-  await audit(env, 'tie_event', row.id, 'create', null, row);
 }
 
 export async function createTieIn(env: WriteEnv, input: TieCreate): Promise<string> {
@@ -290,86 +254,12 @@ async function refuseDuplicate(
   }
 }
 
-/** What the registry knows towards a stage's requirements, beyond the tie's own columns. */
-async function factsFor(env: WriteEnv, tie: Row<'ties'>): Promise<StageFacts> {
-  const letter = await env.trx
-    .selectFrom('letters')
-    .select('id')
-    .where('tie_id', '=', tie.id)
-    .where('deleted_at', 'is', null)
-    .where('signed_on', 'is not', null)
-    .executeTakeFirst();
-  const round = await env.trx
-    .selectFrom('approval_steps')
-    .select((eb) => eb.fn.max('round').as('round'))
-    .where('tie_id', '=', tie.id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  const steps =
-    round?.round === null || round?.round === undefined
-      ? []
-      : await env.trx
-          .selectFrom('approval_steps')
-          .select(['position', 'submitted_on', 'outcome'])
-          .where('tie_id', '=', tie.id)
-          .where('round', '=', Number(round.round))
-          .where('deleted_at', 'is', null)
-          .orderBy('position')
-          .execute();
-  return {
-    hasDatedLetter: letter !== undefined || tie.intent_signed_on !== null,
-    firstStepSubmitted: steps[0]?.submitted_on != null,
-    allStepsApproved: steps.length > 0 && steps.every((s) => s.outcome === 'approved'),
-    signedOn: tie.established_on,
-    ourSignatory: tie.our_signatory,
-    partnerSignatory: tie.partner_signatory,
-  };
-}
-
-/**
- * Keeps a dated stage's event in step with its date column: the event's date follows the
- * column; a date for a stage with no event yet records that stage before any later one.
- */
-async function syncStageDate(
-  env: WriteEnv,
-  tieId: string,
-  stage: DatedStage,
-  on: string | null,
-): Promise<void> {
-  const events = await listEvents(env.trx, tieId);
-  const own = events.find(
-    (e) =>
-      e.type === 'stage' &&
-      e.stage === stage &&
-      !(stage === 'established' && e.from_stage === 'suspended'),
-  );
-  if (own) {
-    if (own.occurred_on !== on) {
-      await setEventDate(env.trx, own.id, on, on === null ? null : firstDay(on));
-      await audit(env, 'tie_event', own.id, 'update', own, {
-        ...own,
-        occurred_on: on,
-        occurred_key: on === null ? null : firstDay(on),
-      });
-    }
-    return;
-  }
-  if (on === null) return;
-  const later = events.find(
-    (e) =>
-      e.type === 'stage' && e.stage !== null && stageIndex(e.stage as Stage) > stageIndex(stage),
-  );
-  const seq = later ? later.seq : (events.at(-1)?.seq ?? 0) + 1;
-  if (later) await shiftEventsFrom(env.trx, tieId, seq);
-  const previous = [...events].reverse().find((e) => e.seq < seq && e.type === 'stage');
-  await appendStageEvent(
-    env,
-    tieId,
-    seq,
-    stage,
-    (previous?.stage as Stage | undefined) ?? null,
-    on,
-  );
+export interface UpdateOptions {
+  /**
+   * Historical records (an import) set the stage they carry without walking the chain; every
+   * other path (a grid edit, a paste) goes through the stage machine.
+   */
+  readonly historical?: boolean;
 }
 
 export async function updateTieIn(
@@ -377,6 +267,7 @@ export async function updateTieIn(
   id: string,
   version: number,
   patch: TiePatch,
+  options: UpdateOptions = {},
 ): Promise<void> {
   const tie = await getTie(env.trx, id);
   if (!tie || tie.deleted_at !== null) throw notFound('tie', id);
@@ -422,18 +313,20 @@ export async function updateTieIn(
 
   const merged: Row<'ties'> = { ...tie, ...(next as Partial<Row<'ties'>>) };
   if (patch.stage !== undefined && patch.stage !== tie.stage) {
-    const from = tie.stage as Stage;
-    const check = checkAdvance(from, patch.stage, await factsFor(env, merged));
-    if (!check.ok) {
-      throw check.kind === 'transition'
-        ? rule('errors.stage.transition', { from, to: patch.stage })
-        : rule('errors.stage.missing', { from, to: patch.stage, missing: check.missing });
+    if (options.historical) {
+      // An import records the stage it finds, dated by its own column where it has one.
+      const column = (STAGE_DATE_COLUMN as Partial<Record<Stage, keyof Row<'ties'>>>)[patch.stage];
+      const on = column ? (merged[column] as string | null) : null;
+      await appendEvent(
+        env,
+        tie.id,
+        { type: 'stage', stage: patch.stage, from: tie.stage as Stage },
+        on,
+      );
+      next.stage = patch.stage;
+    } else {
+      Object.assign(next, await advanceIn(env, merged, patch.stage, {}));
     }
-    const column = (STAGE_DATE_COLUMN as Partial<Record<Stage, keyof Row<'ties'>>>)[patch.stage];
-    const on = (column ? (merged[column] as string | null) : null) ?? dayOf(new Date(env.at));
-    const events = await listEvents(env.trx, tie.id);
-    await appendStageEvent(env, tie.id, (events.at(-1)?.seq ?? 0) + 1, patch.stage, from, on);
-    next.stage = patch.stage;
   }
   for (const stage of DATED_STAGES) {
     const column = STAGE_DATE_COLUMN[stage];

@@ -13,6 +13,21 @@ export const settingsSchema = z.strictObject({
   officeName: z.string().trim().max(200).nullable().default(null),
   /** Countries whose continent the office counts differently from the dataset. */
   continentOverrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.enum(CONTINENTS)).default({}),
+  /** When a tie needs following up (the follow-ups dashboard and the counts on the navigation). */
+  followUps: z
+    .strictObject({
+      /** A letter of intent with no progress for this many months. */
+      letterMonths: z.number().int().min(1).max(120),
+      /** A tie approved but not signed after this many days. */
+      approvedDays: z.number().int().min(1).max(3650),
+      /** An approval step waiting for a decision longer than this many days. */
+      stepDays: z.number().int().min(1).max(3650),
+      /** An established tie with no visit for this many years. */
+      visitYears: z.number().int().min(1).max(50),
+    })
+    .default({ letterMonths: 6, approvedDays: 90, stepDays: 30, visitYears: 3 }),
+  /** Whether upgrading an exchange tie to a friendship tie needs an approved chain first. */
+  upgradeRequiresChain: z.boolean().default(false),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];

@@ -117,6 +117,9 @@ export const en = {
     visit: 'visit',
   },
   requirements: {
+    established: 'to be established',
+    exchange: 'to be a friendly-exchange tie',
+    chain: 'an approved chain after its signing',
     letter: 'a letter of intent with its signed date',
     firstStepSubmitted: 'the first approval step submitted',
     allStepsApproved: 'every approval step approved',
@@ -124,6 +127,11 @@ export const en = {
     signatories: 'the signatories of both sides',
     date: 'the date',
     reason: 'the reason',
+  },
+  warnings: {
+    oneToOne: 'The partner already has a friendship tie with {{others}}: the one-to-one rule.',
+    levels: 'The two sides differ in level: our {{ours}} with a partner {{theirs}}.',
+    signingBeforeLetter: 'The signing date {{signed}} is before the letter of intent ({{letter}}).',
   },
   errors: {
     validation: {
@@ -176,6 +184,14 @@ export const en = {
       ambiguousTie:
         '“{{tie}}” matches more than one tie: name the locality, or use the tie itself.',
       endBeforeStart: 'The visit ends ({{end}}) before it starts ({{start}}).',
+    },
+    workflow: {
+      warnings_one: 'One check needs a reason before going ahead.',
+      warnings_other: '{{count}} checks need a reason before going ahead.',
+      notWaiting: 'The step at {{authority}} is not waiting for a decision.',
+      outOfOrder: 'The step at {{authority}} waits for the steps before it.',
+      cannotUpgrade: 'The tie cannot be upgraded yet: it needs {{missing}}.',
+      decisionFixed: 'A recorded decision is not edited here; undo it from the history instead.',
     },
     stage: {
       transition: 'A tie cannot go from {{from}} to {{to}}.',

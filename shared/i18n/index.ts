@@ -1,5 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import { enumLabel, type Stage } from '../enums';
+import { enumLabel, type Level, type PlaceKind, type Stage } from '../enums';
 import { en } from './en';
 import { zh } from './zh';
 
@@ -65,8 +65,13 @@ export function localizeParams(
   }
   if (typeof params.entity === 'string') out.entity = t(`entities.${params.entity}`);
   if (typeof params.field === 'string') out.field = t(`columns.${params.field}`);
-  if (Array.isArray(params.allowed)) out.allowed = params.allowed.join(sep);
-  if (Array.isArray(params.keys)) out.keys = params.keys.join(sep);
+  if (typeof params.ours === 'string') out.ours = enumLabel('level', params.ours as Level, lang);
+  if (typeof params.theirs === 'string')
+    out.theirs = enumLabel('placeKind', params.theirs as PlaceKind, lang);
+  // Any other list (allowed values, unknown keys, localities) reads as a list.
+  for (const [key, value] of Object.entries(out)) {
+    if (Array.isArray(value)) out[key] = value.map(String).join(sep);
+  }
   return out;
 }
 

@@ -111,6 +111,9 @@ export const zh: Resources = {
     visit: '团组',
   },
   requirements: {
+    established: '已正式结好',
+    exchange: '为友好交流城市',
+    chain: '结好后完成的报批',
     letter: '已签署并注明日期的意向书',
     firstStepSubmitted: '已报送的第一个审批步骤',
     allStepsApproved: '全部审批步骤均已批准',
@@ -118,6 +121,11 @@ export const zh: Resources = {
     signatories: '双方签署人',
     date: '日期',
     reason: '原因',
+  },
+  warnings: {
+    oneToOne: '该外方城市已与{{others}}结为友好城市（一对一原则）。',
+    levels: '双方级别不对等：我方{{ours}}，外方{{theirs}}。',
+    signingBeforeLetter: '签约日期{{signed}}早于意向书日期（{{letter}}）。',
   },
   errors: {
     validation: {
@@ -165,6 +173,14 @@ export const zh: Resources = {
       unknownTie: '没有与“{{tie}}”相符的友城关系。',
       ambiguousTie: '“{{tie}}”对应多个友城关系：请注明我方地区。',
       endBeforeStart: '结束日期（{{end}}）早于开始日期（{{start}}）。',
+    },
+    workflow: {
+      warnings_one: '有1项检查需说明理由后方可继续。',
+      warnings_other: '有{{count}}项检查需说明理由后方可继续。',
+      notWaiting: '{{authority}}的审批步骤并未在等待批复。',
+      outOfOrder: '{{authority}}的审批步骤须待前序步骤完成。',
+      cannotUpgrade: '暂不能升级：还需要{{missing}}。',
+      decisionFixed: '已记录的批复不在此修改，请在历史记录中撤销。',
     },
     stage: {
       transition: '友城关系不能从“{{from}}”直接转为“{{to}}”。',

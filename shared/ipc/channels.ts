@@ -6,7 +6,10 @@
 export const CHANNEL_NAMES = [
   'app:info',
   'audit:list',
+  'chains:get',
+  'chains:set',
   'countries:list',
+  'followups:list',
   'letters:create',
   'letters:delete',
   'letters:get',
@@ -25,6 +28,7 @@ export const CHANNEL_NAMES = [
   'steps:list',
   'steps:restore',
   'steps:update',
+  'ties:anniversaries',
   'ties:create',
   'ties:delete',
   'ties:events',
@@ -38,6 +42,11 @@ export const CHANNEL_NAMES = [
   'visits:list',
   'visits:restore',
   'visits:update',
+  'workflow:advance',
+  'workflow:decide',
+  'workflow:options',
+  'workflow:submit',
+  'workflow:upgrade',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

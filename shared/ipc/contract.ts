@@ -6,6 +6,7 @@ import { lettersChannels } from './letters';
 import { stepsChannels } from './steps';
 import { tiesChannels } from './ties';
 import { visitsChannels } from './visits';
+import { workflowChannels } from './workflow';
 
 /**
  * The one contract between the renderer and main: `feature:verb` → input schema and result.
@@ -18,6 +19,7 @@ const channels = {
   ...lettersChannels,
   ...stepsChannels,
   ...visitsChannels,
+  ...workflowChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */

@@ -100,3 +100,24 @@ describe('the registry file', () => {
     await db.destroy();
   });
 });
+
+describe('transactions', () => {
+  it('fail at once, instead of waiting forever, when work inside one queries the root db', async () => {
+    const { testRegistry, ctx } = await import('../support/registry');
+    const { inWriteTransaction } = await import('../../main/ties.service');
+    const registry = await testRegistry();
+    const deps = {
+      db: registry.db,
+      clock: { now: () => new Date() },
+      ids: { next: () => 'x' },
+      platform: { kind: 'cli' as const },
+      paths: registry.paths,
+    };
+    await expect(
+      inWriteTransaction(deps, ctx, () => registry.db.selectFrom('ties').selectAll().execute()),
+    ).rejects.toThrow(/pass the transaction/);
+    // The registry is still usable afterwards.
+    expect(await registry.db.selectFrom('ties').selectAll().execute()).toEqual([]);
+    await registry.close();
+  });
+});

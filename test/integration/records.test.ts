@@ -114,9 +114,12 @@ describe('approval steps', () => {
       waiting_days: null,
       reference_no: '宁外〔2026〕3号',
     });
+    // The approval forwarded the file: the next step now counts as submitted, at a new version.
+    const forwarded = await call<StepRow>(registry, 'steps:get', { id: second.id });
+    expect(forwarded).toMatchObject({ submitted_on: '2026-01-10', version: 2, waiting_days: 5 });
     const renamed = await call<StepRow>(registry, 'steps:update', {
       id: second.id,
-      version: 1,
+      version: 2,
       patch: { authority: '江苏省外办' },
     });
     expect(renamed).toMatchObject({ authority_zh: '江苏省外办', authority_en: 'Jiangsu FAO' });

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { ChainStep } from '../chains';
+import type { Kind, Level, Stage } from '../enums';
+import type { LetterRow, StepRow, TieEventRow, TieRow } from '../model';
+import {
+  enumOf,
+  id,
+  optionalPartialDate,
+  optionalText,
+  partialDate,
+  text,
+  version,
+} from '../schemas';
+import type { Requirement } from '../stages';
+import type { Warning } from '../workflow';
+import { command, query } from './channel';
+
+const overrides = z
+  .strictObject({
+    oneToOne: optionalText(1000).optional(),
+    levels: optionalText(1000).optional(),
+    signingBeforeLetter: optionalText(1000).optional(),
+  })
+  .default({});
+
+export interface WorkflowOptions {
+  readonly tie: TieRow;
+  /** Every stage the tie can move to next, with what it still lacks. */
+  readonly next: readonly { readonly to: Stage; readonly missing: readonly Requirement[] }[];
+  /** What a signing would warn about today (the form re-checks with the date entered). */
+  readonly warnings: readonly Warning[];
+  /** The chain a submission would start, from Settings for our locality's level. */
+  readonly chain: readonly ChainStep[];
+  readonly round: readonly StepRow[];
+  readonly letters: readonly LetterRow[];
+  readonly events: readonly TieEventRow[];
+  /** Whether an established exchange tie may be upgraded now, and what it lacks if not. */
+  readonly upgrade: {
+    readonly allowed: boolean;
+    readonly missing: readonly ('established' | 'exchange' | 'chain')[];
+  };
+}
+
+export interface FollowUpItem {
+  readonly tie_id: string;
+  readonly local: string;
+  readonly partner: string;
+  readonly country: string;
+  readonly stage: Stage;
+  readonly kind: Kind;
+  /** The date the wait is counted from, and how long it has been. */
+  readonly since: string | null;
+  readonly days: number | null;
+  /** For a waiting approval step: its id and authority; for a letter: its id and title. */
+  readonly ref?: { readonly id: string; readonly label: string };
+}
+
+export interface FollowUps {
+  readonly letters: readonly FollowUpItem[];
+  readonly approved: readonly FollowUpItem[];
+  readonly steps: readonly FollowUpItem[];
+  readonly quiet: readonly FollowUpItem[];
+  readonly total: number;
+}
+
+export interface Anniversary {
+  readonly tie_id: string;
+  readonly local: string;
+  readonly partner: string;
+  readonly country: string;
+  readonly kind: Kind;
+  readonly established_on: string;
+  readonly years: number;
+}
+
+export const workflowChannels = {
+  'workflow:options': query(z.strictObject({ id })).returns<WorkflowOptions>(),
+  'workflow:advance': command(
+    z.strictObject({
+      id,
+      version,
+      to: enumOf('stage'),
+      on: optionalPartialDate.optional(),
+      reason: optionalText(2000).optional(),
+      confidential: z.boolean().default(false),
+      signed_on: optionalPartialDate.optional(),
+      signed_place: optionalText(200).optional(),
+      our_signatory: optionalText(200).optional(),
+      partner_signatory: optionalText(200).optional(),
+      overrides,
+    }),
+  ).returns<TieRow>(),
+  'workflow:submit': command(
+    z.strictObject({
+      id,
+      version,
+      submitted_on: partialDate,
+      reference_no: optionalText(100).optional(),
+      note: optionalText(2000).optional(),
+    }),
+  ).returns<TieRow>(),
+  'workflow:decide': command(
+    z.strictObject({
+      id,
+      version,
+      outcome: enumOf('outcome'),
+      decided_on: partialDate,
+      reference_no: optionalText(100).optional(),
+      note: optionalText(2000).optional(),
+    }),
+  ).returns<StepRow>(),
+  'workflow:upgrade': command(
+    z.strictObject({
+      id,
+      version,
+      on: partialDate,
+      reason: optionalText(2000).optional(),
+      overrides,
+    }),
+  ).returns<TieRow>(),
+  'chains:get': query(z.strictObject({})).returns<Record<Level, ChainStep[]>>(),
+  'chains:set': command(
+    z.strictObject({
+      level: enumOf('level'),
+      steps: z
+        .array(z.strictObject({ zh: text(200), en: text(200) }))
+        .min(1)
+        .max(12),
+    }),
+  ).returns<Record<Level, ChainStep[]>>(),
+  'followups:list': query(z.strictObject({})).returns<FollowUps>(),
+  'ties:anniversaries': query(
+    z.strictObject({ year: z.number().int().min(1900).max(2200) }),
+  ).returns<Anniversary[]>(),
+};

@@ -1,0 +1,70 @@
+import { firstDay, yearOf } from './dates';
+import type { Kind, Level } from './enums';
+
+/**
+ * Rule checks that warn rather than forbid: staff may go ahead, but must say why, and the
+ * reason is kept with the event. They are checked when a tie is signed (and, for the
+ * one-to-one rule, when it is upgraded to a friendship tie).
+ */
+export const WARNING_CODES = ['oneToOne', 'levels', 'signingBeforeLetter'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface Warning {
+  readonly code: WarningCode;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface WarningFacts {
+  /** The kind the tie will have once signed (or upgraded). */
+  readonly kind: Kind;
+  readonly ourLevel: Level;
+  /** The partner's kind of place: `city`, `state` (province/state/region), `county`. */
+  readonly partnerPlaceKind: string;
+  /** Our other localities that already have an established friendship tie with this partner. */
+  readonly otherFriendshipLocalities: readonly string[];
+  readonly signedOn: string | null;
+  /** The earliest signed letter of intent of this tie. */
+  readonly earliestLetterOn: string | null;
+}
+
+/** A province pairs with a state or province, a city with a city: anything else is worth a word. */
+function levelsDiffer(ourLevel: Level, partnerPlaceKind: string): boolean {
+  if (ourLevel === 'province') return partnerPlaceKind !== 'state';
+  return partnerPlaceKind === 'state';
+}
+
+export function signingWarnings(f: WarningFacts): Warning[] {
+  const out: Warning[] = [];
+  if (f.kind === 'friendship' && f.otherFriendshipLocalities.length > 0) {
+    out.push({ code: 'oneToOne', params: { others: f.otherFriendshipLocalities } });
+  }
+  if (levelsDiffer(f.ourLevel, f.partnerPlaceKind)) {
+    out.push({ code: 'levels', params: { ours: f.ourLevel, theirs: f.partnerPlaceKind } });
+  }
+  if (f.signedOn && f.earliestLetterOn && firstDay(f.signedOn) < firstDay(f.earliestLetterOn)) {
+    out.push({
+      code: 'signingBeforeLetter',
+      params: { signed: f.signedOn, letter: f.earliestLetterOn },
+    });
+  }
+  return out;
+}
+
+/** Warnings not answered by an override reason. */
+export function unanswered(
+  warnings: readonly Warning[],
+  overrides: Readonly<Partial<Record<WarningCode, string>>>,
+): Warning[] {
+  return warnings.filter((w) => !(overrides[w.code] ?? '').trim());
+}
+
+/** The anniversaries offices mark: every 5 years up to 30, then every 10. */
+export function isRoundAnniversary(years: number): boolean {
+  return years > 0 && (years <= 30 ? years % 5 === 0 : years % 10 === 0);
+}
+
+/** How many years a tie established on `on` turns in `year`, if that is a round number. */
+export function anniversaryIn(on: string, year: number): number | null {
+  const years = year - yearOf(on);
+  return isRoundAnniversary(years) ? years : null;
+}
