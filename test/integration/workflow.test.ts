@@ -376,7 +376,7 @@ describe('follow-ups and anniversaries', () => {
         { zh: '全国友协', en: 'CPAFFC' },
       ],
     });
-    tie = await call<TieRow>(registry, 'workflow:submit', {
+    await call<TieRow>(registry, 'workflow:submit', {
       id: tie.id,
       version: tie.version,
       submitted_on: '2025-11-01',
