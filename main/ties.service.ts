@@ -27,19 +27,17 @@ export function inWriteTransaction<T>(
   work: (env: WriteEnv) => Promise<T>,
   commandId: string | null = null,
 ): Promise<T> {
-  return deps.db
-    .transaction()
-    .execute((trx) =>
-      insideTransaction.run(true, () =>
-        work({
-          trx,
-          ids: deps.ids,
-          at: deps.clock.now().toISOString(),
-          actor: ctx.actor,
-          commandId,
-        }),
-      ),
-    );
+  return deps.db.transaction().execute((trx) =>
+    insideTransaction.run(true, () =>
+      work({
+        trx,
+        ids: deps.ids,
+        at: deps.clock.now().toISOString(),
+        actor: ctx.actor,
+        commandId,
+      }),
+    ),
+  );
 }
 
 /**

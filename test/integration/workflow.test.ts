@@ -363,7 +363,7 @@ describe('follow-ups and anniversaries', () => {
       start_on: '2025-09',
       ties: [fresh.id],
     });
-    let tie = await newTie({
+    const tie = await newTie({
       partner: 'Daejeon',
       country: 'KR',
       stage: 'intent',
