@@ -4,7 +4,7 @@ import type { Services } from './services';
 
 /** Binds each channel of the contract to its service call. */
 export function createHandlers(services: Services, info: () => Promise<AppInfo>): Handlers {
-  const { ties, letters, steps, visits, workflow, reference, settings } = services;
+  const { ties, letters, steps, visits, workflow, history, reference, settings } = services;
   return {
     'app:info': () => info(),
     'localities:list': () => reference.localities(),
@@ -49,5 +49,8 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'chains:set': (input, ctx) => workflow.setChain(input, ctx),
     'followups:list': () => workflow.followUps(),
     'ties:anniversaries': (input) => workflow.anniversaries(input),
+    'history:list': (input) => history.list(input),
+    'history:undo': (input, ctx) => history.undo(input, ctx),
+    'history:redo': (input, ctx) => history.redo(input, ctx),
   };
 }

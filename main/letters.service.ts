@@ -69,16 +69,38 @@ export function createLettersService(deps: ServiceDeps) {
     },
     get: (input: ParsedInputOf<'letters:get'>) => row(deps.db, input.id),
     create: (input: ParsedInputOf<'letters:create'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createLetterIn(env, input))),
+      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createLetterIn(env, input)), {
+        scope: 'letters',
+        label: 'history.create',
+        params: (row: LetterRow) => ({ target: row.title }),
+      }),
     update: (input: ParsedInputOf<'letters:update'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        await updateLetterIn(env, input.id, input.version, input.patch);
-        return row(env.trx, input.id);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          await updateLetterIn(env, input.id, input.version, input.patch);
+          return row(env.trx, input.id);
+        },
+        {
+          scope: 'letters',
+          label: 'history.update',
+          params: (row: LetterRow) => ({ target: row.title, columns: Object.keys(input.patch) }),
+        },
+      ),
     setDeleted: (input: { id: string; version: number }, deleted: boolean, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        await setDeleted(env, LETTER_TARGET, input.id, input.version, deleted);
-        return row(env.trx, input.id);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          await setDeleted(env, LETTER_TARGET, input.id, input.version, deleted);
+          return row(env.trx, input.id);
+        },
+        {
+          scope: 'letters',
+          label: deleted ? 'history.delete' : 'history.restore',
+          params: (row: LetterRow) => ({ target: row.title }),
+        },
+      ),
   };
 }

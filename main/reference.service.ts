@@ -39,14 +39,23 @@ export function createSettingsService(deps: ServiceDeps) {
   return {
     get,
     async update(input: ParsedInputOf<'settings:update'>, ctx: CallContext): Promise<Settings> {
-      await inWriteTransaction(deps, ctx, async (env) => {
-        const before = await readSettings(env.trx);
-        for (const [key, value] of Object.entries(input.patch)) {
-          if (value === undefined) continue;
-          await writeSetting(env.trx, key, value, env.at);
-          await audit(env, 'setting', key, 'update', before[key] ?? null, value);
-        }
-      });
+      await inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const before = await readSettings(env.trx);
+          for (const [key, value] of Object.entries(input.patch)) {
+            if (value === undefined) continue;
+            await writeSetting(env.trx, key, value, env.at);
+            await audit(env, 'setting', key, 'update', before[key] ?? null, value);
+          }
+        },
+        {
+          scope: 'settings',
+          label: 'history.settings',
+          params: { keys: Object.keys(input.patch) },
+        },
+      );
       return get();
     },
   };
@@ -63,61 +72,73 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       input: ParsedInputOf<'localities:create'>,
       ctx: CallContext,
     ): Promise<LocalityRow> {
-      return inWriteTransaction(deps, ctx, async (env) => {
-        if (await findLocalityByName(env.trx, input.name))
-          throw rule('errors.locality.duplicate', { name: input.name });
-        if (input.parent_id && !(await getLocality(env.trx, input.parent_id)))
-          throw notFound('locality', input.parent_id);
-        const row: Row<'localities'> = {
-          id: env.ids.next(),
-          name: input.name,
-          name_zh: input.name_zh ?? null,
-          name_en: input.name_en ?? null,
-          level: input.level,
-          parent_id: input.parent_id ?? null,
-          version: 1,
-          created_at: env.at,
-          updated_at: env.at,
-          deleted_at: null,
-        };
-        await insertLocality(env.trx, row);
-        await audit(env, 'locality', row.id, 'create', null, row);
-        return localityRowFrom(row);
-      });
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          if (await findLocalityByName(env.trx, input.name))
+            throw rule('errors.locality.duplicate', { name: input.name });
+          if (input.parent_id && !(await getLocality(env.trx, input.parent_id)))
+            throw notFound('locality', input.parent_id);
+          const row: Row<'localities'> = {
+            id: env.ids.next(),
+            name: input.name,
+            name_zh: input.name_zh ?? null,
+            name_en: input.name_en ?? null,
+            level: input.level,
+            parent_id: input.parent_id ?? null,
+            version: 1,
+            created_at: env.at,
+            updated_at: env.at,
+            deleted_at: null,
+          };
+          await insertLocality(env.trx, row);
+          await audit(env, 'locality', row.id, 'create', null, row);
+          return localityRowFrom(row);
+        },
+        { scope: 'settings', label: 'history.create', params: { target: input.name } },
+      );
     },
 
     async updateLocality(
       input: ParsedInputOf<'localities:update'>,
       ctx: CallContext,
     ): Promise<LocalityRow> {
-      return inWriteTransaction(deps, ctx, async (env) => {
-        const current = await getLocality(env.trx, input.id);
-        if (!current || current.deleted_at !== null) throw notFound('locality', input.id);
-        if (current.version !== input.version) throw conflict('locality', localityRowFrom(current));
-        if (input.patch.name !== undefined && input.patch.name !== current.name) {
-          const clash = await findLocalityByName(env.trx, input.patch.name);
-          if (clash && clash.id !== current.id)
-            throw rule('errors.locality.duplicate', { name: input.patch.name });
-        }
-        if (input.patch.parent_id) {
-          // A locality cannot sit under itself or under one of its own descendants.
-          let cursor: string | null = input.patch.parent_id;
-          while (cursor) {
-            if (cursor === current.id) throw rule('errors.locality.cycle', { name: current.name });
-            cursor = (await getLocality(env.trx, cursor))?.parent_id ?? null;
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const current = await getLocality(env.trx, input.id);
+          if (!current || current.deleted_at !== null) throw notFound('locality', input.id);
+          if (current.version !== input.version)
+            throw conflict('locality', localityRowFrom(current));
+          if (input.patch.name !== undefined && input.patch.name !== current.name) {
+            const clash = await findLocalityByName(env.trx, input.patch.name);
+            if (clash && clash.id !== current.id)
+              throw rule('errors.locality.duplicate', { name: input.patch.name });
           }
-        }
-        const patch = { ...input.patch, updated_at: env.at };
-        if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
-          throw conflict(
-            'locality',
-            localityRowFrom((await getLocality(env.trx, current.id)) ?? current),
-          );
-        }
-        const after = { ...current, ...patch, version: current.version + 1 };
-        await audit(env, 'locality', current.id, 'update', current, after);
-        return localityRowFrom(after);
-      });
+          if (input.patch.parent_id) {
+            // A locality cannot sit under itself or under one of its own descendants.
+            let cursor: string | null = input.patch.parent_id;
+            while (cursor) {
+              if (cursor === current.id)
+                throw rule('errors.locality.cycle', { name: current.name });
+              cursor = (await getLocality(env.trx, cursor))?.parent_id ?? null;
+            }
+          }
+          const patch = { ...input.patch, updated_at: env.at };
+          if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
+            throw conflict(
+              'locality',
+              localityRowFrom((await getLocality(env.trx, current.id)) ?? current),
+            );
+          }
+          const after = { ...current, ...patch, version: current.version + 1 };
+          await audit(env, 'locality', current.id, 'update', current, after);
+          return localityRowFrom(after);
+        },
+        { scope: 'settings', label: 'history.update', params: { target: input.id } },
+      );
     },
 
     async partners(input: ParsedInputOf<'partners:list'>): Promise<PartnerRow[]> {

@@ -1,4 +1,5 @@
 import { createLettersService } from './letters.service';
+import { createHistoryService } from './undo.service';
 import { createReferenceService, createSettingsService } from './reference.service';
 import { createStepsService } from './steps.service';
 import { createVisitsService } from './visits.service';
@@ -16,6 +17,7 @@ export function createServices(deps: ServiceDeps) {
     steps: createStepsService(deps),
     visits: createVisitsService(deps),
     workflow: createWorkflowService(deps, settings),
+    history: createHistoryService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

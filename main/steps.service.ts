@@ -83,33 +83,62 @@ export function createStepsService(deps: ServiceDeps) {
     },
     get: (input: ParsedInputOf<'steps:get'>) => row(deps.db, input.id),
     create: (input: ParsedInputOf<'steps:create'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createStepIn(env, input))),
+      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createStepIn(env, input)), {
+        scope: 'steps',
+        label: 'history.create',
+        params: (row: StepRow) => ({
+          target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
+        }),
+      }),
     update: (input: ParsedInputOf<'steps:update'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const { outcome, ...rest } = input.patch;
-        const current = await getStep(env.trx, input.id);
-        if (!current || current.deleted_at !== null) throw notFound('step', input.id);
-        if (current.version !== input.version)
-          throw conflict('step', await getStepRow(env.trx, input.id, today()));
-        const deciding = outcome !== undefined && outcome !== current.outcome;
-        if (deciding && current.outcome !== null) throw rule('errors.workflow.decisionFixed');
-        // A decision typed into the grid is a decision like any other: it moves the tie on.
-        const fields = deciding ? { ...rest, decided_on: undefined } : rest;
-        if (Object.values(fields).some((v) => v !== undefined))
-          await updateStepIn(env, target, input.id, input.version, fields);
-        if (deciding && outcome) {
-          const step = (await getStep(env.trx, input.id)) ?? current;
-          await decideIn(env, step, {
-            outcome,
-            decided_on: rest.decided_on ?? step.decided_on ?? today(),
-          });
-        }
-        return row(env.trx, input.id);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const { outcome, ...rest } = input.patch;
+          const current = await getStep(env.trx, input.id);
+          if (!current || current.deleted_at !== null) throw notFound('step', input.id);
+          if (current.version !== input.version)
+            throw conflict('step', await getStepRow(env.trx, input.id, today()));
+          const deciding = outcome !== undefined && outcome !== current.outcome;
+          if (deciding && current.outcome !== null) throw rule('errors.workflow.decisionFixed');
+          // A decision typed into the grid is a decision like any other: it moves the tie on.
+          const fields = deciding ? { ...rest, decided_on: undefined } : rest;
+          if (Object.values(fields).some((v) => v !== undefined))
+            await updateStepIn(env, target, input.id, input.version, fields);
+          if (deciding && outcome) {
+            const step = (await getStep(env.trx, input.id)) ?? current;
+            await decideIn(env, step, {
+              outcome,
+              decided_on: rest.decided_on ?? step.decided_on ?? today(),
+            });
+          }
+          return row(env.trx, input.id);
+        },
+        {
+          scope: 'steps',
+          label: 'history.update',
+          params: (row: StepRow) => ({
+            target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
+            columns: Object.keys(input.patch),
+          }),
+        },
+      ),
     setDeleted: (input: { id: string; version: number }, deleted: boolean, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        await setDeleted(env, target, input.id, input.version, deleted);
-        return row(env.trx, input.id);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          await setDeleted(env, target, input.id, input.version, deleted);
+          return row(env.trx, input.id);
+        },
+        {
+          scope: 'steps',
+          label: deleted ? 'history.delete' : 'history.restore',
+          params: (row: StepRow) => ({
+            target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
+          }),
+        },
+      ),
   };
 }

@@ -203,16 +203,45 @@ export function createVisitsService(deps: ServiceDeps) {
       listVisits(deps.db, input),
     get: (input: ParsedInputOf<'visits:get'>) => row(deps.db, input.id),
     create: (input: ParsedInputOf<'visits:create'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createVisitIn(env, input))),
+      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createVisitIn(env, input)), {
+        scope: 'visits',
+        label: 'history.create',
+        params: (row: VisitRow) => ({
+          target: [row.leader, row.start_on].filter(Boolean).join(' · '),
+        }),
+      }),
     update: (input: ParsedInputOf<'visits:update'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        await updateVisitIn(env, input.id, input.version, input.patch);
-        return row(env.trx, input.id);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          await updateVisitIn(env, input.id, input.version, input.patch);
+          return row(env.trx, input.id);
+        },
+        {
+          scope: 'visits',
+          label: 'history.update',
+          params: (row: VisitRow) => ({
+            target: [row.leader, row.start_on].filter(Boolean).join(' · '),
+            columns: Object.keys(input.patch),
+          }),
+        },
+      ),
     setDeleted: (input: { id: string; version: number }, deleted: boolean, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        await setDeleted(env, VISIT_TARGET, input.id, input.version, deleted);
-        return row(env.trx, input.id);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          await setDeleted(env, VISIT_TARGET, input.id, input.version, deleted);
+          return row(env.trx, input.id);
+        },
+        {
+          scope: 'visits',
+          label: deleted ? 'history.delete' : 'history.restore',
+          params: (row: VisitRow) => ({
+            target: [row.leader, row.start_on].filter(Boolean).join(' · '),
+          }),
+        },
+      ),
   };
 }

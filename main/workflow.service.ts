@@ -183,115 +183,159 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
     },
 
     advance: (input: ParsedInputOf<'workflow:advance'>, ctx: CallContext): Promise<TieRow> =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const tie = await liveTie(env, input.id, input.version);
-        const { id: _id, version: _version, to, ...details } = input;
-        await writeTie(env, tie, await advanceIn(env, tie, to, details));
-        return tieRow(env, tie.id);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const tie = await liveTie(env, input.id, input.version);
+          const { id: _id, version: _version, to, ...details } = input;
+          await writeTie(env, tie, await advanceIn(env, tie, to, details));
+          return tieRow(env, tie.id);
+        },
+        {
+          scope: 'ties',
+          label: 'history.advance',
+          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}`, stage: input.to }),
+        },
+      ),
 
     submit: (input: ParsedInputOf<'workflow:submit'>, ctx: CallContext): Promise<TieRow> =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const tie = await liveTie(env, input.id, input.version);
-        const upgrading =
-          tie.stage === 'established' &&
-          tie.kind === 'exchange' &&
-          (await settings.get(env.trx)).upgradeRequiresChain;
-        if (tie.stage !== 'intent' && !upgrading)
-          throw rule('errors.stage.transition', { from: tie.stage, to: 'pending' });
-        const locality = await getLocality(env.trx, tie.locality_id);
-        const chain = (await chainsIn(env.trx))[(locality?.level ?? 'city') as Level];
-        const last = await env.trx
-          .selectFrom('approval_steps')
-          .select((eb) => eb.fn.max('round').as('round'))
-          .where('tie_id', '=', tie.id)
-          .executeTakeFirst();
-        const round = Number(last?.round ?? 0) + 1;
-        let position = 1;
-        for (const authority of chain) {
-          const first = position === 1;
-          const row: Row<'approval_steps'> = {
-            id: env.ids.next(),
-            tie_id: tie.id,
-            round,
-            position,
-            authority_zh: authority.zh,
-            authority_en: authority.en,
-            submitted_on: first ? input.submitted_on : null,
-            decided_on: null,
-            outcome: null,
-            reference_no: first ? (input.reference_no ?? null) : null,
-            note: first ? (input.note ?? null) : null,
-            version: 1,
-            created_at: env.at,
-            updated_at: env.at,
-            deleted_at: null,
-          };
-          await insertStep(env.trx, row);
-          await audit(env, 'step', row.id, 'create', null, row);
-          position++;
-        }
-        if (!upgrading) await writeTie(env, tie, await advanceIn(env, tie, 'pending', {}));
-        return tieRow(env, tie.id);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const tie = await liveTie(env, input.id, input.version);
+          const upgrading =
+            tie.stage === 'established' &&
+            tie.kind === 'exchange' &&
+            (await settings.get(env.trx)).upgradeRequiresChain;
+          if (tie.stage !== 'intent' && !upgrading)
+            throw rule('errors.stage.transition', { from: tie.stage, to: 'pending' });
+          const locality = await getLocality(env.trx, tie.locality_id);
+          const chain = (await chainsIn(env.trx))[(locality?.level ?? 'city') as Level];
+          const last = await env.trx
+            .selectFrom('approval_steps')
+            .select((eb) => eb.fn.max('round').as('round'))
+            .where('tie_id', '=', tie.id)
+            .executeTakeFirst();
+          const round = Number(last?.round ?? 0) + 1;
+          let position = 1;
+          for (const authority of chain) {
+            const first = position === 1;
+            const row: Row<'approval_steps'> = {
+              id: env.ids.next(),
+              tie_id: tie.id,
+              round,
+              position,
+              authority_zh: authority.zh,
+              authority_en: authority.en,
+              submitted_on: first ? input.submitted_on : null,
+              decided_on: null,
+              outcome: null,
+              reference_no: first ? (input.reference_no ?? null) : null,
+              note: first ? (input.note ?? null) : null,
+              version: 1,
+              created_at: env.at,
+              updated_at: env.at,
+              deleted_at: null,
+            };
+            await insertStep(env.trx, row);
+            await audit(env, 'step', row.id, 'create', null, row);
+            position++;
+          }
+          if (!upgrading) await writeTie(env, tie, await advanceIn(env, tie, 'pending', {}));
+          return tieRow(env, tie.id);
+        },
+        {
+          scope: 'ties',
+          label: 'history.submit',
+          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
+        },
+      ),
 
     decide: (input: ParsedInputOf<'workflow:decide'>, ctx: CallContext): Promise<StepRow> =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const step = await getStep(env.trx, input.id);
-        if (!step || step.deleted_at !== null) throw notFound('step', input.id);
-        if (step.version !== input.version)
-          throw conflict('step', await getStepRow(env.trx, step.id, today()));
-        await decideIn(env, step, input);
-        const row = await getStepRow(env.trx, step.id, today());
-        if (!row) throw notFound('step', step.id);
-        return row;
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const step = await getStep(env.trx, input.id);
+          if (!step || step.deleted_at !== null) throw notFound('step', input.id);
+          if (step.version !== input.version)
+            throw conflict('step', await getStepRow(env.trx, step.id, today()));
+          await decideIn(env, step, input);
+          const row = await getStepRow(env.trx, step.id, today());
+          if (!row) throw notFound('step', step.id);
+          return row;
+        },
+        {
+          scope: 'steps',
+          label: 'history.decide',
+          params: (row: StepRow) => ({
+            target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
+            outcome: input.outcome,
+          }),
+        },
+      ),
 
     upgrade: (input: ParsedInputOf<'workflow:upgrade'>, ctx: CallContext): Promise<TieRow> =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const tie = await liveTie(env, input.id, input.version);
-        const missing = await upgradeMissing(env.trx, tie);
-        if (missing.length > 0) throw rule('errors.workflow.cannotUpgrade', { missing });
-        const warnings = (await warningsFor(env.trx, tie, 'friendship', null)).filter(
-          (w) => w.code === 'oneToOne',
-        );
-        const override = requireOverrides(warnings, input.overrides);
-        await appendEvent(
-          env,
-          tie.id,
-          { type: 'kind', kind: 'friendship', from: 'exchange' },
-          input.on,
-          {
-            note: input.reason ?? null,
-            override_reason: override,
-          },
-        );
-        await writeTie(env, tie, { kind: 'friendship' });
-        return tieRow(env, tie.id);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const tie = await liveTie(env, input.id, input.version);
+          const missing = await upgradeMissing(env.trx, tie);
+          if (missing.length > 0) throw rule('errors.workflow.cannotUpgrade', { missing });
+          const warnings = (await warningsFor(env.trx, tie, 'friendship', null)).filter(
+            (w) => w.code === 'oneToOne',
+          );
+          const override = requireOverrides(warnings, input.overrides);
+          await appendEvent(
+            env,
+            tie.id,
+            { type: 'kind', kind: 'friendship', from: 'exchange' },
+            input.on,
+            {
+              note: input.reason ?? null,
+              override_reason: override,
+            },
+          );
+          await writeTie(env, tie, { kind: 'friendship' });
+          return tieRow(env, tie.id);
+        },
+        {
+          scope: 'ties',
+          label: 'history.upgrade',
+          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
+        },
+      ),
 
     chains: () => chainsIn(deps.db),
 
     setChain: (input: ParsedInputOf<'chains:set'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const before = (await chainsIn(env.trx))[input.level];
-        await env.trx.deleteFrom('approval_templates').where('level', '=', input.level).execute();
-        let position = 1;
-        for (const step of input.steps) {
-          await env.trx
-            .insertInto('approval_templates')
-            .values({
-              id: env.ids.next(),
-              level: input.level,
-              position: position++,
-              authority_zh: step.zh,
-              authority_en: step.en,
-            })
-            .execute();
-        }
-        await audit(env, 'chain', input.level, 'update', before, input.steps);
-        return chainsIn(env.trx);
-      }),
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const before = (await chainsIn(env.trx))[input.level];
+          await env.trx.deleteFrom('approval_templates').where('level', '=', input.level).execute();
+          let position = 1;
+          for (const step of input.steps) {
+            await env.trx
+              .insertInto('approval_templates')
+              .values({
+                id: env.ids.next(),
+                level: input.level,
+                position: position++,
+                authority_zh: step.zh,
+                authority_en: step.en,
+              })
+              .execute();
+          }
+          await audit(env, 'chain', input.level, 'update', before, input.steps);
+          return chainsIn(env.trx);
+        },
+        { scope: 'settings', label: 'history.chain', params: { level: input.level } },
+      ),
 
     followUps: async (): Promise<FollowUps> => {
       const { followUps: limits } = await settings.get();

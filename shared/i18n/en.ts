@@ -115,6 +115,10 @@ export const en = {
     letter: 'letter of intent',
     step: 'approval step',
     visit: 'visit',
+    tie_event: 'event',
+    visit_tie: 'link',
+    setting: 'setting',
+    command: 'change',
   },
   requirements: {
     established: 'to be established',
@@ -192,6 +196,15 @@ export const en = {
       outOfOrder: 'The step at {{authority}} waits for the steps before it.',
       cannotUpgrade: 'The tie cannot be upgraded yet: it needs {{missing}}.',
       decisionFixed: 'A recorded decision is not edited here; undo it from the history instead.',
+    },
+    history: {
+      changedSince:
+        'That {{entity}} was changed since; undoing would overwrite the later change, so nothing was undone.',
+      blocked:
+        'Undoing would clash with another record (a tie brought back twice?); nothing was changed.',
+      cannotUndo: 'This kind of change cannot be undone here.',
+      alreadyUndone: 'That change is already undone.',
+      notUndone: 'That change is not undone.',
     },
     stage: {
       transition: 'A tie cannot go from {{from}} to {{to}}.',

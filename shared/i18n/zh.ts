@@ -109,6 +109,10 @@ export const zh: Resources = {
     letter: '意向书',
     step: '审批步骤',
     visit: '团组',
+    tie_event: '事件',
+    visit_tie: '关联',
+    setting: '设置',
+    command: '操作',
   },
   requirements: {
     established: '已正式结好',
@@ -181,6 +185,13 @@ export const zh: Resources = {
       outOfOrder: '{{authority}}的审批步骤须待前序步骤完成。',
       cannotUpgrade: '暂不能升级：还需要{{missing}}。',
       decisionFixed: '已记录的批复不在此修改，请在历史记录中撤销。',
+    },
+    history: {
+      changedSince: '该{{entity}}此后已被修改；撤销会覆盖后来的修改，因此未做撤销。',
+      blocked: '撤销会与另一条记录冲突（同一关系重复恢复？），未做任何更改。',
+      cannotUndo: '此类更改无法在此撤销。',
+      alreadyUndone: '该操作已撤销。',
+      notUndone: '该操作尚未撤销。',
     },
     stage: {
       transition: '友城关系不能从“{{from}}”直接转为“{{to}}”。',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 import { referenceChannels } from './reference';
+import { historyChannels } from './history';
 import { lettersChannels } from './letters';
 import { stepsChannels } from './steps';
 import { tiesChannels } from './ties';
@@ -20,6 +21,7 @@ const channels = {
   ...stepsChannels,
   ...visitsChannels,
   ...workflowChannels,
+  ...historyChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */
