@@ -4,7 +4,7 @@ import type { Services } from './services';
 
 /** Binds each channel of the contract to its service call. */
 export function createHandlers(services: Services, info: () => Promise<AppInfo>): Handlers {
-  const { ties, letters, steps, visits, workflow, history, reference, settings } = services;
+  const { ties, letters, steps, visits, workflow, history, grid, reference, settings } = services;
   return {
     'app:info': () => info(),
     'localities:list': () => reference.localities(),
@@ -52,5 +52,10 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'history:list': (input) => history.list(input),
     'history:undo': (input, ctx) => history.undo(input, ctx),
     'history:redo': (input, ctx) => history.redo(input, ctx),
+    'grid:paste': (input, ctx) => grid.paste(input, ctx),
+    'grid:bulk': (input, ctx) => grid.bulk(input, ctx),
+    'views:list': (input) => grid.views(input),
+    'views:save': (input, ctx) => grid.saveView(input, ctx),
+    'views:delete': (input, ctx) => grid.deleteView(input, ctx),
   };
 }

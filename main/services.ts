@@ -1,3 +1,4 @@
+import { createGridService } from './grid.service';
 import { createLettersService } from './letters.service';
 import { createHistoryService } from './undo.service';
 import { createReferenceService, createSettingsService } from './reference.service';
@@ -18,6 +19,7 @@ export function createServices(deps: ServiceDeps) {
     visits: createVisitsService(deps),
     workflow: createWorkflowService(deps, settings),
     history: createHistoryService(deps),
+    grid: createGridService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

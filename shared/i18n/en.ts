@@ -206,6 +206,11 @@ export const en = {
       alreadyUndone: 'That change is already undone.',
       notUndone: 'That change is not undone.',
     },
+    grid: {
+      tooWide:
+        'The block is {{width}} columns wide, but only {{columns}} columns follow the cell it was pasted at.',
+      readOnly: 'This column cannot be pasted into.',
+    },
     stage: {
       transition: 'A tie cannot go from {{from}} to {{to}}.',
       missing: 'Before it can go to {{to}}, the tie needs {{missing}}.',

@@ -193,6 +193,10 @@ export const zh: Resources = {
       alreadyUndone: '该操作已撤销。',
       notUndone: '该操作尚未撤销。',
     },
+    grid: {
+      tooWide: '粘贴内容有{{width}}列，但从所选单元格向右只有{{columns}}列。',
+      readOnly: '此列不能粘贴。',
+    },
     stage: {
       transition: '友城关系不能从“{{from}}”直接转为“{{to}}”。',
       missing: '转为“{{to}}”之前还需要：{{missing}}。',

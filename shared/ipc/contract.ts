@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 import { referenceChannels } from './reference';
+import { gridChannels } from './grid';
 import { historyChannels } from './history';
 import { lettersChannels } from './letters';
 import { stepsChannels } from './steps';
@@ -22,6 +23,7 @@ const channels = {
   ...visitsChannels,
   ...workflowChannels,
   ...historyChannels,
+  ...gridChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LetterRow, Page } from '../model';
 import {
+  country,
   enumOf,
   id,
   optionalPartialDate,
@@ -39,6 +40,9 @@ const fields = {
   status: enumOf('letterStatus'),
   notes: optionalText(4000),
 };
+
+/** Each grid column's schema, for pastes and bulk edits (the tie columns name the tie). */
+export const letterCellSchemas = { local: text(100), partner: text(200), country, ...fields };
 
 export const letterCreateInput = z
   .strictObject({

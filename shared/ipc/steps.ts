@@ -41,6 +41,16 @@ const fields = {
   note: optionalText(4000),
 };
 
+/** The columns a paste or bulk edit may change on an existing step, each with its schema. */
+export const stepCellSchemas = {
+  authority: fields.authority,
+  submitted_on: fields.submitted_on,
+  decided_on: fields.decided_on,
+  outcome: fields.outcome,
+  reference_no: fields.reference_no,
+  note: fields.note,
+};
+
 export const stepCreateInput = z
   .strictObject({
     ...tieRefFields,

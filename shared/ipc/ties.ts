@@ -33,7 +33,8 @@ export const TIE_COLUMNS = [
 ] as const;
 export type TieColumn = (typeof TIE_COLUMNS)[number];
 
-const editable = {
+/** Each grid column's schema: a pasted or bulk-set cell converts exactly as a cell edit. */
+export const tieCellSchemas = {
   local: text(100),
   local_level: enumOf('level'),
   partner: text(200),
@@ -53,25 +54,25 @@ const editable = {
 } satisfies Record<TieColumn, z.ZodType>;
 
 export const tieCreateInput = z.strictObject({
-  ...editable,
-  local_level: editable.local_level.optional(),
-  partner_zh: editable.partner_zh.optional(),
-  region: editable.region.optional(),
-  kind: editable.kind.default('friendship'),
-  stage: editable.stage.default('contact'),
-  established_on: editable.established_on.optional(),
-  intent_signed_on: editable.intent_signed_on.optional(),
-  first_contact_on: editable.first_contact_on.optional(),
-  signed_place: editable.signed_place.optional(),
-  our_signatory: editable.our_signatory.optional(),
-  partner_signatory: editable.partner_signatory.optional(),
-  fields: editable.fields.optional(),
-  notes: editable.notes.optional(),
+  ...tieCellSchemas,
+  local_level: tieCellSchemas.local_level.optional(),
+  partner_zh: tieCellSchemas.partner_zh.optional(),
+  region: tieCellSchemas.region.optional(),
+  kind: tieCellSchemas.kind.default('friendship'),
+  stage: tieCellSchemas.stage.default('contact'),
+  established_on: tieCellSchemas.established_on.optional(),
+  intent_signed_on: tieCellSchemas.intent_signed_on.optional(),
+  first_contact_on: tieCellSchemas.first_contact_on.optional(),
+  signed_place: tieCellSchemas.signed_place.optional(),
+  our_signatory: tieCellSchemas.our_signatory.optional(),
+  partner_signatory: tieCellSchemas.partner_signatory.optional(),
+  fields: tieCellSchemas.fields.optional(),
+  notes: tieCellSchemas.notes.optional(),
 });
 export type TieCreate = z.output<typeof tieCreateInput>;
 
 export const tiePatch = z
-  .strictObject(editable)
+  .strictObject(tieCellSchemas)
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'errors.validation.invalid' });
 export type TiePatch = z.output<typeof tiePatch>;

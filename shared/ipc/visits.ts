@@ -48,7 +48,8 @@ export const tieList = z
   )
   .pipe(z.array(z.string()).max(200));
 
-const fields = {
+/** Each grid column's schema, for pastes and bulk edits. */
+export const visitCellSchemas = {
   direction: enumOf('direction'),
   local: z.union([text(100), z.null()]),
   country: z.union([country, z.null(), z.literal('')]).transform((v) => (v === '' ? null : v)),
@@ -67,6 +68,7 @@ const fields = {
   currency,
   notes: optionalText(4000),
 } satisfies Record<VisitColumn, z.ZodType>;
+const fields = visitCellSchemas;
 
 export const visitCreateInput = z
   .strictObject(fields)

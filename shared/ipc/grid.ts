@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { id, text, version } from '../schemas';
+import { command, query } from './channel';
+
+export const GRIDS = ['ties', 'letters', 'steps', 'visits'] as const;
+export type GridName = (typeof GRIDS)[number];
+
+const grid = z.enum(GRIDS);
+const rowRefs = z.array(z.strictObject({ id, version })).max(500_000);
+
+export interface PasteResult {
+  readonly updated: number;
+  readonly created: number;
+  readonly cells: number;
+  /** Ids of the rows created past the end, in order. */
+  readonly createdIds: readonly string[];
+}
+
+export interface SavedView {
+  readonly id: string;
+  readonly grid: GridName;
+  readonly name: string;
+  /** AG Grid column state and filter model, and the quick search, as the grid gave them. */
+  readonly state: unknown;
+  readonly updated_at: string;
+}
+
+export const gridChannels = {
+  /**
+   * A block copied from Excel or WPS pasted at a cell: `columns` are the grid's visible
+   * columns from the anchor rightwards, `rows` its rows from the anchor down (with the
+   * versions the user saw); lines past them become new rows. All or nothing.
+   */
+  'grid:paste': command(
+    z.strictObject({
+      grid,
+      columns: z.array(z.string().max(40)).min(1).max(100),
+      rows: rowRefs,
+      text: z.string().max(20_000_000),
+    }),
+  ).returns<PasteResult>(),
+  /** One column set to one value on many rows (fill down, bulk edit). */
+  'grid:bulk': command(
+    z.strictObject({ grid, column: z.string().max(40), value: z.unknown(), rows: rowRefs.min(1) }),
+  ).returns<{ updated: number }>(),
+  'views:list': query(z.strictObject({ grid })).returns<SavedView[]>(),
+  'views:save': command(
+    z.strictObject({ grid, name: text(80), state: z.record(z.string(), z.unknown()) }),
+  ).returns<SavedView>(),
+  'views:delete': command(z.strictObject({ id })).returns<{ deleted: boolean }>(),
+};

@@ -1,0 +1,239 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseBlock } from '../../main/grid.service';
+import type { Registry } from '../../main/registry';
+import type { HistoryEntry } from '../../shared/ipc/history';
+import type { PasteResult, SavedView } from '../../shared/ipc/grid';
+import type { AuditRow, LetterRow, Page, TieRow, VisitRow } from '../../shared/model';
+import { call, testRegistry } from '../support/registry';
+
+let registry: Registry;
+let rows: TieRow[];
+beforeEach(async () => {
+  registry = await testRegistry();
+  const base = { local: 'Nanjing', local_level: 'city', stage: 'established' };
+  await call(registry, 'ties:create', {
+    ...base,
+    partner: 'Nagoya',
+    country: 'JP',
+    established_on: '1978',
+  });
+  await call(registry, 'ties:create', {
+    ...base,
+    partner: 'Florence',
+    country: 'IT',
+    established_on: '1980',
+  });
+  rows = [
+    ...(
+      await call<Page<TieRow>>(registry, 'ties:list', {
+        sort: [{ colId: 'established_on', sort: 'asc' }],
+      })
+    ).rows,
+  ];
+});
+afterEach(async () => {
+  await registry.close();
+});
+
+const refs = () => rows.map((r) => ({ id: r.id, version: r.version }));
+const refusal = async (channel: string, input: unknown) => {
+  const r = await registry.door(channel, input, { trusted: true });
+  if (r.ok) throw new Error(`${channel} was accepted`);
+  return r.error;
+};
+const auditCount = async () =>
+  (await call<AuditRow[]>(registry, 'audit:list', { limit: 10_000 })).length;
+
+describe('parsing a block copied from Excel or WPS', () => {
+  it('reads tabs, quoted cells with tabs, quotes and line breaks, and drops the last line break', () => {
+    expect(parseBlock('a\tb\r\n"c\td"\t"e ""quoted""\nf"\r\n')).toEqual([
+      ['a', 'b'],
+      ['c\td', 'e "quoted"\nf'],
+    ]);
+    expect(parseBlock('单元格')).toEqual([['单元格']]);
+  });
+});
+
+describe('pasting into the Ties grid', () => {
+  it('fills right and down from the anchor, converting each cell by its column', async () => {
+    const result = await call<PasteResult>(registry, 'grid:paste', {
+      grid: 'ties',
+      columns: ['kind', 'stage', 'established_on', 'notes'],
+      rows: refs(),
+      text: '友好交流城市\t已结好\t1978年12月21日\t"第一行\n两行"\nfriendship\testablished\t1980/6/1\tok\n',
+    });
+    expect(result).toMatchObject({ updated: 2, created: 0, cells: 8 });
+    const [a, b] = await Promise.all(
+      rows.map((r) => call<TieRow>(registry, 'ties:get', { id: r.id })),
+    );
+    expect(a).toMatchObject({
+      kind: 'exchange',
+      established_on: '1978-12-21',
+      notes: '第一行\n两行',
+    });
+    expect(b).toMatchObject({ kind: 'friendship', established_on: '1980-06-01', notes: 'ok' });
+    const history = await call<HistoryEntry[]>(registry, 'history:list', { scope: 'ties' });
+    expect(history[0]).toMatchObject({ label: 'history.paste', params: { count: 8 } });
+    // The paste is one step: one undo puts both rows back.
+    await call(registry, 'history:undo', { scope: 'ties' });
+    expect((await call<TieRow>(registry, 'ties:get', { id: rows[0]?.id })).notes).toBeNull();
+    expect((await call<TieRow>(registry, 'ties:get', { id: rows[1]?.id })).established_on).toBe(
+      '1980',
+    );
+  });
+
+  it('adds new rows past the end', async () => {
+    const result = await call<PasteResult>(registry, 'grid:paste', {
+      grid: 'ties',
+      columns: [
+        'local',
+        'local_level',
+        'partner',
+        'partner_zh',
+        'country',
+        'region',
+        'kind',
+        'stage',
+        'established_on',
+      ],
+      rows: refs().slice(1),
+      text: 'Nanjing\tcity\tFlorence\t佛罗伦萨\tItaly\tTuscany\tfriendship\testablished\t1980\n南京\t市级\tLeipzig\t莱比锡\t德国\t\t友好城市\t已结好\t1988\n',
+    });
+    expect(result).toMatchObject({ updated: 1, created: 1 });
+    const all = await call<Page<TieRow>>(registry, 'ties:list', {});
+    expect(all.rows.map((r) => r.partner).sort()).toEqual(['Florence', 'Leipzig', 'Nagoya']);
+    expect(all.rows.find((r) => r.partner === 'Leipzig')).toMatchObject({
+      country: 'DE',
+      partner_zh: '莱比锡',
+      established_on: '1988',
+    });
+  });
+
+  it('writes nothing when any cell is refused, and names every refused cell', async () => {
+    const audits = await auditCount();
+    const error = await refusal('grid:paste', {
+      grid: 'ties',
+      columns: ['country', 'kind', 'established_on'],
+      rows: refs(),
+      text: 'Japan\tsister\t2018-02-30\nAtlantis\tfriendship\t1980\nItaly\t\t\n',
+    });
+    expect(error.code).toBe('validation');
+    // Row 3 falls past the end, so it would be a new tie, which needs its locality and partner.
+    expect(error.details?.map((d) => [d.path.join(':'), d.message])).toEqual([
+      ['0:established_on', '“2018-02-30”: that month has 28 days.'],
+      [
+        '1:country',
+        '“Atlantis” is not a country we know: use an ISO code, or the English or Chinese name.',
+      ],
+      ['2:local', 'Our locality is required.'],
+      ['2:partner', 'Partner is required.'],
+    ]);
+    expect(await auditCount()).toBe(audits);
+    expect((await call<TieRow>(registry, 'ties:get', { id: rows[0]?.id })).country).toBe('JP');
+  });
+
+  it('refuses a stale row instead of overwriting a colleague’s save', async () => {
+    await call(registry, 'ties:update', {
+      id: rows[0]?.id,
+      version: rows[0]?.version,
+      patch: { notes: 'theirs' },
+    });
+    const error = await refusal('grid:paste', {
+      grid: 'ties',
+      columns: ['notes'],
+      rows: refs(),
+      text: 'mine\nmine too',
+    });
+    expect(error.details?.[0]).toMatchObject({ path: [0, ''], key: 'errors.conflict' });
+    expect((await call<TieRow>(registry, 'ties:get', { id: rows[1]?.id })).notes).toBeNull();
+  });
+
+  it('refuses a block wider than the columns to its right', async () => {
+    const error = await refusal('grid:paste', {
+      grid: 'ties',
+      columns: ['notes'],
+      rows: refs(),
+      text: 'a\tb',
+    });
+    expect(error.details?.[0]?.message).toBe(
+      'The block is 2 columns wide, but only 1 columns follow the cell it was pasted at.',
+    );
+  });
+});
+
+describe('bulk edits and fill down', () => {
+  it('sets one column on many rows as one step, or refuses the value', async () => {
+    const result = await call<{ updated: number }>(registry, 'grid:bulk', {
+      grid: 'ties',
+      column: 'fields',
+      value: '经贸、教育',
+      rows: refs(),
+    });
+    expect(result.updated).toBe(2);
+    const all = await call<Page<TieRow>>(registry, 'ties:list', {});
+    expect(all.rows.every((r) => r.fields.join() === 'economy,education')).toBe(true);
+    expect(
+      (
+        await refusal('grid:bulk', {
+          grid: 'ties',
+          column: 'country',
+          value: 'Atlantis',
+          rows: refs(),
+        })
+      ).details?.[0]?.path,
+    ).toEqual([0, 'country']);
+  });
+});
+
+describe('other grids', () => {
+  it('paste letters and visits by their own columns', async () => {
+    const letters = await call<PasteResult>(registry, 'grid:paste', {
+      grid: 'letters',
+      columns: ['local', 'partner', 'country', 'title', 'doc_type', 'signed_on'],
+      rows: [],
+      text: 'Nanjing\tNagoya\tJapan\t友好交流意向书\t意向书\t2025年3月2日\n',
+    });
+    expect(letters.created).toBe(1);
+    expect((await call<Page<LetterRow>>(registry, 'letters:list', {})).rows[0]).toMatchObject({
+      title: '友好交流意向书',
+      signed_on: '2025-03-02',
+    });
+    const visits = await call<PasteResult>(registry, 'grid:paste', {
+      grid: 'visits',
+      columns: ['direction', 'local', 'country', 'leader', 'start_on', 'size', 'ties'],
+      rows: [],
+      text: '出访\tNanjing\t日本\t张三\t2026-04-01\t12\tNagoya\n来访\t\tItaly\tMarco\t2026-05\t5\t\n',
+    });
+    expect(visits.created).toBe(2);
+    const list = await call<Page<VisitRow>>(registry, 'visits:list', {});
+    expect(list.rows.map((v) => [v.direction, v.size, v.ties.length]).sort()).toEqual([
+      ['incoming', 5, 0],
+      ['outgoing', 12, 1],
+    ]);
+  });
+});
+
+describe('saved views', () => {
+  it('saves, lists, replaces by name and deletes', async () => {
+    const state = {
+      columnState: [{ colId: 'notes', hide: true }],
+      filterModel: { country: { filterType: 'text', type: 'contains', filter: 'JP' } },
+      quick: '',
+    };
+    const saved = await call<SavedView>(registry, 'views:save', {
+      grid: 'ties',
+      name: '日本',
+      state,
+    });
+    await call(registry, 'views:save', {
+      grid: 'ties',
+      name: '日本',
+      state: { ...state, quick: 'Nagoya' },
+    });
+    const list = await call<SavedView[]>(registry, 'views:list', { grid: 'ties' });
+    expect(list).toHaveLength(1);
+    expect(list[0]?.state).toMatchObject({ quick: 'Nagoya' });
+    await call(registry, 'views:delete', { id: saved.id });
+    expect(await call<SavedView[]>(registry, 'views:list', { grid: 'ties' })).toEqual([]);
+  });
+});
