@@ -2,20 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLang, type Lang } from '../shared/i18n';
 import { call } from './api/client';
-import { Placeholder } from './components/Placeholder';
 import { rememberLang } from './i18n';
-import { TiesScreen } from './ties/TiesScreen';
-
-export const SCREENS = [
-  'ties',
-  'letters',
-  'approvals',
-  'visits',
-  'pipeline',
-  'reports',
-  'settings',
-] as const;
-export type Screen = (typeof SCREENS)[number];
+import { renderScreen, SCREENS, type Screen } from './screens';
 
 const SCREEN_KEY = 'youcheng.screen';
 
@@ -27,6 +15,7 @@ function initialScreen(): Screen {
 export function App() {
   const { t, i18n } = useTranslation();
   const [screen, setScreen] = useState<Screen>(initialScreen);
+  const [followUps, setFollowUps] = useState(0);
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
 
   useEffect(() => {
@@ -50,6 +39,19 @@ export function App() {
     // Only on start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    // The count on the navigation follows every change of screen.
+    let live = true;
+    void call('followups:list', {})
+      .then((f) => {
+        if (live) setFollowUps(f.total);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [screen]);
 
   const chooseLang = (next: Lang) => {
     void i18n.changeLanguage(next);
@@ -93,16 +95,15 @@ export function App() {
             onClick={() => go(s)}
           >
             {t(`nav.${s}`)}
+            {s === 'followups' && followUps > 0 ? (
+              <span className="badge" data-testid="followups-badge">
+                {followUps}
+              </span>
+            ) : null}
           </button>
         ))}
       </nav>
-      <main className="content">
-        {screen === 'ties' ? (
-          <TiesScreen key={lang} lang={lang} />
-        ) : (
-          <Placeholder screen={screen} />
-        )}
-      </main>
+      <main className="content">{renderScreen(screen, lang)}</main>
     </div>
   );
 }

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Lang } from '../shared/i18n';
+import { GridScreen } from './grid/GridScreen';
+import { FollowUps } from './followups/FollowUps';
+import { lettersGrid } from './letters/lettersGrid';
+import { stepsGrid } from './approvals/stepsGrid';
+import { visitsGrid } from './visits/visitsGrid';
 import { Placeholder } from './components/Placeholder';
+import { PipelineBoard } from './pipeline/PipelineBoard';
+import { SettingsScreen } from './settings/SettingsScreen';
 import { TiesScreen } from './ties/TiesScreen';
 
 /** The navigation, in order. Each feature registers its screen here. */
@@ -10,6 +17,7 @@ export const SCREENS = [
   'approvals',
   'visits',
   'pipeline',
+  'followups',
   'reports',
   'settings',
 ] as const;
@@ -20,11 +28,18 @@ export function renderScreen(screen: Screen, lang: Lang): ReactNode {
     case 'ties':
       return <TiesScreen key={lang} lang={lang} />;
     case 'letters':
+      return <GridScreen key={`letters-${lang}`} spec={lettersGrid} lang={lang} />;
     case 'approvals':
+      return <GridScreen key={`steps-${lang}`} spec={stepsGrid} lang={lang} />;
     case 'visits':
+      return <GridScreen key={`visits-${lang}`} spec={visitsGrid} lang={lang} />;
     case 'pipeline':
-    case 'reports':
+      return <PipelineBoard key={lang} lang={lang} />;
+    case 'followups':
+      return <FollowUps key={lang} lang={lang} />;
     case 'settings':
+      return <SettingsScreen key={lang} lang={lang} />;
+    case 'reports':
       return <Placeholder screen={screen} />;
   }
 }

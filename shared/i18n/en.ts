@@ -37,6 +37,7 @@ export const en = {
     letters: 'Letters of intent',
     approvals: 'Approvals',
     visits: 'Visits',
+    followups: 'Follow-ups',
     pipeline: 'Pipeline',
     reports: 'Reports',
     settings: 'Settings',

@@ -44,6 +44,7 @@ export const gridStrings = defineStrings({
       bulkValue: 'Value',
       bulkApply: 'Apply to {{count}} rows',
       details: 'Details',
+      deleteOne: 'Delete “{{target}}”?',
       conflict:
         'Someone else saved this row first; it now shows their values. Your value is kept in the cell to apply again.',
       undoDone: 'Undone: {{label}}',
@@ -105,6 +106,7 @@ export const gridStrings = defineStrings({
       bulkValue: '内容',
       bulkApply: '应用于{{count}}行',
       details: '详情',
+      deleteOne: '删除“{{target}}”？',
       conflict: '他人已先保存了这一行，现显示其内容；您填写的内容保留在单元格中，可再次应用。',
       undoDone: '已撤销：{{label}}',
       redoDone: '已重做：{{label}}',

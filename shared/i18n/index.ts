@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { enumLabel, type Level, type PlaceKind, type Stage } from '../enums';
 import { en } from './en';
 import { gridStrings } from './grid.strings';
+import { workflowStrings } from './workflow.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -10,7 +11,10 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
  * Feature strings (`shared/i18n/*.strings.ts`) join the core ones here; each owns its own
  * top-level keys.
  */
-const features = [gridStrings] as const satisfies readonly { en: object; zh: object }[];
+const features = [gridStrings, workflowStrings] as const satisfies readonly {
+  en: object;
+  zh: object;
+}[];
 
 function merged(lang: Lang): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(lang === 'en' ? en : zh) };

@@ -35,6 +35,7 @@ export const zh: Resources = {
     letters: '意向书',
     approvals: '报批',
     visits: '出访来访',
+    followups: '跟进提醒',
     pipeline: '进展看板',
     reports: '报表',
     settings: '设置',

@@ -196,20 +196,10 @@ test.describe('the Ties grid in English', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('every other screen says what will be there', async ({ page, host }) => {
+  test('the reports screen says what will be there', async ({ page, host }) => {
     const ties = new TiesPage(page);
     await ties.open(host.url);
-    for (const [nav, text] of [
-      ['Letters of intent', /Letters of intent will be kept here/],
-      ['Approvals', /approval steps of every tie/],
-      ['Visits', /Delegations sent and received/],
-      ['Pipeline', /column per stage/],
-      ['Reports', /annual summary/],
-      ['Settings', /office name/],
-    ] as const) {
-      await page.getByRole('button', { name: nav, exact: true }).click();
-      await expect(page.locator('.placeholder p')).toHaveText(text);
-    }
-    await screenshot(page, 'settings-placeholder-en');
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    await expect(page.locator('.placeholder p')).toHaveText(/annual summary/);
   });
 });

@@ -1,0 +1,665 @@
+import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type CellEditRequestEvent,
+  type ColDef,
+  type ColumnState,
+  type GetRowIdParams,
+  type GridApi,
+  type IRowNode,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import type { TFunction } from 'i18next';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../shared/i18n';
+import { formatMessage } from '../../shared/i18n';
+import type { GridName, SavedView } from '../../shared/ipc/grid';
+import type { WireError, WireResult } from '../../shared/result';
+import { attempt, call } from '../api/client';
+import { ConfirmDialog } from '../components/Dialog';
+import { errorText } from '../i18n';
+import { cspNonce } from '../nonce';
+import type { Reference } from '../reference';
+import { toTsv } from './clipboard';
+import { cellKey, withRefusals, type CellError, type GridContext } from './columns';
+import { BulkDialog, HistoryPanel, NameDialog, PasteErrors, type PasteIssue } from './GridParts';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+export const gridTheme = themeQuartz.withParams({
+  fontFamily: ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'system-ui', 'sans-serif'],
+  fontSize: 13,
+  headerFontWeight: 600,
+  rowHeight: 32,
+  headerHeight: 36,
+  accentColor: '#b3261e',
+});
+
+export interface GridRow {
+  readonly id: string;
+  readonly version: number;
+  readonly deleted_at: string | null;
+}
+
+/** What a registry grid needs to know about its records; the grid does the rest. */
+export interface GridSpec<R extends GridRow> {
+  readonly name: GridName;
+  /** i18n key of the screen title. */
+  readonly title: string;
+  columns(lang: Lang, reference: Reference): ColDef<R>[];
+  list(deleted: boolean): Promise<R[]>;
+  get(id: string): Promise<WireResult<R>>;
+  update(row: R, column: string, value: unknown): Promise<WireResult<R>>;
+  setDeleted(row: R, deleted: boolean): Promise<WireResult<R>>;
+  /** The question asked before deleting one row. */
+  confirmDelete(row: R, t: TFunction): string;
+  /** A dialog to add a record, if the grid has one. */
+  renderCreate?(props: {
+    lang: Lang;
+    reference: Reference;
+    onClose: () => void;
+    onCreated: (row: R) => void;
+  }): ReactNode;
+  /** Extra filter the screen offers (the approvals' “waiting only”). */
+  readonly filter?: { readonly label: string; readonly test: (row: R) => boolean };
+}
+
+type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
+
+interface ViewState {
+  columnState: ColumnState[];
+  filterModel: Record<string, unknown>;
+  quick: string;
+}
+
+export function RegistryGrid<R extends GridRow>({
+  spec,
+  lang,
+  reference,
+  toolbar,
+  onRowAction,
+}: {
+  spec: GridSpec<R>;
+  lang: Lang;
+  reference: Reference;
+  /** Extra toolbar controls (import, export…), given the grid's api once it is ready. */
+  toolbar?: (api: GridApi<R> | null) => ReactNode;
+  /** Opens a row's detail panel. */
+  onRowAction?: (row: R) => void;
+}) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<R[] | null>(null);
+  const [showDeleted, setShowDeleted] = useState(false);
+  const [onlyFiltered, setOnlyFiltered] = useState(false);
+  const [displayed, setDisplayed] = useState(0);
+  const [selected, setSelected] = useState<R[]>([]);
+  const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
+  const [creating, setCreating] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [bulk, setBulk] = useState(false);
+  const [naming, setNaming] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [columnsOpen, setColumnsOpen] = useState(false);
+  const [historyGeneration, setHistoryGeneration] = useState(0);
+  const [pasteIssues, setPasteIssues] = useState<PasteIssue[] | null>(null);
+  const [views, setViews] = useState<readonly SavedView[]>([]);
+  const [view, setView] = useState('');
+  const [quick, setQuick] = useState('');
+  const [reloads, setReloads] = useState(0);
+  const api = useRef<GridApi<R> | null>(null);
+  // The same api as state, for what renders from it (the toolbar, the columns menu).
+  const [gridApi, setGridApi] = useState<GridApi<R> | null>(null);
+  const context = useMemo<GridContext>(() => ({ errors: new Map<string, CellError>() }), []);
+
+  useEffect(() => {
+    let live = true;
+    void spec.list(showDeleted).then((list) => {
+      if (live) setRows(list);
+    });
+    return () => {
+      live = false;
+    };
+  }, [spec, showDeleted, reloads]);
+
+  useEffect(() => {
+    let live = true;
+    void call('views:list', { grid: spec.name }).then((list) => {
+      if (live) setViews(list);
+    });
+    return () => {
+      live = false;
+    };
+  }, [spec.name, historyGeneration]);
+
+  const columnDefs = useMemo(
+    () => spec.columns(lang, reference).map(withRefusals),
+    [spec, lang, reference],
+  );
+  const headerOf = useCallback(
+    (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
+    [columnDefs],
+  );
+  const reload = () => setReloads((n) => n + 1);
+  const changed = () => setHistoryGeneration((n) => n + 1);
+
+  const putRow = (row: R) => {
+    const hidden = (row.deleted_at !== null) !== showDeleted;
+    api.current?.applyTransaction(hidden ? { remove: [row] } : { update: [row] });
+  };
+
+  const wireText = (error: WireError) => errorText(error, lang);
+
+  const onCellEditRequest = async (event: CellEditRequestEvent<R>) => {
+    const row = event.data;
+    const column = event.colDef.colId ?? event.colDef.field;
+    if (!row || !column) return;
+    const key = cellKey(row.id, column);
+    const raw = event.newValue;
+    if (context.errors.get(key)?.value === raw && raw === event.oldValue) return;
+    setStatus({ kind: 'saving', text: t('ties.saving') });
+    const result = await spec.update(row, column, raw === undefined ? null : raw);
+    if (result.ok) {
+      context.errors.delete(key);
+      putRow(result.value);
+      api.current?.refreshCells({ rowNodes: [event.node], force: true });
+      setStatus({ kind: 'saved', text: t('ties.saved') });
+      changed();
+      return;
+    }
+    const conflict = result.error.code === 'conflict' && result.error.current;
+    if (conflict) putRow(result.error.current as R);
+    const message = conflict ? t('grid.conflict') : wireText(result.error);
+    context.errors.set(key, {
+      value: Array.isArray(raw) ? raw.join(', ') : String(raw ?? ''),
+      message,
+    });
+    api.current?.refreshCells({ rowNodes: [event.node], columns: [column], force: true });
+    setStatus({ kind: 'error', text: t('ties.refused', { message }) });
+  };
+
+  /** Rows in the order the grid shows them, after sorting and filtering. */
+  const displayedNodes = (): IRowNode<R>[] => {
+    const out: IRowNode<R>[] = [];
+    api.current?.forEachNodeAfterFilterAndSort((n) => out.push(n));
+    return out;
+  };
+
+  const refresh = async (ids: readonly string[]) => {
+    if (ids.length > 200) return reload();
+    for (const id of ids) {
+      const r = await spec.get(id);
+      if (r.ok) {
+        if (api.current?.getRowNode(id)) putRow(r.value);
+        else if ((r.value.deleted_at !== null) === showDeleted)
+          api.current?.applyTransaction({ add: [r.value] });
+      }
+    }
+  };
+
+  const undoRedo = async (direction: 'undo' | 'redo', id?: string) => {
+    const result = await attempt(
+      direction === 'undo' ? 'history:undo' : 'history:redo',
+      id ? { id } : { scope: spec.name },
+    );
+    if (!result.ok) {
+      setStatus({
+        kind: 'error',
+        text:
+          result.error.code === 'not_found'
+            ? t(direction === 'undo' ? 'grid.nothingToUndo' : 'grid.nothingToRedo')
+            : wireText(result.error),
+      });
+      return;
+    }
+    const label = t(result.value.command.label, {
+      ...result.value.command.params,
+      count: Number(result.value.command.params.count ?? 1),
+    });
+    setStatus({
+      kind: 'saved',
+      text: t(direction === 'undo' ? 'grid.undoDone' : 'grid.redoDone', { label }),
+    });
+    context.errors.clear();
+    const entity = { ties: 'tie', letters: 'letter', steps: 'step', visits: 'visit' }[spec.name];
+    await refresh([
+      ...new Set(result.value.touched.filter((x) => x.entity === entity).map((x) => x.id)),
+    ]);
+    api.current?.refreshCells({ force: true });
+    changed();
+  };
+
+  const onPaste = async (event: ClipboardEvent<HTMLDivElement>) => {
+    const grid = api.current;
+    if (!grid || showDeleted || grid.getEditingCells().length > 0) return;
+    const focused = grid.getFocusedCell();
+    if (!focused) return;
+    const text = event.clipboardData.getData('text/plain');
+    if (!text) return;
+    event.preventDefault();
+    const all = grid.getAllDisplayedColumns();
+    const start = all.findIndex((c) => c.getColId() === focused.column.getColId());
+    const columns = all
+      .slice(start)
+      .map((c) => c.getColId())
+      .filter((c) => c !== 'ag-Grid-SelectionColumn');
+    const nodes = displayedNodes().slice(focused.rowIndex);
+    setStatus({ kind: 'saving', text: t('ties.saving') });
+    const result = await attempt('grid:paste', {
+      grid: spec.name,
+      columns,
+      rows: nodes.map((n) => ({ id: (n.data as R).id, version: (n.data as R).version })),
+      text,
+    });
+    if (!result.ok) {
+      setPasteIssues(
+        (result.error.details ?? []).map((d) => ({
+          row: focused.rowIndex + Number(d.path[0] ?? 0) + 1,
+          column: headerOf(String(d.path[1] ?? '')),
+          value: String(d.params.value ?? ''),
+          reason: formatMessage(d.key, d.params, lang),
+        })),
+      );
+      setStatus({
+        kind: 'error',
+        text: t('grid.pasteRefused', { count: result.error.details?.length ?? 1 }),
+      });
+      return;
+    }
+    setPasteIssues(null);
+    setStatus({ kind: 'saved', text: t('grid.pasted', { count: result.value.cells }) });
+    await refresh([
+      ...nodes.slice(0, result.value.updated).map((n) => (n.data as R).id),
+      ...result.value.createdIds,
+    ]);
+    changed();
+  };
+
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
+    const grid = api.current;
+    if (!grid || grid.getEditingCells().length > 0) return;
+    const columns = grid
+      .getAllDisplayedColumns()
+      .filter((c) => c.getColId() !== 'ag-Grid-SelectionColumn');
+    const text = (node: IRowNode<R>, colId: string) => {
+      const col = grid.getColumn(colId);
+      if (!col) return '';
+      const value = grid.getCellValue({ rowNode: node, colKey: col, useFormatter: true });
+      return value === null || value === undefined ? '' : String(value);
+    };
+    const chosen = displayedNodes().filter((n) => n.isSelected());
+    let tsv: string;
+    if (chosen.length > 0) {
+      tsv = toTsv(chosen.map((n) => columns.map((c) => text(n, c.getColId()))));
+      setStatus({ kind: 'saved', text: t('grid.copied', { count: chosen.length }) });
+    } else {
+      const focused = grid.getFocusedCell();
+      const node = focused ? grid.getDisplayedRowAtIndex(focused.rowIndex) : undefined;
+      if (!focused || !node) return;
+      tsv = toTsv([[text(node, focused.column.getColId())]]);
+    }
+    event.clipboardData.setData('text/plain', tsv);
+    event.preventDefault();
+  };
+
+  const bulkSet = async (column: string, value: unknown, targets: readonly R[]) => {
+    setBulk(false);
+    if (targets.length === 0) return;
+    const result = await attempt('grid:bulk', {
+      grid: spec.name,
+      column,
+      value,
+      rows: targets.map((r) => ({ id: r.id, version: r.version })),
+    });
+    if (!result.ok) {
+      setStatus({ kind: 'error', text: t('ties.refused', { message: wireText(result.error) }) });
+      return;
+    }
+    setStatus({ kind: 'saved', text: t('ties.saved') });
+    await refresh(targets.map((r) => r.id));
+    changed();
+  };
+
+  const fillDown = async () => {
+    const grid = api.current;
+    const focused = grid?.getFocusedCell();
+    if (!grid || !focused) return;
+    const chosen = displayedNodes()
+      .filter((n) => n.isSelected())
+      .map((n) => n.data as R);
+    if (chosen.length < 2) return;
+    const column = focused.column.getColId();
+    const first = chosen[0] as R;
+    const value = (first as Record<string, unknown>)[column];
+    await bulkSet(column, value, chosen.slice(1));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!(event.ctrlKey || event.metaKey) || (api.current?.getEditingCells().length ?? 0) > 0)
+      return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      void undoRedo('undo');
+    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+      event.preventDefault();
+      void undoRedo('redo');
+    } else if (key === 'd') {
+      event.preventDefault();
+      void fillDown();
+    }
+  };
+
+  const applyView = (name: string) => {
+    setView(name);
+    const grid = api.current;
+    if (!grid) return;
+    const chosen = views.find((v) => v.name === name);
+    if (!chosen) {
+      grid.resetColumnState();
+      grid.setFilterModel(null);
+      setQuick('');
+      grid.setGridOption('quickFilterText', '');
+      return;
+    }
+    const state = chosen.state as Partial<ViewState>;
+    if (state.columnState) grid.applyColumnState({ state: state.columnState, applyOrder: true });
+    grid.setFilterModel(state.filterModel ?? null);
+    setQuick(state.quick ?? '');
+    grid.setGridOption('quickFilterText', state.quick ?? '');
+  };
+
+  const saveView = async (name: string) => {
+    setNaming(false);
+    const grid = api.current;
+    if (!grid) return;
+    const state: ViewState = {
+      columnState: grid.getColumnState(),
+      filterModel: grid.getFilterModel() as Record<string, unknown>,
+      quick,
+    };
+    const result = await attempt('views:save', {
+      grid: spec.name,
+      name,
+      state: state as unknown as Record<string, unknown>,
+    });
+    if (result.ok) {
+      setView(name);
+      setStatus({ kind: 'saved', text: t('views.saved', { name }) });
+      changed();
+    } else setStatus({ kind: 'error', text: wireText(result.error) });
+  };
+
+  const deleteSelected = async () => {
+    setConfirmDelete(false);
+    for (const row of [...selected]) {
+      const result = await spec.setDeleted(row, !showDeleted);
+      if (result.ok) api.current?.applyTransaction({ remove: [result.value] });
+      else
+        setStatus({ kind: 'error', text: t('ties.refused', { message: wireText(result.error) }) });
+    }
+    setSelected([]);
+    changed();
+  };
+
+  if (rows === null) return <p className="loading">{t('app.loading')}</p>;
+  const first = selected[0];
+  const editableColumns = columnDefs
+    .filter((c) => c.editable !== false)
+    .map((c) => ({ id: c.colId ?? '', name: c.headerName ?? '' }));
+  const filter = spec.filter;
+
+  return (
+    <section className="grid-screen" aria-label={t(spec.title)}>
+      <div className="toolbar">
+        <h1>{t(spec.title)}</h1>
+        <input
+          type="search"
+          className="quick-search"
+          aria-label={t('ties.searchLabel')}
+          placeholder={t('ties.search')}
+          value={quick}
+          onChange={(e) => {
+            setQuick(e.target.value);
+            api.current?.setGridOption('quickFilterText', e.target.value);
+          }}
+        />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={showDeleted}
+            onChange={(e) => setShowDeleted(e.target.checked)}
+          />
+          {t('ties.showDeleted')}
+        </label>
+        {filter ? (
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={onlyFiltered}
+              onChange={(e) => {
+                setOnlyFiltered(e.target.checked);
+                setTimeout(() => api.current?.onFilterChanged(), 0);
+              }}
+            />
+            {t(filter.label)}
+          </label>
+        ) : null}
+        <label className="toggle">
+          <span>{t('views.label')}</span>
+          <select
+            aria-label={t('views.label')}
+            value={view}
+            onChange={(e) => applyView(e.target.value)}
+          >
+            <option value="">{t('views.default')}</option>
+            {views.map((v) => (
+              <option key={v.id} value={v.name}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => setNaming(true)}>
+          {t('views.save')}
+        </button>
+        <button type="button" aria-expanded={columnsOpen} onClick={() => setColumnsOpen((o) => !o)}>
+          {t('views.columns')}
+        </button>
+        <span className="spacer" />
+        {toolbar?.(gridApi)}
+        <button type="button" onClick={() => void undoRedo('undo')} title="Ctrl+Z">
+          {t('history.undo')}
+        </button>
+        <button type="button" onClick={() => void undoRedo('redo')} title="Ctrl+Shift+Z / Ctrl+Y">
+          {t('history.redo')}
+        </button>
+        <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
+          {t('history.title')}
+        </button>
+        {selected.length > 1 && !showDeleted ? (
+          <button type="button" onClick={() => setBulk(true)}>
+            {t('grid.bulkTitle')}
+          </button>
+        ) : null}
+        {onRowAction && selected.length === 1 && first ? (
+          <button type="button" onClick={() => onRowAction(first)}>
+            {t('grid.details')}
+          </button>
+        ) : null}
+        {!showDeleted && spec.renderCreate ? (
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            {t(`${spec.name}Grid.add`)}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className={showDeleted ? 'primary' : 'danger'}
+          disabled={selected.length === 0}
+          onClick={() => (showDeleted ? void deleteSelected() : setConfirmDelete(true))}
+        >
+          {showDeleted ? t('ties.restore') : t('ties.delete')}
+        </button>
+      </div>
+      {columnsOpen ? (
+        <div className="columns-menu" role="group" aria-label={t('views.columns')}>
+          {columnDefs.map((c) => {
+            const column = gridApi?.getColumn(c.colId ?? '');
+            return (
+              <label key={c.colId}>
+                <input
+                  type="checkbox"
+                  defaultChecked={column?.isVisible() ?? true}
+                  onChange={(e) =>
+                    api.current?.setColumnsVisible([c.colId ?? ''], e.target.checked)
+                  }
+                />
+                {c.headerName}
+                <select
+                  aria-label={`${c.headerName} ⇤`}
+                  defaultValue={String(column?.getPinned() || '')}
+                  onChange={(e) =>
+                    api.current?.setColumnsPinned(
+                      [c.colId ?? ''],
+                      (e.target.value || null) as 'left' | 'right' | null,
+                    )
+                  }
+                >
+                  <option value="">—</option>
+                  <option value="left">⇤</option>
+                  <option value="right">⇥</option>
+                </select>
+              </label>
+            );
+          })}
+          <button type="button" onClick={() => applyView('')}>
+            {t('views.reset')}
+          </button>
+        </div>
+      ) : null}
+      <div className="grid-body">
+        <div
+          className="grid-host"
+          onPaste={(e) => void onPaste(e)}
+          onCopy={onCopy}
+          onKeyDownCapture={onKeyDown}
+        >
+          <AgGridReact<R>
+            theme={gridTheme}
+            styleNonce={cspNonce()}
+            localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
+            rowData={rows}
+            columnDefs={columnDefs}
+            context={context}
+            getRowId={(p: GetRowIdParams<R>) => p.data.id}
+            defaultColDef={{
+              editable: !showDeleted,
+              sortable: true,
+              resizable: true,
+              filter: true,
+            }}
+            readOnlyEdit
+            onCellEditRequest={(e) => void onCellEditRequest(e)}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            stopEditingWhenCellsLoseFocus
+            suppressColumnVirtualisation
+            isExternalFilterPresent={() => Boolean(filter && onlyFiltered)}
+            doesExternalFilterPass={(node) => (filter && node.data ? filter.test(node.data) : true)}
+            rowSelection={{
+              mode: 'multiRow',
+              checkboxes: true,
+              headerCheckbox: true,
+              enableClickSelection: false,
+            }}
+            selectionColumnDef={{ pinned: 'left', width: 44 }}
+            onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
+            onGridReady={(e) => {
+              api.current = e.api;
+              setGridApi(e.api);
+            }}
+            onModelUpdated={(e) => setDisplayed(e.api.getDisplayedRowCount())}
+          />
+        </div>
+        {historyOpen ? (
+          <HistoryPanel
+            grid={spec.name}
+            generation={historyGeneration}
+            onUndo={(id) => void undoRedo('undo', id)}
+            onRedo={(id) => void undoRedo('redo', id)}
+            onClose={() => setHistoryOpen(false)}
+          />
+        ) : null}
+      </div>
+      {pasteIssues ? (
+        <PasteErrors issues={pasteIssues} onClose={() => setPasteIssues(null)} />
+      ) : null}
+      <footer className="statusbar" role="status" aria-live="polite">
+        <span data-testid="row-count">{t('ties.count', { count: displayed })}</span>
+        {selected.length > 0 ? <span>{t('ties.selected', { count: selected.length })}</span> : null}
+        <span className={`save-status ${status.kind}`} data-testid="save-status">
+          {status.text}
+        </span>
+      </footer>
+      {creating && spec.renderCreate
+        ? spec.renderCreate({
+            lang,
+            reference,
+            onClose: () => setCreating(false),
+            onCreated: (row) => {
+              setCreating(false);
+              gridApi?.applyTransaction({ add: [row], addIndex: 0 });
+              const node = gridApi?.getRowNode(row.id);
+              if (node) {
+                gridApi?.ensureNodeVisible(node);
+                gridApi?.flashCells({ rowNodes: [node] });
+              }
+              setStatus({ kind: 'saved', text: t('ties.saved') });
+              changed();
+            },
+          })
+        : null}
+      {bulk ? (
+        <BulkDialog
+          columns={editableColumns}
+          count={selected.length}
+          onApply={(column, value) => void bulkSet(column, value, selected)}
+          onClose={() => setBulk(false)}
+        />
+      ) : null}
+      {naming ? (
+        <NameDialog
+          title={t('views.save')}
+          label={t('views.name')}
+          onSave={(name) => void saveView(name)}
+          onClose={() => setNaming(false)}
+        />
+      ) : null}
+      {confirmDelete && first ? (
+        <ConfirmDialog
+          title={t('ties.delete')}
+          message={
+            selected.length === 1
+              ? spec.confirmDelete(first, t)
+              : t('ties.deleteConfirmMany', { count: selected.length })
+          }
+          confirmLabel={t('ties.delete')}
+          cancelLabel={t('actions.cancel')}
+          onConfirm={() => void deleteSelected()}
+          onCancel={() => setConfirmDelete(false)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChainStep } from '../../shared/chains';
+import { enumLabel, valuesOf, type Level } from '../../shared/enums';
+import type { Lang } from '../../shared/i18n';
+import type { Settings } from '../../shared/settings';
+import { attempt, call } from '../api/client';
+import { errorText } from '../i18n';
+
+/** The office's settings, its approval chains and follow-up thresholds, kept in the registry. */
+export function SettingsScreen({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [chains, setChains] = useState<Record<Level, ChainStep[]> | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([call('settings:get', {}), call('chains:get', {})]).then(([s, c]) => {
+      if (!live) return;
+      setSettings(s);
+      setChains(c);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (!settings || !chains) return <p className="loading">{t('app.loading')}</p>;
+
+  const saveSettings = async () => {
+    const result = await attempt('settings:update', {
+      patch: {
+        officeName: settings.officeName,
+        staffName: settings.staffName,
+        followUps: settings.followUps,
+        upgradeRequiresChain: settings.upgradeRequiresChain,
+      },
+    });
+    setMessage(
+      result.ok
+        ? { ok: true, text: t('settingsUi.saved') }
+        : { ok: false, text: errorText(result.error, lang) },
+    );
+    if (result.ok) setSettings(result.value);
+  };
+
+  const saveChain = async (level: Level) => {
+    const result = await attempt('chains:set', { level, steps: chains[level] });
+    setMessage(
+      result.ok
+        ? { ok: true, text: t('settingsUi.saved') }
+        : { ok: false, text: errorText(result.error, lang) },
+    );
+    if (result.ok) setChains(result.value);
+  };
+
+  const setChain = (level: Level, steps: ChainStep[]) => setChains({ ...chains, [level]: steps });
+  const threshold = (key: keyof Settings['followUps']) => (
+    <div className="form-row">
+      <label htmlFor={`fu-${key}`}>{t(`settingsUi.${key}`)}</label>
+      <input
+        id={`fu-${key}`}
+        type="number"
+        min={1}
+        value={settings.followUps[key]}
+        onChange={(e) =>
+          setSettings({
+            ...settings,
+            followUps: { ...settings.followUps, [key]: Number(e.target.value) },
+          })
+        }
+      />
+    </div>
+  );
+
+  return (
+    <section className="settings-screen" aria-label={t('nav.settings')}>
+      <div className="toolbar">
+        <h1>{t('nav.settings')}</h1>
+        {message ? (
+          <span className={message.ok ? 'save-status saved' : 'save-status error'} role="status">
+            {message.text}
+          </span>
+        ) : null}
+      </div>
+      <div className="settings-body">
+        <section aria-labelledby="settings-office">
+          <h2 id="settings-office">{t('settingsUi.office')}</h2>
+          <div className="form">
+            <div className="form-row">
+              <label htmlFor="office-name">{t('settingsUi.officeName')}</label>
+              <input
+                id="office-name"
+                value={settings.officeName ?? ''}
+                onChange={(e) => setSettings({ ...settings, officeName: e.target.value || null })}
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="staff-name">{t('settingsUi.staffName')}</label>
+              <input
+                id="staff-name"
+                value={settings.staffName ?? ''}
+                onChange={(e) => setSettings({ ...settings, staffName: e.target.value || null })}
+              />
+            </div>
+          </div>
+          <h2>{t('settingsUi.followUps')}</h2>
+          <div className="form">
+            {threshold('letterMonths')}
+            {threshold('approvedDays')}
+            {threshold('stepDays')}
+            {threshold('visitYears')}
+            <div className="form-row">
+              <label htmlFor="upgrade-chain">{t('settingsUi.upgradeRequiresChain')}</label>
+              <input
+                id="upgrade-chain"
+                type="checkbox"
+                checked={settings.upgradeRequiresChain}
+                onChange={(e) =>
+                  setSettings({ ...settings, upgradeRequiresChain: e.target.checked })
+                }
+              />
+            </div>
+          </div>
+          <button type="button" className="primary" onClick={() => void saveSettings()}>
+            {t('settingsUi.save')}
+          </button>
+        </section>
+        <section aria-labelledby="settings-chains">
+          <h2 id="settings-chains">{t('settingsUi.chains')}</h2>
+          {valuesOf('level').map((level) => (
+            <fieldset key={level} className="chain">
+              <legend>
+                {t('settingsUi.chainFor', { level: enumLabel('level', level, lang) })}
+              </legend>
+              <ol>
+                {chains[level].map((step, i) => (
+                  <li key={i}>
+                    <input
+                      aria-label={`${t('settingsUi.authorityZh')} ${i + 1}`}
+                      value={step.zh}
+                      onChange={(e) =>
+                        setChain(
+                          level,
+                          chains[level].map((s, j) => (j === i ? { ...s, zh: e.target.value } : s)),
+                        )
+                      }
+                    />
+                    <input
+                      aria-label={`${t('settingsUi.authorityEn')} ${i + 1}`}
+                      value={step.en}
+                      onChange={(e) =>
+                        setChain(
+                          level,
+                          chains[level].map((s, j) => (j === i ? { ...s, en: e.target.value } : s)),
+                        )
+                      }
+                    />
+                    <button
+                      type="button"
+                      onClick={() =>
+                        setChain(
+                          level,
+                          chains[level].filter((_, j) => j !== i),
+                        )
+                      }
+                    >
+                      {t('settingsUi.removeStep')}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+              <button
+                type="button"
+                onClick={() => setChain(level, [...chains[level], { zh: '', en: '' }])}
+              >
+                {t('settingsUi.addStep')}
+              </button>{' '}
+              <button type="button" className="primary" onClick={() => void saveChain(level)}>
+                {t('settingsUi.save')}
+              </button>
+            </fieldset>
+          ))}
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ColDef } from 'ag-grid-community';
+import i18next from 'i18next';
+import type { TieColumn } from '../../shared/ipc/ties';
+import type { TieRow } from '../../shared/model';
+import { attempt, call } from '../api/client';
+import { columnKit } from '../grid/columns';
+import type { GridSpec } from '../grid/RegistryGrid';
+import { NewTieDialog } from './NewTieDialog';
+
+/** The Ties grid: column ids are the interchange column names of the domain contract. */
+export const tiesGrid: GridSpec<TieRow> = {
+  name: 'ties',
+  title: 'nav.ties',
+  columns(lang, reference) {
+    const c = columnKit<TieRow>(i18next.t, lang, reference.countryByCode);
+    const columns: ColDef<TieRow>[] = [
+      { ...c.text('local', 130), pinned: 'left' },
+      c.enumeration('local_level', 'level', 100),
+      { ...c.text('partner', 170), pinned: 'left' },
+      c.text('partner_zh', 140),
+      c.country(),
+      c.text('region', 120),
+      c.enumeration('kind', 'kind', 170),
+      c.enumeration('stage', 'stage', 120),
+      c.date('established_on'),
+      c.date('intent_signed_on'),
+      c.date('first_contact_on'),
+      c.text('signed_place', 120),
+      c.text('our_signatory', 130),
+      c.text('partner_signatory', 130),
+      c.fields(),
+      c.longText('notes', 260),
+    ];
+    return columns;
+  },
+  list: async (deleted) => [...(await call('ties:list', { deleted })).rows],
+  get: (id) => attempt('ties:get', { id }),
+  update: (row, column, value) =>
+    attempt('ties:update', {
+      id: row.id,
+      version: row.version,
+      patch: { [column as TieColumn]: value } as never,
+    }),
+  setDeleted: (row, deleted) =>
+    attempt(deleted ? 'ties:delete' : 'ties:restore', { id: row.id, version: row.version }),
+  confirmDelete: (row, t) => t('ties.deleteConfirmOne', { local: row.local, partner: row.partner }),
+  renderCreate: (props) => <NewTieDialog {...props} />,
+};

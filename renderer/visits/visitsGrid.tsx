@@ -1,0 +1,81 @@
+import i18next from 'i18next';
+import type { VisitColumn } from '../../shared/ipc/visits';
+import type { VisitRow } from '../../shared/model';
+import { attempt, call } from '../api/client';
+import { FormDialog } from '../components/FormDialog';
+import { columnKit } from '../grid/columns';
+import type { GridSpec } from '../grid/RegistryGrid';
+
+export const visitsGrid: GridSpec<VisitRow> = {
+  name: 'visits',
+  title: 'nav.visits',
+  columns(lang, reference) {
+    const c = columnKit<VisitRow>(i18next.t, lang, reference.countryByCode, 'visitColumns');
+    return [
+      { ...c.enumeration('direction', 'direction', 100), pinned: 'left' },
+      c.text('local', 110),
+      c.country(),
+      { ...c.text('leader', 130), pinned: 'left' },
+      c.text('leader_title', 140),
+      c.date('start_on'),
+      c.date('end_on'),
+      c.number('size', 80),
+      c.text('organisation', 180),
+      c.text('purpose', 200),
+      c.fields(),
+      {
+        ...c.text('ties', 200),
+        valueGetter: (p) =>
+          p.data ? p.data.ties.map((x) => x.label.split(' – ')[1] ?? x.label).join('; ') : '',
+        getQuickFilterText: (p) => (p.data ? p.data.ties.map((x) => x.label).join(' ') : ''),
+      },
+      c.longText('outcomes', 200),
+      c.number('agreements_signed', 100),
+      { ...c.text('amount', 120), type: 'rightAligned' },
+      c.text('currency', 80),
+      c.longText('notes', 200),
+    ];
+  },
+  list: async (deleted) => [...(await call('visits:list', { deleted })).rows],
+  get: (id) => attempt('visits:get', { id }),
+  update: (row, column, value) =>
+    attempt('visits:update', {
+      id: row.id,
+      version: row.version,
+      patch: { [column as VisitColumn]: value } as never,
+    }),
+  setDeleted: (row, deleted) =>
+    attempt(deleted ? 'visits:delete' : 'visits:restore', { id: row.id, version: row.version }),
+  confirmDelete: (row, t) =>
+    t('grid.deleteOne', { target: [row.leader, row.start_on].filter(Boolean).join(' · ') }),
+  renderCreate: ({ lang, onClose, onCreated }) => (
+    <FormDialog
+      lang={lang}
+      title={i18next.t('visitsGrid.add')}
+      fields={[
+        {
+          name: 'direction',
+          label: i18next.t('visitColumns.direction'),
+          kind: 'enum',
+          vocabulary: 'direction',
+        },
+        { name: 'local', label: i18next.t('visitColumns.local'), kind: 'text' },
+        { name: 'country', label: i18next.t('visitColumns.country'), kind: 'text' },
+        { name: 'leader', label: i18next.t('visitColumns.leader'), kind: 'text' },
+        { name: 'start_on', label: i18next.t('visitColumns.start_on'), kind: 'date' },
+        { name: 'end_on', label: i18next.t('visitColumns.end_on'), kind: 'date' },
+        { name: 'size', label: i18next.t('visitColumns.size'), kind: 'text' },
+      ]}
+      submitLabel={i18next.t('ties.create')}
+      onSubmit={(v) =>
+        attempt('visits:create', {
+          ...(v as Record<string, string>),
+          direction: String(v.direction),
+          local: v.local ? String(v.local) : null,
+        } as never)
+      }
+      onClose={onClose}
+      onDone={(row) => onCreated(row as VisitRow)}
+    />
+  ),
+};
