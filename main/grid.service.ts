@@ -83,10 +83,22 @@ export function parseBlock(text: string): string[][] {
 }
 
 /** Runs one row's write in a savepoint, so a refusal leaves the rest of the work clean. */
+/** The column a refusal without a field of its own belongs to, for the user to find it. */
+function columnOf(key: string, columns: readonly string[]): string {
+  if (
+    (key.startsWith('errors.stage.') || key.startsWith('errors.workflow.')) &&
+    columns.includes('stage')
+  )
+    return 'stage';
+  if (key === 'errors.tie.duplicate' && columns.includes('partner')) return 'partner';
+  return columns[0] ?? '';
+}
+
 async function attempt(
   env: WriteEnv,
   issues: CellIssue[],
   row: number,
+  columns: readonly string[],
   work: () => Promise<void>,
 ): Promise<void> {
   await sql`savepoint grid_row`.execute(env.trx);
@@ -98,8 +110,10 @@ async function attempt(
     await sql`release savepoint grid_row`.execute(env.trx);
     if (!(error instanceof AppError)) throw error;
     const details = error.extra.details ?? [];
-    if (details.length === 0)
-      issues.push({ path: [row, ''], key: error.key, params: { ...error.params } });
+    if (details.length === 0) {
+      const column = error.code === 'conflict' ? '' : columnOf(error.key, columns);
+      issues.push({ path: [row, column], key: error.key, params: { ...error.params } });
+    }
     for (const d of details)
       issues.push({
         path: [row, String(d.path.at(-1) ?? '')],
@@ -172,7 +186,7 @@ export function createGridService(deps: ServiceDeps) {
               // Rows whose cells converted are still written (in a savepoint), so their own
               // refusals (a duplicate, a stage it cannot reach) are reported too.
               if (issues.length === before)
-                await attempt(env, issues, r, () =>
+                await attempt(env, issues, r, Object.keys(values), () =>
                   spec.update(env, target.id, target.version, patch),
                 );
               updated++;
@@ -190,7 +204,7 @@ export function createGridService(deps: ServiceDeps) {
                   });
                 }
               } else {
-                await attempt(env, issues, r, async () => {
+                await attempt(env, issues, r, Object.keys(values), async () => {
                   createdIds.push(await spec.insert(env, parsed.data));
                 });
               }
@@ -220,7 +234,7 @@ export function createGridService(deps: ServiceDeps) {
         async (env) => {
           const issues: CellIssue[] = [];
           for (const [r, row] of input.rows.entries()) {
-            await attempt(env, issues, r, () =>
+            await attempt(env, issues, r, [input.column], () =>
               spec.update(env, row.id, row.version, { [input.column]: parsed.data }),
             );
           }

@@ -118,6 +118,8 @@ export function RegistryGrid<R extends GridRow>({
   const [view, setView] = useState('');
   const [quick, setQuick] = useState('');
   const [reloads, setReloads] = useState(0);
+  // How many refused values the cells are holding; the status bar offers to apply them again.
+  const [kept, setKept] = useState(0);
   const api = useRef<GridApi<R> | null>(null);
   // The same api as state, for what renders from it (the toolbar, the columns menu).
   const [gridApi, setGridApi] = useState<GridApi<R> | null>(null);
@@ -167,11 +169,13 @@ export function RegistryGrid<R extends GridRow>({
     if (!row || !column) return;
     const key = cellKey(row.id, column);
     const raw = event.newValue;
-    if (context.errors.get(key)?.value === raw && raw === event.oldValue) return;
+    // Leaving a cell unchanged saves nothing, unless it holds a refused value being applied again.
+    if (raw === event.oldValue && !context.errors.has(key)) return;
     setStatus({ kind: 'saving', text: t('ties.saving') });
     const result = await spec.update(row, column, raw === undefined ? null : raw);
     if (result.ok) {
       context.errors.delete(key);
+      setKept(context.errors.size);
       putRow(result.value);
       api.current?.refreshCells({ rowNodes: [event.node], force: true });
       setStatus({ kind: 'saved', text: t('ties.saved') });
@@ -185,6 +189,7 @@ export function RegistryGrid<R extends GridRow>({
       value: Array.isArray(raw) ? raw.join(', ') : String(raw ?? ''),
       message,
     });
+    setKept(context.errors.size);
     api.current?.refreshCells({ rowNodes: [event.node], columns: [column], force: true });
     setStatus({ kind: 'error', text: t('ties.refused', { message }) });
   };
@@ -232,12 +237,37 @@ export function RegistryGrid<R extends GridRow>({
       text: t(direction === 'undo' ? 'grid.undoDone' : 'grid.redoDone', { label }),
     });
     context.errors.clear();
+    setKept(0);
     const entity = { ties: 'tie', letters: 'letter', steps: 'step', visits: 'visit' }[spec.name];
     await refresh([
       ...new Set(result.value.touched.filter((x) => x.entity === entity).map((x) => x.id)),
     ]);
     api.current?.refreshCells({ force: true });
     changed();
+  };
+
+  /**
+   * Sends every kept value again against the rows as they are now: after a conflict, the user
+   * has seen the colleague's values and chooses to put theirs back.
+   */
+  const applyAgain = async () => {
+    for (const [key, error] of [...context.errors]) {
+      const [id, column] = key.split(':') as [string, string];
+      const node = api.current?.getRowNode(id);
+      if (!node?.data) continue;
+      const result = await spec.update(node.data, column, error.value);
+      if (result.ok) {
+        context.errors.delete(key);
+        putRow(result.value);
+        setStatus({ kind: 'saved', text: t('ties.saved') });
+        changed();
+      } else {
+        context.errors.set(key, { value: error.value, message: wireText(result.error) });
+        setStatus({ kind: 'error', text: t('ties.refused', { message: wireText(result.error) }) });
+      }
+      api.current?.refreshCells({ rowNodes: [node], force: true });
+    }
+    setKept(context.errors.size);
   };
 
   const onPaste = async (event: ClipboardEvent<HTMLDivElement>) => {
@@ -403,7 +433,8 @@ export function RegistryGrid<R extends GridRow>({
 
   const deleteSelected = async () => {
     setConfirmDelete(false);
-    for (const row of [...selected]) {
+    // The rows as they are now (an edit since selecting them moved their versions on).
+    for (const row of api.current?.getSelectedRows() ?? []) {
       const result = await spec.setDeleted(row, !showDeleted);
       if (result.ok) api.current?.applyTransaction({ remove: [result.value] });
       else
@@ -606,11 +637,16 @@ export function RegistryGrid<R extends GridRow>({
         <PasteErrors issues={pasteIssues} onClose={() => setPasteIssues(null)} />
       ) : null}
       <footer className="statusbar" role="status" aria-live="polite">
-        <span data-testid="row-count">{t('ties.count', { count: displayed })}</span>
+        <span data-testid="row-count">{t(`${spec.name}Grid.count`, { count: displayed })}</span>
         {selected.length > 0 ? <span>{t('ties.selected', { count: selected.length })}</span> : null}
         <span className={`save-status ${status.kind}`} data-testid="save-status">
           {status.text}
         </span>
+        {kept > 0 ? (
+          <button type="button" className="small" onClick={() => void applyAgain()}>
+            {t('grid.applyAgain', { count: kept })}
+          </button>
+        ) : null}
       </footer>
       {creating && spec.renderCreate
         ? spec.renderCreate({
@@ -634,7 +670,9 @@ export function RegistryGrid<R extends GridRow>({
         <BulkDialog
           columns={editableColumns}
           count={selected.length}
-          onApply={(column, value) => void bulkSet(column, value, selected)}
+          onApply={(column, value) =>
+            void bulkSet(column, value, api.current?.getSelectedRows() ?? [])
+          }
           onClose={() => setBulk(false)}
         />
       ) : null}

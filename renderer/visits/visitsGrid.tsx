@@ -12,7 +12,7 @@ export const visitsGrid: GridSpec<VisitRow> = {
   columns(lang, reference) {
     const c = columnKit<VisitRow>(i18next.t, lang, reference.countryByCode, 'visitColumns');
     return [
-      { ...c.enumeration('direction', 'direction', 100), pinned: 'left' },
+      { ...c.enumeration('direction', 'direction', 116), pinned: 'left' },
       c.text('local', 110),
       c.country(),
       { ...c.text('leader', 130), pinned: 'left' },

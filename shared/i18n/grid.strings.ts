@@ -45,6 +45,8 @@ export const gridStrings = defineStrings({
       bulkApply: 'Apply to {{count}} rows',
       details: 'Details',
       deleteOne: 'Delete “{{target}}”?',
+      applyAgain_one: 'Apply my value again',
+      applyAgain_other: 'Apply my {{count}} values again',
       conflict:
         'Someone else saved this row first; it now shows their values. Your value is kept in the cell to apply again.',
       undoDone: 'Undone: {{label}}',
@@ -107,6 +109,8 @@ export const gridStrings = defineStrings({
       bulkApply: '应用于{{count}}行',
       details: '详情',
       deleteOne: '删除“{{target}}”？',
+      applyAgain_one: '再次应用我填写的内容',
+      applyAgain_other: '再次应用我填写的{{count}}处内容',
       conflict: '他人已先保存了这一行，现显示其内容；您填写的内容保留在单元格中，可再次应用。',
       undoDone: '已撤销：{{label}}',
       redoDone: '已重做：{{label}}',

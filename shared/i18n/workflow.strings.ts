@@ -3,10 +3,14 @@ import { defineStrings } from './define';
 /** The workflow screens and the letters, approvals and visits grids. */
 export const workflowStrings = defineStrings({
   en: {
-    tiesGrid: { add: 'Add tie' },
-    lettersGrid: { add: 'Add letter' },
-    stepsGrid: { add: 'Add step' },
-    visitsGrid: { add: 'Add visit' },
+    tiesGrid: { add: 'Add tie', count_one: '{{count}} tie', count_other: '{{count}} ties' },
+    lettersGrid: {
+      add: 'Add letter',
+      count_one: '{{count}} letter',
+      count_other: '{{count}} letters',
+    },
+    stepsGrid: { add: 'Add step', count_one: '{{count}} step', count_other: '{{count}} steps' },
+    visitsGrid: { add: 'Add visit', count_one: '{{count}} visit', count_other: '{{count}} visits' },
     letterColumns: {
       local: 'Our locality',
       partner: 'Partner',
@@ -135,10 +139,10 @@ export const workflowStrings = defineStrings({
     },
   },
   zh: {
-    tiesGrid: { add: '新增友城关系' },
-    lettersGrid: { add: '新增意向书' },
-    stepsGrid: { add: '新增审批步骤' },
-    visitsGrid: { add: '新增团组' },
+    tiesGrid: { add: '新增友城关系', count_one: '共{{count}}对', count_other: '共{{count}}对' },
+    lettersGrid: { add: '新增意向书', count_one: '共{{count}}份', count_other: '共{{count}}份' },
+    stepsGrid: { add: '新增审批步骤', count_one: '共{{count}}步', count_other: '共{{count}}步' },
+    visitsGrid: { add: '新增团组', count_one: '共{{count}}批', count_other: '共{{count}}批' },
     letterColumns: {
       local: '我方',
       partner: '外方城市',
