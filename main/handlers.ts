@@ -4,7 +4,7 @@ import type { Services } from './services';
 
 /** Binds each channel of the contract to its service call. */
 export function createHandlers(services: Services, info: () => Promise<AppInfo>): Handlers {
-  const { ties, letters, steps, visits, reference, settings } = services;
+  const { ties, letters, steps, visits, reference, settings, interchange } = services;
   return {
     'app:info': () => info(),
     'localities:list': () => reference.localities(),
@@ -40,5 +40,12 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'visits:update': (input, ctx) => visits.update(input, ctx),
     'visits:delete': (input, ctx) => visits.setDeleted(input, true, ctx),
     'visits:restore': (input, ctx) => visits.setDeleted(input, false, ctx),
+    'import:upload': (input) => interchange.upload(input),
+    'import:pick': (input, ctx) => interchange.pick(input, ctx),
+    'import:preview': (input) => interchange.preview(input),
+    'import:run': (input, ctx) => interchange.run(input, ctx),
+    'import:progress': (input) => interchange.progress(input),
+    'export:grid': (input) => interchange.exportGrid(input),
+    'export:registry': () => interchange.exportRegistry(),
   };
 }
