@@ -16,6 +16,7 @@ import { letterCreateInput, type LetterPatch } from '../../shared/ipc/letters';
 import { stepCreateInput, type StepPatch } from '../../shared/ipc/steps';
 import { tieCreateInput, type TiePatch } from '../../shared/ipc/ties';
 import { visitCreateInput, type VisitPatch } from '../../shared/ipc/visits';
+import type { TieRow } from '../../shared/model';
 import {
   count,
   country,
@@ -29,7 +30,7 @@ import { createLetterIn, updateLetterIn } from '../letters.service';
 import { createLocalityIn, updateLocalityIn } from '../reference.service';
 import { createStepIn, stepTarget, updateStepIn } from '../steps.service';
 import { resolveTieRef } from '../tie-ref';
-import { createTieIn, resolvePartner, updateTieIn } from '../ties.write';
+import { createTieIn, historicalStages, resolvePartner, updateTieIn } from '../ties.write';
 import { patchVersioned, type VersionedTarget } from '../versioned.write';
 import { createVisitIn, updateVisitIn } from '../visits.service';
 import { audit, type WriteEnv } from '../write-env';
@@ -169,6 +170,13 @@ function tiesApplier(): Applier {
       );
       const patch = changes(given, current as unknown as Record<string, unknown>, TIE_PATCHABLE);
       if (Object.keys(patch).length === 0) return 'unchanged';
+      // The row as a whole must not contradict itself: a stage earlier than its own dates.
+      const merged = { ...current, ...patch } as TieRow;
+      historicalStages(merged.stage, {
+        contact: merged.first_contact_on,
+        intent: merged.intent_signed_on,
+        established: merged.established_on,
+      });
       await updateTieIn(env, tie.id, tie.version, patch as TiePatch, { historical: true });
       return 'updated';
     },
