@@ -16,6 +16,8 @@ import type { TieRow } from '../../shared/model';
 import { ApiError, attempt, call } from '../api/client';
 import { ConfirmDialog } from '../components/Dialog';
 import { errorText } from '../i18n';
+import { ExportMenu } from '../interchange/ExportMenu';
+import { ImportWizard } from '../interchange/ImportWizard';
 import { cspNonce } from '../nonce';
 import { useReference } from '../reference';
 import { cellKey, tieColumnDefs, type CellError, type GridContext } from './columns';
@@ -45,6 +47,8 @@ export function TiesScreen({ lang }: { lang: Lang }) {
   const [creating, setCreating] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [quick, setQuick] = useState('');
+  const [importing, setImporting] = useState(false);
+  const [reloads, setReloads] = useState(0);
   const api = useRef<GridApi<TieRow> | null>(null);
   const context = useMemo<GridContext>(() => ({ errors: new Map<string, CellError>() }), []);
 
@@ -56,7 +60,7 @@ export function TiesScreen({ lang }: { lang: Lang }) {
     return () => {
       live = false;
     };
-  }, [showDeleted]);
+  }, [showDeleted, reloads]);
 
   const columnDefs = useMemo(
     () => (reference ? tieColumnDefs(t, lang, reference.countryByCode) : []),
@@ -148,6 +152,15 @@ export function TiesScreen({ lang }: { lang: Lang }) {
           {t('ties.showDeleted')}
         </label>
         <span className="spacer" />
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('import.wizard.open')}
+        </button>
+        <ExportMenu
+          api={() => api.current}
+          grid="ties"
+          lang={lang}
+          onDone={(text, ok) => setStatus({ kind: ok ? 'saved' : 'error', text })}
+        />
         {!showDeleted ? (
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             {t('ties.add')}
@@ -219,6 +232,15 @@ export function TiesScreen({ lang }: { lang: Lang }) {
             }
             reference.reloadLocalities();
             setStatus({ kind: 'saved', text: t('ties.saved') });
+          }}
+        />
+      ) : null}
+      {importing ? (
+        <ImportWizard
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setReloads((n) => n + 1);
+            reference.reloadLocalities();
           }}
         />
       ) : null}
