@@ -66,3 +66,8 @@ export async function shiftEventsFrom(db: Executor, tieId: string, seq: number):
     .where('seq', '>=', far)
     .execute();
 }
+
+/** Removes a tie's history, for an import that brings the whole history in its place. */
+export async function deleteEventsOfTie(db: Executor, tieId: string): Promise<void> {
+  await db.deleteFrom('tie_events').where('tie_id', '=', tieId).execute();
+}

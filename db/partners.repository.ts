@@ -27,27 +27,27 @@ export async function getPartner(db: Executor, id: string): Promise<Row<'partner
   return db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A partner is its name (in any of its spellings) within its country. */
+/**
+ * A partner is its name (in any of its spellings) within its country. One indexed lookup per
+ * spelling, the main name first: an OR across the columns made SQLite scan every partner of
+ * the country, which turned a large import quadratic.
+ */
 export async function findPartner(
   db: Executor,
   name: string,
   country: string,
 ): Promise<Row<'partners'> | undefined> {
-  return db
-    .selectFrom('partners')
-    .selectAll()
-    .where('deleted_at', 'is', null)
-    .where('country', '=', country)
-    .where((eb) =>
-      eb.or([
-        eb('name', '=', name),
-        eb('name_zh', '=', name),
-        eb('name_en', '=', name),
-        eb('name_local', '=', name),
-      ]),
-    )
-    .orderBy((eb) => eb.case().when('name', '=', name).then(0).else(1).end())
-    .executeTakeFirst();
+  for (const column of ['name', 'name_zh', 'name_en', 'name_local'] as const) {
+    const found = await db
+      .selectFrom('partners')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .where('country', '=', country)
+      .where(column, '=', name)
+      .executeTakeFirst();
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export async function insertPartner(db: Executor, row: NewRow<'partners'>): Promise<void> {

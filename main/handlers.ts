@@ -4,7 +4,18 @@ import type { Services } from './services';
 
 /** Binds each channel of the contract to its service call. */
 export function createHandlers(services: Services, info: () => Promise<AppInfo>): Handlers {
-  const { ties, letters, steps, visits, workflow, history, grid, reference, settings } = services;
+  const {
+    ties,
+    letters,
+    steps,
+    visits,
+    workflow,
+    history,
+    grid,
+    interchange,
+    reference,
+    settings,
+  } = services;
   return {
     'app:info': () => info(),
     'localities:list': () => reference.localities(),
@@ -57,5 +68,12 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'views:list': (input) => grid.views(input),
     'views:save': (input, ctx) => grid.saveView(input, ctx),
     'views:delete': (input, ctx) => grid.deleteView(input, ctx),
+    'import:upload': (input) => interchange.upload(input),
+    'import:pick': (input, ctx) => interchange.pick(input, ctx),
+    'import:preview': (input) => interchange.preview(input),
+    'import:run': (input, ctx) => interchange.run(input, ctx),
+    'import:progress': (input) => interchange.progress(input),
+    'export:grid': (input) => interchange.exportGrid(input),
+    'export:registry': () => interchange.exportRegistry(),
   };
 }

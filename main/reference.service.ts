@@ -17,7 +17,7 @@ import { defaultSettings, settingsSchema, type Settings } from '../shared/settin
 import type { CallContext } from './context';
 import { conflict, notFound, rule } from './errors';
 import { inWriteTransaction, type ServiceDeps } from './ties.service';
-import { audit } from './write-env';
+import { audit, type WriteEnv } from './write-env';
 
 export function createSettingsService(deps: ServiceDeps) {
   /** Settings as stored, read through `db` (pass the transaction when inside one). */
@@ -62,6 +62,66 @@ export function createSettingsService(deps: ServiceDeps) {
 }
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
+/** A new locality: its name is unique among live ones, its parent must exist. */
+export async function createLocalityIn(
+  env: WriteEnv,
+  input: ParsedInputOf<'localities:create'>,
+): Promise<LocalityRow> {
+  if (await findLocalityByName(env.trx, input.name))
+    throw rule('errors.locality.duplicate', { name: input.name });
+  if (input.parent_id && !(await getLocality(env.trx, input.parent_id)))
+    throw notFound('locality', input.parent_id);
+  const row: Row<'localities'> = {
+    id: env.ids.next(),
+    name: input.name,
+    name_zh: input.name_zh ?? null,
+    name_en: input.name_en ?? null,
+    level: input.level,
+    parent_id: input.parent_id ?? null,
+    version: 1,
+    created_at: env.at,
+    updated_at: env.at,
+    deleted_at: null,
+  };
+  await insertLocality(env.trx, row);
+  await audit(env, 'locality', row.id, 'create', null, row);
+  return localityRowFrom(row);
+}
+
+export async function updateLocalityIn(
+  env: WriteEnv,
+  id: string,
+  version: number,
+  input: ParsedInputOf<'localities:update'>['patch'],
+): Promise<LocalityRow> {
+  const current = await getLocality(env.trx, id);
+  if (!current || current.deleted_at !== null) throw notFound('locality', id);
+  if (current.version !== version) throw conflict('locality', localityRowFrom(current));
+  if (input.name !== undefined && input.name !== current.name) {
+    const clash = await findLocalityByName(env.trx, input.name);
+    if (clash && clash.id !== current.id)
+      throw rule('errors.locality.duplicate', { name: input.name });
+  }
+  if (input.parent_id) {
+    // A locality cannot sit under itself or under one of its own descendants.
+    let cursor: string | null = input.parent_id;
+    while (cursor) {
+      if (cursor === current.id) throw rule('errors.locality.cycle', { name: current.name });
+      cursor = (await getLocality(env.trx, cursor))?.parent_id ?? null;
+    }
+  }
+  const patch = { ...input, updated_at: env.at };
+  if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
+    throw conflict(
+      'locality',
+      localityRowFrom((await getLocality(env.trx, current.id)) ?? current),
+    );
+  }
+  const after = { ...current, ...patch, version: current.version + 1 };
+  await audit(env, 'locality', current.id, 'update', current, after);
+  return localityRowFrom(after);
+}
+
 export function createReferenceService(deps: ServiceDeps, settings: SettingsService) {
   return {
     async localities(): Promise<LocalityRow[]> {
@@ -72,32 +132,11 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       input: ParsedInputOf<'localities:create'>,
       ctx: CallContext,
     ): Promise<LocalityRow> {
-      return inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          if (await findLocalityByName(env.trx, input.name))
-            throw rule('errors.locality.duplicate', { name: input.name });
-          if (input.parent_id && !(await getLocality(env.trx, input.parent_id)))
-            throw notFound('locality', input.parent_id);
-          const row: Row<'localities'> = {
-            id: env.ids.next(),
-            name: input.name,
-            name_zh: input.name_zh ?? null,
-            name_en: input.name_en ?? null,
-            level: input.level,
-            parent_id: input.parent_id ?? null,
-            version: 1,
-            created_at: env.at,
-            updated_at: env.at,
-            deleted_at: null,
-          };
-          await insertLocality(env.trx, row);
-          await audit(env, 'locality', row.id, 'create', null, row);
-          return localityRowFrom(row);
-        },
-        { scope: 'settings', label: 'history.create', params: { target: input.name } },
-      );
+      return inWriteTransaction(deps, ctx, async (env) => createLocalityIn(env, input), {
+        scope: 'settings',
+        label: 'history.create',
+        params: { target: input.name },
+      });
     },
 
     async updateLocality(
@@ -107,36 +146,7 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       return inWriteTransaction(
         deps,
         ctx,
-        async (env) => {
-          const current = await getLocality(env.trx, input.id);
-          if (!current || current.deleted_at !== null) throw notFound('locality', input.id);
-          if (current.version !== input.version)
-            throw conflict('locality', localityRowFrom(current));
-          if (input.patch.name !== undefined && input.patch.name !== current.name) {
-            const clash = await findLocalityByName(env.trx, input.patch.name);
-            if (clash && clash.id !== current.id)
-              throw rule('errors.locality.duplicate', { name: input.patch.name });
-          }
-          if (input.patch.parent_id) {
-            // A locality cannot sit under itself or under one of its own descendants.
-            let cursor: string | null = input.patch.parent_id;
-            while (cursor) {
-              if (cursor === current.id)
-                throw rule('errors.locality.cycle', { name: current.name });
-              cursor = (await getLocality(env.trx, cursor))?.parent_id ?? null;
-            }
-          }
-          const patch = { ...input.patch, updated_at: env.at };
-          if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
-            throw conflict(
-              'locality',
-              localityRowFrom((await getLocality(env.trx, current.id)) ?? current),
-            );
-          }
-          const after = { ...current, ...patch, version: current.version + 1 };
-          await audit(env, 'locality', current.id, 'update', current, after);
-          return localityRowFrom(after);
-        },
+        (env) => updateLocalityIn(env, input.id, input.version, input.patch),
         { scope: 'settings', label: 'history.update', params: { target: input.id } },
       );
     },

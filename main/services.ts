@@ -1,4 +1,5 @@
 import { createGridService } from './grid.service';
+import { createInterchangeService } from './interchange/interchange.service';
 import { createLettersService } from './letters.service';
 import { createHistoryService } from './undo.service';
 import { createReferenceService, createSettingsService } from './reference.service';
@@ -20,6 +21,7 @@ export function createServices(deps: ServiceDeps) {
     workflow: createWorkflowService(deps, settings),
     history: createHistoryService(deps),
     grid: createGridService(deps),
+    interchange: createInterchangeService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -27,16 +27,25 @@ function authorityNames(authority: string): { authority_zh: string; authority_en
   return { authority_zh: authority, authority_en: authority };
 }
 
-/** A step recorded by hand joins the tie's current round, after its last step by default. */
-export async function createStepIn(env: WriteEnv, input: StepCreate): Promise<string> {
+/**
+ * A step recorded by hand joins the tie's current round, after its last step by default; an
+ * import places it in the round its sheet gives, with both names of the authority.
+ */
+export async function createStepIn(
+  env: WriteEnv,
+  input: StepCreate,
+  placed: { round?: number; authority_zh?: string; authority_en?: string } = {},
+): Promise<string> {
   const tieId = await resolveTieRef(env.trx, input);
   const round = await currentRound(env.trx, tieId);
+  const names = authorityNames(input.authority);
   const row: Row<'approval_steps'> = {
     id: env.ids.next(),
     tie_id: tieId,
-    round: round[0]?.round ?? 1,
+    round: placed.round ?? round[0]?.round ?? 1,
     position: input.position ?? (round.at(-1)?.position ?? 0) + 1,
-    ...authorityNames(input.authority),
+    authority_zh: placed.authority_zh ?? names.authority_zh,
+    authority_en: placed.authority_en ?? names.authority_en,
     submitted_on: input.submitted_on ?? null,
     decided_on: input.decided_on ?? null,
     outcome: input.outcome ?? null,

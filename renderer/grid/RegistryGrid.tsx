@@ -35,6 +35,8 @@ import type { Reference } from '../reference';
 import { toTsv } from './clipboard';
 import { cellKey, withRefusals, type CellError, type GridContext } from './columns';
 import { BulkDialog, HistoryPanel, NameDialog, PasteErrors, type PasteIssue } from './GridParts';
+import { ExportMenu } from '../interchange/ExportMenu';
+import { ImportWizard } from '../interchange/ImportWizard';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -120,6 +122,7 @@ export function RegistryGrid<R extends GridRow>({
   const [reloads, setReloads] = useState(0);
   // How many refused values the cells are holding; the status bar offers to apply them again.
   const [kept, setKept] = useState(0);
+  const [importing, setImporting] = useState(false);
   const api = useRef<GridApi<R> | null>(null);
   // The same api as state, for what renders from it (the toolbar, the columns menu).
   const [gridApi, setGridApi] = useState<GridApi<R> | null>(null);
@@ -510,6 +513,15 @@ export function RegistryGrid<R extends GridRow>({
         </button>
         <span className="spacer" />
         {toolbar?.(gridApi)}
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('import.wizard.open')}
+        </button>
+        <ExportMenu
+          api={() => api.current}
+          grid={spec.name}
+          lang={lang}
+          onDone={(text, ok) => setStatus({ kind: ok ? 'saved' : 'error', text })}
+        />
         <button type="button" onClick={() => void undoRedo('undo')} title="Ctrl+Z">
           {t('history.undo')}
         </button>
@@ -666,6 +678,16 @@ export function RegistryGrid<R extends GridRow>({
             },
           })
         : null}
+      {importing ? (
+        <ImportWizard
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            reload();
+            reference.reloadLocalities();
+            changed();
+          }}
+        />
+      ) : null}
       {bulk ? (
         <BulkDialog
           columns={editableColumns}

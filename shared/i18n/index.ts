@@ -3,6 +3,7 @@ import { enumLabel, type Level, type PlaceKind, type Stage } from '../enums';
 import { en } from './en';
 import { gridStrings } from './grid.strings';
 import { workflowStrings } from './workflow.strings';
+import { interchangeStrings } from './interchange.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -11,7 +12,7 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
  * Feature strings (`shared/i18n/*.strings.ts`) join the core ones here; each owns its own
  * top-level keys.
  */
-const features = [gridStrings, workflowStrings] as const satisfies readonly {
+const features = [gridStrings, workflowStrings, interchangeStrings] as const satisfies readonly {
   en: object;
   zh: object;
 }[];

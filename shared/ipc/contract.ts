@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
+import { interchangeChannels } from './interchange';
 import { referenceChannels } from './reference';
 import { gridChannels } from './grid';
 import { historyChannels } from './history';
@@ -24,6 +25,7 @@ const channels = {
   ...workflowChannels,
   ...historyChannels,
   ...gridChannels,
+  ...interchangeChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */

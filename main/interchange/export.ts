@@ -1,0 +1,302 @@
+import * as XLSX from '@e965/xlsx';
+import { stringify } from 'csv-stringify/sync';
+import { listEvents } from '../../db/events.repository';
+import { listLocalities } from '../../db/localities.repository';
+import { listPartners } from '../../db/partners.repository';
+import type { Db } from '../../db/schema';
+import { listLetters } from '../../db/letters.repository';
+import { listSteps } from '../../db/steps.repository';
+import { listTies } from '../../db/ties.repository';
+import { listVisits } from '../../db/visits.repository';
+import { countryName } from '../../shared/countries';
+import { enumLabel, type VocabularyName } from '../../shared/enums';
+import { createI18n, type Lang } from '../../shared/i18n';
+import { escapeFormula, SHEETS, type SheetKind } from '../../shared/interchange';
+import type { ExportedFile } from '../../shared/ipc/interchange';
+import type { TieRow, VisitRow } from '../../shared/model';
+
+/**
+ * Spreadsheets out. The registry workbook has a sheet per entity in the interchange format
+ * (English column names, canonical values), so importing it into an empty registry rebuilds
+ * the registry; a grid export is the grid as shown (its columns, order, labels and language).
+ * Text that a spreadsheet would run as a formula is written as text: an XLSX string cell,
+ * which no spreadsheet evaluates, and in CSV with the leading apostrophe Excel uses.
+ */
+
+type Value = string | number | boolean | null;
+export type Table = { name: string; header: string[]; rows: Value[][] };
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function tieKey(local: string, partner: string, country: string): Value[] {
+  return [local, partner, country];
+}
+
+/** A visit's linked tie as import reads it back: "locality – partner (country)". */
+export function tieLabel(tie: { local: string; partner: string; country: string }): string {
+  return `${tie.local} – ${tie.partner} (${tie.country})`;
+}
+
+export async function registryTables(db: Db, today: string): Promise<Table[]> {
+  const header = (kind: SheetKind) => SHEETS[kind].columns.map((c) => c.id);
+  const localities = await listLocalities(db);
+  const names = new Map(localities.map((l) => [l.id, l.name]));
+  const ties = (
+    await listTies(db, {
+      sort: [],
+      quick: '',
+      quickCountries: [],
+      quickEnums: [],
+      deleted: false,
+      offset: 0,
+      limit: 10_000_000,
+    })
+  ).rows;
+  const tieById = new Map(ties.map((t) => [t.id, t]));
+  const events: Value[][] = [];
+  for (const tie of ties) {
+    for (const e of await listEvents(db, tie.id)) {
+      events.push([
+        ...tieKey(tie.local, tie.partner, tie.country),
+        e.seq,
+        e.type,
+        e.stage,
+        e.from_stage,
+        e.kind,
+        e.from_kind,
+        e.occurred_on,
+        e.note,
+        e.confidential === 1,
+        e.override_reason,
+        e.recorded_by,
+        e.recorded_at,
+      ]);
+    }
+  }
+  const steps = await listSteps(db, { waiting: false, deleted: false }, today);
+  const visits = (await listVisits(db, { deleted: false, offset: 0, limit: 10_000_000 })).rows;
+  return [
+    {
+      name: SHEETS.localities.en,
+      header: header('localities'),
+      rows: localities.map((l) => [
+        l.name,
+        l.name_zh,
+        l.name_en,
+        l.level,
+        l.parent_id ? (names.get(l.parent_id) ?? null) : null,
+      ]),
+    },
+    {
+      name: SHEETS.partners.en,
+      header: header('partners'),
+      rows: (await listPartners(db)).map((p) => [
+        p.name,
+        p.name_zh,
+        p.name_en,
+        p.name_local,
+        p.place_kind,
+        p.country,
+        p.region,
+      ]),
+    },
+    {
+      name: SHEETS.ties.en,
+      header: header('ties'),
+      rows: ties.map((t) => tieValues(t)),
+    },
+    { name: SHEETS.events.en, header: header('events'), rows: events },
+    {
+      name: SHEETS.letters.en,
+      header: header('letters'),
+      rows: (await listLetters(db, { deleted: false })).map((l) => [
+        ...tieKey(l.local, l.partner, l.country),
+        l.title,
+        l.doc_type,
+        l.signed_on,
+        l.signed_place,
+        l.our_signatory,
+        l.partner_signatory,
+        l.follow_up_on,
+        l.status,
+        l.notes,
+      ]),
+    },
+    {
+      name: SHEETS.steps.en,
+      // The authority in both languages, in place of the one-language `authority` column.
+      header: header('steps').filter((c) => c !== 'authority'),
+      rows: steps.map((s) => [
+        ...tieKey(s.local, s.partner, s.country),
+        s.round,
+        s.position,
+        s.authority_zh,
+        s.authority_en,
+        s.submitted_on,
+        s.decided_on,
+        s.outcome,
+        s.reference_no,
+        s.note,
+      ]),
+    },
+    {
+      name: SHEETS.visits.en,
+      header: header('visits'),
+      rows: visits.map((v) => visitValues(v, tieById)),
+    },
+  ];
+}
+
+function tieValues(t: TieRow): Value[] {
+  return [
+    t.local,
+    t.local_level,
+    t.partner,
+    t.partner_zh,
+    t.country,
+    t.region,
+    t.kind,
+    t.stage,
+    t.established_on,
+    t.intent_signed_on,
+    t.first_contact_on,
+    t.signed_place,
+    t.our_signatory,
+    t.partner_signatory,
+    t.fields.join(', '),
+    t.notes,
+  ];
+}
+
+function visitValues(v: VisitRow, ties: Map<string, TieRow>): Value[] {
+  return [
+    v.direction,
+    v.local,
+    v.country,
+    v.leader,
+    v.leader_title,
+    v.start_on,
+    v.end_on,
+    v.size,
+    v.organisation,
+    v.purpose,
+    v.fields.join(', '),
+    v.ties
+      .map((link) => ties.get(link.id))
+      .filter((t): t is TieRow => t !== undefined)
+      .map(tieLabel)
+      .join('; '),
+    v.outcomes,
+    v.agreements_signed,
+    v.amount,
+    v.currency,
+    v.notes,
+  ];
+}
+
+export function workbookBytes(tables: readonly Table[]): Buffer {
+  const workbook = XLSX.utils.book_new();
+  for (const table of tables) {
+    // Every string stays a string cell (never a formula, never re-typed as a number or date).
+    const sheet = XLSX.utils.aoa_to_sheet([table.header, ...table.rows.map(cellsOf)], {
+      cellDates: false,
+    });
+    XLSX.utils.book_append_sheet(workbook, sheet, table.name.slice(0, 31));
+  }
+  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+}
+
+function cellsOf(row: readonly Value[]): (string | number | boolean | null)[] {
+  return row.map((v) => (v === null || v === '' ? null : v));
+}
+
+/** CSV as Excel opens it: UTF-8 with a BOM, CRLF, formula-like text behind an apostrophe. */
+export function csvBytes(table: Table): Buffer {
+  const rows = [table.header, ...table.rows].map((row) =>
+    row.map((v) =>
+      v === null
+        ? ''
+        : typeof v === 'string'
+          ? escapeFormula(v)
+          : typeof v === 'boolean'
+            ? v
+              ? 'TRUE'
+              : 'FALSE'
+            : v,
+    ),
+  );
+  return Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(stringify(rows, { record_delimiter: '\r\n' }), 'utf8'),
+  ]);
+}
+
+export function exportedFile(
+  base: string,
+  format: 'csv' | 'xlsx',
+  today: string,
+  bytes: Buffer,
+): ExportedFile {
+  return {
+    fileName: `${base}-${today}.${format}`,
+    mime: format === 'csv' ? 'text/csv;charset=utf-8' : XLSX_MIME,
+    base64: bytes.toString('base64'),
+  };
+}
+
+// Grids ---------------------------------------------------------------------------------------
+
+const VOCABULARY_OF: Record<string, VocabularyName> = {
+  local_level: 'level',
+  kind: 'kind',
+  stage: 'stage',
+  direction: 'direction',
+  doc_type: 'letterType',
+  status: 'letterStatus',
+  outcome: 'outcome',
+  place_kind: 'placeKind',
+};
+
+/** A cell as the grid shows it in `lang`: enum labels, country names, lists joined. */
+export function displayValue(column: string, value: unknown, lang: Lang): Value {
+  if (value === null || value === undefined) return null;
+  const vocabulary = VOCABULARY_OF[column];
+  if (vocabulary && typeof value === 'string') return enumLabel(vocabulary, value as never, lang);
+  if (column === 'country' && typeof value === 'string') return countryName(value, lang);
+  const sep = lang === 'zh' ? '、' : ', ';
+  if (column === 'fields' && Array.isArray(value))
+    return value.map((f) => enumLabel('field', f as never, lang)).join(sep);
+  if (column === 'ties' && Array.isArray(value))
+    return value.map((t: { label?: string }) => t.label ?? '').join('; ');
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+    return value;
+  return JSON.stringify(value);
+}
+
+function gridHeader(
+  grid: SheetKind,
+  column: string,
+  lang: Lang,
+  t: (key: string) => string,
+): string {
+  const key = `columns.${column}`;
+  const label = t(key);
+  if (label !== key) return label;
+  const def = SHEETS[grid].columns.find((c) => c.id === column);
+  return def ? (lang === 'zh' ? def.zh : def.id) : column;
+}
+
+export function gridTable(
+  grid: SheetKind,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  lang: Lang,
+): Table {
+  const i18n = createI18n(lang);
+  const t = (key: string) => i18n.t(key);
+  return {
+    name: lang === 'zh' ? SHEETS[grid].zh : SHEETS[grid].en,
+    header: columns.map((c) => gridHeader(grid, c, lang, t)),
+    rows: rows.map((row) => columns.map((c) => displayValue(c, row[c], lang))),
+  };
+}

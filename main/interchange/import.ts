@@ -1,0 +1,277 @@
+import { sql } from 'kysely';
+import { APPLY_ORDER, columnDef, type SheetKind } from '../../shared/interchange';
+import type {
+  Encoding,
+  ImportPreview,
+  ImportProgress,
+  ImportSummary,
+  SheetChoice,
+  SheetSummary,
+} from '../../shared/ipc/interchange';
+import { recordCommand } from '../commands';
+import type { CallContext } from '../context';
+import { AppError } from '../errors';
+import { inWriteTransaction, type ServiceDeps } from '../ties.service';
+import type { WriteEnv } from '../write-env';
+import { createApplier, problemsOf, type Outcome, type Problem } from './appliers';
+import { readCell } from './cells';
+import {
+  cellText,
+  isBlank,
+  planSheet,
+  previewOf,
+  sheetProblems,
+  sheetsToRead,
+  type SheetPlan,
+} from './plan';
+import { fileProblem, openFile, type Format } from './source';
+
+/**
+ * An import: the file's sheets planned, then applied in one transaction in entity order
+ * (localities before the ties that name them, ties before their letters…). Every row is tried
+ * in its own savepoint, so a refused row leaves nothing behind for the rows after it and every
+ * bad row is found; any refusal, or a dry run, rolls the whole transaction back.
+ */
+
+export interface ImportOptions {
+  readonly sheet?: string | undefined;
+  readonly encoding?: Encoding | undefined;
+  readonly sheets?: readonly SheetChoice[] | undefined;
+  readonly dryRun: boolean;
+}
+
+export interface ImportIssue {
+  readonly sheet: string;
+  readonly line: number;
+  readonly column: string;
+  readonly field: string | null;
+  readonly value: string;
+  readonly key: string;
+  readonly params: Record<string, unknown>;
+}
+
+async function plansFor(
+  file: string,
+  name: string,
+  options: Omit<ImportOptions, 'dryRun'>,
+): Promise<{
+  format: Format;
+  encoding: Encoding | null;
+  detected: Encoding | null;
+  sheetNames: readonly string[];
+  plans: SheetPlan[];
+}> {
+  const opened = await openFile(file, name, options.encoding);
+  const plans: SheetPlan[] = [];
+  for (const sheet of sheetsToRead(opened, options.sheet)) {
+    plans.push(
+      await planSheet(
+        opened,
+        sheet,
+        options.sheets?.find((s) => s.name === sheet),
+      ),
+    );
+  }
+  return {
+    format: opened.format,
+    encoding: opened.encoding,
+    detected: opened.detected,
+    sheetNames: opened.sheetNames,
+    plans,
+  };
+}
+
+export async function previewImport(
+  fileId: string,
+  file: string,
+  name: string,
+  options: Omit<ImportOptions, 'dryRun'>,
+): Promise<ImportPreview> {
+  const planned = await plansFor(file, name, options);
+  return {
+    fileId,
+    name,
+    format: planned.format,
+    encoding: planned.encoding,
+    detectedEncoding: planned.detected,
+    sheetNames: planned.sheetNames,
+    sheets: planned.plans.map(previewOf),
+  };
+}
+
+class Finished extends Error {}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function runImport(
+  deps: ServiceDeps,
+  ctx: CallContext,
+  file: string,
+  name: string,
+  options: ImportOptions,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportSummary> {
+  onProgress({ phase: 'reading', fraction: 0, rows: 0 });
+  const { format, plans } = await plansFor(file, name, options);
+  for (const plan of plans) {
+    const { missing } = sheetProblems(plan);
+    if (missing.length > 0)
+      throw fileProblem('missingColumn', { sheet: plan.name, columns: missing.join(', ') });
+  }
+  const ordered = [...plans].sort(
+    (a, b) => APPLY_ORDER.indexOf(a.kind) - APPLY_ORDER.indexOf(b.kind),
+  );
+  const issues: ImportIssue[] = [];
+  const sheets: SheetSummary[] = [];
+  let rowsDone = 0;
+  const commandId = options.dryRun ? null : deps.ids.next();
+  try {
+    await inWriteTransaction(
+      deps,
+      ctx,
+      async (env) => {
+        for (const [index, plan] of ordered.entries()) {
+          const report = (fraction: number) =>
+            onProgress({
+              phase: 'importing',
+              fraction: (index + Math.min(1, fraction)) / ordered.length,
+              rows: rowsDone,
+            });
+          const summary = await applySheet(env, plan, format, issues, report, () => rowsDone++);
+          sheets.push(summary);
+        }
+        if (issues.length > 0) throw new Finished();
+        if (!options.dryRun) {
+          await recordCommand(env, 'import', 'import.command', {
+            name,
+            created: total(sheets, 'created'),
+            updated: total(sheets, 'updated'),
+          });
+        }
+        // A dry run checks everything a real run would, then leaves nothing behind.
+        if (options.dryRun) throw new Finished();
+      },
+      commandId,
+    );
+  } catch (error) {
+    if (!(error instanceof Finished)) throw error;
+  }
+  onProgress({ phase: 'done', fraction: 1, rows: rowsDone });
+  if (issues.length > 0) throw refusedImport(issues);
+  return {
+    name,
+    dryRun: options.dryRun,
+    sheets,
+    created: total(sheets, 'created'),
+    updated: total(sheets, 'updated'),
+    unchanged: total(sheets, 'unchanged'),
+    commandId,
+  };
+}
+
+function total(sheets: readonly SheetSummary[], key: 'created' | 'updated' | 'unchanged'): number {
+  return sheets.reduce((n, s) => n + s[key], 0);
+}
+
+export function refusedImport(issues: readonly ImportIssue[]): AppError {
+  return new AppError(
+    'validation',
+    'import.refused',
+    { count: issues.length, rows: new Set(issues.map((i) => `${i.sheet}:${i.line}`)).size },
+    {
+      details: issues.map((i) => ({
+        path: [i.sheet, i.line, i.column],
+        key: i.key,
+        params: { ...i.params, sheet: i.sheet, line: i.line, column: i.column, cell: i.value },
+      })),
+    },
+  );
+}
+
+async function applySheet(
+  env: WriteEnv,
+  plan: SheetPlan,
+  format: Format,
+  issues: ImportIssue[],
+  report: (fraction: number) => void,
+  countRow: () => void,
+): Promise<SheetSummary> {
+  const summary = {
+    name: plan.name,
+    kind: plan.kind,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+  };
+  const applier = createApplier(plan.kind, new Date(env.at));
+  const present = new Set(plan.fields.filter((f): f is string => f !== null));
+  const texts = new Map<number, Map<string, string>>();
+  const count = (outcome: Outcome) => summary[outcome]++;
+  const refuse = (line: number, problems: readonly Problem[], cells: Map<string, string>) => {
+    for (const p of problems) {
+      const index = p.field === null ? -1 : plan.fields.indexOf(p.field);
+      const column = index >= 0 ? (plan.headers[index] ?? p.field ?? '') : (p.field ?? '');
+      // "Required" names the column as the file heads it, in whatever language that is.
+      const required = p.key === 'errors.validation.required';
+      issues.push({
+        sheet: plan.name,
+        line,
+        column,
+        field: p.field,
+        value: p.field === null ? '' : (cells.get(p.field) ?? ''),
+        key: required ? 'import.cell.required' : p.key,
+        params: required ? { column } : p.params,
+      });
+    }
+  };
+  let sinceYield = 0;
+  let fraction = 0;
+  for await (const row of plan.reader.rows((f) => (fraction = f))) {
+    if (row.line <= plan.headerLine || isBlank(row)) continue;
+    summary.rows++;
+    countRow();
+    if (++sinceYield >= 200) {
+      // Lets the host answer progress calls while a long import runs.
+      sinceYield = 0;
+      report(fraction);
+      await yieldToEventLoop();
+    }
+    const values: Record<string, unknown> = {};
+    const cells = new Map<string, string>();
+    const problems: Problem[] = [];
+    plan.fields.forEach((field, i) => {
+      if (field === null) return;
+      const column = columnDef(plan.kind, field);
+      if (!column) return;
+      const cell = row.cells[i];
+      cells.set(field, cellText(cell));
+      const read = readCell(column, cell, format);
+      if (read.ok) values[field] = read.value;
+      else problems.push({ field, key: read.key, params: read.params });
+    });
+    if (problems.length > 0) {
+      refuse(row.line, problems, cells);
+      continue;
+    }
+    await sql`savepoint import_row`.execute(env.trx);
+    try {
+      const outcome = await applier.row(env, { line: row.line, values, present });
+      await sql`release import_row`.execute(env.trx);
+      if (outcome === 'deferred') texts.set(row.line, cells);
+      else count(outcome);
+    } catch (error) {
+      await sql`rollback to import_row`.execute(env.trx);
+      await sql`release import_row`.execute(env.trx);
+      refuse(row.line, problemsOf(error), cells);
+    }
+  }
+  for (const { line, outcome } of await applier.finish(env)) {
+    if (Array.isArray(outcome)) refuse(line, outcome, texts.get(line) ?? new Map());
+    else count(outcome);
+  }
+  report(1);
+  return summary;
+}
+
+export type { SheetKind };

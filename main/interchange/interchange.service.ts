@@ -1,0 +1,132 @@
+import { listLetters } from '../../db/letters.repository';
+import { listSteps } from '../../db/steps.repository';
+import { listTies } from '../../db/ties.repository';
+import { listVisits } from '../../db/visits.repository';
+import { dayOf } from '../../shared/dates';
+import type { SheetKind } from '../../shared/interchange';
+import type { ParsedInputOf } from '../../shared/ipc/contract';
+import type { ExportedFile, ImportProgress, ImportSummary } from '../../shared/ipc/interchange';
+import type { CallContext } from '../context';
+import { AppError } from '../errors';
+import type { ServiceDeps } from '../ties.service';
+import {
+  csvBytes,
+  exportedFile,
+  gridTable,
+  registryTables,
+  workbookBytes,
+  type Table,
+} from './export';
+import { previewImport, runImport, type ImportOptions } from './import';
+import { createUploads } from './uploads';
+
+const GRID_SHEET: Record<ParsedInputOf<'export:grid'>['grid'], SheetKind> = {
+  ties: 'ties',
+  letters: 'letters',
+  steps: 'steps',
+  visits: 'visits',
+};
+
+export function createInterchangeService(deps: ServiceDeps) {
+  const uploads = createUploads();
+  const progress = new Map<string, ImportProgress>();
+  const running = new Set<string>();
+  const today = () => dayOf(deps.clock.now());
+
+  async function rowsOf(grid: ParsedInputOf<'export:grid'>['grid']) {
+    switch (grid) {
+      case 'ties':
+        return (
+          await listTies(deps.db, {
+            sort: [],
+            quick: '',
+            quickCountries: [],
+            quickEnums: [],
+            deleted: false,
+            offset: 0,
+            limit: 10_000_000,
+          })
+        ).rows;
+      case 'letters':
+        return listLetters(deps.db, { deleted: false });
+      case 'steps':
+        return listSteps(deps.db, { waiting: false, deleted: false }, today());
+      case 'visits':
+        return (await listVisits(deps.db, { deleted: false, offset: 0, limit: 10_000_000 })).rows;
+    }
+  }
+
+  return {
+    async upload(input: ParsedInputOf<'import:upload'>): Promise<{ fileId: string }> {
+      const bytes = Buffer.from(input.base64, 'base64');
+      return { fileId: await uploads.save(input.name, bytes) };
+    },
+
+    async pick(
+      _input: unknown,
+      ctx: CallContext,
+    ): Promise<{ fileId: string; name: string } | null> {
+      const pickFile = deps.platform.pickFile;
+      if (!pickFile)
+        throw new AppError('unavailable', 'errors.unavailable', { what: 'import:pick' });
+      const file = await pickFile({
+        title: ctx.lang === 'zh' ? '导入表格' : 'Import a spreadsheet',
+        filters: [{ name: 'Spreadsheets', extensions: ['xlsx', 'xls', 'csv'] }],
+      });
+      return file === null ? null : uploads.adopt(file);
+    },
+
+    async preview(input: ParsedInputOf<'import:preview'>) {
+      const upload = uploads.get(input.fileId);
+      return previewImport(input.fileId, upload.file, upload.name, input);
+    },
+
+    async run(input: ParsedInputOf<'import:run'>, ctx: CallContext): Promise<ImportSummary> {
+      const upload = uploads.get(input.fileId);
+      if (running.has(input.fileId)) throw new AppError('busy', 'errors.busy', {});
+      running.add(input.fileId);
+      try {
+        const summary = await runImport(deps, ctx, upload.file, upload.name, input, (p) =>
+          progress.set(input.fileId, p),
+        );
+        if (!input.dryRun) await uploads.remove(input.fileId);
+        return summary;
+      } finally {
+        running.delete(input.fileId);
+      }
+    },
+
+    async progress(input: ParsedInputOf<'import:progress'>): Promise<ImportProgress> {
+      return progress.get(input.fileId) ?? { phase: 'idle', fraction: 0, rows: 0 };
+    },
+
+    /** The CLI's import: a file on disk, no upload. */
+    importFile(file: string, options: ImportOptions, ctx: CallContext): Promise<ImportSummary> {
+      const name = file.split(/[\\/]/).at(-1) ?? file;
+      return runImport(deps, ctx, file, name, options);
+    },
+
+    async exportGrid(input: ParsedInputOf<'export:grid'>): Promise<ExportedFile> {
+      const sheet = GRID_SHEET[input.grid];
+      const rows = (await rowsOf(input.grid)) as unknown as Record<string, unknown>[];
+      const byId = new Map(rows.map((r) => [String(r.id), r]));
+      const visible = input.ids
+        .map((id) => byId.get(id))
+        .filter((r): r is Record<string, unknown> => r !== undefined);
+      const table = gridTable(sheet, input.columns, visible, input.lang);
+      const bytes = input.format === 'csv' ? csvBytes(table) : workbookBytes([table]);
+      return exportedFile(`youcheng-${input.grid}`, input.format, today(), bytes);
+    },
+
+    async registryTables(): Promise<Table[]> {
+      return registryTables(deps.db, today());
+    },
+
+    async exportRegistry(): Promise<ExportedFile> {
+      const bytes = workbookBytes(await registryTables(deps.db, today()));
+      return exportedFile('youcheng-registry', 'xlsx', today(), bytes);
+    },
+  };
+}
+
+export type InterchangeService = ReturnType<typeof createInterchangeService>;

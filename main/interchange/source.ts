@@ -1,0 +1,378 @@
+import * as XLSX from '@e965/xlsx';
+import { parse as parseCsv } from 'csv-parse';
+import { Unzip, UnzipInflate } from 'fflate';
+import iconv from 'iconv-lite';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { Transform, type TransformCallback } from 'node:stream';
+import { fromExcelSerial } from '../../shared/dates';
+import { AppError } from '../errors';
+import { LIMITS } from './limits';
+
+/**
+ * Reading a spreadsheet file into rows of cells, in the main process only. CSV is streamed
+ * (decode → line-length guard → csv-parse), so memory stays flat however many rows; XLSX is
+ * checked for its inflated size entry by entry before SheetJS reads it, and read within the
+ * row and column limits.
+ */
+
+export type Encoding = 'utf8' | 'gb18030';
+export type Format = 'csv' | 'xlsx' | 'xls';
+
+/** One cell as the file gives it; `text` is what the spreadsheet program shows. */
+export interface Cell {
+  readonly value: string | number | boolean | null;
+  readonly text: string;
+  /** A date cell, as `YYYY-MM-DD` (or the reason it is no date). */
+  readonly date?: { ok: true; on: string } | { ok: false };
+  /** A formula cell's formula: imports take values only. */
+  readonly formula?: string;
+  /** An error cell's code (#N/A, #REF!). */
+  readonly error?: string;
+}
+
+export interface SheetRow {
+  /** The row number the spreadsheet program shows (the header is row 1 in a plain sheet). */
+  readonly line: number;
+  readonly cells: readonly (Cell | undefined)[];
+}
+
+export interface SheetReader {
+  readonly name: string;
+  /** Rows of the sheet from the first, header included; blank rows are kept for numbering. */
+  rows(onProgress?: (fraction: number) => void): AsyncIterable<SheetRow>;
+}
+
+export interface OpenedFile {
+  readonly format: Format;
+  /** The encoding a CSV is read with, and the one detected (null for workbooks). */
+  readonly encoding: Encoding | null;
+  readonly detected: Encoding | null;
+  readonly sheetNames: readonly string[];
+  sheet(name: string): SheetReader;
+}
+
+export function fileProblem(key: string, params: Record<string, unknown> = {}): AppError {
+  return new AppError('validation', `import.file.${key}`, params, {
+    details: [{ path: ['file'], key: `import.file.${key}`, params }],
+  });
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (head: Uint8Array, magic: readonly number[]) =>
+  magic.every((b, i) => head[i] === b);
+
+async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** UTF-8 if the bytes decode strictly as UTF-8 (a BOM settles it), else GB18030. */
+export function detectEncoding(head: Uint8Array, complete: boolean): Encoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
+  try {
+    // A sample may end inside a character; only its last three bytes may be incomplete.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
+    return 'utf8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+export async function openFile(
+  file: string,
+  displayName: string,
+  chosen: Encoding | undefined,
+): Promise<OpenedFile> {
+  const size = (await stat(file)).size;
+  if (size > LIMITS.fileBytes)
+    throw fileProblem('tooLarge', {
+      size: Math.ceil(size / 1048576),
+      max: LIMITS.fileBytes / 1048576,
+    });
+  const head = await readHead(file, 1024 * 1024);
+  if (head.length === 0 || head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09))
+    throw fileProblem('empty', { name: displayName });
+  if (startsWith(head, ZIP)) return openWorkbook(file, 'xlsx');
+  if (startsWith(head, CFB)) return openWorkbook(file, 'xls');
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    throw fileProblem('utf16', { name: displayName });
+  // Text files have no NUL bytes; documents, images and archives nearly always do.
+  if (head.includes(0)) throw fileProblem('binary', { name: displayName });
+  const detected = detectEncoding(head, head.length === size);
+  const encoding = chosen ?? detected;
+  if (encoding === 'gb18030' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    throw fileProblem('bomMismatch', {});
+  const name = displayName.replace(/\.[^.]*$/, '') || displayName;
+  return {
+    format: 'csv',
+    encoding,
+    detected,
+    sheetNames: [name],
+    sheet: () => ({ name, rows: (onProgress) => csvRows(file, size, encoding, onProgress) }),
+  };
+}
+
+/** Decodes to text, refusing bytes that are not the chosen encoding instead of guessing. */
+function decoder(encoding: Encoding): Transform {
+  if (encoding === 'gb18030') {
+    const inner = iconv.getDecoder('gb18030');
+    return new Transform({
+      transform(chunk: Buffer, _enc, done: TransformCallback) {
+        const text = inner.write(chunk);
+        // GB18030 maps every well-formed byte sequence; a replacement character means bytes
+        // that are no text in it either (a binary or a damaged file).
+        if (text.includes('\uFFFD')) done(fileProblem('notGb18030', {}));
+        else done(null, text);
+      },
+      flush(done: TransformCallback) {
+        const rest = inner.end() ?? '';
+        if (rest.includes('\uFFFD')) done(fileProblem('notGb18030', {}));
+        else done(null, rest);
+      },
+    });
+  }
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let offset = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done: TransformCallback) {
+      try {
+        const text = utf8.decode(chunk, { stream: true });
+        offset += chunk.length;
+        done(null, text);
+      } catch {
+        done(fileProblem('notUtf8', { offset }));
+      }
+    },
+    flush(done: TransformCallback) {
+      try {
+        done(null, utf8.decode());
+      } catch {
+        done(fileProblem('notUtf8', { offset }));
+      }
+    },
+  });
+}
+
+/**
+ * Refuses a physical line longer than the limit before csv-parse splits it, since a line of
+ * commas alone would become millions of empty fields.
+ */
+function lineGuard(): Transform {
+  let run = 0;
+  let line = 1;
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: string | Buffer, _enc, done: TransformCallback) {
+      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      let start = 0;
+      for (;;) {
+        const nl = text.indexOf('\n', start);
+        const part = (nl === -1 ? text.length : nl) - start;
+        if (run + part > LIMITS.lineChars)
+          return done(fileProblem('lineTooLong', { line, max: LIMITS.lineChars }));
+        if (nl === -1) {
+          run += part;
+          break;
+        }
+        run = 0;
+        line++;
+        start = nl + 1;
+      }
+      done(null, text);
+    },
+  });
+}
+
+async function* csvRows(
+  file: string,
+  size: number,
+  encoding: Encoding,
+  onProgress?: (fraction: number) => void,
+): AsyncGenerator<SheetRow> {
+  const input = createReadStream(file, { highWaterMark: 64 * 1024 });
+  let read = 0;
+  input.on('data', (chunk) => {
+    read += chunk.length;
+  });
+  const parser = parseCsv({
+    bom: true,
+    relax_column_count: true,
+    max_record_size: LIMITS.recordChars,
+    skip_empty_lines: false,
+  });
+  const decode = decoder(encoding);
+  const guard = lineGuard();
+  const fail = (error: unknown) => parser.destroy(error as Error);
+  input.on('error', fail);
+  decode.on('error', fail);
+  guard.on('error', fail);
+  input.pipe(decode).pipe(guard).pipe(parser);
+  let line = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      line++;
+      if (record.length > LIMITS.columns)
+        throw fileProblem('tooManyColumns', { line, count: record.length, max: LIMITS.columns });
+      if (line > LIMITS.rows + 1) throw fileProblem('tooManyRows', { max: LIMITS.rows });
+      onProgress?.(size === 0 ? 1 : read / size);
+      yield {
+        line,
+        cells: record.map((text) => (text === '' ? undefined : { value: text, text })),
+      };
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const e = error as { code?: string; lines?: number; message?: string };
+    throw fileProblem('csv', {
+      line: e.lines ?? line + 1,
+      reason: e.code ?? e.message ?? 'CSV',
+    });
+  } finally {
+    input.destroy();
+  }
+}
+
+/**
+ * Inflates every entry of the zip as a stream, counting bytes and keeping none, and refuses
+ * the file once the total passes the limit: what an entry declares is not trusted.
+ */
+export function checkZip(bytes: Uint8Array): void {
+  let total = 0;
+  let failure: AppError | null = null;
+  let entries = 0;
+  const unzip = new Unzip((entry) => {
+    entries++;
+    entry.ondata = (error, chunk) => {
+      if (failure) return;
+      if (error) {
+        failure = fileProblem('damaged', { reason: error.message });
+        return;
+      }
+      total += chunk.length;
+      if (total > LIMITS.unzippedBytes) {
+        failure = fileProblem('zipBomb', { max: LIMITS.unzippedBytes / 1048576 });
+        entry.terminate();
+      }
+    };
+    if (!failure) entry.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    const step = 256 * 1024;
+    for (let i = 0; i < bytes.length && !failure; i += step) {
+      unzip.push(bytes.subarray(i, i + step), i + step >= bytes.length);
+    }
+  } catch (error) {
+    failure ??= fileProblem('damaged', { reason: (error as Error).message });
+  }
+  if (failure) throw failure;
+  if (entries === 0) throw fileProblem('damaged', { reason: 'no entries' });
+}
+
+async function openWorkbook(file: string, format: 'xlsx' | 'xls'): Promise<OpenedFile> {
+  const bytes = await readFile(file);
+  if (format === 'xlsx') checkZip(bytes);
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, {
+      type: 'buffer',
+      dense: true,
+      cellNF: true,
+      cellFormula: true,
+      cellHTML: false,
+      cellDates: false,
+      sheetRows: LIMITS.rows + 2,
+    });
+  } catch (error) {
+    throw fileProblem('damaged', { reason: (error as Error).message.slice(0, 200) });
+  }
+  if (workbook.SheetNames.length === 0) throw fileProblem('damaged', { reason: 'no sheets' });
+  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  return {
+    format,
+    encoding: null,
+    detected: null,
+    sheetNames: workbook.SheetNames,
+    sheet(name) {
+      const sheet = workbook.Sheets[name];
+      if (!sheet) throw fileProblem('noSheet', { sheet: name });
+      return { name, rows: (onProgress) => workbookRows(sheet, date1904, onProgress) };
+    },
+  };
+}
+
+function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | undefined {
+  if (!cell || cell.t === 'z')
+    return cell?.f ? { value: null, text: '', formula: cell.f } : undefined;
+  const formula = cell.f ? { formula: cell.f } : {};
+  switch (cell.t) {
+    case 'e':
+      return { value: null, text: cell.w ?? '#ERROR', error: cell.w ?? '#ERROR', ...formula };
+    case 'b':
+      return { value: Boolean(cell.v), text: cell.v ? 'TRUE' : 'FALSE', ...formula };
+    case 'n': {
+      const v = Number(cell.v);
+      const text = cell.w ?? String(v);
+      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
+        // Excel counts days from 1899-12-30, or from 1904-01-01 in a workbook made on old Macs.
+        const parsed = fromExcelSerial(v + (date1904 ? 1462 : 0));
+        return {
+          value: v,
+          text,
+          date: parsed.ok ? { ok: true, on: parsed.date } : { ok: false },
+          ...formula,
+        };
+      }
+      return { value: v, text, ...formula };
+    }
+    case 'd': {
+      const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+      const on = Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+      return {
+        value: on,
+        text: cell.w ?? on ?? '',
+        date: on ? { ok: true, on } : { ok: false },
+        ...formula,
+      };
+    }
+    default: {
+      const text = cell.v === undefined || cell.v === null ? '' : String(cell.v);
+      if (text === '' && !cell.f) return undefined;
+      return { value: text, text, ...formula };
+    }
+  }
+}
+
+async function* workbookRows(
+  sheet: XLSX.WorkSheet,
+  date1904: boolean,
+  onProgress?: (fraction: number) => void,
+): AsyncGenerator<SheetRow> {
+  const ref = sheet['!ref'];
+  if (!ref) return;
+  const range = XLSX.utils.decode_range(ref);
+  if (range.e.c - range.s.c + 1 > LIMITS.columns)
+    throw fileProblem('tooManyColumns', {
+      line: range.s.r + 1,
+      count: range.e.c - range.s.c + 1,
+      max: LIMITS.columns,
+    });
+  if (range.e.r - range.s.r > LIMITS.rows) throw fileProblem('tooManyRows', { max: LIMITS.rows });
+  const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  const total = Math.max(1, range.e.r - range.s.r + 1);
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const row = data[r] ?? [];
+    const cells: (Cell | undefined)[] = [];
+    for (let col = range.s.c; col <= range.e.c; col++) cells.push(cellOf(row[col], date1904));
+    onProgress?.((r - range.s.r + 1) / total);
+    yield { line: r + 1, cells };
+  }
+}

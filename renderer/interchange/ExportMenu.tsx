@@ -1,0 +1,56 @@
+import type { GridApi } from 'ag-grid-community';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../shared/i18n';
+import { ApiError } from '../api/client';
+import { errorText } from '../i18n';
+import { exportGrid, exportRegistry } from './exportGrid';
+
+/** The toolbar's Export choices for a grid: its visible rows as CSV or XLSX, or everything. */
+export function ExportMenu<T extends { id: string }>({
+  api,
+  grid,
+  lang,
+  onDone,
+}: {
+  api: () => GridApi<T> | null;
+  grid: 'ties' | 'letters' | 'steps' | 'visits';
+  lang: Lang;
+  onDone: (message: string, ok: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      onDone(t('export.done', { name: await work() }), true);
+    } catch (error) {
+      const message = error instanceof ApiError ? errorText(error.error) : String(error);
+      onDone(t('export.failed', { message }), false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <select
+      aria-label={t('export.button')}
+      className="export-menu"
+      value=""
+      disabled={busy}
+      onChange={(e) => {
+        const choice = e.target.value;
+        const grid_ = api();
+        if (choice === 'registry') void run(exportRegistry);
+        else if (grid_ && (choice === 'csv' || choice === 'xlsx'))
+          void run(() => exportGrid(grid_, grid, choice, lang));
+      }}
+    >
+      <option value="" disabled>
+        {t('export.button')}
+      </option>
+      <option value="csv">{t('export.csv')}</option>
+      <option value="xlsx">{t('export.xlsx')}</option>
+      <option value="registry">{t('export.registry')}</option>
+    </select>
+  );
+}
