@@ -4,7 +4,7 @@ import type { Services } from './services';
 
 /** Binds each channel of the contract to its service call. */
 export function createHandlers(services: Services, info: () => Promise<AppInfo>): Handlers {
-  const { ties, letters, steps, visits, reference, settings } = services;
+  const { ties, letters, steps, visits, reference, settings, backups } = services;
   return {
     'app:info': () => info(),
     'localities:list': () => reference.localities(),
@@ -15,6 +15,9 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'settings:get': () => settings.get(),
     'settings:update': (input, ctx) => settings.update(input, ctx),
     'audit:list': (input) => reference.audit(input),
+    'backups:list': () => backups.list(),
+    'backups:create': (_input, ctx) => backups.create(ctx),
+    'backups:restore': (input, ctx) => backups.restore(input, ctx),
     'ties:list': (input) => ties.list(input),
     'ties:get': (input) => ties.get(input),
     'ties:events': (input) => ties.events(input),

@@ -1,3 +1,4 @@
+import { createBackupsService } from './backups.service';
 import { createLettersService } from './letters.service';
 import { createReferenceService, createSettingsService } from './reference.service';
 import { createStepsService } from './steps.service';
@@ -14,6 +15,7 @@ export function createServices(deps: ServiceDeps) {
     letters: createLettersService(deps),
     steps: createStepsService(deps),
     visits: createVisitsService(deps),
+    backups: createBackupsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

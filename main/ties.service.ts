@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { eventRowFrom, listEvents } from '../db/events.repository';
 import { getTie, getTieRow, listTies } from '../db/ties.repository';
 import type { Db, Executor } from '../db/schema';
@@ -13,6 +14,8 @@ import type { WriteEnv } from './write-env';
 
 export interface ServiceDeps {
   readonly db: Db;
+  /** The SQLite file behind `db`, for backups and restores; absent in memory. */
+  readonly storage?: { readonly file: string; readonly sqlite: Database.Database } | undefined;
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly platform: Platform;

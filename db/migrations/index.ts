@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m20261123T1930 from './20261123T1930_init';
 import * as m20261124T0900 from './20261124T0900_commands_views';
+import * as m20261125T1000 from './20261125T1000_audit_append_only';
 
 /**
  * The static list of migrations, in order. Names are timestamps, so sorting them as text
@@ -9,6 +10,7 @@ import * as m20261124T0900 from './20261124T0900_commands_views';
 export const migrations: Readonly<Record<string, Migration>> = {
   '20261123T1930_init': m20261123T1930,
   '20261124T0900_commands_views': m20261124T0900,
+  '20261125T1000_audit_append_only': m20261125T1000,
 };
 
 export const LATEST_SCHEMA = Object.keys(migrations).sort().at(-1) ?? '';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegistryOpenError } from '../../db/connection';
 import { isLang, type Lang } from '../../shared/i18n';
-import { openRegistry, type Registry } from '../registry';
+import { openErrorText, openRegistry, type Registry } from '../registry';
 
 /** What every command shares: output streams, failures, options, opening the registry. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -51,7 +51,8 @@ export async function withRegistry<T>(
   try {
     registry = await openRegistry({ file, host: 'cli', ...(lang ? { lang } : {}) });
   } catch (error) {
-    if (error instanceof RegistryOpenError) throw new CliFailure(error.message);
+    if (error instanceof RegistryOpenError)
+      throw new CliFailure(openErrorText(error, lang ?? 'en'));
     throw error;
   }
   try {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
+import { backupsChannels } from './backups';
 import { referenceChannels } from './reference';
 import { lettersChannels } from './letters';
 import { stepsChannels } from './steps';
@@ -18,6 +19,7 @@ const channels = {
   ...lettersChannels,
   ...stepsChannels,
   ...visitsChannels,
+  ...backupsChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */
