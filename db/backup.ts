@@ -75,8 +75,11 @@ export function checkIntegrity(sqlite: Database.Database, level: 'quick' | 'full
   const rows = sqlite.pragma(level === 'quick' ? 'quick_check(20)' : 'integrity_check(20)', {
     simple: false,
   }) as Record<string, string>[];
-  const messages = rows.map((r) => String(Object.values(r)[0]));
-  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+  const messages = rows
+    .flatMap((r) => String(Object.values(r)[0]).split('\n'))
+    .map((m) => m.trim())
+    .filter((m) => m !== '' && !m.startsWith('*** in database'));
+  return messages.length === 1 && messages[0] === 'ok' ? [] : messages.slice(0, 20);
 }
 
 /**

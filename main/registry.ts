@@ -47,6 +47,8 @@ export interface RegistryOptions extends Pick<OpenOptions, 'nativeBinding' | 'bu
 export interface Registry {
   readonly file: string;
   readonly db: Db;
+  /** The SQLite handle behind `db` (backups, checks). */
+  readonly sqlite: Database.Database;
   readonly paths: RegistryPaths;
   readonly services: Services;
   readonly door: Door;
@@ -123,6 +125,7 @@ export async function openRegistry(options: RegistryOptions): Promise<Registry> 
   return {
     file,
     db,
+    sqlite,
     paths,
     services,
     door,
