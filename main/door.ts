@@ -98,7 +98,8 @@ export function createDoor(handlers: Handlers, options: DoorOptions): Door {
       return wireError(
         'not_found',
         'errors.unknownChannel',
-        { channel: String(channel).slice(0, 80) },
+        // Not String(channel): an object without toString would throw out of the door.
+        { channel: (typeof channel === 'string' ? channel : `(${typeof channel})`).slice(0, 80) },
         lang,
       );
     }
