@@ -28,6 +28,8 @@ export interface HostOptions {
   /** The built renderer (dist/renderer). */
   readonly staticDir: string;
   readonly port?: number;
+  /** The address to listen on: loopback only (127.0.0.1 unless another loopback is named). */
+  readonly address?: string;
   readonly token?: string;
   /** Largest request body accepted, in bytes. */
   readonly maxBody?: number;
@@ -210,11 +212,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
 
+  const address = options.address ?? '127.0.0.1';
+  // Bound to a loopback address only: the host is never reachable from the network, whatever
+  // a caller asks for (0.0.0.0 or a LAN address would publish the registry).
+  if (!isLoopbackAddress(address) || address.startsWith('::ffff:'))
+    throw new Error(`The browser host listens on loopback only, not on ${address}.`);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    // Bound to the loopback address only: the host is never reachable from the network.
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, address, () => resolve());
   });
+  const bound = (server.address() as AddressInfo).address;
+  if (!isLoopbackAddress(bound)) {
+    server.close();
+    throw new Error(`The browser host bound ${bound}, which is not loopback.`);
+  }
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
