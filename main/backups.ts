@@ -33,9 +33,11 @@ export interface BackupEntry {
   readonly size: number;
 }
 
-/** Kept: the newest of each of the last 7 days, of each of the 4 weeks before, and the way back. */
+/** Kept: the last day's, the newest of each of 7 days, of each of 4 weeks before, the way back. */
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
+/** Every backup younger than this (before the newest) is kept, whatever its day. */
+export const KEEP_ALL_MS = 24 * 60 * 60 * 1000;
 /** An automatic backup is taken on start when the newest is older than this. */
 export const AUTO_BACKUP_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -101,13 +103,20 @@ function weekOf(iso: string): string {
 }
 
 /**
- * Which backups rotation keeps (pure): the newest of each of the last KEEP_DAILY days that have
- * one; then, among older ones, the newest of each of the KEEP_WEEKLY weeks before; and always
+ * Which backups rotation keeps (pure): all of the last day; the newest of each of the last
+ * KEEP_DAILY days that have one; then, among older ones, the newest of each of the KEEP_WEEKLY weeks before; and always
  * the newest taken before a migration and before a restore, the way back from each.
  */
 export function retainedBackups(entries: readonly BackupEntry[]): Set<string> {
   const newestFirst = [...entries].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const keep = new Set<string>();
+  // Everything from the last day stays: a copy taken by hand this morning must not vanish
+  // because a restore (which backs up first) or a migration took another one this afternoon.
+  const newest = newestFirst[0];
+  if (newest) {
+    const since = Date.parse(newest.at) - KEEP_ALL_MS;
+    for (const e of newestFirst) if (Date.parse(e.at) > since) keep.add(e.name);
+  }
   const days = new Set<string>();
   let oldestDaily: string | null = null;
   for (const e of newestFirst) {

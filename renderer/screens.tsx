@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Lang } from '../shared/i18n';
 import { Placeholder } from './components/Placeholder';
+import { BackupSection } from './settings/BackupSection';
 import { TiesScreen } from './ties/TiesScreen';
 
 /** The navigation, in order. Each feature registers its screen here. */
@@ -24,7 +25,14 @@ export function renderScreen(screen: Screen, lang: Lang): ReactNode {
     case 'visits':
     case 'pipeline':
     case 'reports':
-    case 'settings':
       return <Placeholder screen={screen} />;
+    case 'settings':
+      // Until the Settings screen lands, its backups section sits under the placeholder.
+      return (
+        <>
+          <Placeholder screen={screen} />
+          <BackupSection />
+        </>
+      );
   }
 }

@@ -56,7 +56,7 @@ const entry = (at: string, reason: BackupEntry['reason'] = 'auto'): BackupEntry 
 });
 
 describe('rotation', () => {
-  it('keeps the newest of each of 7 days, of the 4 weeks before, and the way back', () => {
+  it('keeps the last day, the newest of 7 days, of the 4 weeks before, and the way back', () => {
     const entries: BackupEntry[] = [];
     // Two backups a day for 60 days, and one before a migration long ago.
     for (let d = 0; d < 60; d++) {
@@ -76,6 +76,7 @@ describe('rotation', () => {
       '2026-02-26T15',
       '2026-02-27T15',
       '2026-02-28T15',
+      '2026-03-01T09',
       '2026-03-01T15',
     ]);
     expect(kept.filter((a) => a < '2026-02-23' && a > '2026')).toEqual([
@@ -85,7 +86,9 @@ describe('rotation', () => {
       '2026-02-22T15',
     ]);
     expect(keep.has(migration.name)).toBe(true);
-    expect(keep.size).toBe(7 + 4 + 1);
+    // And everything from the day before the newest: this morning's copy too.
+    expect(keep.has(entries.find((e) => e.at.startsWith('2026-03-01T09'))!.name)).toBe(true);
+    expect(keep.size).toBe(7 + 4 + 1 + 1);
   });
 
   it('keeps everything while there are fewer than a week of days', () => {
