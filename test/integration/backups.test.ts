@@ -7,11 +7,11 @@ import { inspectRegistryFile } from '../../db/backup';
 import { RegistryOpenError } from '../../db/connection';
 import { migrateTo } from '../../db/migrate';
 import { LATEST_SCHEMA } from '../../db/migrations';
+import type { RestoreRefused } from '../../main/backups';
 import {
   KNOWN_MIGRATIONS,
   listBackups,
   restoreRegistry,
-  RestoreRefused,
   retainedBackups,
   type BackupEntry,
 } from '../../main/backups';

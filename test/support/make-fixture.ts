@@ -6,7 +6,7 @@
  * adding it (`npm run fixture`), and commit the file: the migration test then proves every later
  * migration keeps these rows.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -3,7 +3,7 @@
  * (200 by default), printing the counts; exits 1 if any trial lost a commit or half-applied an
  * import. It runs the worker bundled beside it.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -2,20 +2,23 @@
 // and fails on any high or medium finding that electronegativity.json does not explain.
 // Part of `npm test`, after the build. Offline: its translation download is replaced by the
 // strings it ships, and the check that fetches Electron's release list is excluded.
-'use strict';
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { transformSync } = require('esbuild');
+import { transformSync } from 'esbuild';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(__dirname, '..');
-const pkg = path.dirname(require.resolve('@doyensec/electronegativity/package.json'));
+// electronegativity is CommonJS, and its translation loader is swapped in CommonJS's cache.
+const load = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = path.dirname(load.resolve('@doyensec/electronegativity/package.json'));
 const config = JSON.parse(fs.readFileSync(path.join(root, 'electronegativity.json'), 'utf8'));
 
 // The package fetches its translations from the network before every run; use its own copy.
 const i18nPath = path.join(pkg, 'dist', 'locales', 'i18n.js');
-const i18n = require('i18n');
-require.cache[i18nPath] = {
+const i18n = load(load.resolve('i18n', { paths: [pkg] }));
+load.cache[i18nPath] = {
   id: i18nPath,
   filename: i18nPath,
   loaded: true,
@@ -34,7 +37,7 @@ require.cache[i18nPath] = {
     },
   },
 };
-const run = require(path.join(pkg, 'dist', 'runner.js'));
+const run = load(path.join(pkg, 'dist', 'runner.js'));
 
 /**
  * What it reads: the Electron bundles (as .js: it skips .cjs), with syntax lowered to ES2020
@@ -66,8 +69,7 @@ async function main() {
       excludeFromScan: Object.keys(config.exclude),
       isRelative: true,
       isVerbose: false,
-      electronVersionOverride: require(path.join(root, 'node_modules/electron/package.json'))
-        .version,
+      electronVersionOverride: load(path.join(root, 'node_modules/electron/package.json')).version,
       parserPlugins: [],
     });
     const serious = result.issues.filter((i) => ['HIGH', 'MEDIUM'].includes(i.severity.name));
