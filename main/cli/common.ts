@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegistryOpenError } from '../../db/connection';
-import { isLang, type Lang } from '../../shared/i18n';
+import { formatMessage, isLang, type Lang } from '../../shared/i18n';
 import { openErrorText, openRegistry, type Registry } from '../registry';
 
 /** What every command shares: output streams, failures, options, opening the registry. */
@@ -55,6 +55,10 @@ export async function withRegistry<T>(
       throw new CliFailure(openErrorText(error, lang ?? 'en'));
     throw error;
   }
+  if (registry.startup.backupError)
+    processIo.err(
+      `youcheng: ${formatMessage('recovery.dailyFailed', { detail: registry.startup.backupError, folder: registry.paths.backups }, lang ?? 'en')}`,
+    );
   try {
     return await work(registry);
   } finally {

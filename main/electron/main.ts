@@ -93,6 +93,17 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  if (registry.startup.backupError) {
+    const t = createI18n(app.getLocale().startsWith('zh') ? 'zh' : 'en').t;
+    void dialog.showMessageBox({
+      type: 'warning',
+      title: t('backups.title'),
+      message: t('recovery.dailyFailed', {
+        detail: registry.startup.backupError,
+        folder: paths.backups,
+      }),
+    });
+  }
   const saved = (await registry.services.settings.get()).language;
   lang = isLang(saved) ? saved : app.getLocale().startsWith('zh') ? 'zh' : 'en';
   bindContract(ipcMain, registry.door, windowIds, () => lang);

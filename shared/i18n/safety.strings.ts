@@ -65,6 +65,8 @@ export const safetyStrings = defineStrings({
         'The registry {{file}} was written by a newer version of Youcheng ({{migrations}}). Open it with that version, or restore a backup made by this one.',
       backupFailed:
         'The registry {{file}} needs an upgrade of its format, and the backup taken before every upgrade could not be written ({{detail}}). Nothing was changed; free some space in {{folder}} and open it again.',
+      dailyFailed:
+        "Today's backup of the registry could not be written ({{detail}}). The registry is open and safe; free some space in {{folder}} so tomorrow's can be.",
     },
     storage: {
       full: 'The registry could not be saved: the disk is full, or the registry reached its size limit. Nothing was changed; free some space and try again.',
@@ -128,6 +130,8 @@ export const safetyStrings = defineStrings({
         '登记簿 {{file}} 由更新版本的友城写入（{{migrations}}）。请用该版本打开，或恢复由当前版本生成的备份。',
       backupFailed:
         '登记簿 {{file}} 需要升级数据格式，但升级前的备份无法写入（{{detail}}）。未做任何更改；请在 {{folder}} 中释放空间后重新打开。',
+      dailyFailed:
+        '今天的登记簿备份未能写入（{{detail}}）。登记簿已正常打开，数据安全；请在 {{folder}} 中释放空间，以便下次备份。',
     },
     storage: {
       full: '无法保存：磁盘已满，或登记簿已达到容量上限。未做任何更改；请释放空间后重试。',

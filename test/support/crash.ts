@@ -218,6 +218,15 @@ export async function backupTrial(
       counts.integrityFailures++;
       problems.push(`backup trial ${trial}: registry integrity check failed`);
     }
+    const exists = sqlite.prepare('select 1 from ties where id = ?').pluck();
+    for (const line of run.lines.filter((l) => l.startsWith('CREATE '))) {
+      counts.creates++;
+      const id = line.split(' ')[1];
+      if (exists.get(id) === undefined) {
+        counts.lostCommits++;
+        problems.push(`backup trial ${trial}: created tie ${id} is missing`);
+      }
+    }
   } finally {
     sqlite.close();
   }
