@@ -156,6 +156,18 @@ describe('automatic backups', () => {
   });
 });
 
+describe('a daily backup that cannot be written', () => {
+  it('opens the registry all the same, and says why', async () => {
+    const file = tempFile();
+    await (await openFile(file)).close();
+    writeFileSync(pathsBeside(file).backups, 'in the way');
+    const r = await openFile(file, '2026-01-16T09:00:00.000Z');
+    expect(r.startup.backups).toEqual([]);
+    expect(r.startup.backupError).toMatch(/EEXIST|ENOTDIR/);
+    expect(await call(r, 'ties:list', {})).toMatchObject({ total: 0 });
+  });
+});
+
 describe('integrity on open', () => {
   it('names the newest good backup and the restore command, and changes nothing', async () => {
     const file = tempFile();
