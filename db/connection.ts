@@ -8,8 +8,16 @@ export const MIN_SQLITE = '3.51.3';
 
 export class RegistryOpenError extends Error {
   constructor(
-    readonly reason: 'sqlite_too_old' | 'not_a_registry' | 'cannot_open' | 'integrity',
+    readonly reason:
+      | 'sqlite_too_old'
+      | 'not_a_registry'
+      | 'cannot_open'
+      | 'integrity'
+      | 'newer_schema'
+      | 'backup_failed',
     message: string,
+    /** The message as an i18n key and params, for hosts that word it in the user's language. */
+    readonly i18n?: { readonly key: string; readonly params: Readonly<Record<string, unknown>> },
   ) {
     super(message);
     this.name = 'RegistryOpenError';

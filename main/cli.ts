@@ -17,14 +17,19 @@ import {
 } from './cli/common';
 import { registerExport } from './cli/export';
 import { registerImport } from './cli/import';
+import { registerBackupCommands } from './cli/backup';
 import { startHost } from './host/server';
-import { openRegistry, type Registry } from './registry';
+import { openErrorText, openRegistry, type Registry } from './registry';
 
 /**
  * Commands beyond the core ones, each in its own module under main/cli/ (import, export,
  * report, backup…): `(program, io) => void`, registered here.
  */
-const COMMANDS: readonly ((program: Command, io: Io) => void)[] = [registerImport, registerExport];
+const COMMANDS: readonly ((program: Command, io: Io) => void)[] = [
+  registerImport,
+  registerExport,
+  registerBackupCommands,
+];
 
 /**
  * The `youcheng` command line. Standard output carries only results (JSON, a URL), so it can be
@@ -107,7 +112,8 @@ export function buildProgram(io: Io = processIo): Command {
             io.err(`youcheng: ${channel} failed: ${(error as Error)?.stack ?? String(error)}`),
         });
       } catch (error) {
-        if (error instanceof RegistryOpenError) throw new CliFailure(error.message);
+        if (error instanceof RegistryOpenError)
+          throw new CliFailure(openErrorText(error, opts.lang ?? 'en'));
         throw error;
       }
       const host = await startHost({

@@ -69,18 +69,19 @@ function wireError(
   };
 }
 
-/** SQLite's own failures that the user can act on, by their result code. */
-function storageFailure(error: unknown): { code: 'busy' | 'storage'; reason: string } | null {
+/** SQLite's own failures that the user can act on, by their result code, worded by key. */
+export function storageFailure(
+  error: unknown,
+): { code: 'busy' | 'storage'; key: string; sqlite: string } | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED')
-    return { code: 'busy', reason: code };
-  if (code === 'SQLITE_FULL')
-    return { code: 'storage', reason: 'the disk or the registry is full' };
+    return { code: 'busy', key: 'errors.busy', sqlite: code };
+  if (code === 'SQLITE_FULL') return { code: 'storage', key: 'storage.full', sqlite: code };
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_'))
-    return { code: 'storage', reason: 'the file is read-only' };
+    return { code: 'storage', key: 'storage.readonly', sqlite: code };
   if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_'))
-    return { code: 'storage', reason: 'the disk reported an error' };
+    return { code: 'storage', key: 'storage.io', sqlite: code };
   return null;
 }
 
@@ -97,7 +98,8 @@ export function createDoor(handlers: Handlers, options: DoorOptions): Door {
       return wireError(
         'not_found',
         'errors.unknownChannel',
-        { channel: String(channel).slice(0, 80) },
+        // Not String(channel): an object without toString would throw out of the door.
+        { channel: (typeof channel === 'string' ? channel : `(${typeof channel})`).slice(0, 80) },
         lang,
       );
     }
@@ -119,8 +121,7 @@ export function createDoor(handlers: Handlers, options: DoorOptions): Door {
       if (error instanceof AppError)
         return wireError(error.code, error.key, { ...error.params }, lang, error.extra);
       const storage = storageFailure(error);
-      if (storage?.code === 'busy') return wireError('busy', 'errors.busy', {}, lang);
-      if (storage) return wireError('storage', 'errors.storage', { reason: storage.reason }, lang);
+      if (storage) return wireError(storage.code, storage.key, { sqlite: storage.sqlite }, lang);
       options.log?.(channel, error);
       return wireError('internal', 'errors.internal', {}, lang);
     }

@@ -16,7 +16,7 @@ import { createStepIn, stepTarget, updateStepIn } from './steps.service';
 import { createTieIn, updateTieIn } from './ties.write';
 import { inWriteTransaction, type ServiceDeps } from './ties.service';
 import { createVisitIn, updateVisitIn } from './visits.service';
-import type { WriteEnv } from './write-env';
+import { audit, type WriteEnv } from './write-env';
 import { dayOf } from '../shared/dates';
 
 /**
@@ -300,6 +300,14 @@ export function createGridService(deps: ServiceDeps) {
           .where('grid', '=', input.grid)
           .where('name', '=', input.name)
           .executeTakeFirstOrThrow();
+        await audit(
+          env,
+          'saved_view',
+          row.id,
+          existing ? 'update' : 'create',
+          existing ?? null,
+          row,
+        );
         return {
           id: row.id,
           grid: input.grid,
@@ -311,11 +319,15 @@ export function createGridService(deps: ServiceDeps) {
 
     deleteView: (input: ParsedInputOf<'views:delete'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => {
-        const result = await env.trx
-          .deleteFrom('saved_views')
+        const existing = await env.trx
+          .selectFrom('saved_views')
+          .selectAll()
           .where('id', '=', input.id)
           .executeTakeFirst();
-        return { deleted: result.numDeletedRows > 0n };
+        if (!existing) return { deleted: false };
+        await env.trx.deleteFrom('saved_views').where('id', '=', input.id).execute();
+        await audit(env, 'saved_view', existing.id, 'delete', existing, null);
+        return { deleted: true };
       }),
   };
 }

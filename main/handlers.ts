@@ -13,6 +13,7 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     history,
     grid,
     interchange,
+    backups,
     reference,
     settings,
   } = services;
@@ -26,6 +27,9 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'settings:get': () => settings.get(),
     'settings:update': (input, ctx) => settings.update(input, ctx),
     'audit:list': (input) => reference.audit(input),
+    'backups:list': () => backups.list(),
+    'backups:create': (_input, ctx) => backups.create(ctx),
+    'backups:restore': (input, ctx) => backups.restore(input, ctx),
     'ties:list': (input) => ties.list(input),
     'ties:get': (input) => ties.get(input),
     'ties:events': (input) => ties.events(input),

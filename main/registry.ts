@@ -1,10 +1,20 @@
+import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqlite, type OpenOptions } from '../db/connection';
+import { appliedMigrationNames, checkIntegrity } from '../db/backup';
+import { openSqlite, RegistryOpenError, type OpenOptions } from '../db/connection';
 import { appliedMigrations, migrateToLatest } from '../db/migrate';
 import { LATEST_SCHEMA } from '../db/migrations';
 import type { Db } from '../db/schema';
-import type { Lang } from '../shared/i18n';
+import { formatMessage, type Lang } from '../shared/i18n';
+import {
+  backupDue,
+  KNOWN_MIGRATIONS,
+  newestGoodBackup,
+  takeBackup,
+  type BackupEntry,
+} from './backups';
 import type { AppInfo } from '../shared/ipc/reference';
 import { systemClock, uuidV7Ids, type Clock, type IdSource } from './context';
 import { createDoor, type Door, type DoorOptions } from './door';
@@ -27,14 +37,23 @@ export interface RegistryOptions extends Pick<OpenOptions, 'nativeBinding' | 'bu
   readonly platform?: Platform;
   /** Where attachments and backups live; beside the file unless the host says otherwise. */
   readonly paths?: RegistryPaths;
+  /**
+   * Backups on open: `auto` (the default) takes one before any migration of an existing file
+   * and one a day; `off` is for tests that count files, never for a host.
+   */
+  readonly backups?: 'auto' | 'off';
 }
 
 export interface Registry {
   readonly file: string;
   readonly db: Db;
+  /** The SQLite handle behind `db` (backups, checks). */
+  readonly sqlite: Database.Database;
   readonly paths: RegistryPaths;
   readonly services: Services;
   readonly door: Door;
+  /** Backups taken while opening (before a migration, the daily one), and one that failed. */
+  readonly startup: { readonly backups: readonly BackupEntry[]; readonly backupError?: string };
   actor(): Promise<string>;
   close(): Promise<void>;
 }
@@ -53,25 +72,36 @@ export function osUserName(): string {
  */
 export async function openRegistry(options: RegistryOptions): Promise<Registry> {
   const file = options.file === ':memory:' ? options.file : path.resolve(options.file);
-  const { db } = openSqlite({
-    file,
-    nativeBinding: options.nativeBinding,
-    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-  });
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
   const paths =
     options.paths ??
     (file === ':memory:'
       ? pathsBeside(path.join(os.tmpdir(), `youcheng-memory-${process.pid}.db`))
       : pathsBeside(file));
+  const clock = options.clock ?? systemClock;
+  const existed = file !== ':memory:' && fileHasContent(file);
+  const { db, sqlite } = openSqlite({
+    file,
+    nativeBinding: options.nativeBinding,
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+  });
+  let startup: Registry['startup'];
+  try {
+    if (existed) checkBeforeMigrating(sqlite, file, paths);
+    startup = await backupAndMigrate(db, sqlite, {
+      file,
+      paths,
+      clock,
+      existed,
+      backups: options.backups ?? 'auto',
+    });
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   const deps = {
     db,
-    clock: options.clock ?? systemClock,
+    storage: file === ':memory:' ? undefined : { file, sqlite },
+    clock,
     ids: options.ids ?? uuidV7Ids,
     platform:
       options.platform ?? headlessPlatform(options.host === 'electron' ? 'cli' : options.host),
@@ -95,10 +125,119 @@ export async function openRegistry(options: RegistryOptions): Promise<Registry> 
   return {
     file,
     db,
+    sqlite,
     paths,
     services,
     door,
+    startup,
     actor,
     close: () => db.destroy(),
   };
+}
+
+function fileHasContent(file: string): boolean {
+  try {
+    return statSync(file).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+const en = (key: string, params: Record<string, unknown>) => formatMessage(key, params, 'en');
+
+function integrityText(params: Record<string, unknown>, lang: Lang): string {
+  const lines = [formatMessage('recovery.integrity', params, lang)];
+  if (params.backup)
+    lines.push(
+      formatMessage('recovery.newest', params, lang),
+      formatMessage('recovery.command', params, lang),
+    );
+  else lines.push(formatMessage('recovery.none', params, lang));
+  return lines.join('\n');
+}
+
+/** A registry that would not open, worded for the user in `lang` (the CLI, the hosts). */
+export function openErrorText(error: RegistryOpenError, lang: Lang): string {
+  if (!error.i18n) return error.message;
+  if (error.reason === 'integrity') return integrityText({ ...error.i18n.params }, lang);
+  return formatMessage(error.i18n.key, error.i18n.params, lang);
+}
+
+/**
+ * Before anything writes to an existing file: its pages must pass SQLite's quick check (a
+ * damaged registry is never migrated or written to; the user hears which backup to restore),
+ * and it must not come from a newer version of Youcheng.
+ */
+function checkBeforeMigrating(sqlite: Database.Database, file: string, paths: RegistryPaths) {
+  let problems: string[];
+  try {
+    problems = checkIntegrity(sqlite, 'quick');
+  } catch (error) {
+    problems = [(error as Error).message];
+  }
+  if (problems.length > 0) {
+    const detail = problems.slice(0, 3).join('; ');
+    const good = newestGoodBackup(paths.backups, file);
+    const params = {
+      file,
+      detail,
+      folder: paths.backups,
+      ...(good ? { backup: good.file, at: good.at } : {}),
+    };
+    throw new RegistryOpenError('integrity', integrityText(params, 'en'), {
+      key: 'recovery.integrity',
+      params,
+    });
+  }
+  const applied = appliedMigrationNames(sqlite) ?? [];
+  const unknown = applied.filter((name) => !KNOWN_MIGRATIONS.includes(name));
+  if (unknown.length > 0) {
+    const params = { file, migrations: unknown.join(', ') };
+    throw new RegistryOpenError('newer_schema', en('recovery.newerSchema', params), {
+      key: 'recovery.newerSchema',
+      params,
+    });
+  }
+}
+
+/**
+ * A backup before a migration of a file that has data (always; if it cannot be written the
+ * file is not migrated), the migration, then the daily backup when the newest is over a day old.
+ */
+async function backupAndMigrate(
+  db: Db,
+  sqlite: Database.Database,
+  o: {
+    file: string;
+    paths: RegistryPaths;
+    clock: Clock;
+    existed: boolean;
+    backups: 'auto' | 'off';
+  },
+): Promise<Registry['startup']> {
+  const taken: BackupEntry[] = [];
+  const target = { file: o.file, dir: o.paths.backups, clock: o.clock };
+  const applied = o.existed ? (appliedMigrationNames(sqlite) ?? []) : [];
+  const pending = KNOWN_MIGRATIONS.filter((name) => !applied.includes(name));
+  if (o.backups === 'auto' && applied.length > 0 && pending.length > 0) {
+    try {
+      taken.push(await takeBackup(sqlite, target, 'pre-migration'));
+    } catch (error) {
+      const params = { file: o.file, detail: (error as Error).message, folder: o.paths.backups };
+      throw new RegistryOpenError('backup_failed', en('recovery.backupFailed', params), {
+        key: 'recovery.backupFailed',
+        params,
+      });
+    }
+  }
+  await migrateToLatest(db);
+  if (o.backups === 'auto' && o.existed && backupDue(target.dir, o.file, o.clock.now())) {
+    try {
+      taken.push(await takeBackup(sqlite, target, 'auto'));
+    } catch (error) {
+      // The registry opens all the same; the host tells the user the daily copy failed.
+      return { backups: taken, backupError: (error as Error).message };
+    }
+  }
+  return { backups: taken };
 }

@@ -1,5 +1,6 @@
 import { createGridService } from './grid.service';
 import { createInterchangeService } from './interchange/interchange.service';
+import { createBackupsService } from './backups.service';
 import { createLettersService } from './letters.service';
 import { createHistoryService } from './undo.service';
 import { createReferenceService, createSettingsService } from './reference.service';
@@ -22,6 +23,7 @@ export function createServices(deps: ServiceDeps) {
     history: createHistoryService(deps),
     grid: createGridService(deps),
     interchange: createInterchangeService(deps),
+    backups: createBackupsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

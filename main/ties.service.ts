@@ -1,4 +1,5 @@
 import { insideTransaction } from '../db/dialect';
+import type Database from 'better-sqlite3';
 import { eventRowFrom, listEvents } from '../db/events.repository';
 import { getTie, getTieRow, listTies } from '../db/ties.repository';
 import type { Db, Executor } from '../db/schema';
@@ -15,6 +16,8 @@ import type { WriteEnv } from './write-env';
 
 export interface ServiceDeps {
   readonly db: Db;
+  /** The SQLite file behind `db`, for backups and restores; absent in memory. */
+  readonly storage?: { readonly file: string; readonly sqlite: Database.Database } | undefined;
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly platform: Platform;

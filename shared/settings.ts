@@ -5,31 +5,46 @@ import { CONTINENTS } from './countries';
  * Office settings kept in the registry (so they travel with the file). Each has a default;
  * `settings:update` validates a patch against this schema.
  */
-export const settingsSchema = z.strictObject({
+const fields = {
   /** UI language; null follows the operating system. */
-  language: z.enum(['zh', 'en']).nullable().default(null),
+  language: z.enum(['zh', 'en']).nullable(),
   /** The staff member's name for the audit log; null falls back to the OS user. */
-  staffName: z.string().trim().max(100).nullable().default(null),
-  officeName: z.string().trim().max(200).nullable().default(null),
+  staffName: z.string().trim().max(100).nullable(),
+  officeName: z.string().trim().max(200).nullable(),
   /** Countries whose continent the office counts differently from the dataset. */
-  continentOverrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.enum(CONTINENTS)).default({}),
+  continentOverrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.enum(CONTINENTS)),
   /** When a tie needs following up (the follow-ups dashboard and the counts on the navigation). */
-  followUps: z
-    .strictObject({
-      /** A letter of intent with no progress for this many months. */
-      letterMonths: z.number().int().min(1).max(120),
-      /** A tie approved but not signed after this many days. */
-      approvedDays: z.number().int().min(1).max(3650),
-      /** An approval step waiting for a decision longer than this many days. */
-      stepDays: z.number().int().min(1).max(3650),
-      /** An established tie with no visit for this many years. */
-      visitYears: z.number().int().min(1).max(50),
-    })
-    .default({ letterMonths: 6, approvedDays: 90, stepDays: 30, visitYears: 3 }),
+  followUps: z.strictObject({
+    /** A letter of intent with no progress for this many months. */
+    letterMonths: z.number().int().min(1).max(120),
+    /** A tie approved but not signed after this many days. */
+    approvedDays: z.number().int().min(1).max(3650),
+    /** An approval step waiting for a decision longer than this many days. */
+    stepDays: z.number().int().min(1).max(3650),
+    /** An established tie with no visit for this many years. */
+    visitYears: z.number().int().min(1).max(50),
+  }),
   /** Whether upgrading an exchange tie to a friendship tie needs an approved chain first. */
-  upgradeRequiresChain: z.boolean().default(false),
+  upgradeRequiresChain: z.boolean(),
+};
+export const settingsSchema = z.strictObject({
+  language: fields.language.default(null),
+  staffName: fields.staffName.default(null),
+  officeName: fields.officeName.default(null),
+  continentOverrides: fields.continentOverrides.default({}),
+  followUps: fields.followUps.default({
+    letterMonths: 6,
+    approvedDays: 90,
+    stepDays: 30,
+    visitYears: 3,
+  }),
+  upgradeRequiresChain: fields.upgradeRequiresChain.default(false),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];
 export const defaultSettings: Settings = settingsSchema.parse({});
-export const settingsPatch = settingsSchema.partial();
+/**
+ * A change to some settings. Built from the fields without their defaults: with them, zod fills
+ * every key left out, and a patch of one setting would reset all the others.
+ */
+export const settingsPatch = z.strictObject(fields).partial();

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m20261123T1930 from './20261123T1930_init';
 import * as m20261124T0900 from './20261124T0900_commands_views';
 import * as m20261125T1000 from './20261125T1000_name_lookups';
+import * as m20261125T1100 from './20261125T1100_audit_append_only';
 
 /**
  * The static list of migrations, in order. Names are timestamps, so sorting them as text
@@ -11,6 +12,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261123T1930_init': m20261123T1930,
   '20261124T0900_commands_views': m20261124T0900,
   '20261125T1000_name_lookups': m20261125T1000,
+  '20261125T1100_audit_append_only': m20261125T1100,
 };
 
 export const LATEST_SCHEMA = Object.keys(migrations).sort().at(-1) ?? '';

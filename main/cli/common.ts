@@ -2,8 +2,8 @@ import { InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegistryOpenError } from '../../db/connection';
-import { isLang, type Lang } from '../../shared/i18n';
-import { openRegistry, type Registry } from '../registry';
+import { formatMessage, isLang, type Lang } from '../../shared/i18n';
+import { openErrorText, openRegistry, type Registry } from '../registry';
 
 /** What every command shares: output streams, failures, options, opening the registry. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -51,9 +51,14 @@ export async function withRegistry<T>(
   try {
     registry = await openRegistry({ file, host: 'cli', ...(lang ? { lang } : {}) });
   } catch (error) {
-    if (error instanceof RegistryOpenError) throw new CliFailure(error.message);
+    if (error instanceof RegistryOpenError)
+      throw new CliFailure(openErrorText(error, lang ?? 'en'));
     throw error;
   }
+  if (registry.startup.backupError)
+    processIo.err(
+      `youcheng: ${formatMessage('recovery.dailyFailed', { detail: registry.startup.backupError, folder: registry.paths.backups }, lang ?? 'en')}`,
+    );
   try {
     return await work(registry);
   } finally {

@@ -1,8 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { RegistryOpenError } from '../../db/connection';
 import { createI18n, isLang, type Lang } from '../../shared/i18n';
 import { pathsBeside } from '../platform';
+import { systemClock } from '../context';
 import { openRegistry, APP_VERSION, type Registry } from '../registry';
 import { MENU_EVENT } from './bridge';
 import { bindContract } from './ipc';
@@ -10,6 +10,7 @@ import { menuTemplate } from './menu';
 import { APP_SCHEME, registryPath } from './policy';
 import { electronPlatform } from './platform';
 import { createAppProtocolHandler } from './protocol';
+import { openWithRecovery } from './recovery';
 import { createMainWindow, hardenContents, hardenSession } from './window';
 
 /**
@@ -40,10 +41,8 @@ function installMenu(): void {
       setLanguage: (next) => {
         lang = next;
         installMenu();
-        void registry?.services.settings.update(
-          { patch: { language: next } },
-          { actor: 'app', lang: next },
-        );
+        // Through the door, so the change is audited under the user's name like any other.
+        void registry?.door('settings:update', { patch: { language: next } }, { trusted: true });
         mainWindow?.webContents.send(MENU_EVENT, `language:${next}`);
       },
       about: () => {
@@ -70,26 +69,40 @@ async function start(): Promise<void> {
     ? undefined
     : process.env.YOUCHENG_NATIVE_BINDING || undefined;
   const file = registryPath(process.argv, process.env, app.getPath('userData'));
-  try {
-    registry = await openRegistry({
-      file,
-      host: 'electron',
-      nativeBinding,
-      platform: electronPlatform({ dialog, shell, window: () => mainWindow }),
-      // Attachments travel with the registry file; backups stay in this user's data folder.
-      paths: {
-        files: pathsBeside(file).files,
-        backups: path.join(app.getPath('userData'), 'backups'),
-      },
-    });
-  } catch (error) {
-    const t = createI18n(app.getLocale().startsWith('zh') ? 'zh' : 'en').t;
-    dialog.showErrorBox(
-      t('menu.openFailed'),
-      error instanceof RegistryOpenError ? error.message : String(error),
-    );
+  // Attachments travel with the registry file; backups stay in this user's data folder.
+  const paths = {
+    files: pathsBeside(file).files,
+    backups: path.join(app.getPath('userData'), 'backups'),
+  };
+  registry = await openWithRecovery({
+    file,
+    backupsDir: paths.backups,
+    lang: app.getLocale().startsWith('zh') ? 'zh' : 'en',
+    clock: systemClock,
+    dialog,
+    open: () =>
+      openRegistry({
+        file,
+        host: 'electron',
+        nativeBinding,
+        platform: electronPlatform({ dialog, shell, window: () => mainWindow }),
+        paths,
+      }),
+  });
+  if (!registry) {
     app.quit();
     return;
+  }
+  if (registry.startup.backupError) {
+    const t = createI18n(app.getLocale().startsWith('zh') ? 'zh' : 'en').t;
+    void dialog.showMessageBox({
+      type: 'warning',
+      title: t('backups.title'),
+      message: t('recovery.dailyFailed', {
+        detail: registry.startup.backupError,
+        folder: paths.backups,
+      }),
+    });
   }
   const saved = (await registry.services.settings.get()).language;
   lang = isLang(saved) ? saved : app.getLocale().startsWith('zh') ? 'zh' : 'en';

@@ -28,8 +28,14 @@ export function createAppProtocolHandler(
     }
     if (url.host !== APP_HOST || request.method !== 'GET')
       return new Response('Not found', { status: 404 });
-    const relative =
-      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative =
+        url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      // A malformed escape (a lone `%`) names no file of ours.
+      return new Response('Not found', { status: 404 });
+    }
     if (!isInside(root, relative)) return new Response('Not found', { status: 404 });
     const file = path.join(root, relative);
     let body: Buffer;

@@ -18,20 +18,24 @@ export function hardenContents(contents: Pick<WebContents, 'on' | 'setWindowOpen
     if (!isAllowedNavigation(url ?? event.url ?? '')) event.preventDefault();
   };
   contents.on('will-navigate', guard as never);
+  // Frames inside the page (an iframe a bug or an injected string could add) are held too.
+  contents.on('will-frame-navigate', guard as never);
   contents.on('will-redirect', guard as never);
   contents.on('will-attach-webview', ((event: { preventDefault(): void }) =>
     event.preventDefault()) as never);
   contents.setWindowOpenHandler(() => windowOpenDecision());
 }
 
-/** Permission requests and checks are all denied. */
+/** Permission requests and checks are all denied, and so is every device (USB, HID, serial). */
 export function hardenSession(
-  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> &
+    Partial<Pick<Session, 'setDevicePermissionHandler'>>,
 ): void {
   session.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(permissionDecision(permission)),
   );
   session.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
+  session.setDevicePermissionHandler?.((details) => permissionDecision(details.deviceType));
 }
 
 export interface WindowOptions {

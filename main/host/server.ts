@@ -28,6 +28,8 @@ export interface HostOptions {
   /** The built renderer (dist/renderer). */
   readonly staticDir: string;
   readonly port?: number;
+  /** The address to listen on: loopback only (127.0.0.1 unless another loopback is named). */
+  readonly address?: string;
   readonly token?: string;
   /** Largest request body accepted, in bytes. */
   readonly maxBody?: number;
@@ -107,8 +109,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       send(res, 405, 'Method not allowed', { 'Content-Type': 'text/plain' });
       return;
     }
-    const relative =
-      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    } catch {
+      send(res, 404, 'Not found', { 'Content-Type': 'text/plain' });
+      return;
+    }
     if (!isInside(root, relative)) {
       send(res, 404, 'Not found', { 'Content-Type': 'text/plain' });
       return;
@@ -180,12 +187,24 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendResult(res, 403, refusal('forbidden', 'Calls from another origin are refused.'));
       return;
     }
-    const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
-    const work = pathname.startsWith(API_PREFIX)
-      ? serveCall(req, res, decodeURIComponent(pathname.slice(API_PREFIX.length)))
-      : pathname.startsWith('/api/')
-        ? Promise.resolve(sendResult(res, 404, refusal('not_found', 'No such endpoint.')))
-        : serveStatic(req, res, pathname);
+    // Everything from here runs inside the promise: a throw on a hostile URL (a lone `%` that
+    // decodeURIComponent rejects) is an answer, never an uncaught exception that stops the host.
+    const work = (async () => {
+      const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+      if (pathname.startsWith(API_PREFIX)) {
+        let channel: string;
+        try {
+          channel = decodeURIComponent(pathname.slice(API_PREFIX.length));
+        } catch {
+          sendResult(res, 404, refusal('not_found', 'No such channel.'));
+          return;
+        }
+        return serveCall(req, res, channel);
+      }
+      if (pathname.startsWith('/api/'))
+        return sendResult(res, 404, refusal('not_found', 'No such endpoint.'));
+      return serveStatic(req, res, pathname);
+    })();
     work.catch(() => {
       if (!res.headersSent)
         sendResult(res, 500, refusal('validation', 'The host failed to answer.'));
@@ -193,11 +212,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
 
+  const address = options.address ?? '127.0.0.1';
+  // Bound to a loopback address only: the host is never reachable from the network, whatever
+  // a caller asks for (0.0.0.0 or a LAN address would publish the registry).
+  if (!isLoopbackAddress(address) || address.startsWith('::ffff:'))
+    throw new Error(`The browser host listens on loopback only, not on ${address}.`);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    // Bound to the loopback address only: the host is never reachable from the network.
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, address, () => resolve());
   });
+  const bound = (server.address() as AddressInfo).address;
+  if (!isLoopbackAddress(bound)) {
+    server.close();
+    throw new Error(`The browser host bound ${bound}, which is not loopback.`);
+  }
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {

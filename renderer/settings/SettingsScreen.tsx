@@ -6,6 +6,7 @@ import type { Lang } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
 import { attempt, call } from '../api/client';
 import { errorText } from '../i18n';
+import { BackupSection } from './BackupSection';
 
 /** The office's settings, its approval chains and follow-up thresholds, kept in the registry. */
 export function SettingsScreen({ lang }: { lang: Lang }) {
@@ -183,6 +184,7 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
             </fieldset>
           ))}
         </section>
+        <BackupSection />
       </div>
     </section>
   );

@@ -219,7 +219,7 @@ export const en = {
     forbidden: 'This request is not allowed.',
     unknownChannel: 'There is no channel named “{{channel}}”.',
     busy: 'The registry is busy with another writer; try again in a moment.',
-    storage: 'The registry could not be written: {{reason}}. Nothing was changed.',
+    storage: 'The registry could not be written. Nothing was changed.',
     unavailable: 'This is not available here: {{what}}.',
     internal: 'Something went wrong inside Youcheng. Nothing was changed.',
     network: 'Youcheng could not be reached.',

@@ -4,6 +4,7 @@ import { en } from './en';
 import { gridStrings } from './grid.strings';
 import { workflowStrings } from './workflow.strings';
 import { interchangeStrings } from './interchange.strings';
+import { safetyStrings } from './safety.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -12,7 +13,12 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
  * Feature strings (`shared/i18n/*.strings.ts`) join the core ones here; each owns its own
  * top-level keys.
  */
-const features = [gridStrings, workflowStrings, interchangeStrings] as const satisfies readonly {
+const features = [
+  gridStrings,
+  workflowStrings,
+  interchangeStrings,
+  safetyStrings,
+] as const satisfies readonly {
   en: object;
   zh: object;
 }[];

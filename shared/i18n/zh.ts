@@ -205,7 +205,7 @@ export const zh: Resources = {
     forbidden: '不允许此请求。',
     unknownChannel: '没有名为“{{channel}}”的通道。',
     busy: '登记簿正被其他程序写入，请稍后重试。',
-    storage: '无法写入登记簿：{{reason}}。未做任何更改。',
+    storage: '无法写入登记簿，未做任何更改。',
     unavailable: '此处不提供该功能：{{what}}。',
     internal: '友城内部出错，未做任何更改。',
     network: '无法连接友城服务。',

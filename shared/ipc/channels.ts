@@ -6,6 +6,9 @@
 export const CHANNEL_NAMES = [
   'app:info',
   'audit:list',
+  'backups:create',
+  'backups:list',
+  'backups:restore',
   'chains:get',
   'chains:set',
   'countries:list',

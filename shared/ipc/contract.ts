@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 import { interchangeChannels } from './interchange';
+import { backupsChannels } from './backups';
 import { referenceChannels } from './reference';
 import { gridChannels } from './grid';
 import { historyChannels } from './history';
@@ -26,6 +27,7 @@ const channels = {
   ...historyChannels,
   ...gridChannels,
   ...interchangeChannels,
+  ...backupsChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */

@@ -185,6 +185,71 @@ describe('the browser host', () => {
     expect(res.body).not.toContain('not for the web');
   });
 
+  it('refuses a peer that is not loopback, even with the token and our Host', async () => {
+    // Linux lets a socket bound to the machine's own LAN address connect to 127.0.0.1: the
+    // host then sees a non-loopback peer, as it would from another machine.
+    const { networkInterfaces } = await import('node:os');
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && i.family === 'IPv4' && !i.internal)
+      .map((i) => i!.address);
+    const peers = [...lan];
+    for (const localAddress of peers) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: host.port,
+            localAddress,
+            path: '/api/call/ties:list',
+            method: 'POST',
+            headers: authed(),
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+      expect(status, `from ${localAddress}`).toBe(403);
+    }
+    // And from loopback the same request is answered.
+    expect(
+      (await send('/api/call/ties:list', { method: 'POST', headers: authed(), body: '{}' })).status,
+    ).toBe(200);
+  });
+
+  it.each(['0.0.0.0', '::', '192.0.2.2', '10.0.0.1', '::ffff:10.0.0.1', 'localhost.evil'])(
+    'will not listen on %s',
+    async (address) => {
+      await expect(startHost({ door: registry.door, staticDir, address })).rejects.toThrow(
+        /loopback only/,
+      );
+    },
+  );
+
+  it('answers a malformed escape in a channel or a path, and keeps answering', async () => {
+    for (const p of ['/api/call/%', '/api/call/ties%3', '/%E0%A4%A', '/assets/%']) {
+      const res = await send(p, { method: 'POST', headers: authed(), body: '{}' });
+      expect([404, 405]).toContain(res.status);
+    }
+    expect(
+      (await send('/api/call/%', { method: 'POST', headers: authed(), body: '{}' })).status,
+    ).toBe(404);
+    expect((await send('/', {})).status).toBe(200);
+  });
+
+  it('refuses an opaque (null) Origin, as a sandboxed frame or a file page sends', async () => {
+    const res = await send('/api/call/ties:list', {
+      method: 'POST',
+      headers: authed({ Origin: 'null' }),
+      body: '{}',
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('listens on loopback only', async () => {
     const { networkInterfaces } = await import('node:os');
     const external = Object.values(networkInterfaces())

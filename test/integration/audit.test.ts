@@ -1,0 +1,248 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Registry } from '../../main/registry';
+import { contract, CHANNELS, type Channel } from '../../shared/ipc/contract';
+import type { AuditRow } from '../../shared/model';
+import { populate, type Populated } from '../support/populate';
+import { call, testRegistry } from '../support/registry';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * Every change through any path lands in the audit log with who and when, and nothing can
+ * alter or delete the log.
+ */
+
+type Scenario = (r: Registry, made: Populated) => Promise<unknown>;
+
+/** One call of each write channel on a populated registry. */
+const SCENARIOS: Record<string, Scenario> = {
+  'localities:create': async () => ({ name: '鼓楼区', level: 'county' }),
+  'localities:update': async (r) => {
+    const [l] = await call<{ id: string; version: number }[]>(r, 'localities:list', {});
+    return { id: l!.id, version: l!.version, patch: { name_en: 'Jiangsu' } };
+  },
+  'settings:update': async () => ({ patch: { officeName: '江苏省外办' } }),
+  'ties:create': async () => ({ local: '南京市', partner: 'Malmö', country: 'SE' }),
+  'ties:update': async (_r, m) => ({
+    id: m.ties[0]!.id,
+    version: m.ties[0]!.version,
+    patch: { notes: 'audited' },
+  }),
+  'ties:delete': async (_r, m) => ({ id: m.ties[2]!.id, version: m.ties[2]!.version }),
+  'ties:restore': async (r, m) => {
+    const t = await call<{ version: number }>(r, 'ties:delete', {
+      id: m.ties[3]!.id,
+      version: m.ties[3]!.version,
+    });
+    return { id: m.ties[3]!.id, version: t.version };
+  },
+  'letters:create': async (_r, m) => ({ tie_id: m.ties[0]!.id, title: 'MoU', doc_type: 'MoU' }),
+  'letters:update': async (_r, m) => ({
+    id: m.letters[0]!.id,
+    version: m.letters[0]!.version,
+    patch: { notes: 'audited' },
+  }),
+  'letters:delete': async (_r, m) => ({ id: m.letters[0]!.id, version: m.letters[0]!.version }),
+  'letters:restore': async (r, m) => {
+    const l = await call<{ version: number }>(r, 'letters:delete', {
+      id: m.letters[0]!.id,
+      version: m.letters[0]!.version,
+    });
+    return { id: m.letters[0]!.id, version: l.version };
+  },
+  'steps:create': async (_r, m) => ({ tie_id: m.ties[1]!.id, authority: 'Jiangsu FAO' }),
+  'steps:update': async (_r, m) => ({
+    id: m.steps[0]!.id,
+    version: m.steps[0]!.version,
+    patch: { reference_no: '苏外〔2026〕1号' },
+  }),
+  'steps:delete': async (_r, m) => ({ id: m.steps[0]!.id, version: m.steps[0]!.version }),
+  'steps:restore': async (r, m) => {
+    const s = await call<{ version: number }>(r, 'steps:delete', {
+      id: m.steps[0]!.id,
+      version: m.steps[0]!.version,
+    });
+    return { id: m.steps[0]!.id, version: s.version };
+  },
+  'visits:create': async () => ({ direction: 'incoming', country: 'JP', leader: '山田' }),
+  'visits:update': async (_r, m) => ({
+    id: m.visits[0]!.id,
+    version: m.visits[0]!.version,
+    patch: { size: 14 },
+  }),
+  'visits:delete': async (_r, m) => ({ id: m.visits[0]!.id, version: m.visits[0]!.version }),
+  'visits:restore': async (r, m) => {
+    const v = await call<{ version: number }>(r, 'visits:delete', {
+      id: m.visits[0]!.id,
+      version: m.visits[0]!.version,
+    });
+    return { id: m.visits[0]!.id, version: v.version };
+  },
+  'chains:set': async () => ({ level: 'city', steps: [{ zh: '市政府', en: 'City government' }] }),
+  'grid:paste': async (_r, m) => ({
+    grid: 'ties',
+    columns: ['notes'],
+    rows: [{ id: m.ties[0]!.id, version: m.ties[0]!.version }],
+    text: 'pasted',
+  }),
+  'grid:bulk': async (_r, m) => ({
+    grid: 'ties',
+    column: 'region',
+    value: 'Kanto',
+    rows: [{ id: m.ties[0]!.id, version: m.ties[0]!.version }],
+  }),
+  'history:undo': async (r, m) => {
+    await call(r, 'ties:update', {
+      id: m.ties[0]!.id,
+      version: m.ties[0]!.version,
+      patch: { notes: 'to undo' },
+    });
+    return { scope: 'ties' };
+  },
+  'history:redo': async (r, m) => {
+    await call(r, 'ties:update', {
+      id: m.ties[0]!.id,
+      version: m.ties[0]!.version,
+      patch: { notes: 'to redo' },
+    });
+    await call(r, 'history:undo', { scope: 'ties' });
+    return { scope: 'ties' };
+  },
+  'views:save': async () => ({ grid: 'ties', name: '日本', state: { quick: '日本' } }),
+  'views:delete': async (r) => ({
+    id: (await call<{ id: string }>(r, 'views:save', { grid: 'letters', name: 'all', state: {} }))
+      .id,
+  }),
+  'workflow:advance': async (_r, m) => ({
+    id: m.ties[0]!.id,
+    version: m.ties[0]!.version,
+    to: 'suspended',
+    on: '2020-01-01',
+    reason: 'audited',
+  }),
+  'workflow:submit': async (_r, m) => ({
+    id: m.ties[3]!.id,
+    version: m.ties[3]!.version,
+    submitted_on: '2026-01-02',
+  }),
+  'workflow:decide': async (_r, m) => ({
+    id: m.steps[0]!.id,
+    version: m.steps[0]!.version,
+    outcome: 'approved',
+    decided_on: '2026-01-10',
+  }),
+  'workflow:upgrade': async (r) => {
+    const tie = await call<{ id: string; version: number }>(r, 'ties:create', {
+      local: '南京市',
+      partner: 'Uppsala',
+      country: 'SE',
+      kind: 'exchange',
+      stage: 'established',
+      established_on: '2010',
+    });
+    return { id: tie.id, version: tie.version, on: '2020-05' };
+  },
+  'import:run': async (r) => {
+    const csv =
+      'local,local_level,partner,country,kind,stage,established_on\n南京市,city,Aarhus,Denmark,friendship,established,1999\n';
+    const { fileId } = await call<{ fileId: string }>(r, 'import:upload', {
+      name: 'ties.csv',
+      base64: Buffer.from(csv).toString('base64'),
+    });
+    return { fileId, dryRun: false };
+  },
+  'backups:restore': async (r) => ({
+    name: (await call<{ name: string }>(r, 'backups:create', {})).name,
+  }),
+};
+
+/** Write channels that change nothing in the registry itself, and why. */
+const NO_REGISTRY_CHANGE: Record<string, string> = {
+  'backups:create': 'copies the registry to a new file; the registry itself is unchanged',
+  'import:upload':
+    'stores the chosen file in a temporary folder; the registry is unchanged until import:run',
+  'import:pick':
+    'opens a native dialog (the desktop app only) and stores the chosen file; the registry is unchanged',
+};
+
+const WRITES = CHANNELS.filter((c) => contract[c].writes);
+
+let registry: Registry;
+let made: Populated;
+beforeEach(async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'yc-audit-')), 'registry.db');
+  registry = await testRegistry({ file, osUser: 'os-login' });
+  made = await populate(registry);
+  await call(registry, 'settings:update', { patch: { staffName: '李伟' } });
+  return () => registry.close();
+});
+
+const lastSeq = async () =>
+  (await call<AuditRow[]>(registry, 'audit:list', { limit: 1 }))[0]?.seq ?? 0;
+
+describe('the audit log', () => {
+  it('has a scenario for every write channel', () => {
+    expect(
+      WRITES.filter((c) => !(c in SCENARIOS) && !(c in NO_REGISTRY_CHANGE)),
+      'write channels without an audit scenario',
+    ).toEqual([]);
+  });
+
+  it.each(WRITES.filter((c) => c in SCENARIOS))(
+    '%s records who changed what, and when',
+    async (channel) => {
+      const input = await SCENARIOS[channel]!(registry, made);
+      const since = await lastSeq();
+      await call(registry, channel as Channel, input);
+      const rows = (await call<AuditRow[]>(registry, 'audit:list', { limit: 10_000 })).filter(
+        (r) => r.seq > since,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row.actor).toBe('李伟');
+        expect(row.at).toMatch(/^2026-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        expect(row.before !== null || row.after !== null).toBe(true);
+      }
+    },
+  );
+
+  it('changes only the settings a patch names (a patch once reset all the others)', async () => {
+    await call(registry, 'settings:update', { patch: { language: 'zh' } });
+    expect(await call(registry, 'settings:get', {})).toMatchObject({
+      language: 'zh',
+      staffName: '李伟',
+      officeName: '南京市外办',
+    });
+  });
+
+  it('names the OS user when no staff name is set', async () => {
+    await call(registry, 'settings:update', { patch: { staffName: null } });
+    await call(registry, 'ties:create', { local: '南京市', partner: 'Malmö', country: 'SE' });
+    const [row] = await call<AuditRow[]>(registry, 'audit:list', { limit: 1 });
+    expect(row!.actor).toBe('os-login');
+  });
+
+  it('refuses any UPDATE or DELETE of its rows, from anyone', () => {
+    const count = registry.sqlite.prepare('select count(*) from audit_log').pluck().get();
+    expect(() => registry.sqlite.prepare("update audit_log set actor = 'nobody'").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => registry.sqlite.prepare('delete from audit_log').run()).toThrow(/append-only/);
+    expect(() =>
+      registry.sqlite.transaction(() => {
+        registry.sqlite.prepare("insert into settings values ('x', '1', 'now')").run();
+        registry.sqlite.prepare('delete from audit_log where seq = 1').run();
+      })(),
+    ).toThrow(/append-only/);
+    expect(registry.sqlite.prepare('select count(*) from audit_log').pluck().get()).toBe(count);
+    expect(
+      registry.sqlite.prepare("select count(*) from settings where key = 'x'").pluck().get(),
+    ).toBe(0);
+  });
+
+  it('offers no channel that edits or deletes it', () => {
+    expect(CHANNELS.filter((c) => c.startsWith('audit:'))).toEqual(['audit:list']);
+    expect(contract['audit:list'].writes).toBe(false);
+  });
+});
