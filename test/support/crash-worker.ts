@@ -10,13 +10,11 @@
 import { writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { takeBackup } from '../../main/backups';
-import { recordCommand } from '../../main/commands';
 import { systemClock, uuidV7Ids } from '../../main/context';
 import { headlessPlatform } from '../../main/platform';
 import { openRegistry, type Registry } from '../../main/registry';
-import { inWriteTransaction, type ServiceDeps } from '../../main/ties.service';
-import { createTieIn } from '../../main/ties.write';
-import { tieCreateInput } from '../../shared/ipc/ties';
+import type { ServiceDeps } from '../../main/ties.service';
+import { runImport } from '../../main/interchange/import';
 import type { TieRow } from '../../shared/model';
 
 /** A line on stdout, written synchronously: once it is out, the write it names had returned. */
@@ -25,17 +23,10 @@ function report(line: string): void {
 }
 
 /**
- * The import step: a function taking a registry and a file, applying every row in one
- * transaction under one command. This stand-in reads the simple CSV `batchFile` writes; when
- * the real importer lands, replace its one call in `edits` with it.
+ * The import step: the real importer (main/interchange) on a ties sheet, in one transaction
+ * under one command, exactly as the app and the CLI run it.
  */
-export async function standInImport(registry: Registry, file: string): Promise<number> {
-  const { readFileSync } = await import('node:fs');
-  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
-  const columns = (header ?? '').split(',');
-  const rows = lines.map((line) =>
-    tieCreateInput.parse(Object.fromEntries(line.split(',').map((v, i) => [columns[i], v]))),
-  );
+export async function importFile(registry: Registry, file: string): Promise<number> {
   const deps: ServiceDeps = {
     db: registry.db,
     clock: systemClock,
@@ -44,16 +35,8 @@ export async function standInImport(registry: Registry, file: string): Promise<n
     paths: registry.paths,
   };
   const ctx = { actor: await registry.actor(), lang: 'en' as const };
-  await inWriteTransaction(
-    deps,
-    ctx,
-    async (env) => {
-      await recordCommand(env, 'import', 'import.label', { file: path.basename(file) });
-      for (const row of rows) await createTieIn(env, row);
-    },
-    uuidV7Ids.next(),
-  );
-  return rows.length;
+  const summary = await runImport(deps, ctx, file, path.basename(file), { dryRun: false });
+  return summary.created + summary.updated + summary.unchanged;
 }
 
 /** A ties sheet of `n` rows tagged `tag` (partner names and notes), in the interchange format. */
@@ -81,8 +64,7 @@ async function edits(file: string, trial: number, workdir: string): Promise<void
   for (let i = 0; ; i++) {
     if (i % 5 === 2) {
       const tag = `B${trial}-${i}`;
-      // Swap `standInImport` for the real importer (registry, file) here.
-      const n = await standInImport(registry, batchFile(workdir, tag, batchSize(i)));
+      const n = await importFile(registry, batchFile(workdir, tag, batchSize(i)));
       report(`BATCH ${tag} ${n}`);
     } else if (i % 2 === 0 || known.length === 0) {
       const tie = await call<TieRow>(registry, 'ties:create', {
