@@ -126,7 +126,16 @@ export function RegistryGrid<R extends GridRow>({
   const api = useRef<GridApi<R> | null>(null);
   // The same api as state, for what renders from it (the toolbar, the columns menu).
   const [gridApi, setGridApi] = useState<GridApi<R> | null>(null);
-  const context = useMemo<GridContext>(() => ({ errors: new Map<string, CellError>() }), []);
+  const context = useMemo<GridContext>(
+    () => ({
+      errors: new Map<string, CellError>(),
+      rowChanged: (row) => {
+        api.current?.applyTransaction({ update: [row as R] });
+        setHistoryGeneration((n) => n + 1);
+      },
+    }),
+    [],
+  );
 
   useEffect(() => {
     let live = true;

@@ -20,6 +20,8 @@ export interface CellError {
 
 export interface GridContext {
   readonly errors: Map<string, CellError>;
+  /** A row changed outside a cell edit (a scan attached from its cell). */
+  readonly rowChanged: (row: { id: string }) => void;
 }
 
 export const cellKey = (rowId: string, column: string) => `${rowId}:${column}`;
@@ -82,7 +84,7 @@ export function withRefusals<R extends Row>(col: ColDef<R>): ColDef<R> {
   return {
     ...col,
     colId: id,
-    cellRenderer: RefusableCellRenderer,
+    cellRenderer: col.cellRenderer ?? RefusableCellRenderer,
     valueGetter: (p: ValueGetterParams<R, unknown>) => {
       const error = p.data
         ? (p.context as GridContext | undefined)?.errors.get(cellKey(p.data.id, id))

@@ -5,6 +5,9 @@ import { attempt, call } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
 import { columnKit } from '../grid/columns';
 import type { GridSpec } from '../grid/RegistryGrid';
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import type { GridContext } from '../grid/columns';
+import { ScanButtons } from './ScanButtons';
 
 export const lettersGrid: GridSpec<LetterRow> = {
   name: 'letters',
@@ -23,6 +26,17 @@ export const lettersGrid: GridSpec<LetterRow> = {
       c.text('partner_signatory', 130),
       c.date('follow_up_on'),
       c.enumeration('status', 'letterStatus', 160),
+      {
+        ...c.text('scan', 210),
+        editable: false,
+        sortable: false,
+        filter: false,
+        valueGetter: (p) => p.data?.scan_name ?? '',
+        cellRenderer: (p: CustomCellRendererProps<LetterRow, unknown, GridContext>) =>
+          p.data ? (
+            <ScanButtons letter={p.data} onChanged={(row) => p.context.rowChanged(row)} />
+          ) : null,
+      },
       c.longText('notes', 240),
     ];
   },

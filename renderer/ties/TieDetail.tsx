@@ -10,6 +10,7 @@ import { attempt, call } from '../api/client';
 import { ConfirmDialog } from '../components/Dialog';
 import { FormDialog, type FieldSpec } from '../components/FormDialog';
 import type { Reference } from '../reference';
+import { ScanButtons } from '../letters/ScanButtons';
 
 /** What the forms supply themselves; anything else missing needs another action first. */
 const FORM_SUPPLIES: readonly Requirement[] = ['date', 'reason', 'signedOn', 'signatories'];
@@ -342,7 +343,8 @@ export function TieDetail({
           {data.letters.map((l) => (
             <li key={l.id}>
               {l.title} · {enumLabel('letterType', l.doc_type, lang)} · {l.signed_on ?? '—'} ·{' '}
-              {enumLabel('letterStatus', l.status, lang)}
+              {enumLabel('letterStatus', l.status, lang)}{' '}
+              <ScanButtons letter={l} onChanged={() => setGeneration((g) => g + 1)} />
             </li>
           ))}
         </ul>

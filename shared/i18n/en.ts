@@ -212,6 +212,12 @@ export const en = {
         'The block is {{width}} columns wide, but only {{columns}} columns follow the cell it was pasted at.',
       readOnly: 'This column cannot be pasted into.',
     },
+    scan: {
+      empty: 'The file is empty.',
+      tooLarge: 'A scan may be at most {{max}} MB.',
+      kind: '“{{name}}” is not a PDF or an image (PNG, JPEG, TIFF).',
+      missing: 'This letter has no scan, or its file is gone from the registry’s folder.',
+    },
     stage: {
       transition: 'A tie cannot go from {{from}} to {{to}}.',
       missing: 'Before it can go to {{to}}, the tie needs {{missing}}.',

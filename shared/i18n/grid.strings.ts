@@ -26,6 +26,8 @@ export const gridStrings = defineStrings({
       import: 'Imported {{target}}',
       settings: 'Changed the settings',
       chain: 'Changed an approval chain',
+      attach: 'Attached the scan {{target}}',
+      detach: 'Removed a scan',
       by: '{{actor}}, {{at}}',
     },
     grid: {
@@ -90,6 +92,8 @@ export const gridStrings = defineStrings({
       import: '导入了{{target}}',
       settings: '修改了设置',
       chain: '修改了报批流程',
+      attach: '附上扫描件{{target}}',
+      detach: '移除了扫描件',
       by: '{{actor}}，{{at}}',
     },
     grid: {

@@ -90,6 +90,7 @@ export const workflowStrings = defineStrings({
         redo: 'redone',
       },
     },
+    letterUi: { open: 'Open scan', attach: 'Attach scan…', replace: 'Replace scan…' },
     pipeline: {
       title: 'Pipeline',
       filterLocality: 'Locality',
@@ -221,6 +222,7 @@ export const workflowStrings = defineStrings({
         redo: '重做',
       },
     },
+    letterUi: { open: '打开扫描件', attach: '附上扫描件…', replace: '更换扫描件…' },
     pipeline: {
       title: '进展看板',
       filterLocality: '我方',

@@ -198,6 +198,12 @@ export const zh: Resources = {
       tooWide: '粘贴内容有{{width}}列，但从所选单元格向右只有{{columns}}列。',
       readOnly: '此列不能粘贴。',
     },
+    scan: {
+      empty: '文件为空。',
+      tooLarge: '扫描件不能超过{{max}} MB。',
+      kind: '“{{name}}”不是PDF或图片（PNG、JPEG、TIFF）。',
+      missing: '该意向书没有扫描件，或其文件已不在登记簿文件夹中。',
+    },
     stage: {
       transition: '友城关系不能从“{{from}}”直接转为“{{to}}”。',
       missing: '转为“{{to}}”之前还需要：{{missing}}。',

@@ -66,6 +66,16 @@ export const letterPatch = z
   .refine((p) => Object.keys(p).length > 0, { message: 'errors.validation.invalid' });
 export type LetterPatch = z.output<typeof letterPatch>;
 
+/** A scanned letter as the browser host downloads it. */
+export interface ScanFile {
+  readonly name: string;
+  readonly mime: string;
+  readonly base64: string;
+}
+
+/** Scans are PDFs or images, at most this size (a multi-page colour scan fits comfortably). */
+export const MAX_SCAN_BYTES = 30 * 1024 * 1024;
+
 export const lettersChannels = {
   'letters:list': query(
     z.strictObject({ tie_id: id.optional(), deleted: z.boolean().default(false) }),
@@ -77,4 +87,20 @@ export const lettersChannels = {
   ).returns<LetterRow>(),
   'letters:delete': command(z.strictObject({ id, version })).returns<LetterRow>(),
   'letters:restore': command(z.strictObject({ id, version })).returns<LetterRow>(),
+  /** Attaches a scan sent as bytes (the browser host's file input). */
+  'letters:attach': command(
+    z.strictObject({
+      id,
+      version,
+      name: z.string().min(1).max(255),
+      base64: z.string().max(Math.ceil((MAX_SCAN_BYTES * 4) / 3) + 4),
+    }),
+  ).returns<LetterRow>(),
+  /** Attaches a scan chosen in a native dialog (the desktop app). */
+  'letters:attachPick': command(z.strictObject({ id, version })).returns<LetterRow | null>(),
+  'letters:detach': command(z.strictObject({ id, version })).returns<LetterRow>(),
+  /** The scan's bytes, to download (browser host). */
+  'letters:scan': query(z.strictObject({ id })).returns<ScanFile>(),
+  /** Opens the scan with the system viewer (desktop app). */
+  'letters:openScan': query(z.strictObject({ id })).returns<{ opened: boolean }>(),
 };

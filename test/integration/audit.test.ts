@@ -79,6 +79,21 @@ const SCENARIOS: Record<string, Scenario> = {
     });
     return { id: m.visits[0]!.id, version: v.version };
   },
+  'letters:attach': async (_r, m) => ({
+    id: m.letters[0]!.id,
+    version: m.letters[0]!.version,
+    name: 'scan.pdf',
+    base64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+  }),
+  'letters:detach': async (r, m) => {
+    const l = await call<{ version: number }>(r, 'letters:attach', {
+      id: m.letters[0]!.id,
+      version: m.letters[0]!.version,
+      name: 'scan.pdf',
+      base64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+    });
+    return { id: m.letters[0]!.id, version: l.version };
+  },
   'chains:set': async () => ({ level: 'city', steps: [{ zh: '市政府', en: 'City government' }] }),
   'grid:paste': async (_r, m) => ({
     grid: 'ties',
@@ -162,6 +177,8 @@ const NO_REGISTRY_CHANGE: Record<string, string> = {
   'backups:create': 'copies the registry to a new file; the registry itself is unchanged',
   'import:upload':
     'stores the chosen file in a temporary folder; the registry is unchanged until import:run',
+  'letters:attachPick':
+    'opens a native dialog (the desktop app only); the write it leads to is letters:attach’s, audited above',
   'import:pick':
     'opens a native dialog (the desktop app only) and stores the chosen file; the registry is unchanged',
 };
