@@ -51,7 +51,9 @@ export function safeName(name: string, ext: string): string {
   const base =
     path
       .basename(name)
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      // Characters no file system takes in a name, and control characters.
+      .replace(/[\\/:*?"<>|]/g, '_')
+      .replace(/\p{Cc}/gu, '_')
       .replace(/^\.+/, '')
       .slice(0, 120) || 'scan';
   return path.extname(base).toLowerCase() === ext ? base : `${base}${ext}`;
