@@ -1,9 +1,11 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
 import type { Field, Kind, Level, Stage } from '../shared/enums';
 import type { TieColumn } from '../shared/ipc/ties';
 import type { TieRow } from '../shared/model';
+import type { ColumnFilter } from '../shared/grid-query';
+import { filterSql, orderSql, quickSql, type SqlColumn } from './grid-query';
 import { fromJsonText } from './json';
 import type { Executor, NewRow, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
@@ -57,95 +59,60 @@ export function tieRowFrom(row: Joined): TieRow {
   };
 }
 
-/** How each grid column sorts in SQL. */
-const SORT_EXPRESSIONS: Record<TieColumn, string> = {
-  local: 'l.name',
-  local_level: 'l.level',
-  partner: 'p.name',
-  partner_zh: 'p.name_zh',
-  country: 'p.country',
-  region: 'p.region',
-  kind: 't.kind',
-  stage: 't.stage',
-  established_on: 't.established_on',
-  intent_signed_on: 't.intent_signed_on',
-  first_contact_on: 't.first_contact_on',
-  signed_place: 't.signed_place',
-  our_signatory: 't.our_signatory',
-  partner_signatory: 't.partner_signatory',
-  fields: 't.fields',
-  notes: 't.notes',
+/** Each grid column as SQL: what it sorts by and how its filter and quick search read. */
+export const TIE_SQL: Readonly<Record<TieColumn, SqlColumn>> = {
+  local: {
+    expr: 'l.name',
+    kind: 'text',
+    like: (p) =>
+      sql<SqlBool>`(lower(l.name) like lower(${p}) escape '\\' or l.name_zh like ${p} escape '\\' or lower(l.name_en) like lower(${p}) escape '\\')`,
+  },
+  local_level: { expr: 'l.level', kind: 'enum', vocabulary: 'level' },
+  partner: {
+    expr: 'p.name',
+    kind: 'text',
+    like: (p) =>
+      sql<SqlBool>`(lower(p.name) like lower(${p}) escape '\\' or p.name_zh like ${p} escape '\\' or lower(p.name_en) like lower(${p}) escape '\\' or lower(p.name_local) like lower(${p}) escape '\\')`,
+  },
+  partner_zh: { expr: 'p.name_zh', kind: 'text' },
+  country: { expr: 'p.country', kind: 'country' },
+  region: { expr: 'p.region', kind: 'text' },
+  kind: { expr: 't.kind', kind: 'enum', vocabulary: 'kind' },
+  stage: { expr: 't.stage', kind: 'enum', vocabulary: 'stage' },
+  established_on: { expr: 't.established_on', kind: 'date' },
+  intent_signed_on: { expr: 't.intent_signed_on', kind: 'date' },
+  first_contact_on: { expr: 't.first_contact_on', kind: 'date' },
+  signed_place: { expr: 't.signed_place', kind: 'text' },
+  our_signatory: { expr: 't.our_signatory', kind: 'text' },
+  partner_signatory: { expr: 't.partner_signatory', kind: 'text' },
+  fields: { expr: 't.fields', kind: 'fields' },
+  notes: { expr: 't.notes', kind: 'text' },
 };
 
 export interface TieQuery {
   readonly sort: readonly { colId: TieColumn; sort: 'asc' | 'desc' }[];
-  /** Free text, matched against every text column. */
+  readonly filter: Readonly<Partial<Record<TieColumn, ColumnFilter>>>;
+  /** Free text, matched against every column in either language. */
   readonly quick: string;
-  /** Values the quick text names in other words: countries and enum values it matches. */
-  readonly quickCountries: readonly string[];
-  readonly quickEnums: readonly string[];
   readonly deleted: boolean;
   readonly offset: number;
   readonly limit: number;
 }
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function filtered(
-  db: Executor,
-  q: Pick<TieQuery, 'quick' | 'quickCountries' | 'quickEnums' | 'deleted'>,
-) {
-  let query = joined(db).where('t.deleted_at', q.deleted ? 'is not' : 'is', null);
-  const words = q.quick.trim();
-  if (words !== '') {
-    const pattern = likePattern(words);
-    query = query.where((eb) => {
-      const like = (col: string): Expression<SqlBool> =>
-        sql<SqlBool>`${sql.ref(col)} like ${pattern} escape '\\'`;
-      const ors: Expression<SqlBool>[] = [
-        'l.name',
-        'l.name_zh',
-        'l.name_en',
-        'p.name',
-        'p.name_zh',
-        'p.name_en',
-        'p.name_local',
-        'p.region',
-        'p.country',
-        't.established_on',
-        't.intent_signed_on',
-        't.first_contact_on',
-        't.signed_place',
-        't.our_signatory',
-        't.partner_signatory',
-        't.notes',
-      ].map(like);
-      if (q.quickCountries.length > 0) ors.push(eb('p.country', 'in', [...q.quickCountries]));
-      if (q.quickEnums.length > 0) {
-        ors.push(
-          eb('t.kind', 'in', [...q.quickEnums]),
-          eb('t.stage', 'in', [...q.quickEnums]),
-          eb('l.level', 'in', [...q.quickEnums]),
-        );
-        for (const value of q.quickEnums) ors.push(sql<SqlBool>`t.fields like ${`%"${value}"%`}`);
-      }
-      return eb.or(ors);
-    });
-  }
-  return query;
+function filtered(db: Executor, q: Pick<TieQuery, 'quick' | 'filter' | 'deleted'>) {
+  return joined(db)
+    .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
+    .where(() => filterSql(TIE_SQL, q.filter))
+    .where(() => quickSql(TIE_SQL, q.quick));
 }
 
 export async function listTies(
   db: Executor,
   q: TieQuery,
 ): Promise<{ rows: TieRow[]; total: number }> {
-  const base = filtered(db, q);
-  let query = base;
-  for (const s of q.sort) {
-    query = query.orderBy(sql.ref(SORT_EXPRESSIONS[s.colId]), s.sort);
-  }
+  const order = orderSql(TIE_SQL, q.sort);
+  let query = filtered(db, q);
+  if (order) query = query.orderBy(order as never);
   const rows = await query
     .orderBy('t.created_at')
     .orderBy('t.id')

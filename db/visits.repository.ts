@@ -2,6 +2,10 @@ import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
 import type { Direction, Field } from '../shared/enums';
 import type { VisitRow } from '../shared/model';
+import { sql, type SqlBool } from 'kysely';
+import type { ColumnFilter } from '../shared/grid-query';
+import type { VisitColumn } from '../shared/ipc/visits';
+import { filterSql, orderSql, quickSql, type SqlColumn } from './grid-query';
 import { fromJsonText } from './json';
 import type { Executor, NewRow, Row } from './schema';
 
@@ -70,37 +74,80 @@ function visitRowFrom(row: Joined, ties: { id: string; label: string }[]): Visit
   };
 }
 
+/** Each grid column as SQL, for sorting, column filters and quick search. */
+export const VISIT_SQL: Readonly<Record<VisitColumn, SqlColumn>> = {
+  direction: { expr: 'v.direction', kind: 'enum', vocabulary: 'direction' },
+  local: { expr: 'l.name', kind: 'text' },
+  country: { expr: 'v.country', kind: 'country' },
+  leader: { expr: 'v.leader', kind: 'text' },
+  leader_title: { expr: 'v.leader_title', kind: 'text' },
+  start_on: { expr: 'v.start_on', kind: 'date' },
+  end_on: { expr: 'v.end_on', kind: 'date' },
+  size: { expr: 'v.size', kind: 'number' },
+  organisation: { expr: 'v.organisation', kind: 'text' },
+  purpose: { expr: 'v.purpose', kind: 'text' },
+  fields: { expr: 'v.fields', kind: 'fields' },
+  // The ties a visit served, matched by their partners' names in any spelling.
+  ties: {
+    expr: 'v.id',
+    kind: 'text',
+    like: (p) =>
+      sql<SqlBool>`exists (select 1 from visit_ties vt join ties t on t.id = vt.tie_id join partners p on p.id = t.partner_id where vt.visit_id = v.id and (lower(p.name) like lower(${p}) escape '\\' or p.name_zh like ${p} escape '\\'))`,
+  },
+  outcomes: { expr: 'v.outcomes', kind: 'text' },
+  agreements_signed: { expr: 'v.agreements_signed', kind: 'number' },
+  amount: { expr: 'v.amount', kind: 'text' },
+  currency: { expr: 'v.currency', kind: 'text' },
+  notes: { expr: 'v.notes', kind: 'text' },
+};
+
 export async function listVisits(
   db: Executor,
-  filter: { tie_id?: string | undefined; deleted: boolean; offset: number; limit: number },
+  q: {
+    tie_id?: string | undefined;
+    sort: readonly { colId: VisitColumn; sort: 'asc' | 'desc' }[];
+    filter: Readonly<Partial<Record<VisitColumn, ColumnFilter>>>;
+    quick: string;
+    deleted: boolean;
+    offset: number;
+    limit: number;
+  },
 ): Promise<{ rows: VisitRow[]; total: number }> {
-  let q = joined(db).where('v.deleted_at', filter.deleted ? 'is not' : 'is', null);
-  if (filter.tie_id) {
-    const tieId = filter.tie_id;
-    q = q.where(
-      'v.id',
-      'in',
-      db.selectFrom('visit_ties').select('visit_id').where('tie_id', '=', tieId),
-    );
-  }
-  const rows = await q
-    .orderBy('v.start_on', 'desc')
+  const base = () => {
+    let query = joined(db)
+      .where('v.deleted_at', q.deleted ? 'is not' : 'is', null)
+      .where(() => filterSql(VISIT_SQL, q.filter))
+      .where(() => quickSql(VISIT_SQL, q.quick));
+    if (q.tie_id) {
+      const tieId = q.tie_id;
+      query = query.where(
+        'v.id',
+        'in',
+        db.selectFrom('visit_ties').select('visit_id').where('tie_id', '=', tieId),
+      );
+    }
+    return query;
+  };
+  const order = orderSql(VISIT_SQL, q.sort);
+  let query = base();
+  query = order ? query.orderBy(order as never) : query.orderBy('v.start_on', 'desc');
+  const rows = await query
     .orderBy('v.created_at')
-    .offset(filter.offset)
-    .limit(filter.limit)
+    .orderBy('v.id')
+    .offset(q.offset)
+    .limit(q.limit)
     .execute();
   const links = await linkedTies(
     db,
     rows.map((r) => r.id),
   );
   const total =
-    filter.offset === 0 && rows.length < filter.limit
+    q.offset === 0 && rows.length < q.limit
       ? rows.length
       : Number(
           (
-            await q
+            await base()
               .clearSelect()
-              .clearOrderBy()
               .select((eb) => eb.fn.countAll<number>().as('n'))
               .executeTakeFirstOrThrow()
           ).n,

@@ -65,33 +65,6 @@ export function inWriteTransaction<T>(
   );
 }
 
-/**
- * What a quick search names besides the text itself: countries by Chinese or English name,
- * and enum values by either language's label, so "日本" finds Japan and "友好城市" finds the
- * friendship ties.
- */
-export function quickMatches(text: string): { countries: string[]; enums: string[] } {
-  const q = text.trim().toLowerCase();
-  if (q === '') return { countries: [], enums: [] };
-  const countries = allCountries()
-    .filter(
-      (c) =>
-        c.en.toLowerCase().includes(q) ||
-        c.zh.includes(q) ||
-        c.code.toLowerCase() === q ||
-        c.alpha3.toLowerCase() === q,
-    )
-    .map((c) => c.code);
-  const enums = new Set<string>();
-  for (const name of ['level', 'kind', 'stage', 'field'] as const) {
-    for (const [value, entry] of Object.entries(VOCABULARIES[name]) as [string, EnumEntry][]) {
-      if (entry.en.toLowerCase().includes(q) || entry.zh.includes(q) || value === q)
-        enums.add(value);
-    }
-  }
-  return { countries, enums: [...enums] };
-}
-
 export function createTiesService(deps: ServiceDeps) {
   async function row(db: Executor, id: string): Promise<TieRow> {
     const found = await getTieRow(db, id);
@@ -101,16 +74,7 @@ export function createTiesService(deps: ServiceDeps) {
 
   return {
     async list(input: ParsedInputOf<'ties:list'>): Promise<Page<TieRow>> {
-      const matches = quickMatches(input.quick);
-      return listTies(deps.db, {
-        sort: input.sort,
-        quick: input.quick,
-        quickCountries: matches.countries,
-        quickEnums: matches.enums,
-        deleted: input.deleted,
-        offset: input.offset,
-        limit: input.limit,
-      });
+      return listTies(deps.db, input);
     },
 
     get: (input: ParsedInputOf<'ties:get'>) => row(deps.db, input.id),

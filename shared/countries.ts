@@ -54,6 +54,8 @@ const EXTRA_ALIASES: Record<string, string> = {
   大不列颠: 'GB',
   美利坚合众国: 'US',
   澳洲: 'AU',
+  印度尼西亚: 'ID',
+  马来西亚联邦: 'MY',
   纽西兰: 'NZ',
   俄国: 'RU',
   俄罗斯联邦: 'RU',

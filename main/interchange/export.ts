@@ -45,8 +45,7 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
     await listTies(db, {
       sort: [],
       quick: '',
-      quickCountries: [],
-      quickEnums: [],
+      filter: {},
       deleted: false,
       offset: 0,
       limit: 10_000_000,
@@ -74,7 +73,16 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
     }
   }
   const steps = await listSteps(db, { waiting: false, deleted: false }, today);
-  const visits = (await listVisits(db, { deleted: false, offset: 0, limit: 10_000_000 })).rows;
+  const visits = (
+    await listVisits(db, {
+      sort: [],
+      filter: {},
+      quick: '',
+      deleted: false,
+      offset: 0,
+      limit: 10_000_000,
+    })
+  ).rows;
   return [
     {
       name: SHEETS.localities.en,

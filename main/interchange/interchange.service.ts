@@ -40,8 +40,7 @@ export function createInterchangeService(deps: ServiceDeps) {
           await listTies(deps.db, {
             sort: [],
             quick: '',
-            quickCountries: [],
-            quickEnums: [],
+            filter: {},
             deleted: false,
             offset: 0,
             limit: 10_000_000,
@@ -52,7 +51,16 @@ export function createInterchangeService(deps: ServiceDeps) {
       case 'steps':
         return listSteps(deps.db, { waiting: false, deleted: false }, today());
       case 'visits':
-        return (await listVisits(deps.db, { deleted: false, offset: 0, limit: 10_000_000 })).rows;
+        return (
+          await listVisits(deps.db, {
+            sort: [],
+            filter: {},
+            quick: '',
+            deleted: false,
+            offset: 0,
+            limit: 10_000_000,
+          })
+        ).rows;
     }
   }
 

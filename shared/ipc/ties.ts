@@ -10,6 +10,7 @@ import {
   text,
   version,
 } from '../schemas';
+import { gridQuery } from '../grid-query';
 import { command, query } from './channel';
 
 /** The grid's columns, in order: the interchange columns first, then the rest of the record. */
@@ -82,15 +83,7 @@ export const sortModel = z
   .max(TIE_COLUMNS.length);
 
 export const tiesChannels = {
-  'ties:list': query(
-    z.strictObject({
-      sort: sortModel.default([]),
-      quick: z.string().max(200).default(''),
-      deleted: z.boolean().default(false),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500_000).default(500_000),
-    }),
-  ).returns<Page<TieRow>>(),
+  'ties:list': query(gridQuery(TIE_COLUMNS)).returns<Page<TieRow>>(),
   'ties:get': query(z.strictObject({ id })).returns<TieRow>(),
   'ties:events': query(z.strictObject({ id })).returns<TieEventRow[]>(),
   'ties:create': command(tieCreateInput).returns<TieRow>(),

@@ -13,6 +13,7 @@ import {
   text,
   version,
 } from '../schemas';
+import { gridQuery } from '../grid-query';
 import { command, query } from './channel';
 
 export const VISIT_COLUMNS = [
@@ -83,14 +84,9 @@ export const visitPatch = z
 export type VisitPatch = z.output<typeof visitPatch>;
 
 export const visitsChannels = {
-  'visits:list': query(
-    z.strictObject({
-      tie_id: id.optional(),
-      deleted: z.boolean().default(false),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(1_000_000).default(1_000_000),
-    }),
-  ).returns<Page<VisitRow>>(),
+  'visits:list': query(gridQuery(VISIT_COLUMNS).extend({ tie_id: id.optional() })).returns<
+    Page<VisitRow>
+  >(),
   'visits:get': query(z.strictObject({ id })).returns<VisitRow>(),
   'visits:create': command(visitCreateInput).returns<VisitRow>(),
   'visits:update': command(z.strictObject({ id, version, patch: visitPatch })).returns<VisitRow>(),

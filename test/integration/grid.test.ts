@@ -237,3 +237,119 @@ describe('saved views', () => {
     expect(await call<SavedView[]>(registry, 'views:list', { grid: 'ties' })).toEqual([]);
   });
 });
+
+describe('server-side sort, filters and quick search (large grids)', () => {
+  it('filters each kind of column in either language and pages the result', async () => {
+    await call(registry, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Semarang',
+      partner_zh: '三宝垄',
+      country: 'ID',
+      kind: 'exchange',
+      stage: 'established',
+      established_on: '2018-10',
+      fields: '经贸、教育',
+    });
+    const list = async (input: Record<string, unknown>) =>
+      (await call<Page<TieRow>>(registry, 'ties:list', input)).rows.map((r) => r.partner).sort();
+    expect(
+      await list({ filter: { country: { filterType: 'text', type: 'contains', filter: '日本' } } }),
+    ).toEqual(['Nagoya']);
+    expect(
+      await list({ filter: { country: { filterType: 'text', type: 'equals', filter: 'italy' } } }),
+    ).toEqual(['Florence']);
+    expect(
+      await list({ filter: { kind: { filterType: 'text', type: 'contains', filter: '交流' } } }),
+    ).toEqual(['Semarang']);
+    expect(
+      await list({
+        filter: { kind: { filterType: 'text', type: 'notContains', filter: 'exchange' } },
+      }),
+    ).toEqual(['Florence', 'Nagoya']);
+    expect(
+      await list({ filter: { stage: { filterType: 'text', type: 'equals', filter: '已结好' } } }),
+    ).toHaveLength(3);
+    expect(
+      await list({ filter: { fields: { filterType: 'text', type: 'contains', filter: 'educ' } } }),
+    ).toEqual(['Semarang']);
+    expect(
+      await list({
+        filter: { established_on: { filterType: 'text', type: 'startsWith', filter: '19' } },
+      }),
+    ).toEqual(['Florence', 'Nagoya']);
+    expect(
+      await list({ filter: { partner: { filterType: 'text', type: 'contains', filter: '三宝' } } }),
+    ).toEqual(['Semarang']);
+    expect(
+      await list({
+        filter: {
+          country: {
+            filterType: 'text',
+            operator: 'OR',
+            conditions: [
+              { filterType: 'text', type: 'equals', filter: 'JP' },
+              { filterType: 'text', type: 'equals', filter: '印尼' },
+            ],
+          },
+        },
+      }),
+    ).toEqual(['Nagoya', 'Semarang']);
+    expect(await list({ quick: '印尼' })).toEqual(['Semarang']);
+    expect(await list({ quick: '印度' })).toEqual([]);
+    expect(await list({ quick: '友好交流' })).toEqual(['Semarang']);
+    expect(await list({ quick: '50%_' })).toEqual([]);
+    const page = await call<Page<TieRow>>(registry, 'ties:list', {
+      sort: [{ colId: 'country', sort: 'desc' }],
+      offset: 1,
+      limit: 2,
+    });
+    expect(page.total).toBe(3);
+    expect(page.rows.map((r) => r.country)).toEqual(['IT', 'ID']);
+    const refused = await registry.door(
+      'ties:list',
+      { filter: { colour: { filterType: 'text', type: 'contains', filter: 'x' } } },
+      { trusted: true },
+    );
+    expect(!refused.ok && refused.error.code).toBe('validation');
+  });
+
+  it('does the same for visits, including the ties a visit served', async () => {
+    await call(registry, 'visits:create', {
+      direction: 'outgoing',
+      local: 'Nanjing',
+      country: 'JP',
+      leader: '张三',
+      start_on: '2025-04-01',
+      size: 12,
+      ties: 'Nagoya',
+    });
+    await call(registry, 'visits:create', {
+      direction: 'incoming',
+      country: 'IT',
+      leader: 'Marco',
+      start_on: '2024-06',
+      size: 5,
+    });
+    const leaders = async (input: Record<string, unknown>) =>
+      (await call<Page<VisitRow>>(registry, 'visits:list', input)).rows.map((v) => v.leader);
+    expect(
+      await leaders({
+        filter: { direction: { filterType: 'text', type: 'equals', filter: '来访' } },
+      }),
+    ).toEqual(['Marco']);
+    expect(
+      await leaders({
+        filter: { size: { filterType: 'number', type: 'greaterThan', filter: 10 } },
+      }),
+    ).toEqual(['张三']);
+    expect(
+      await leaders({ filter: { ties: { filterType: 'text', type: 'contains', filter: 'nago' } } }),
+    ).toEqual(['张三']);
+    expect(await leaders({ quick: '意大利' })).toEqual(['Marco']);
+    expect(await leaders({ sort: [{ colId: 'start_on', sort: 'asc' }] })).toEqual([
+      'Marco',
+      '张三',
+    ]);
+  });
+});

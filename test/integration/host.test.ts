@@ -100,6 +100,7 @@ describe('the browser host', () => {
       (
         await registry.services.ties.list({
           sort: [],
+          filter: {},
           quick: '',
           deleted: false,
           offset: 0,

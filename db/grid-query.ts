@@ -1,0 +1,168 @@
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { VocabularyName } from '../shared/enums';
+import {
+  countriesMatching,
+  enumValuesMatching,
+  type ColumnFilter,
+  type FilterCondition,
+} from '../shared/grid-query';
+
+/**
+ * A grid's column as SQL: the expression it shows and how its filter reads. Text columns
+ * match as written; enums and countries match their labels in both languages (the filter
+ * “日本” selects JP); a fields column is a JSON list of vocabulary values.
+ */
+export type SqlColumn =
+  | {
+      readonly expr: string;
+      readonly kind: 'text' | 'date';
+      readonly like?: (pattern: string) => RawBuilder<SqlBool>;
+    }
+  | { readonly expr: string; readonly kind: 'number' }
+  | { readonly expr: string; readonly kind: 'enum'; readonly vocabulary: VocabularyName }
+  | { readonly expr: string; readonly kind: 'country' }
+  | { readonly expr: string; readonly kind: 'fields' };
+
+export type SqlColumns = Readonly<Record<string, SqlColumn>>;
+
+const TRUE = sql<SqlBool>`1 = 1`;
+const FALSE = sql<SqlBool>`1 = 0`;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function like(column: SqlColumn, pattern: string): RawBuilder<SqlBool> {
+  if ((column.kind === 'text' || column.kind === 'date') && column.like)
+    return column.like(pattern);
+  return sql<SqlBool>`lower(${sql.ref(column.expr)}) like lower(${pattern}) escape '\\'`;
+}
+
+function blank(column: SqlColumn): RawBuilder<SqlBool> {
+  const ref = sql.ref(column.expr);
+  return column.kind === 'fields'
+    ? sql<SqlBool>`(${ref} is null or ${ref} = '[]')`
+    : sql<SqlBool>`(${ref} is null or ${ref} = '')`;
+}
+
+function inList(
+  column: SqlColumn,
+  values: readonly string[],
+  negate: boolean,
+): RawBuilder<SqlBool> {
+  const ref = sql.ref(column.expr);
+  if (values.length === 0) return negate ? TRUE : FALSE;
+  const list = sql.join(values.map((v) => sql`${v}`));
+  return negate
+    ? sql<SqlBool>`(${ref} is null or ${ref} not in (${list}))`
+    : sql<SqlBool>`${ref} in (${list})`;
+}
+
+function fieldsMatching(
+  column: SqlColumn,
+  values: readonly string[],
+  negate: boolean,
+): RawBuilder<SqlBool> {
+  if (values.length === 0) return negate ? TRUE : FALSE;
+  const any = sql.join(
+    values.map((v) => sql`${sql.ref(column.expr)} like ${`%"${v}"%`}`),
+    sql` or `,
+  );
+  return negate ? sql<SqlBool>`not (${any})` : sql<SqlBool>`(${any})`;
+}
+
+function conditionSql(column: SqlColumn, c: FilterCondition): RawBuilder<SqlBool> {
+  if (c.type === 'blank') return blank(column);
+  if (c.type === 'notBlank') return sql<SqlBool>`not ${blank(column)}`;
+  if (c.filterType === 'number') {
+    const ref = sql.ref(column.expr);
+    const v = c.filter ?? 0;
+    switch (c.type) {
+      case 'equals':
+        return sql<SqlBool>`${ref} = ${v}`;
+      case 'notEqual':
+        return sql<SqlBool>`(${ref} is null or ${ref} <> ${v})`;
+      case 'lessThan':
+        return sql<SqlBool>`${ref} < ${v}`;
+      case 'lessThanOrEqual':
+        return sql<SqlBool>`${ref} <= ${v}`;
+      case 'greaterThan':
+        return sql<SqlBool>`${ref} > ${v}`;
+      case 'greaterThanOrEqual':
+        return sql<SqlBool>`${ref} >= ${v}`;
+      case 'inRange':
+        return sql<SqlBool>`${ref} between ${v} and ${c.filterTo ?? v}`;
+    }
+  }
+  const text = String(c.filter ?? '');
+  const negate = c.type === 'notContains' || c.type === 'notEqual';
+  const positive =
+    c.type === 'notContains' ? 'contains' : c.type === 'notEqual' ? 'equals' : c.type;
+  if (column.kind === 'enum')
+    return inList(
+      column,
+      enumValuesMatching(column.vocabulary, positive as 'contains', text),
+      negate,
+    );
+  if (column.kind === 'country')
+    return inList(column, countriesMatching(positive as 'contains', text), negate);
+  if (column.kind === 'fields')
+    return fieldsMatching(
+      column,
+      enumValuesMatching('field', positive as 'contains', text),
+      negate,
+    );
+  const e = escapeLike(text);
+  const pattern =
+    positive === 'contains'
+      ? `%${e}%`
+      : positive === 'startsWith'
+        ? `${e}%`
+        : positive === 'endsWith'
+          ? `%${e}`
+          : e;
+  const match = like(column, pattern);
+  return negate ? sql<SqlBool>`(${sql.ref(column.expr)} is null or not ${match})` : match;
+}
+
+/** The filter model as one condition; unknown columns were already refused by the schema. */
+export function filterSql(
+  columns: SqlColumns,
+  filter: Readonly<Record<string, ColumnFilter | undefined>>,
+): Expression<SqlBool> {
+  const parts: RawBuilder<SqlBool>[] = [];
+  for (const [colId, model] of Object.entries(filter)) {
+    const column = columns[colId];
+    if (!column || !model) continue;
+    if ('operator' in model) {
+      const each = model.conditions.map((c) => conditionSql(column, c));
+      parts.push(
+        sql<SqlBool>`(${sql.join(each, model.operator === 'AND' ? sql` and ` : sql` or `)})`,
+      );
+    } else parts.push(conditionSql(column, model));
+  }
+  return parts.length === 0 ? TRUE : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** Quick search: the words in any column, in either language. */
+export function quickSql(columns: SqlColumns, quick: string): Expression<SqlBool> {
+  const words = quick.trim();
+  if (words === '') return TRUE;
+  const ors = Object.values(columns).map((c) =>
+    conditionSql(c, { filterType: 'text', type: 'contains', filter: words }),
+  );
+  return sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
+}
+
+export function orderSql(
+  columns: SqlColumns,
+  sort: readonly { colId: string; sort: 'asc' | 'desc' }[],
+): RawBuilder<unknown> | null {
+  const parts = sort
+    .filter((s) => columns[s.colId])
+    .map(
+      (s) =>
+        sql`${sql.ref((columns[s.colId] as SqlColumn).expr)} ${sql.raw(s.sort === 'desc' ? 'desc' : 'asc')}`,
+    );
+  return parts.length === 0 ? null : sql.join(parts);
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { allCountries } from './countries';
+import { VOCABULARIES, type EnumEntry, type VocabularyName } from './enums';
+
+/**
+ * What a grid asks of a large registry: a page of rows under its sort, column filters (AG
+ * Grid's filter model) and quick search, answered by main in SQL so 50,000 ties or 200,000
+ * visits never cross to the renderer at once. The label matching here is shared by both sides,
+ * so “已结好” finds established ties whether the grid or the database does the filtering.
+ */
+export const TEXT_FILTER_TYPES = [
+  'contains',
+  'notContains',
+  'equals',
+  'notEqual',
+  'startsWith',
+  'endsWith',
+  'blank',
+  'notBlank',
+] as const;
+export const NUMBER_FILTER_TYPES = [
+  'equals',
+  'notEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'inRange',
+  'blank',
+  'notBlank',
+] as const;
+
+const textCondition = z.strictObject({
+  filterType: z.literal('text'),
+  type: z.enum(TEXT_FILTER_TYPES),
+  filter: z.string().max(200).nullish(),
+});
+const numberCondition = z.strictObject({
+  filterType: z.literal('number'),
+  type: z.enum(NUMBER_FILTER_TYPES),
+  filter: z.number().nullish(),
+  filterTo: z.number().nullish(),
+});
+const condition = z.union([textCondition, numberCondition]);
+const combined = z.strictObject({
+  filterType: z.enum(['text', 'number']),
+  operator: z.enum(['AND', 'OR']),
+  conditions: z.array(condition).min(1).max(4),
+});
+export const columnFilter = z.union([condition, combined]);
+export type ColumnFilter = z.output<typeof columnFilter>;
+export type FilterCondition = z.output<typeof condition>;
+
+export function gridQuery<const C extends readonly [string, ...string[]]>(columns: C) {
+  return z.strictObject({
+    sort: z
+      .array(z.strictObject({ colId: z.enum(columns), sort: z.enum(['asc', 'desc']) }))
+      .max(columns.length)
+      .default([]),
+    filter: z.partialRecord(z.enum(columns), columnFilter).default({}),
+    quick: z.string().max(200).default(''),
+    deleted: z.boolean().default(false),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500_000).default(500_000),
+  });
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase();
+}
+
+/** Whether `candidate` passes a text condition, compared without case. */
+export function textMatches(
+  type: (typeof TEXT_FILTER_TYPES)[number],
+  candidate: string,
+  filter: string,
+): boolean {
+  const c = fold(candidate);
+  const f = fold(filter);
+  switch (type) {
+    case 'contains':
+      return c.includes(f);
+    case 'notContains':
+      return !c.includes(f);
+    case 'equals':
+      return c === f;
+    case 'notEqual':
+      return c !== f;
+    case 'startsWith':
+      return c.startsWith(f);
+    case 'endsWith':
+      return c.endsWith(f);
+    case 'blank':
+      return c === '';
+    case 'notBlank':
+      return c !== '';
+  }
+}
+
+/**
+ * The values of a vocabulary a text condition selects, reading each value by its code and
+ * both labels: `contains 已结` → ['established']. Negations are answered by the caller.
+ */
+export function enumValuesMatching(
+  vocabulary: VocabularyName,
+  type: 'contains' | 'equals' | 'startsWith' | 'endsWith',
+  filter: string,
+): string[] {
+  return (Object.entries(VOCABULARIES[vocabulary]) as [string, EnumEntry][])
+    .filter(([value, e]) => [value, e.en, e.zh].some((label) => textMatches(type, label, filter)))
+    .map(([value]) => value);
+}
+
+export function countriesMatching(
+  type: 'contains' | 'equals' | 'startsWith' | 'endsWith',
+  filter: string,
+): string[] {
+  return allCountries()
+    .filter((c) => [c.code, c.alpha3, c.en, c.zh].some((label) => textMatches(type, label, filter)))
+    .map((c) => c.code);
+}
