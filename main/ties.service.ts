@@ -3,8 +3,6 @@ import type Database from 'better-sqlite3';
 import { eventRowFrom, listEvents } from '../db/events.repository';
 import { getTie, getTieRow, listTies } from '../db/ties.repository';
 import type { Db, Executor } from '../db/schema';
-import { allCountries } from '../shared/countries';
-import { VOCABULARIES, type EnumEntry } from '../shared/enums';
 import type { ParsedInputOf } from '../shared/ipc/contract';
 import type { Page, TieEventRow, TieRow } from '../shared/model';
 import type { CallContext, Clock, IdSource } from './context';
