@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CountryRow, LocalityRow } from '../shared/model';
 import { call } from './api/client';
 
@@ -35,13 +35,19 @@ export function useReference(): Reference | null {
     };
   }, [generation]);
 
-  if (!countries) return null;
-  return {
-    countries,
-    countryByCode: new Map(countries.map((c) => [c.code, c])),
-    localities,
-    reloadLocalities: () => setGeneration((g) => g + 1),
-  };
+  // One object while the data is unchanged, so grids do not rebuild their columns each render.
+  return useMemo(
+    () =>
+      countries
+        ? {
+            countries,
+            countryByCode: new Map(countries.map((c) => [c.code, c])),
+            localities,
+            reloadLocalities: () => setGeneration((g) => g + 1),
+          }
+        : null,
+    [countries, localities],
+  );
 }
 
 /** Countries whose code, English or Chinese name contains the text, best matches first. */

@@ -1,6 +1,8 @@
 import { listLetters } from '../../db/letters.repository';
 import { listSteps } from '../../db/steps.repository';
 import { listTies } from '../../db/ties.repository';
+import { tiesChannels } from '../../shared/ipc/ties';
+import { visitsChannels } from '../../shared/ipc/visits';
 import { listVisits } from '../../db/visits.repository';
 import { dayOf } from '../../shared/dates';
 import type { SheetKind } from '../../shared/interchange';
@@ -26,6 +28,15 @@ const GRID_SHEET: Record<ParsedInputOf<'export:grid'>['grid'], SheetKind> = {
   steps: 'steps',
   visits: 'visits',
 };
+
+function tiesOrVisitsQuery(
+  grid: 'ties' | 'visits',
+  view: NonNullable<ParsedInputOf<'export:grid'>['view']>,
+) {
+  const schema =
+    grid === 'ties' ? tiesChannels['ties:list'].input : visitsChannels['visits:list'].input;
+  return schema.safeParse({ ...view, offset: 0, limit: 500_000 });
+}
 
 export function createInterchangeService(deps: ServiceDeps) {
   const uploads = createUploads();
@@ -116,11 +127,23 @@ export function createInterchangeService(deps: ServiceDeps) {
 
     async exportGrid(input: ParsedInputOf<'export:grid'>): Promise<ExportedFile> {
       const sheet = GRID_SHEET[input.grid];
-      const rows = (await rowsOf(input.grid)) as unknown as Record<string, unknown>[];
-      const byId = new Map(rows.map((r) => [String(r.id), r]));
-      const visible = input.ids
-        .map((id) => byId.get(id))
-        .filter((r): r is Record<string, unknown> => r !== undefined);
+      let visible: Record<string, unknown>[];
+      if (input.view && (input.grid === 'ties' || input.grid === 'visits')) {
+        // The grid's own query, answered as the grid pages it: the same rows, in its order.
+        const query = tiesOrVisitsQuery(input.grid, input.view);
+        if (!query.success) throw new AppError('validation', 'errors.validation.invalid', {});
+        const page =
+          input.grid === 'ties'
+            ? await listTies(deps.db, query.data as never)
+            : await listVisits(deps.db, query.data as never);
+        visible = page.rows as unknown as Record<string, unknown>[];
+      } else {
+        const rows = (await rowsOf(input.grid)) as unknown as Record<string, unknown>[];
+        const byId = new Map(rows.map((r) => [String(r.id), r]));
+        visible = input.ids
+          .map((id) => byId.get(id))
+          .filter((r): r is Record<string, unknown> => r !== undefined);
+      }
       const table = gridTable(sheet, input.columns, visible, input.lang);
       const bytes = input.format === 'csv' ? csvBytes(table) : workbookBytes([table]);
       return exportedFile(`youcheng-${input.grid}`, input.format, today(), bytes);

@@ -8,6 +8,7 @@ import {
   type ColumnState,
   type GetRowIdParams,
   type GridApi,
+  type IDatasource,
   type IRowNode,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -26,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import { formatMessage } from '../../shared/i18n';
 import type { GridName, SavedView } from '../../shared/ipc/grid';
+import type { Page } from '../../shared/model';
 import type { WireError, WireResult } from '../../shared/result';
 import { attempt, call } from '../api/client';
 import { ConfirmDialog } from '../components/Dialog';
@@ -61,7 +63,13 @@ export interface GridSpec<R extends GridRow> {
   /** i18n key of the screen title. */
   readonly title: string;
   columns(lang: Lang, reference: Reference): ColDef<R>[];
-  list(deleted: boolean): Promise<R[]>;
+  /** A small registry: every row at once, sorted and filtered in the grid. */
+  list?(deleted: boolean): Promise<R[]>;
+  /**
+   * A large registry (50,000 ties, 200,000 visits): pages from main, which sorts, filters and
+   * searches in SQL (AG Grid's infinite row model).
+   */
+  query?(view: ServerView & { offset: number; limit: number }): Promise<Page<R>>;
   get(id: string): Promise<WireResult<R>>;
   update(row: R, column: string, value: unknown): Promise<WireResult<R>>;
   setDeleted(row: R, deleted: boolean): Promise<WireResult<R>>;
@@ -79,6 +87,14 @@ export interface GridSpec<R extends GridRow> {
 }
 
 type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
+
+/** What a server-paged grid shows: its sort, column filters, quick search and deleted flag. */
+export interface ServerView {
+  readonly sort: { colId: string; sort: 'asc' | 'desc' }[];
+  readonly filter: Record<string, unknown>;
+  readonly quick: string;
+  readonly deleted: boolean;
+}
 
 interface ViewState {
   columnState: ColumnState[];
@@ -102,7 +118,8 @@ export function RegistryGrid<R extends GridRow>({
   onRowAction?: (row: R) => void;
 }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<R[] | null>(null);
+  // A server-paged grid has no rows of its own to wait for.
+  const [rows, setRows] = useState<R[] | null>(() => (spec.query ? [] : null));
   const [showDeleted, setShowDeleted] = useState(false);
   const [onlyFiltered, setOnlyFiltered] = useState(false);
   const [displayed, setDisplayed] = useState(0);
@@ -137,15 +154,72 @@ export function RegistryGrid<R extends GridRow>({
     [],
   );
 
+  const server = spec.query !== undefined;
+  // Read by the datasource, which AG Grid keeps for the grid's life.
+  const quickRef = useRef('');
+  const deletedRef = useRef(false);
+  const quickTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
   useEffect(() => {
+    deletedRef.current = showDeleted;
+    if (server) {
+      api.current?.deselectAll();
+      api.current?.purgeInfiniteCache();
+      return undefined;
+    }
     let live = true;
-    void spec.list(showDeleted).then((list) => {
+    void spec.list?.(showDeleted).then((list) => {
       if (live) setRows(list);
     });
     return () => {
       live = false;
     };
-  }, [spec, showDeleted, reloads]);
+  }, [spec, server, showDeleted, reloads]);
+
+  /** The grid's view as main reads it (sort from the column state). */
+  const currentView = useCallback((): ServerView => {
+    const grid = api.current;
+    const sort = (grid?.getColumnState() ?? [])
+      .filter((c) => c.sort)
+      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+      .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' }));
+    return {
+      sort,
+      filter: (grid?.getFilterModel() ?? {}) as Record<string, unknown>,
+      quick: quickRef.current,
+      deleted: deletedRef.current,
+    };
+  }, []);
+
+  const datasource = useMemo<IDatasource | undefined>(
+    () =>
+      spec.query
+        ? {
+            getRows: (params) => {
+              const view: ServerView = {
+                sort: params.sortModel.map((s) => ({ colId: s.colId, sort: s.sort })),
+                filter: params.filterModel as Record<string, unknown>,
+                quick: quickRef.current,
+                deleted: deletedRef.current,
+              };
+              void spec
+                .query?.({
+                  ...view,
+                  offset: params.startRow,
+                  limit: params.endRow - params.startRow,
+                })
+                .then(
+                  (page) => {
+                    params.successCallback([...page.rows], page.total);
+                    setDisplayed(page.total);
+                  },
+                  () => params.failCallback(),
+                );
+            },
+          }
+        : undefined,
+    [spec],
+  );
 
   useEffect(() => {
     let live = true;
@@ -165,12 +239,20 @@ export function RegistryGrid<R extends GridRow>({
     (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
     [columnDefs],
   );
-  const reload = () => setReloads((n) => n + 1);
+  const reload = () => {
+    if (server) api.current?.purgeInfiniteCache();
+    else setReloads((n) => n + 1);
+  };
   const changed = () => setHistoryGeneration((n) => n + 1);
 
   const putRow = (row: R) => {
     const hidden = (row.deleted_at !== null) !== showDeleted;
-    api.current?.applyTransaction(hidden ? { remove: [row] } : { update: [row] });
+    if (!server) {
+      api.current?.applyTransaction(hidden ? { remove: [row] } : { update: [row] });
+      return;
+    }
+    if (hidden) api.current?.purgeInfiniteCache();
+    else api.current?.getRowNode(row.id)?.setData(row);
   };
 
   const wireText = (error: WireError) => errorText(error, lang);
@@ -206,15 +288,40 @@ export function RegistryGrid<R extends GridRow>({
     setStatus({ kind: 'error', text: t('ties.refused', { message }) });
   };
 
-  /** Rows in the order the grid shows them, after sorting and filtering. */
+  /** Rows in the order the grid shows them, after sorting and filtering (loaded ones). */
   const displayedNodes = (): IRowNode<R>[] => {
     const out: IRowNode<R>[] = [];
-    api.current?.forEachNodeAfterFilterAndSort((n) => out.push(n));
-    return out;
+    if (server) api.current?.forEachNode((n) => (n.data ? out.push(n) : undefined));
+    else api.current?.forEachNodeAfterFilterAndSort((n) => out.push(n));
+    return out.sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
+  };
+
+  /**
+   * `count` rows from display index `start`, with the versions the user saw where the row is
+   * on screen; a server-paged grid asks main for the rest under the same view.
+   */
+  const rowsFrom = async (
+    start: number,
+    count: number,
+  ): Promise<{ id: string; version: number }[]> => {
+    if (!server)
+      return displayedNodes()
+        .slice(start, start + count)
+        .map((n) => ({ id: (n.data as R).id, version: (n.data as R).version }));
+    const page = await spec.query?.({ ...currentView(), offset: start, limit: Math.max(1, count) });
+    return (page?.rows ?? []).map((r) => {
+      const seen = api.current?.getRowNode(r.id)?.data;
+      return { id: r.id, version: seen ? seen.version : r.version };
+    });
   };
 
   const refresh = async (ids: readonly string[]) => {
     if (ids.length > 200) return reload();
+    if (server && ids.some((id) => !api.current?.getRowNode(id))) {
+      // A row that is not loaded (a new one, say) may belong anywhere in the order.
+      api.current?.purgeInfiniteCache();
+      return;
+    }
     for (const id of ids) {
       const r = await spec.get(id);
       if (r.ok) {
@@ -296,14 +403,11 @@ export function RegistryGrid<R extends GridRow>({
       .slice(start)
       .map((c) => c.getColId())
       .filter((c) => c !== 'ag-Grid-SelectionColumn');
-    const nodes = displayedNodes().slice(focused.rowIndex);
     setStatus({ kind: 'saving', text: t('ties.saving') });
-    const result = await attempt('grid:paste', {
-      grid: spec.name,
-      columns,
-      rows: nodes.map((n) => ({ id: (n.data as R).id, version: (n.data as R).version })),
-      text,
-    });
+    // Every line break is at most one row (quoted ones are fewer): enough rows to fill.
+    const lines = text.replace(/\r?\n$/, '').split('\n').length;
+    const rows = await rowsFrom(focused.rowIndex, lines);
+    const result = await attempt('grid:paste', { grid: spec.name, columns, rows, text });
     if (!result.ok) {
       setPasteIssues(
         (result.error.details ?? []).map((d) => ({
@@ -322,7 +426,7 @@ export function RegistryGrid<R extends GridRow>({
     setPasteIssues(null);
     setStatus({ kind: 'saved', text: t('grid.pasted', { count: result.value.cells }) });
     await refresh([
-      ...nodes.slice(0, result.value.updated).map((n) => (n.data as R).id),
+      ...rows.slice(0, result.value.updated).map((r) => r.id),
       ...result.value.createdIds,
     ]);
     changed();
@@ -412,14 +516,18 @@ export function RegistryGrid<R extends GridRow>({
       grid.resetColumnState();
       grid.setFilterModel(null);
       setQuick('');
-      grid.setGridOption('quickFilterText', '');
+      quickRef.current = '';
+      if (server) grid.purgeInfiniteCache();
+      else grid.setGridOption('quickFilterText', '');
       return;
     }
     const state = chosen.state as Partial<ViewState>;
     if (state.columnState) grid.applyColumnState({ state: state.columnState, applyOrder: true });
     grid.setFilterModel(state.filterModel ?? null);
     setQuick(state.quick ?? '');
-    grid.setGridOption('quickFilterText', state.quick ?? '');
+    quickRef.current = state.quick ?? '';
+    if (server) grid.purgeInfiniteCache();
+    else grid.setGridOption('quickFilterText', state.quick ?? '');
   };
 
   const saveView = async (name: string) => {
@@ -448,10 +556,13 @@ export function RegistryGrid<R extends GridRow>({
     // The rows as they are now (an edit since selecting them moved their versions on).
     for (const row of api.current?.getSelectedRows() ?? []) {
       const result = await spec.setDeleted(row, !showDeleted);
-      if (result.ok) api.current?.applyTransaction({ remove: [result.value] });
-      else
+      if (!result.ok)
         setStatus({ kind: 'error', text: t('ties.refused', { message: wireText(result.error) }) });
+      else if (!server) api.current?.applyTransaction({ remove: [result.value] });
     }
+    // A paged grid keeps selections by id across reloads: the rows just moved are not chosen.
+    api.current?.deselectAll();
+    if (server) api.current?.purgeInfiniteCache();
     setSelected([]);
     changed();
   };
@@ -475,7 +586,12 @@ export function RegistryGrid<R extends GridRow>({
           value={quick}
           onChange={(e) => {
             setQuick(e.target.value);
-            api.current?.setGridOption('quickFilterText', e.target.value);
+            quickRef.current = e.target.value;
+            if (!server) api.current?.setGridOption('quickFilterText', e.target.value);
+            else {
+              if (quickTimer.current) clearTimeout(quickTimer.current);
+              quickTimer.current = setTimeout(() => api.current?.purgeInfiniteCache(), 250);
+            }
           }}
         />
         <label className="toggle">
@@ -526,6 +642,7 @@ export function RegistryGrid<R extends GridRow>({
           {t('import.wizard.open')}
         </button>
         <ExportMenu
+          view={server ? currentView : undefined}
           api={() => api.current}
           grid={spec.name}
           lang={lang}
@@ -611,7 +728,15 @@ export function RegistryGrid<R extends GridRow>({
             theme={gridTheme}
             styleNonce={cspNonce()}
             localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
-            rowData={rows}
+            rowModelType={server ? 'infinite' : 'clientSide'}
+            {...(server
+              ? {
+                  datasource,
+                  cacheBlockSize: 200,
+                  maxBlocksInCache: 50,
+                  infiniteInitialRowCount: 40,
+                }
+              : { rowData: rows })}
             columnDefs={columnDefs}
             context={context}
             getRowId={(p: GetRowIdParams<R>) => p.data.id}
@@ -632,7 +757,8 @@ export function RegistryGrid<R extends GridRow>({
             rowSelection={{
               mode: 'multiRow',
               checkboxes: true,
-              headerCheckbox: true,
+              // Selecting every row of a paged grid would select rows never loaded.
+              headerCheckbox: !server,
               enableClickSelection: false,
             }}
             selectionColumnDef={{ pinned: 'left', width: 44 }}
@@ -641,7 +767,9 @@ export function RegistryGrid<R extends GridRow>({
               api.current = e.api;
               setGridApi(e.api);
             }}
-            onModelUpdated={(e) => setDisplayed(e.api.getDisplayedRowCount())}
+            onModelUpdated={(e) =>
+              server ? undefined : setDisplayed(e.api.getDisplayedRowCount())
+            }
           />
         </div>
         {historyOpen ? (
@@ -676,7 +804,8 @@ export function RegistryGrid<R extends GridRow>({
             onClose: () => setCreating(false),
             onCreated: (row) => {
               setCreating(false);
-              gridApi?.applyTransaction({ add: [row], addIndex: 0 });
+              if (server) gridApi?.purgeInfiniteCache();
+              else gridApi?.applyTransaction({ add: [row], addIndex: 0 });
               const node = gridApi?.getRowNode(row.id);
               if (node) {
                 gridApi?.ensureNodeVisible(node);

@@ -4,16 +4,20 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import { ApiError } from '../api/client';
 import { errorText } from '../i18n';
+import type { ServerView } from '../grid/RegistryGrid';
 import { exportGrid, exportRegistry } from './exportGrid';
 
 /** The toolbar's Export choices for a grid: its visible rows as CSV or XLSX, or everything. */
 export function ExportMenu<T extends { id: string }>({
   api,
+  view,
   grid,
   lang,
   onDone,
 }: {
   api: () => GridApi<T> | null;
+  /** For a grid paged from main: its view, so main selects the rows itself. */
+  view?: (() => ServerView) | undefined;
   grid: 'ties' | 'letters' | 'steps' | 'visits';
   lang: Lang;
   onDone: (message: string, ok: boolean) => void;
@@ -42,7 +46,7 @@ export function ExportMenu<T extends { id: string }>({
         const grid_ = api();
         if (choice === 'registry') void run(exportRegistry);
         else if (grid_ && (choice === 'csv' || choice === 'xlsx'))
-          void run(() => exportGrid(grid_, grid, choice, lang));
+          void run(() => exportGrid(grid_, grid, choice, lang, view?.()));
       }}
     >
       <option value="" disabled>

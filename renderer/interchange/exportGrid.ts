@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import type { ExportedFile } from '../../shared/ipc/interchange';
 import type { Lang } from '../../shared/i18n';
 import { call } from '../api/client';
+import type { ServerView } from '../grid/RegistryGrid';
 
 /**
  * Exports what a grid shows: its displayed rows (filters and sort applied) and its visible
@@ -12,11 +13,18 @@ export async function exportGrid<T extends { id: string }>(
   grid: 'ties' | 'letters' | 'steps' | 'visits',
   format: 'csv' | 'xlsx',
   lang: Lang,
+  view?: ServerView,
 ): Promise<string> {
   const columns = api
     .getAllDisplayedColumns()
     .map((c) => c.getColDef().field ?? c.getColId())
     .filter((id) => !id.startsWith('ag-Grid-'));
+  if (view) {
+    // A paged grid holds only some rows: main selects them all under the same view.
+    const file = await call('export:grid', { grid, format, columns, lang, view: view as never });
+    saveFile(file);
+    return file.fileName;
+  }
   const ids: string[] = [];
   api.forEachNodeAfterFilterAndSort((node) => {
     if (node.data) ids.push(node.data.id);

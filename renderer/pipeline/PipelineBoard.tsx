@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countryName } from '../../shared/countries';
+import { allCountries, countryName } from '../../shared/countries';
 import { enumLabel, valuesOf, type Stage } from '../../shared/enums';
 import { formatMessage, type Lang } from '../../shared/i18n';
 import type { TieRow } from '../../shared/model';
@@ -8,6 +8,9 @@ import { isTransition, STAGE_ORDER } from '../../shared/stages';
 import { call } from '../api/client';
 import { useReference } from '../reference';
 import { TieDetail, type Form } from '../ties/TieDetail';
+
+/** Cards a column shows at most; the count above it is always the whole. */
+const CARDS_PER_COLUMN = 200;
 
 /**
  * A column per stage with its count and a card per tie. Dropping a card on the next stage
@@ -18,6 +21,7 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
   const reference = useReference();
   const [ties, setTies] = useState<readonly TieRow[]>([]);
+  const [totals, setTotals] = useState<Partial<Record<Stage, number>>>({});
   const [generation, setGeneration] = useState(0);
   const [locality, setLocality] = useState('');
   const [country, setCountry] = useState('');
@@ -26,26 +30,39 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
   const [refusal, setRefusal] = useState('');
 
   useEffect(() => {
+    // Each column asks main for its own cards (a registry may hold 50,000 ties), filtered there.
     let live = true;
-    void call('ties:list', {}).then((page) => {
-      if (live) setTies(page.rows);
+    const equals = (filter: string) => ({
+      filterType: 'text' as const,
+      type: 'equals' as const,
+      filter,
+    });
+    const localName = reference?.localities.find((l) => l.id === locality)?.name;
+    void Promise.all(
+      STAGE_ORDER.map((stage) =>
+        call('ties:list', {
+          filter: {
+            stage: equals(stage),
+            ...(localName ? { local: equals(localName) } : {}),
+            ...(country ? { country: equals(country) } : {}),
+            ...(kind ? { kind: equals(kind) } : {}),
+          },
+          sort: [{ colId: 'partner', sort: 'asc' }],
+          limit: CARDS_PER_COLUMN,
+        }),
+      ),
+    ).then((pages) => {
+      if (!live) return;
+      setTies(pages.flatMap((p) => p.rows));
+      setTotals(Object.fromEntries(STAGE_ORDER.map((stage, i) => [stage, pages[i]?.total ?? 0])));
     });
     return () => {
       live = false;
     };
-  }, [generation]);
+  }, [generation, locality, country, kind, reference]);
 
-  const shown = useMemo(
-    () =>
-      ties.filter(
-        (x) =>
-          (!locality || x.locality_id === locality) &&
-          (!country || x.country === country) &&
-          (!kind || x.kind === kind),
-      ),
-    [ties, locality, country, kind],
-  );
-  const countries = useMemo(() => [...new Set(ties.map((x) => x.country))].sort(), [ties]);
+  const shown = ties;
+  const countries = useMemo(() => allCountries().map((c) => c.code), []);
 
   const move = (tie: TieRow, to: Stage) => {
     if (tie.stage === to) return;
@@ -129,9 +146,15 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
               onDrop={(e) => onDrop(e, stage)}
             >
               <h2>
-                {enumLabel('stage', stage, lang)} <span className="count">{cards.length}</span>
+                {enumLabel('stage', stage, lang)}{' '}
+                <span className="count">{totals[stage] ?? cards.length}</span>
               </h2>
               {cards.length === 0 ? <p className="muted">{t('pipeline.empty')}</p> : null}
+              {(totals[stage] ?? 0) > cards.length ? (
+                <p className="muted">
+                  {t('pipeline.more', { count: (totals[stage] ?? 0) - cards.length })}
+                </p>
+              ) : null}
               {cards.map((tie) => (
                 <article
                   key={tie.id}

@@ -33,7 +33,7 @@ export const tiesGrid: GridSpec<TieRow> = {
     ];
     return columns;
   },
-  list: async (deleted) => [...(await call('ties:list', { deleted })).rows],
+  query: (view) => call('ties:list', view as never),
   get: (id) => attempt('ties:get', { id }),
   update: (row, column, value) =>
     attempt('ties:update', {

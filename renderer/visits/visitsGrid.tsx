@@ -36,7 +36,7 @@ export const visitsGrid: GridSpec<VisitRow> = {
       c.longText('notes', 200),
     ];
   },
-  list: async (deleted) => [...(await call('visits:list', { deleted })).rows],
+  query: (view) => call('visits:list', view as never),
   get: (id) => attempt('visits:get', { id }),
   update: (row, column, value) =>
     attempt('visits:update', {

@@ -101,6 +101,7 @@ export const workflowStrings = defineStrings({
       empty: 'No ties',
       moveHint: 'Drag a card to the next stage, or use its menu.',
       moveTo: 'Move to…',
+      more: '…and {{count}} more (use the filters)',
     },
     followups: {
       title: 'Follow-ups',
@@ -233,6 +234,7 @@ export const workflowStrings = defineStrings({
       empty: '无',
       moveHint: '将卡片拖到下一阶段，或使用卡片菜单。',
       moveTo: '转到…',
+      more: '……另有{{count}}项（请使用筛选）',
     },
     followups: {
       title: '跟进提醒',

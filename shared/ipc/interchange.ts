@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { columnFilter } from '../grid-query';
 import { SHEET_KINDS, type SheetKind } from '../interchange';
 import { command, query } from './channel';
 
@@ -119,7 +120,22 @@ export const interchangeChannels = {
       /** Visible column ids, in the grid's order. */
       columns: z.array(z.string().min(1).max(40)).min(1).max(100),
       /** Visible rows' ids, in the grid's order (its filters and sort applied). */
-      ids: z.array(z.string().min(1).max(64)).max(200_000),
+      ids: z.array(z.string().min(1).max(64)).max(200_000).default([]),
+      /**
+       * For a grid paged from main (ties, visits): its sort, filters and quick search, so main
+       * selects the rows itself instead of the renderer sending every id.
+       */
+      view: z
+        .strictObject({
+          sort: z
+            .array(z.strictObject({ colId: z.string().max(40), sort: z.enum(['asc', 'desc']) }))
+            .max(40)
+            .default([]),
+          filter: z.record(z.string().max(40), columnFilter).default({}),
+          quick: z.string().max(200).default(''),
+          deleted: z.boolean().default(false),
+        })
+        .optional(),
       lang: z.enum(['zh', 'en']).default('zh'),
     }),
   ).returns<ExportedFile>(),
