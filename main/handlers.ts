@@ -4,7 +4,7 @@ import type { Services } from './services';
 
 /** Binds each channel of the contract to its service call. */
 export function createHandlers(services: Services, info: () => Promise<AppInfo>): Handlers {
-  const { ties, letters, steps, visits, reference, settings } = services;
+  const { ties, letters, steps, visits, reference, settings, reports } = services;
   return {
     'app:info': () => info(),
     'localities:list': () => reference.localities(),
@@ -40,5 +40,10 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'visits:update': (input, ctx) => visits.update(input, ctx),
     'visits:delete': (input, ctx) => visits.setDeleted(input, true, ctx),
     'visits:restore': (input, ctx) => visits.setDeleted(input, false, ctx),
+    'reports:annual': (input, ctx) => reports.annual(input, ctx),
+    'reports:html': (input, ctx) => reports.html(input, ctx),
+    'reports:pdf': (input, ctx) => reports.pdf(input, ctx),
+    'reports:print': (input, ctx) => reports.print(input, ctx),
+    'reports:save': (input, ctx) => reports.save(input, ctx),
   };
 }

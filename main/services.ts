@@ -1,5 +1,6 @@
 import { createLettersService } from './letters.service';
 import { createReferenceService, createSettingsService } from './reference.service';
+import { createReportService } from './report.service';
 import { createStepsService } from './steps.service';
 import { createVisitsService } from './visits.service';
 import { createTiesService, type ServiceDeps } from './ties.service';
@@ -14,6 +15,7 @@ export function createServices(deps: ServiceDeps) {
     letters: createLettersService(deps),
     steps: createStepsService(deps),
     visits: createVisitsService(deps),
+    reports: createReportService(deps, settings),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -11,6 +11,8 @@ export const settingsSchema = z.strictObject({
   /** The staff member's name for the audit log; null falls back to the OS user. */
   staffName: z.string().trim().max(100).nullable().default(null),
   officeName: z.string().trim().max(200).nullable().default(null),
+  /** Printed on the annual summary's signature line (the office and its seal); null: the office name. */
+  reportSignature: z.string().trim().max(200).nullable().default(null),
   /** Countries whose continent the office counts differently from the dataset. */
   continentOverrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.enum(CONTINENTS)).default({}),
 });

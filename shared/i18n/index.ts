@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { enumLabel, type Stage } from '../enums';
 import { en } from './en';
+import { reportStrings } from './report.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -9,7 +10,7 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
  * Feature strings (`shared/i18n/*.strings.ts`) join the core ones here; each owns its own
  * top-level keys.
  */
-const features = [] as const satisfies readonly { en: object; zh: object }[];
+const features = [reportStrings] as const satisfies readonly { en: object; zh: object }[];
 
 function merged(lang: Lang): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(lang === 'en' ? en : zh) };

@@ -3,6 +3,7 @@ import type { ChannelSpec } from './channel';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 import { referenceChannels } from './reference';
 import { lettersChannels } from './letters';
+import { reportsChannels } from './reports';
 import { stepsChannels } from './steps';
 import { tiesChannels } from './ties';
 import { visitsChannels } from './visits';
@@ -18,6 +19,7 @@ const channels = {
   ...lettersChannels,
   ...stepsChannels,
   ...visitsChannels,
+  ...reportsChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */
