@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Kind, Level, Stage } from '../shared/enums';
-import type { ReportEvent, ReportTie } from '../shared/report/figures';
+import type { HistoryEvent } from '../shared/history';
+import type { ReportTie, TieNames } from '../shared/report/figures';
 import type { Executor } from './schema';
 
 /**
@@ -44,34 +45,19 @@ function scoped(column: string, scope: readonly string[] | null): RawBuilder<boo
   return sql<boolean>`${sql.ref(column)} in (${sql.join(scope)})`;
 }
 
-interface TieLine {
-  id: string;
-  kind: string;
-  local: string;
-  local_zh: string | null;
-  local_en: string | null;
-  level: string;
-  partner: string;
-  partner_zh: string | null;
-  partner_en: string | null;
-  country: string;
-}
+/** Field and record separators (ASCII US and RS), which no id, code or date can hold. */
+const US = '\u001f';
+const RS = '\u001e';
 
-interface EventLine {
-  tie_id: string;
-  seq: number;
-  type: string;
-  stage: string | null;
-  from_stage: string | null;
-  kind: string | null;
-  from_kind: string | null;
-  occurred_on: string | null;
-  note: string | null;
+function split(packed: string | null): string[] {
+  return packed === null || packed === '' ? [] : packed.split(RS);
 }
 
 /**
- * The live ties of the scope with their dated histories. A reason marked confidential never
- * leaves the database here: only a public suspension or termination reason is read.
+ * The live ties of the scope (optionally of one country) with their dated histories, for
+ * counting. A report reads every tie and every event, so each of the two queries returns one
+ * packed string built by SQLite rather than a row per tie or event: handing 50,000 ties and
+ * their 150,000 events to JavaScript row by row costs more than all the counting.
  */
 export async function loadReportTies(
   db: Executor,
@@ -79,55 +65,122 @@ export async function loadReportTies(
   country: string | null = null,
 ): Promise<ReportTie[]> {
   const ofCountry = country === null ? sql<boolean>`1` : sql<boolean>`p.country = ${country}`;
-  // The events need the partner only to filter by country.
-  const partnerJoin = country === null ? sql`` : sql`join partners p on p.id = t.partner_id`;
-  const ties = await sql<TieLine>`
-    select t.id, t.kind, l.name as local, l.name_zh as local_zh, l.name_en as local_en, l.level,
-      p.name as partner, p.name_zh as partner_zh, p.name_en as partner_en, p.country
+  const levels = new Map(
+    (await db.selectFrom('localities').select(['id', 'level']).execute()).map((l) => [
+      l.id,
+      l.level as Level,
+    ]),
+  );
+  const ties = await sql<{ packed: string | null }>`
+    select group_concat(t.id || ${US} || t.locality_id || ${US} || t.kind || ${US} || p.country, ${RS}) as packed
     from ties t
-    join localities l on l.id = t.locality_id
     join partners p on p.id = t.partner_id
     where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${ofCountry}`.execute(db);
-  const events = await sql<EventLine>`
-    select e.tie_id, e.seq, e.type, e.stage, e.from_stage, e.kind, e.from_kind, e.occurred_on,
-      case when e.confidential = 0 and e.stage in ('suspended', 'terminated') then e.note end as note
-    from tie_events e
-    join ties t on t.id = e.tie_id
-    ${partnerJoin}
-    where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${ofCountry}
-    order by e.tie_id, e.seq`.execute(db);
+  // Events of deleted or out-of-scope ties are skipped below; a scoped report filters in SQL.
+  const only =
+    scope === null && country === null
+      ? sql<boolean>`1`
+      : sql<boolean>`e.tie_id in (select t.id from ties t join partners p on p.id = t.partner_id
+          where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${ofCountry})`;
+  const events = await sql<{ packed: string | null }>`
+    select group_concat(e.tie_id || ${US} || e.seq || ${US} || e.type || ${US} ||
+      coalesce(e.stage, '') || ${US} || coalesce(e.from_stage, '') || ${US} ||
+      coalesce(e.kind, '') || ${US} || coalesce(e.from_kind, '') || ${US} ||
+      coalesce(e.occurred_on, ''), ${RS}) as packed
+    from tie_events e where ${only}`.execute(db);
 
-  const byTie = new Map<string, ReportEvent[]>();
-  let current: ReportEvent[] = [];
-  let currentId: string | null = null;
-  for (const e of events.rows) {
-    if (e.tie_id !== currentId) {
-      currentId = e.tie_id;
-      current = [];
-      byTie.set(e.tie_id, current);
-    }
-    current.push({
-      seq: e.seq,
-      type: e.type as 'stage' | 'kind',
-      stage: e.stage as Stage | null,
-      fromStage: e.from_stage as Stage | null,
-      kind: e.kind as Kind | null,
-      fromKind: e.from_kind as Kind | null,
-      on: e.occurred_on,
-      note: e.note,
+  const byTie = new Map<string, HistoryEvent[]>();
+  for (const record of split(ties.rows[0]?.packed ?? null)) {
+    const [id = ''] = record.split(US, 1);
+    byTie.set(id, []);
+  }
+  for (const record of split(events.rows[0]?.packed ?? null)) {
+    const [tieId = '', seq, type, stage, fromStage, kind, fromKind, on] = record.split(US);
+    const list = byTie.get(tieId);
+    if (!list) continue;
+    list.push({
+      seq: Number(seq),
+      type: type as 'stage' | 'kind',
+      stage: (stage || null) as Stage | null,
+      fromStage: (fromStage || null) as Stage | null,
+      kind: (kind || null) as Kind | null,
+      fromKind: (fromKind || null) as Kind | null,
+      on: on || null,
     });
   }
-  return ties.rows.map((t) => ({
-    id: t.id,
-    local: t.local,
-    level: t.level as Level,
-    partner: t.partner,
-    country: t.country,
-    kind: t.kind as Kind,
-    events: byTie.get(t.id) ?? [],
-    localNames: { zh: t.local_zh, en: t.local_en },
-    partnerNames: { zh: t.partner_zh, en: t.partner_en },
-  }));
+  return split(ties.rows[0]?.packed ?? null).map((record) => {
+    const [id = '', localityId = '', kind, tieCountry = ''] = record.split(US);
+    return {
+      id,
+      level: levels.get(localityId) ?? 'city',
+      country: tieCountry,
+      kind: kind as Kind,
+      events: byTie.get(id) ?? [],
+    };
+  });
+}
+
+/** Names of the given ties in each language, for the ties a report names. */
+export async function loadTieNames(
+  db: Executor,
+  tieIds: readonly string[],
+): Promise<Map<string, TieNames>> {
+  const out = new Map<string, TieNames>();
+  // SQLite limits bound parameters; look names up in slices.
+  for (let i = 0; i < tieIds.length; i += 5000) {
+    const slice = tieIds.slice(i, i + 5000);
+    const rows = await db
+      .selectFrom('ties as t')
+      .innerJoin('localities as l', 'l.id', 't.locality_id')
+      .innerJoin('partners as p', 'p.id', 't.partner_id')
+      .select([
+        't.id',
+        'l.name as local',
+        'l.name_zh as local_zh',
+        'l.name_en as local_en',
+        'p.name as partner',
+        'p.name_zh as partner_zh',
+        'p.name_en as partner_en',
+      ])
+      .where('t.id', 'in', slice)
+      .execute();
+    for (const r of rows) {
+      out.set(r.id, {
+        local: r.local,
+        partner: r.partner,
+        localNames: { zh: r.local_zh, en: r.local_en },
+        partnerNames: { zh: r.partner_zh, en: r.partner_en },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The reason recorded with each given event (a tie and its event's seq), unless it was marked
+ * confidential: a confidential reason is never read for a report.
+ */
+export async function publicReasons(
+  db: Executor,
+  events: readonly { readonly tieId: string; readonly seq: number }[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < events.length; i += 5000) {
+    const slice = events.slice(i, i + 5000);
+    const rows = await db
+      .selectFrom('tie_events')
+      .select(['tie_id', 'seq', 'note'])
+      .where('confidential', '=', 0)
+      .where('note', 'is not', null)
+      .where('tie_id', 'in', [...new Set(slice.map((e) => e.tieId))])
+      .execute();
+    const wanted = new Set(slice.map((e) => `${e.tieId}#${e.seq}`));
+    for (const r of rows) {
+      const key = `${r.tie_id}#${r.seq}`;
+      if (wanted.has(key) && r.note) out.set(key, r.note);
+    }
+  }
+  return out;
 }
 
 export interface PeriodLetter {
@@ -223,21 +276,33 @@ export async function visitTallies(
   since: string,
   asOf: string,
 ): Promise<VisitTallies> {
-  const where = sql`v.deleted_at is null and ${scoped('v.locality_id', scope)}
-    and ${inPeriodSql('v.start_on', since, asOf)}`;
-  const total = await sql<VisitTally>`
-    select v.direction, null as key, count(*) as groups, coalesce(sum(v.size), 0) as people
-    from visits v where ${where} group by v.direction`.execute(db);
-  const byField = await sql<VisitTally>`
-    select v.direction, f.value as key, count(*) as groups, coalesce(sum(v.size), 0) as people
-    from visits v, json_each(v.fields) f where ${where} group by v.direction, f.value
+  // One range scan of the period's visits, counted three ways.
+  const rows = await sql<VisitTally & { dim: 'total' | 'field' | 'country' }>`
+    with pv as materialized (
+      select v.direction, v.country, v.fields, coalesce(v.size, 0) as size
+      from visits v
+      where v.deleted_at is null and ${scoped('v.locality_id', scope)}
+        and ${inPeriodSql('v.start_on', since, asOf)}
+    )
+    select 'total' as dim, direction, null as key, count(*) as groups, sum(size) as people
+    from pv group by direction
     union all
-    select v.direction, null as key, count(*) as groups, coalesce(sum(v.size), 0) as people
-    from visits v where ${where} and json_array_length(v.fields) = 0 group by v.direction`.execute(
-    db,
-  );
-  const byCountry = await sql<VisitTally>`
-    select v.direction, v.country as key, count(*) as groups, coalesce(sum(v.size), 0) as people
-    from visits v where ${where} group by v.direction, v.country`.execute(db);
-  return { total: total.rows, byField: byField.rows, byCountry: byCountry.rows };
+    select 'field', pv.direction, f.value, count(*), sum(pv.size)
+    from pv, json_each(pv.fields) f group by pv.direction, f.value
+    union all
+    select 'field', direction, null, count(*), sum(size)
+    from pv where json_array_length(fields) = 0 group by direction
+    union all
+    select 'country', direction, country, count(*), sum(size)
+    from pv group by direction, country`.execute(db);
+  const of = (dim: string): VisitTally[] =>
+    rows.rows
+      .filter((r) => r.dim === dim)
+      .map((r) => ({
+        direction: r.direction,
+        key: r.key,
+        groups: Number(r.groups),
+        people: Number(r.people),
+      }));
+  return { total: of('total'), byField: of('field'), byCountry: of('country') };
 }

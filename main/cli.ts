@@ -15,6 +15,7 @@ import {
   withRegistry,
   type Io,
 } from './cli/common';
+import { registerReport } from './cli/report';
 import { startHost } from './host/server';
 import { openRegistry, type Registry } from './registry';
 
@@ -22,7 +23,7 @@ import { openRegistry, type Registry } from './registry';
  * Commands beyond the core ones, each in its own module under main/cli/ (import, export,
  * report, backup…): `(program, io) => void`, registered here.
  */
-const COMMANDS: readonly ((program: Command, io: Io) => void)[] = [];
+const COMMANDS: readonly ((program: Command, io: Io) => void)[] = [registerReport];
 
 /**
  * The `youcheng` command line. Standard output carries only results (JSON, a URL), so it can be

@@ -4,7 +4,9 @@ import { findLocalityByName, getLocality, listLocalities } from '../db/localitie
 import {
   lettersSignedIn,
   loadReportTies,
+  loadTieNames,
   localityScope,
+  publicReasons,
   stepsWaitingOn,
   visitTallies,
   type VisitTallies,
@@ -21,6 +23,7 @@ import type { ReportDocument, ReportPdf, ReportRequest } from '../shared/ipc/rep
 import {
   annualFigures,
   countTies,
+  namedTieIds,
   startOfYear,
   tieAsOf,
   type AnnualFigures,
@@ -129,17 +132,27 @@ export function createReportService(
       locality?: string | null | undefined;
     },
     lang: Lang,
+    forPrint: boolean,
   ): Promise<AnnualModel> {
     const period = periodOf(input);
     const scope = await scopeOf(input.locality);
     const office = await settings.get();
     const ties = await loadReportTies(deps.db, scope.ids);
     const counts = countTies(ties, period, office.continentOverrides);
+    const names = await loadTieNames(deps.db, namedTieIds(counts, forPrint));
+    const reasons = forPrint
+      ? await publicReasons(
+          deps.db,
+          counts.suspendedTies.flatMap((x) =>
+            x.suspension ? [{ tieId: x.tie.id, seq: x.suspension.seq }] : [],
+          ),
+        )
+      : new Map<string, string>();
     const letters = await lettersSignedIn(deps.db, scope.ids, period.since, period.asOf);
     const waiting = await stepsWaitingOn(deps.db, scope.ids, period.asOf);
     const visits = await visitTallies(deps.db, scope.ids, period.since, period.asOf);
     const totals = visitTotals(visits);
-    const figures = annualFigures(counts, period, {
+    const figures = annualFigures(counts, (id) => names.get(id), period, {
       lettersSignedInPeriod: letters.length,
       approvalsWaiting: waiting.length,
       visits: { outgoing: totals.outgoing.groups, incoming: totals.incoming.groups },
@@ -152,7 +165,10 @@ export function createReportService(
       period,
       figures,
       counts,
-      narrative: narrative({ lang, period, subject, figures, counts, visits: totals }, t),
+      narrative: narrative(
+        { lang, period, subject, figures, counts, visits: totals, names: (id) => names.get(id) },
+        t,
+      ),
       letters,
       waiting,
       visits,
@@ -160,6 +176,8 @@ export function createReportService(
       signature: office.reportSignature,
       scopeName: name,
       overrides: office.continentOverrides,
+      names,
+      reasons,
     };
   }
 
@@ -168,7 +186,7 @@ export function createReportService(
     const t = tFor(lang);
     switch (request.report) {
       case 'annual': {
-        const model = await annualModel(request, lang);
+        const model = await annualModel(request, lang, true);
         return {
           html: annualHtml(model, t),
           title: annualTitle(model, t),
@@ -243,6 +261,10 @@ export function createReportService(
               ties,
               officeName: office.officeName,
               scopeName: scopeName(scope, lang),
+              names: await loadTieNames(
+                deps.db,
+                ties.map((x) => x.tie.id),
+              ),
             },
             t,
           ),
@@ -265,7 +287,7 @@ export function createReportService(
   return {
     /** The figures of the domain contract, as JSON. */
     async annual(input: ParsedInputOf<'reports:annual'>, ctx: CallContext): Promise<AnnualFigures> {
-      return (await annualModel(input, ctx.lang)).figures;
+      return (await annualModel(input, ctx.lang, false)).figures;
     },
 
     html: render,

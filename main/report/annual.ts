@@ -12,7 +12,13 @@ import {
   type LetterType,
 } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
-import type { AnnualFigures, Period, TieAsOf, TieCounts } from '../../shared/report/figures';
+import type {
+  AnnualFigures,
+  Period,
+  TieAsOf,
+  TieCounts,
+  TieNames,
+} from '../../shared/report/figures';
 import { countryLabel, displayName, formatDate, formatPeriod } from '../../shared/report/format';
 import type { Translate } from '../../shared/report/narrative';
 import { PIPELINE_STAGES } from '../../shared/stages';
@@ -34,6 +40,10 @@ export interface AnnualModel {
   /** The locality the report is scoped to, in the report's language; null for all. */
   readonly scopeName: string | null;
   readonly overrides: Readonly<Record<string, Continent>>;
+  /** Names of the ties the document lists. */
+  readonly names: ReadonlyMap<string, TieNames>;
+  /** Public reasons of the suspensions in force, by `tieId#seq`. */
+  readonly reasons: ReadonlyMap<string, string>;
 }
 
 const pct = (part: number, whole: number) =>
@@ -41,19 +51,33 @@ const pct = (part: number, whole: number) =>
 
 function tieColumns(m: AnnualModel, t: Translate): Column<TieAsOf>[] {
   return [
-    { head: t('report.col.local'), cell: (x) => esc(localName(x, m.lang)) },
-    { head: t('report.col.partner'), cell: (x) => esc(partnerName(x, m.lang)) },
+    { head: t('report.col.local'), cell: (x) => esc(localName(m.names, x, m.lang)) },
+    { head: t('report.col.partner'), cell: (x) => esc(partnerName(m.names, x, m.lang)) },
     { head: t('report.col.country'), cell: (x) => esc(countryLabel(x.tie.country, m.lang)) },
     { head: t('report.col.kind'), cell: (x) => esc(enumLabel('kind', x.kind, m.lang)) },
   ];
 }
 
-export function localName(x: TieAsOf, lang: Lang): string {
-  return displayName(x.tie.local, x.tie.localNames ?? {}, lang);
+export function localName(names: ReadonlyMap<string, TieNames>, x: TieAsOf, lang: Lang): string {
+  const n = names.get(x.tie.id);
+  return n ? displayName(n.local, n.localNames, lang) : '';
 }
 
-export function partnerName(x: TieAsOf, lang: Lang): string {
-  return displayName(x.tie.partner, x.tie.partnerNames ?? {}, lang);
+export function partnerName(names: ReadonlyMap<string, TieNames>, x: TieAsOf, lang: Lang): string {
+  const n = names.get(x.tie.id);
+  return n ? displayName(n.partner, n.partnerNames, lang) : '';
+}
+
+/** Ties in print order: by our locality, then partner, in the report's language. */
+export function byNames(
+  names: ReadonlyMap<string, TieNames>,
+  lang: Lang,
+): (a: TieAsOf, b: TieAsOf) => number {
+  const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
+  return (a, b) =>
+    collator.compare(localName(names, a, lang), localName(names, b, lang)) ||
+    collator.compare(partnerName(names, a, lang), partnerName(names, b, lang)) ||
+    (a.tie.id < b.tie.id ? -1 : 1);
 }
 
 export function annualTitle(m: Pick<AnnualModel, 'officeName'>, t: Translate): string {
@@ -188,26 +212,24 @@ ${key(t('report.key.received'), figures.visits.incoming)}
   );
 
   if (counts.suspendedTies.length > 0) {
-    const suspended = table<TieCounts['suspendedTies'][number]>(
+    const reason = (x: TieAsOf) =>
+      x.suspension ? m.reasons.get(`${x.tie.id}#${x.suspension.seq}`) : undefined;
+    const suspended = table<TieAsOf>(
       [
-        { head: t('report.col.local'), cell: (s) => esc(localName(s.tie, lang)) },
-        { head: t('report.col.partner'), cell: (s) => esc(partnerName(s.tie, lang)) },
-        {
-          head: t('report.col.country'),
-          cell: (s) => esc(countryLabel(s.tie.tie.country, lang)),
-        },
-        { head: t('report.col.established'), cell: (s) => esc(s.tie.establishedOn ?? '—') },
-        { head: t('report.col.suspendedOn'), cell: (s) => esc(s.on ?? '—') },
+        ...tieColumns(m, t).slice(0, 3),
+        { head: t('report.col.established'), cell: (x) => esc(x.establishedOn ?? '—') },
+        { head: t('report.col.suspendedOn'), cell: (x) => esc(x.suspension?.on ?? '—') },
         // Only a public reason reaches here: confidential ones are never read for reports.
-        { head: t('report.col.reason'), cell: (s) => esc(s.reason ?? '—') },
+        { head: t('report.col.reason'), cell: (x) => esc(reason(x) ?? '—') },
       ],
-      counts.suspendedTies,
+      [...counts.suspendedTies].sort(byNames(m.names, lang)),
     );
     parts.push(section(t('report.section.suspended'), suspended));
   }
 
   const stagesDown = [...PIPELINE_STAGES].reverse();
-  const pipelineRows = stagesDown.flatMap((stage) => counts.pipelineTies[stage]);
+  const order = byNames(m.names, lang);
+  const pipelineRows = stagesDown.flatMap((stage) => [...counts.pipelineTies[stage]].sort(order));
   const pipelineCounts = table<(typeof PIPELINE_STAGES)[number]>(
     [
       { head: t('report.col.stage'), cell: (s) => esc(enumLabel('stage', s, lang)) },
@@ -283,19 +305,26 @@ ${key(t('report.key.received'), figures.visits.incoming)}
   parts.push(
     section(
       t('report.section.anniversaries', { year: nextYear }),
-      table(
+      table<TieCounts['anniversaries'][number]>(
         [
-          { head: t('report.col.established'), cell: (a) => esc(a.on) },
-          { head: t('report.col.local'), cell: (a) => esc(a.local) },
+          { head: t('report.col.established'), cell: (a) => esc(a.tie.establishedOn) },
+          { head: t('report.col.local'), cell: (a) => esc(localName(m.names, a.tie, lang)) },
           {
             head: t('report.col.partner'),
             cell: (a) =>
-              `${esc(a.partner)}${a.suspended ? ` <span class="mark">(${esc(t('report.suspendedMark'))})</span>` : ''}`,
+              `${esc(partnerName(m.names, a.tie, lang))}${
+                a.tie.stage === 'suspended'
+                  ? ` <span class="mark">(${esc(t('report.suspendedMark'))})</span>`
+                  : ''
+              }`,
           },
-          { head: t('report.col.country'), cell: (a) => esc(countryLabel(a.country, lang)) },
+          {
+            head: t('report.col.country'),
+            cell: (a) => esc(countryLabel(a.tie.tie.country, lang)),
+          },
           { head: t('report.col.years'), cell: (a) => String(a.years), num: true },
         ],
-        figures.anniversaries,
+        counts.anniversaries,
         { empty: t('report.none') },
       ),
     ),

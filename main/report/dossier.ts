@@ -1,7 +1,7 @@
 import { enumLabel, type Field, type Kind, type Stage } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
 import type { LetterRow, StepRow, TieRow, VisitRow } from '../../shared/model';
-import type { TieAsOf } from '../../shared/report/figures';
+import type { TieAsOf, TieNames } from '../../shared/report/figures';
 import { countryLabel, displayName, formatDate } from '../../shared/report/format';
 import type { Translate } from '../../shared/report/narrative';
 import { STAGE_ORDER } from '../../shared/stages';
@@ -187,6 +187,7 @@ export interface CountryModel {
   readonly ties: readonly TieAsOf[];
   readonly officeName: string | null;
   readonly scopeName: string | null;
+  readonly names: ReadonlyMap<string, TieNames>;
 }
 
 export function countryTitle(country: string, lang: Lang, t: Translate): string {
@@ -208,8 +209,8 @@ export function countryHtml(m: CountryModel, t: Translate): string {
     (a, b) =>
       rank(a) - rank(b) ||
       (a.establishedOn ?? '').localeCompare(b.establishedOn ?? '') ||
-      localName(a, lang).localeCompare(localName(b, lang)) ||
-      partnerName(a, lang).localeCompare(partnerName(b, lang)),
+      localName(m.names, a, lang).localeCompare(localName(m.names, b, lang)) ||
+      partnerName(m.names, a, lang).localeCompare(partnerName(m.names, b, lang)),
   );
   const count = (p: (x: TieAsOf) => boolean) => m.ties.filter(p).length;
   const established = (x: TieAsOf) => x.stage === 'established' || x.stage === 'suspended';
@@ -235,9 +236,9 @@ export function countryHtml(m: CountryModel, t: Translate): string {
     `<p>${esc(summary)}</p>`,
     table<TieAsOf>(
       [
-        { head: t('report.col.local'), cell: (x) => esc(localName(x, lang)) },
+        { head: t('report.col.local'), cell: (x) => esc(localName(m.names, x, lang)) },
         { head: t('report.col.level'), cell: (x) => esc(enumLabel('level', x.tie.level, lang)) },
-        { head: t('report.col.partner'), cell: (x) => esc(partnerName(x, lang)) },
+        { head: t('report.col.partner'), cell: (x) => esc(partnerName(m.names, x, lang)) },
         { head: t('report.col.kind'), cell: (x) => esc(enumLabel('kind', x.kind, lang)) },
         {
           head: t('report.col.stage'),

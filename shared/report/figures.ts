@@ -1,13 +1,7 @@
 import { CONTINENTS, continentOf, type Continent } from '../countries';
-import { comparePartialDates, firstDay, yearOf } from '../dates';
+import { firstDay, yearOf } from '../dates';
 import { LEVELS, KINDS, type Kind, type Level, type Stage } from '../enums';
-import {
-  effectiveEvents,
-  establishedOnAsOf,
-  kindAsOf,
-  stageAsOf,
-  type HistoryEvent,
-} from '../history';
+import { ALWAYS, type HistoryEvent } from '../history';
 import { countsAsEstablished, isPipeline, PIPELINE_STAGES, type PipelineStage } from '../stages';
 
 /**
@@ -23,29 +17,15 @@ export interface Period {
   readonly asOf: string;
 }
 
-/** A stage event as reports see it: a suspension's reason only when it is not confidential. */
-export interface ReportEvent extends HistoryEvent {
-  readonly note?: string | null;
-}
-
-/** One tie with what the counting needs: its locality's level, its partner, its history. */
+/** One tie with what the counting needs: its locality's level, its country, its history. */
 export interface ReportTie {
   readonly id: string;
-  readonly local: string;
   readonly level: Level;
-  readonly partner: string;
   readonly country: string;
   /** The tie's kind now; its history says what it was before an upgrade. */
   readonly kind: Kind;
-  readonly events: readonly ReportEvent[];
-  /** Names in each language where the registry has them, for printing. */
-  readonly localNames?: Names;
-  readonly partnerNames?: Names;
-}
-
-export interface Names {
-  readonly zh: string | null;
-  readonly en: string | null;
+  /** Its dated history, in the order it was recorded (by `seq`). */
+  readonly events: readonly HistoryEvent[];
 }
 
 /** A tie as it stood on the report's date. */
@@ -55,6 +35,21 @@ export interface TieAsOf {
   readonly kind: Kind;
   /** The establishment date as stored (partial), if the tie was established by then. */
   readonly establishedOn: string | null;
+  /** The suspension in force on the date: its event and its date as stored. */
+  readonly suspension: { readonly seq: number; readonly on: string | null } | null;
+}
+
+export interface Names {
+  readonly zh: string | null;
+  readonly en: string | null;
+}
+
+/** What a printed or machine report names a tie by; loaded only for the ties it lists. */
+export interface TieNames {
+  readonly local: string;
+  readonly partner: string;
+  readonly localNames: Names;
+  readonly partnerNames: Names;
 }
 
 export interface NamedTie {
@@ -98,14 +93,65 @@ export interface AnnualFigures {
   readonly anniversaries: readonly Anniversary[];
 }
 
+/**
+ * The tie on `asOf` under the rules of shared/history.ts (stageAsOf, kindAsOf,
+ * establishedOnAsOf), computed in one pass over the history because a report does it for
+ * every tie of the registry. A property test holds it equal to those functions.
+ */
 export function tieAsOf(tie: ReportTie, asOf: string): TieAsOf {
-  const stage = stageAsOf(tie.events, asOf);
+  const events = inSeqOrder(tie.events);
+  let last = ALWAYS;
+  let stage: HistoryEvent | null = null;
+  let stageKey = '';
+  let kind: HistoryEvent | null = null;
+  let kindKey = '';
+  let firstKind: HistoryEvent | null = null;
+  let established: { key: string; on: string | null } | null = null;
+  let suspension: { seq: number; on: string | null; key: string } | null = null;
+  for (const e of events) {
+    const dated = e.on !== null && e.on !== '';
+    const key = dated ? firstDay(e.on as string) : last;
+    if (dated) last = key;
+    if (e.type === 'stage') {
+      if (established === null && e.stage === 'established' && e.fromStage !== 'suspended')
+        established = { key, on: e.on ?? null };
+      // Events come in seq order, so a later one at the same key wins.
+      if (key <= asOf && (stage === null || key >= stageKey)) {
+        stage = e;
+        stageKey = key;
+      }
+      if (e.stage === 'suspended' && key <= asOf && (suspension === null || key >= suspension.key))
+        suspension = { seq: e.seq, on: e.on, key };
+    } else {
+      firstKind ??= e;
+      if (key <= asOf && (kind === null || key >= kindKey)) {
+        kind = e;
+        kindKey = key;
+      }
+    }
+  }
+  const stageNow = stage?.stage ?? null;
   return {
     tie,
-    stage,
-    kind: kindAsOf(tie.events, asOf, tie.kind),
-    establishedOn: countsAsEstablished(stage) ? establishedOnAsOf(tie.events, asOf) : null,
+    stage: stageNow,
+    kind: kind?.kind || (firstKind?.fromKind ?? tie.kind),
+    establishedOn:
+      countsAsEstablished(stageNow) && established !== null && established.key <= asOf
+        ? established.on
+        : null,
+    suspension:
+      stageNow === 'suspended' && suspension !== null
+        ? { seq: suspension.seq, on: suspension.on }
+        : null,
   };
+}
+
+function inSeqOrder(events: readonly HistoryEvent[]): readonly HistoryEvent[] {
+  for (let i = 1; i < events.length; i++) {
+    if ((events[i] as HistoryEvent).seq < (events[i - 1] as HistoryEvent).seq)
+      return [...events].sort((a, b) => a.seq - b.seq);
+  }
+  return events;
 }
 
 /** Whether a (partial) date falls in the period, by its first day. */
@@ -147,35 +193,33 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
 const LEVEL_KEYS = Object.keys(LEVELS) as Level[];
 const KIND_KEYS = Object.keys(KINDS) as Kind[];
 
-function byDateThenName(a: TieAsOf, b: TieAsOf): number {
-  return (
-    comparePartialDates(a.establishedOn ?? '', b.establishedOn ?? '') ||
-    a.tie.partner.localeCompare(b.tie.partner) ||
-    a.tie.id.localeCompare(b.tie.id)
-  );
+/** Partial dates by their first day, a year before its own months; then by id, for a stable order. */
+function byEstablished(a: TieAsOf, b: TieAsOf): number {
+  const x = a.establishedOn ?? '';
+  const y = b.establishedOn ?? '';
+  const dx = firstDay(x);
+  const dy = firstDay(y);
+  if (dx !== dy) return dx < dy ? -1 : 1;
+  if (x.length !== y.length) return x.length - y.length;
+  return a.tie.id < b.tie.id ? -1 : a.tie.id > b.tie.id ? 1 : 0;
 }
 
-function named(t: TieAsOf | undefined): NamedTie {
-  return t
-    ? { partner: t.tie.partner, country: t.tie.country, on: t.establishedOn }
-    : { partner: null, country: null, on: null };
-}
-
-/** The counts of ties, and the lists a printed report shows beside them. */
+/**
+ * The counts of ties, and the ties a report lists beside them (named later, since names are
+ * loaded only for the ties a report shows).
+ */
 export interface TieCounts {
-  readonly established: AnnualFigures['established'];
+  readonly established: Omit<AnnualFigures['established'], 'first' | 'latest'>;
   readonly pipeline: AnnualFigures['pipeline'];
-  readonly anniversaries: readonly Anniversary[];
-  /** Established (or suspended) ties on the report's date, earliest first. */
-  readonly establishedTies: readonly TieAsOf[];
-  /** Of those, the ones established within the period, earliest first. */
+  /** The earliest and the latest dated establishment among the established ties. */
+  readonly first: TieAsOf | null;
+  readonly latest: TieAsOf | null;
+  /** Round anniversaries next year, by date of establishment. */
+  readonly anniversaries: readonly { readonly tie: TieAsOf; readonly years: number }[];
+  /** Established within the period, by date. */
   readonly establishedInPeriod: readonly TieAsOf[];
-  /** Suspended on the report's date, with the latest suspension's date and public reason. */
-  readonly suspendedTies: readonly {
-    readonly tie: TieAsOf;
-    readonly on: string | null;
-    readonly reason: string | null;
-  }[];
+  /** Suspended on the report's date. */
+  readonly suspendedTies: readonly TieAsOf[];
   readonly pipelineTies: Readonly<Record<PipelineStage, readonly TieAsOf[]>>;
   /** Established ties per year of establishment (dated ones), for the chart. */
   readonly perYear: Readonly<Record<string, number>>;
@@ -203,13 +247,16 @@ export function countTies(
     pending: [],
     approved: [],
   };
-  const established: TieAsOf[] = [];
-  const suspendedTies: TieCounts['suspendedTies'][number][] = [];
+  const suspendedTies: TieAsOf[] = [];
+  const establishedInPeriod: TieAsOf[] = [];
+  const anniversaries: { tie: TieAsOf; years: number }[] = [];
   const perYear: Record<string, number> = {};
-  let since = 0;
+  let total = 0;
   let undated = 0;
+  let first: TieAsOf | null = null;
+  let latest: TieAsOf | null = null;
   const nextYear = yearOf(period.asOf) + 1;
-  const anniversaries: Anniversary[] = [];
+  const continents = new Map<string, Continent>();
 
   for (const tie of ties) {
     const t = tieAsOf(tie, period.asOf);
@@ -219,95 +266,80 @@ export function countTies(
       continue;
     }
     if (!countsAsEstablished(t.stage)) continue;
-    established.push(t);
+    total += 1;
     byKind[t.kind] += 1;
     byLevel[tie.level] += 1;
-    byContinent[continentOf(tie.country, overrides)] += 1;
+    let continent = continents.get(tie.country);
+    if (continent === undefined) {
+      continent = continentOf(tie.country, overrides);
+      continents.set(tie.country, continent);
+    }
+    byContinent[continent] += 1;
     byCountry.set(tie.country, (byCountry.get(tie.country) ?? 0) + 1);
-    if (t.stage === 'suspended') suspendedTies.push({ tie: t, ...suspension(tie, period.asOf) });
-    if (t.establishedOn === null) {
+    if (t.stage === 'suspended') suspendedTies.push(t);
+    const on = t.establishedOn;
+    if (on === null) {
       undated += 1;
       continue;
     }
-    if (inPeriod(t.establishedOn, period)) since += 1;
-    const year = t.establishedOn.slice(0, 4);
+    if (first === null || byEstablished(t, first) < 0) first = t;
+    if (latest === null || byEstablished(t, latest) > 0) latest = t;
+    if (inPeriod(on, period)) establishedInPeriod.push(t);
+    const year = on.slice(0, 4);
     perYear[year] = (perYear[year] ?? 0) + 1;
-    const years = nextYear - yearOf(t.establishedOn);
-    if (isRoundAnniversary(years)) {
-      anniversaries.push({
-        local: tie.local,
-        partner: tie.partner,
-        country: tie.country,
-        on: t.establishedOn,
-        years,
-        suspended: t.stage === 'suspended',
-      });
-    }
+    const years = nextYear - yearOf(on);
+    if (isRoundAnniversary(years)) anniversaries.push({ tie: t, years });
   }
 
-  const dated = established.filter((t) => t.establishedOn !== null).sort(byDateThenName);
-  established.sort(
-    (a, b) =>
-      Number(a.establishedOn === null) - Number(b.establishedOn === null) || byDateThenName(a, b),
-  );
-  for (const list of Object.values(pipelineTies)) list.sort(byPartner);
-  anniversaries.sort(
-    (a, b) =>
-      comparePartialDates(a.on, b.on) ||
-      a.partner.localeCompare(b.partner) ||
-      a.local.localeCompare(b.local),
-  );
+  establishedInPeriod.sort(byEstablished);
+  anniversaries.sort((a, b) => byEstablished(a.tie, b.tie));
   const countries = [...byCountry.entries()].sort(
-    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
   );
-
   return {
     established: {
-      total: established.length,
+      total,
       countries: byCountry.size,
       suspended: suspendedTies.length,
-      since,
+      since: establishedInPeriod.length,
       byKind,
       byLevel,
       byContinent,
       byCountry: Object.fromEntries(countries),
-      first: named(dated[0]),
-      latest: named(dated.at(-1)),
     },
     pipeline,
+    first,
+    latest,
     anniversaries,
-    establishedTies: established,
-    establishedInPeriod: dated.filter((t) => inPeriod(t.establishedOn, period)),
-    suspendedTies: suspendedTies.sort((a, b) => byPartner(a.tie, b.tie)),
+    establishedInPeriod,
+    suspendedTies,
     pipelineTies,
     perYear,
     undated,
   };
 }
 
-function byPartner(a: TieAsOf, b: TieAsOf): number {
-  return (
-    a.tie.local.localeCompare(b.tie.local) ||
-    a.tie.partner.localeCompare(b.tie.partner) ||
-    a.tie.id.localeCompare(b.tie.id)
-  );
-}
-
-/** The suspension in force on `asOf`: its date as stored and its reason if not confidential. */
-function suspension(tie: ReportTie, asOf: string): { on: string | null; reason: string | null } {
-  let found: { on: string | null; reason: string | null; key: string; seq: number } | null = null;
-  for (const { event, key } of effectiveEvents(tie.events)) {
-    if (event.type !== 'stage' || event.stage !== 'suspended' || key > asOf) continue;
-    if (found === null || key > found.key || (key === found.key && event.seq > found.seq)) {
-      found = { on: event.on, reason: event.note ?? null, key, seq: event.seq };
-    }
+/** The ties whose names a report needs: those it names in its JSON (or also prints). */
+export function namedTieIds(counts: TieCounts, forPrint: boolean): string[] {
+  const ids = new Set<string>();
+  const add = (t: TieAsOf | null) => {
+    if (t) ids.add(t.tie.id);
+  };
+  add(counts.first);
+  add(counts.latest);
+  for (const a of counts.anniversaries) add(a.tie);
+  if (forPrint) {
+    for (const t of counts.establishedInPeriod) add(t);
+    for (const t of counts.suspendedTies) add(t);
+    for (const list of Object.values(counts.pipelineTies)) for (const t of list) add(t);
   }
-  return { on: found?.on ?? null, reason: found?.reason ?? null };
+  return [...ids];
 }
 
-/** The figures of the contract from the tie counts and the counts SQL made of the rest. */
+/** The figures of the contract from the tie counts, names, and the counts SQL made of the rest. */
 export function annualFigures(
   counts: TieCounts,
+  names: (tieId: string) => TieNames | undefined,
   period: Period,
   rest: {
     readonly lettersSignedInPeriod: number;
@@ -315,13 +347,28 @@ export function annualFigures(
     readonly visits: { readonly outgoing: number; readonly incoming: number };
   },
 ): AnnualFigures {
+  const named = (t: TieAsOf | null): NamedTie =>
+    t
+      ? { partner: names(t.tie.id)?.partner ?? null, country: t.tie.country, on: t.establishedOn }
+      : { partner: null, country: null, on: null };
   return {
     asOf: period.asOf,
-    established: counts.established,
+    established: {
+      ...counts.established,
+      first: named(counts.first),
+      latest: named(counts.latest),
+    },
     pipeline: counts.pipeline,
     lettersOfIntent: { signedInPeriod: rest.lettersSignedInPeriod },
     approvals: { waiting: rest.approvalsWaiting },
     visits: { outgoing: rest.visits.outgoing, incoming: rest.visits.incoming },
-    anniversaries: counts.anniversaries,
+    anniversaries: counts.anniversaries.map(({ tie, years }) => ({
+      local: names(tie.tie.id)?.local ?? '',
+      partner: names(tie.tie.id)?.partner ?? '',
+      country: tie.tie.country,
+      on: tie.establishedOn as string,
+      years,
+      suspended: tie.stage === 'suspended',
+    })),
   };
 }

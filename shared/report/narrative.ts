@@ -1,7 +1,7 @@
 import { CONTINENTS } from '../countries';
 import type { Level } from '../enums';
 import type { Lang } from '../i18n';
-import type { AnnualFigures, Period, TieCounts } from './figures';
+import type { AnnualFigures, Period, TieCounts, TieNames } from './figures';
 import { countryLabel, displayName, formatDate, formatPeriod, joinList } from './format';
 
 /**
@@ -26,6 +26,8 @@ export interface NarrativeInput {
   readonly figures: AnnualFigures;
   readonly counts: TieCounts;
   readonly visits: VisitTotals;
+  /** Names of the ties the sentences may name (the new ones). */
+  readonly names: (tieId: string) => TieNames | undefined;
 }
 
 const LEVEL_ORDER: readonly Level[] = ['province', 'city', 'county'];
@@ -85,12 +87,13 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
   } else if (fresh.length > NAMED_NEW_TIES) {
     out.push(t('report.sentence.sinceMany', { date: sinceDate, count: fresh.length }));
   } else {
-    const names = fresh.map((x) =>
-      t('report.sentence.withPartner', {
-        partner: displayName(x.tie.partner, x.tie.partnerNames ?? {}, lang),
+    const names = fresh.map((x) => {
+      const n = input.names(x.tie.id);
+      return t('report.sentence.withPartner', {
+        partner: n ? displayName(n.partner, n.partnerNames, lang) : '',
         country: countryLabel(x.tie.country, lang),
-      }),
-    );
+      });
+    });
     out.push(
       t('report.sentence.since', {
         date: sinceDate,
