@@ -75,7 +75,13 @@ async function start(): Promise<void> {
       file,
       host: 'electron',
       nativeBinding,
-      platform: electronPlatform({ dialog, shell, window: () => mainWindow }),
+      platform: electronPlatform({
+        dialog,
+        shell,
+        window: () => mainWindow,
+        Window: BrowserWindow,
+        tempDir: () => app.getPath('temp'),
+      }),
       // Attachments travel with the registry file; backups stay in this user's data folder.
       paths: {
         files: pathsBeside(file).files,

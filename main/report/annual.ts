@@ -331,9 +331,11 @@ ${key(t('report.key.received'), figures.visits.incoming)}
   );
 
   const signer = m.signature ?? m.officeName ?? '';
+  const field = (label: string) =>
+    `<div class="sign-field"><span>${esc(label)}</span><span class="line"></span></div>`;
   parts.push(`<div class="signature">
-<div><div class="line"></div>${esc(t('report.preparedBy'))}<div class="line"></div>${esc(t('report.reviewedBy'))}</div>
-<div class="who"><div class="line"></div><b>${esc(signer)}</b>${esc(formatDate(period.asOf, lang))}</div>
+<div>${field(t('report.preparedBy'))}${field(t('report.reviewedBy'))}</div>
+<div class="who"><b>${esc(signer)}</b><span>${esc(formatDate(period.asOf, lang))}</span></div>
 </div>`);
 
   const title = annualTitle(m, t);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { FONTS_LOADED } from './document';
 
 /**
  * PDFs for the browser host and the CLI, from Chromium driven by Playwright: Debian's
@@ -27,14 +28,6 @@ export function chromiumExecutable(
   if (named) return named;
   return exists(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
 }
-
-/**
- * Loads every font face the document declares (it declares only those its text needs) and
- * waits for them: printing does not wait for web fonts, and text whose font is still loading
- * prints blank. Evaluated by the printing host, never by the document, which runs no script.
- */
-export const FONTS_LOADED =
-  'Promise.all(Array.from(document.fonts, (f) => f.load())).then(() => document.fonts.ready).then(() => document.fonts.size)';
 
 /** Prints one HTML document to PDF bytes in a fresh headless Chromium. */
 export async function chromiumPdf(html: string): Promise<Uint8Array> {

@@ -10,6 +10,14 @@ import { fontFaceCss, REPORT_FONT } from './fonts';
  * the page's nonce; no inline style attributes anywhere, charts included).
  */
 
+/**
+ * Loads every font face the document declares (it declares only those its text needs) and
+ * waits for them: printing does not wait for web fonts, and text whose font is still loading
+ * prints blank. Evaluated by the printing host, never by the document, which runs no script.
+ */
+export const FONTS_LOADED =
+  'Promise.all(Array.from(document.fonts, (f) => f.load())).then(() => document.fonts.ready).then(() => document.fonts.size)';
+
 export function esc(text: string | number | null | undefined): string {
   return String(text ?? '')
     .replace(/&/g, '&amp;')
@@ -130,10 +138,11 @@ tfoot td { font-weight: 700; border-top: 0.8pt solid #8c959f; border-bottom: non
 .record dt { color: #5b6570; }
 .record dd { margin: 0; }
 .mark { color: #9a6700; font-size: 8pt; }
-.signature { margin-top: 14mm; display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; break-inside: avoid; page-break-inside: avoid; }
-.signature .line { border-bottom: 0.6pt solid #1f2328; height: 8mm; margin-bottom: 1mm; }
-.signature .who { text-align: right; }
-.signature .who b { display: block; font-size: 10.5pt; }
+.signature { margin-top: 10mm; display: grid; grid-template-columns: 1fr 1fr; gap: 12mm; break-inside: avoid; page-break-inside: avoid; }
+.sign-field { display: flex; align-items: flex-end; gap: 3mm; margin-bottom: 5mm; }
+.sign-field .line { flex: 1; border-bottom: 0.6pt solid #1f2328; height: 7mm; }
+.signature .who { text-align: right; padding-top: 4mm; }
+.signature .who b { display: block; font-size: 10.5pt; margin-bottom: 1mm; }
 @media screen {
   html { background: #e9ebef; }
   body { width: 210mm; min-height: 297mm; margin: 12px auto; box-sizing: border-box; padding: 20mm 16mm 18mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.18); }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
@@ -20,10 +19,13 @@ interface Face {
   readonly ranges: readonly (readonly [number, number])[];
 }
 
-/** The CommonJS bundle (Electron main) has its own require; ESM (the CLI, tests) makes one. */
+/**
+ * Where the font package is installed. Every host runs this with a CommonJS `require` at hand:
+ * the Electron bundle natively, the ESM bundles (CLI, benchmarks) through their createRequire
+ * banner, Vitest by injection; it finds the package inside a packaged app's archive too.
+ */
 function resolvePackage(): string {
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-  return path.dirname(req.resolve(`${PACKAGE}/package.json`));
+  return path.dirname(require.resolve(`${PACKAGE}/package.json`));
 }
 
 function parseRanges(text: string): [number, number][] {

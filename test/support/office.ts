@@ -1,3 +1,5 @@
+import type { Registry } from '../../main/registry';
+import { firstDay } from '../../shared/dates';
 import type { AnnualFigures } from '../../shared/report/figures';
 
 /**
@@ -269,3 +271,39 @@ export const OFFICE_2025: AnnualFigures = {
     },
   ],
 };
+
+/** Records a dated event as the tie workflow's verbs do: the event, then the tie's column. */
+export function eventWriter(registry: Registry): EventWriter {
+  return async (tieId: string, e: EventInput): Promise<void> => {
+    const last = await registry.db
+      .selectFrom('tie_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('tie_id', '=', tieId)
+      .executeTakeFirst();
+    await registry.db
+      .insertInto('tie_events')
+      .values({
+        id: `evt-${tieId}-${Number(last?.seq ?? 0) + 1}`,
+        tie_id: tieId,
+        seq: Number(last?.seq ?? 0) + 1,
+        type: e.type,
+        stage: e.stage ?? null,
+        from_stage: e.fromStage ?? null,
+        kind: e.kind ?? null,
+        from_kind: e.fromKind ?? null,
+        occurred_on: e.on,
+        occurred_key: e.on === null ? null : firstDay(e.on),
+        note: e.note ?? null,
+        confidential: e.confidential ? 1 : 0,
+        override_reason: null,
+        recorded_by: 'tester',
+        recorded_at: '2026-01-15T09:00:00.000Z',
+      })
+      .execute();
+    await registry.db
+      .updateTable('ties')
+      .set(e.type === 'stage' ? { stage: e.stage as string } : { kind: e.kind as string })
+      .where('id', '=', tieId)
+      .execute();
+  };
+}
