@@ -59,8 +59,30 @@ function allFaces(): Face[] {
   return faces;
 }
 
-function covers(face: Face, codePoints: readonly number[]): boolean {
-  return codePoints.some((cp) => face.ranges.some(([a, b]) => cp >= a && cp <= b));
+function covers(face: Face, cp: number): boolean {
+  return face.ranges.some(([a, b]) => cp >= a && cp <= b);
+}
+
+/**
+ * The faces a browser would use for these characters: where ranges overlap (the package puts
+ * ASCII in a Chinese file as well as in its Latin one), the face declared last wins, as CSS
+ * Fonts specifies, so each character needs exactly one file per weight.
+ */
+export function facesFor<F extends Face>(faces: readonly F[], codePoints: readonly number[]): F[] {
+  const chosen = new Set<F>();
+  for (const weight of new Set(faces.map((f) => f.weight))) {
+    const own = faces.filter((f) => f.weight === weight);
+    for (const cp of codePoints) {
+      for (let i = own.length - 1; i >= 0; i--) {
+        const face = own[i] as F;
+        if (covers(face, cp)) {
+          chosen.add(face);
+          break;
+        }
+      }
+    }
+  }
+  return faces.filter((f) => chosen.has(f));
 }
 
 /** The distinct code points of a text, sorted. */
@@ -75,9 +97,7 @@ export function codePointsOf(text: string): number[] {
  * `text`, in both weights the report uses.
  */
 export function fontFaceCss(text: string): string {
-  const codePoints = codePointsOf(text);
-  const chosen = allFaces().filter((f) => covers(f, codePoints));
-  return chosen
+  return facesFor(allFaces(), codePointsOf(text))
     .map((f) => {
       let data = encoded.get(f.file);
       if (data === undefined) {
