@@ -16,6 +16,7 @@ import { listSteps } from '../db/steps.repository';
 import { getTieRow } from '../db/ties.repository';
 import { listVisits } from '../db/visits.repository';
 import { dayOf, precisionOf, type PartialDate } from '../shared/dates';
+import { establishedOnAsOf } from '../shared/history';
 import type { Kind, Level, Stage } from '../shared/enums';
 import { createI18n, type Lang } from '../shared/i18n';
 import type { ParsedInputOf } from '../shared/ipc/contract';
@@ -249,8 +250,12 @@ export function createReportService(
         const asOf = day(request.asOf, 'asOf') ?? dayOf(deps.clock.now());
         const scope = await scopeOf(request.locality);
         const office = await settings.get();
+        // A list of ties shows when each was established, even one terminated since.
         const ties = (await loadReportTies(deps.db, scope.ids, request.country))
-          .map((tie) => tieAsOf(tie, asOf))
+          .map((tie) => ({
+            ...tieAsOf(tie, asOf),
+            establishedOn: establishedOnAsOf(tie.events, asOf),
+          }))
           .filter((x) => x.stage !== null);
         return {
           html: countryHtml(

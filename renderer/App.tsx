@@ -2,20 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLang, type Lang } from '../shared/i18n';
 import { call } from './api/client';
-import { Placeholder } from './components/Placeholder';
 import { rememberLang } from './i18n';
-import { TiesScreen } from './ties/TiesScreen';
-
-export const SCREENS = [
-  'ties',
-  'letters',
-  'approvals',
-  'visits',
-  'pipeline',
-  'reports',
-  'settings',
-] as const;
-export type Screen = (typeof SCREENS)[number];
+import { renderScreen, SCREENS, type Screen } from './screens';
 
 const SCREEN_KEY = 'youcheng.screen';
 
@@ -96,13 +84,7 @@ export function App() {
           </button>
         ))}
       </nav>
-      <main className="content">
-        {screen === 'ties' ? (
-          <TiesScreen key={lang} lang={lang} />
-        ) : (
-          <Placeholder screen={screen} />
-        )}
-      </main>
+      <main className="content">{renderScreen(screen, lang)}</main>
     </div>
   );
 }

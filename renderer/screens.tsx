@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Lang } from '../shared/i18n';
 import { Placeholder } from './components/Placeholder';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { TiesScreen } from './ties/TiesScreen';
 
 /** The navigation, in order. Each feature registers its screen here. */
@@ -22,8 +23,9 @@ export function renderScreen(screen: Screen, lang: Lang): ReactNode {
     case 'letters':
     case 'approvals':
     case 'visits':
-    case 'pipeline':
     case 'reports':
+      return <ReportsScreen key={lang} lang={lang} />;
+    case 'pipeline':
     case 'settings':
       return <Placeholder screen={screen} />;
   }

@@ -35,7 +35,12 @@ export interface DossierModel {
 
 export function dossierTitle(tie: TieRow, lang: Lang, t: Translate): string {
   const partner = displayName(tie.partner, { zh: tie.partner_zh }, lang);
-  return `${t('report.dossierTitle')}: ${tie.local} – ${partner} (${countryLabel(tie.country, lang)})`;
+  return t('report.dossierName', {
+    title: t('report.dossierTitle'),
+    local: tie.local,
+    partner,
+    country: countryLabel(tie.country, lang),
+  });
 }
 
 function fields(list: readonly Field[], lang: Lang): string {

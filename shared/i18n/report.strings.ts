@@ -11,6 +11,7 @@ export const reportStrings = defineStrings({
     report: {
       annualTitle: 'Annual summary of friendship cities',
       dossierTitle: 'Tie dossier',
+      dossierName: '{{title}}: {{local}} – {{partner}} ({{country}})',
       countryTitle: 'Ties with {{country}}',
       period: 'Period: {{period}}',
       asOf: 'Figures as of {{date}}',
@@ -221,7 +222,7 @@ export const reportStrings = defineStrings({
       signedDate: 'Date',
       screen: {
         title: 'Reports',
-        kind: 'Report',
+        kind: 'Report type',
         annual: 'Annual summary',
         dossier: 'Tie dossier',
         country: 'Country list',
@@ -263,6 +264,7 @@ export const reportStrings = defineStrings({
     report: {
       annualTitle: '国际友好城市工作年度统计',
       dossierTitle: '友城档案',
+      dossierName: '{{title}}：{{local}}—{{partner}}（{{country}}）',
       countryTitle: '与{{country}}的友城关系',
       period: '统计期间：{{period}}',
       asOf: '数据截至{{date}}',
@@ -473,7 +475,7 @@ export const reportStrings = defineStrings({
       signedDate: '日期',
       screen: {
         title: '统计报表',
-        kind: '报表',
+        kind: '报表类型',
         annual: '年度统计',
         dossier: '友城档案',
         country: '国别友城一览',

@@ -287,7 +287,8 @@ describe('the other reports', () => {
       'As of 31 December 2025: 0 established (0 friendship, 0 friendly-exchange), 1 in the pipeline, 1 terminated.',
     );
     expect(html).toContain('Tours');
-    expect(html).toContain('Grenoble');
+    // Grenoble, terminated since, with the date it was established.
+    expect(html).toMatch(/Grenoble<\/td>.*<td>1998<\/td>/);
   });
 
   it('refuses an unknown tie', async () => {
