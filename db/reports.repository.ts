@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Kind, Level, Stage } from '../shared/enums';
+import { KINDS, type Kind, type Level } from '../shared/enums';
 import type { HistoryEvent } from '../shared/history';
 import type { ReportTie, TieNames } from '../shared/report/figures';
+import { STAGE_ORDER } from '../shared/stages';
 import type { Executor } from './schema';
 
 /**
@@ -49,8 +50,33 @@ function scoped(column: string, scope: readonly string[] | null): RawBuilder<boo
 const US = '\u001f';
 const RS = '\u001e';
 
-function split(packed: string | null): string[] {
-  return packed === null || packed === '' ? [] : packed.split(RS);
+/**
+ * One letter stands for each stage, kind and event type in the packed history; the letters
+ * are the values' first, which must stay distinct (checked when this module loads).
+ */
+function byInitial<T extends string>(values: readonly T[]): ReadonlyMap<string, T> {
+  const map = new Map(values.map((v) => [v.charAt(0), v]));
+  if (map.size !== values.length) throw new Error(`Values share an initial: ${values.join(', ')}`);
+  return map;
+}
+const STAGE_BY_INITIAL = byInitial(STAGE_ORDER);
+const KIND_BY_INITIAL = byInitial(Object.keys(KINDS) as Kind[]);
+
+/** `column`'s initial, or `-` for null. */
+function initial(column: string): RawBuilder<string> {
+  return sql<string>`coalesce(substr(${sql.ref(column)}, 1, 1), '-')`;
+}
+
+/** Calls `each(start, end)` for every record of a packed string, without splitting it. */
+function records(packed: string | null | undefined, each: (start: number, end: number) => void) {
+  if (!packed) return;
+  let start = 0;
+  while (start < packed.length) {
+    let end = packed.indexOf(RS, start);
+    if (end < 0) end = packed.length;
+    each(start, end);
+    start = end + 1;
+  }
 }
 
 /**
@@ -71,53 +97,86 @@ export async function loadReportTies(
       l.level as Level,
     ]),
   );
+  // Each tie: id, locality, partner, then its kind's initial. Countries come apart, by
+  // partner: joining them costs SQLite more than a map costs JavaScript.
   const ties = await sql<{ packed: string | null }>`
-    select group_concat(t.id || ${US} || t.locality_id || ${US} || t.kind || ${US} || p.country, ${RS}) as packed
+    select group_concat(t.id || ${US} || t.locality_id || ${US} || t.partner_id || ${US} || ${initial('t.kind')}, ${RS}) as packed
     from ties t
-    join partners p on p.id = t.partner_id
-    where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${ofCountry}`.execute(db);
+    where t.deleted_at is null and ${scoped('t.locality_id', scope)}
+      and ${country === null ? sql`1` : sql`t.partner_id in (select id from partners p where ${ofCountry})`}`.execute(
+    db,
+  );
+  const partners = await sql<{ packed: string | null }>`
+    select group_concat(p.id || ${US} || p.country, ${RS}) as packed from partners p where ${ofCountry}`.execute(
+    db,
+  );
   // Events of deleted or out-of-scope ties are skipped below; a scoped report filters in SQL.
   const only =
     scope === null && country === null
       ? sql<boolean>`1`
       : sql<boolean>`e.tie_id in (select t.id from ties t join partners p on p.id = t.partner_id
           where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${ofCountry})`;
+  // Each event: tie id, seq, then five initials (type, stage, from stage, kind, from kind) and
+  // the date as stored, if any.
   const events = await sql<{ packed: string | null }>`
-    select group_concat(e.tie_id || ${US} || e.seq || ${US} || e.type || ${US} ||
-      coalesce(e.stage, '') || ${US} || coalesce(e.from_stage, '') || ${US} ||
-      coalesce(e.kind, '') || ${US} || coalesce(e.from_kind, '') || ${US} ||
-      coalesce(e.occurred_on, ''), ${RS}) as packed
+    select group_concat(e.tie_id || ${US} || e.seq || ${US} || ${initial('e.type')} ||
+      ${initial('e.stage')} || ${initial('e.from_stage')} || ${initial('e.kind')} ||
+      ${initial('e.from_kind')} || coalesce(e.occurred_on, ''), ${RS}) as packed
     from tie_events e where ${only}`.execute(db);
 
-  const byTie = new Map<string, HistoryEvent[]>();
-  for (const record of split(ties.rows[0]?.packed ?? null)) {
-    const [id = ''] = record.split(US, 1);
-    byTie.set(id, []);
-  }
-  for (const record of split(events.rows[0]?.packed ?? null)) {
-    const [tieId = '', seq, type, stage, fromStage, kind, fromKind, on] = record.split(US);
-    const list = byTie.get(tieId);
-    if (!list) continue;
-    list.push({
-      seq: Number(seq),
-      type: type as 'stage' | 'kind',
-      stage: (stage || null) as Stage | null,
-      fromStage: (fromStage || null) as Stage | null,
-      kind: (kind || null) as Kind | null,
-      fromKind: (fromKind || null) as Kind | null,
-      on: on || null,
-    });
-  }
-  return split(ties.rows[0]?.packed ?? null).map((record) => {
-    const [id = '', localityId = '', kind, tieCountry = ''] = record.split(US);
-    return {
-      id,
-      level: levels.get(localityId) ?? 'city',
-      country: tieCountry,
-      kind: kind as Kind,
-      events: byTie.get(id) ?? [],
-    };
+  const countries = new Map<string, string>();
+  const partnersPacked = partners.rows[0]?.packed;
+  records(partnersPacked, (start, end) => {
+    const p = partnersPacked as string;
+    const a = p.indexOf(US, start);
+    countries.set(p.slice(start, a), p.slice(a + 1, end));
   });
+  const out: ReportTie[] = [];
+  const byTie = new Map<string, HistoryEvent[]>();
+  const tiesPacked = ties.rows[0]?.packed;
+  records(tiesPacked, (start, end) => {
+    const p = tiesPacked as string;
+    const a = p.indexOf(US, start);
+    const b = p.indexOf(US, a + 1);
+    const c = p.indexOf(US, b + 1);
+    const id = p.slice(start, a);
+    const events: HistoryEvent[] = [];
+    byTie.set(id, events);
+    out.push({
+      id,
+      level: levels.get(p.slice(a + 1, b)) ?? 'city',
+      country: countries.get(p.slice(b + 1, c)) ?? '',
+      kind: KIND_BY_INITIAL.get(p.charAt(c + 1)) ?? 'friendship',
+      events,
+    });
+  });
+  const eventsPacked = events.rows[0]?.packed;
+  // A tie's events are mostly recorded together, so the previous tie is tried first.
+  let lastId = '';
+  let last: HistoryEvent[] | undefined;
+  records(eventsPacked, (start, end) => {
+    const p = eventsPacked as string;
+    const a = p.indexOf(US, start);
+    if (!(a - start === lastId.length && p.startsWith(lastId, start))) {
+      lastId = p.slice(start, a);
+      last = byTie.get(lastId);
+    }
+    if (!last) return;
+    let seq = 0;
+    let b = a + 1;
+    for (; p.charCodeAt(b) !== 0x1f; b++) seq = seq * 10 + p.charCodeAt(b) - 48;
+    const code = (i: number) => p.charAt(b + 1 + i);
+    last.push({
+      seq,
+      type: code(0) === 'k' ? 'kind' : 'stage',
+      stage: STAGE_BY_INITIAL.get(code(1)) ?? null,
+      fromStage: STAGE_BY_INITIAL.get(code(2)) ?? null,
+      kind: KIND_BY_INITIAL.get(code(3)) ?? null,
+      fromKind: KIND_BY_INITIAL.get(code(4)) ?? null,
+      on: b + 6 < end ? p.slice(b + 6, end) : null,
+    });
+  });
+  return out;
 }
 
 /** Names of the given ties in each language, for the ties a report names. */
@@ -244,8 +303,9 @@ export async function stepsWaitingOn(
     join localities l on l.id = t.locality_id
     join partners p on p.id = t.partner_id
     where x.deleted_at is null and t.deleted_at is null and ${scoped('t.locality_id', scope)}
-      and x.submitted_on is not null and ${firstDaySql('x.submitted_on')} <= ${asOf}
-      and (case when x.decided_on is not null then ${firstDaySql('x.decided_on')} > ${asOf}
+      and x.submitted_on <= ${asOf} and ${firstDaySql('x.submitted_on')} <= ${asOf}
+      and (case when x.decided_on is not null
+                then x.decided_on >= ${asOf.slice(0, 4)} and ${firstDaySql('x.decided_on')} > ${asOf}
                 else x.outcome is null end)
     order by ${firstDaySql('x.submitted_on')}, l.name, p.name, x.round, x.position`.execute(db);
   return rows.rows;

@@ -35,6 +35,8 @@ export interface TieAsOf {
   readonly kind: Kind;
   /** The establishment date as stored (partial), if the tie was established by then. */
   readonly establishedOn: string | null;
+  /** Its first day (`YYYY-MM-DD`), for ordering. */
+  readonly establishedKey: string | null;
   /** The suspension in force on the date: its event and its date as stored. */
   readonly suspension: { readonly seq: number; readonly on: string | null } | null;
 }
@@ -135,10 +137,12 @@ export function tieAsOf(tie: ReportTie, asOf: string): TieAsOf {
     tie,
     stage: stageNow,
     kind: kind?.kind || (firstKind?.fromKind ?? tie.kind),
-    establishedOn:
-      countsAsEstablished(stageNow) && established !== null && established.key <= asOf
-        ? established.on
-        : null,
+    ...(countsAsEstablished(stageNow) &&
+    established !== null &&
+    established.on !== null &&
+    established.key <= asOf
+      ? { establishedOn: established.on, establishedKey: established.key }
+      : { establishedOn: null, establishedKey: null }),
     suspension:
       stageNow === 'suspended' && suspension !== null
         ? { seq: suspension.seq, on: suspension.on }
@@ -195,12 +199,12 @@ const KIND_KEYS = Object.keys(KINDS) as Kind[];
 
 /** Partial dates by their first day, a year before its own months; then by id, for a stable order. */
 function byEstablished(a: TieAsOf, b: TieAsOf): number {
-  const x = a.establishedOn ?? '';
-  const y = b.establishedOn ?? '';
-  const dx = firstDay(x);
-  const dy = firstDay(y);
+  const dx = a.establishedKey ?? '';
+  const dy = b.establishedKey ?? '';
   if (dx !== dy) return dx < dy ? -1 : 1;
-  if (x.length !== y.length) return x.length - y.length;
+  const lx = a.establishedOn?.length ?? 0;
+  const ly = b.establishedOn?.length ?? 0;
+  if (lx !== ly) return lx - ly;
   return a.tie.id < b.tie.id ? -1 : a.tie.id > b.tie.id ? 1 : 0;
 }
 
@@ -284,7 +288,8 @@ export function countTies(
     }
     if (first === null || byEstablished(t, first) < 0) first = t;
     if (latest === null || byEstablished(t, latest) > 0) latest = t;
-    if (inPeriod(on, period)) establishedInPeriod.push(t);
+    const key = t.establishedKey as string;
+    if (key >= period.since && key <= period.asOf) establishedInPeriod.push(t);
     const year = on.slice(0, 4);
     perYear[year] = (perYear[year] ?? 0) + 1;
     const years = nextYear - yearOf(on);
