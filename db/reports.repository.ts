@@ -134,7 +134,7 @@ export async function loadReportTies(
   const out: ReportTie[] = [];
   const byTie = new Map<string, HistoryEvent[]>();
   const tiesPacked = ties.rows[0]?.packed;
-  records(tiesPacked, (start, end) => {
+  records(tiesPacked, (start) => {
     const p = tiesPacked as string;
     const a = p.indexOf(US, start);
     const b = p.indexOf(US, a + 1);

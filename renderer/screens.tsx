@@ -20,11 +20,11 @@ export function renderScreen(screen: Screen, lang: Lang): ReactNode {
   switch (screen) {
     case 'ties':
       return <TiesScreen key={lang} lang={lang} />;
+    case 'reports':
+      return <ReportsScreen key={lang} lang={lang} />;
     case 'letters':
     case 'approvals':
     case 'visits':
-    case 'reports':
-      return <ReportsScreen key={lang} lang={lang} />;
     case 'pipeline':
     case 'settings':
       return <Placeholder screen={screen} />;

@@ -204,7 +204,6 @@ test.describe('the Ties grid in English', () => {
       ['Approvals', /approval steps of every tie/],
       ['Visits', /Delegations sent and received/],
       ['Pipeline', /column per stage/],
-      ['Reports', /annual summary/],
       ['Settings', /office name/],
     ] as const) {
       await page.getByRole('button', { name: nav, exact: true }).click();
