@@ -18,6 +18,7 @@ import {
 import { registerExport } from './cli/export';
 import { registerImport } from './cli/import';
 import { registerBackupCommands } from './cli/backup';
+import { registerReport } from './cli/report';
 import { startHost } from './host/server';
 import { openErrorText, openRegistry, type Registry } from './registry';
 
@@ -29,6 +30,7 @@ const COMMANDS: readonly ((program: Command, io: Io) => void)[] = [
   registerImport,
   registerExport,
   registerBackupCommands,
+  registerReport,
 ];
 
 /**

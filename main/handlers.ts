@@ -14,6 +14,7 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     grid,
     interchange,
     backups,
+    reports,
     reference,
     settings,
   } = services;
@@ -84,5 +85,10 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'import:progress': (input) => interchange.progress(input),
     'export:grid': (input) => interchange.exportGrid(input),
     'export:registry': () => interchange.exportRegistry(),
+    'reports:annual': (input, ctx) => reports.annual(input, ctx),
+    'reports:html': (input, ctx) => reports.html(input, ctx),
+    'reports:pdf': (input, ctx) => reports.pdf(input, ctx),
+    'reports:print': (input, ctx) => reports.print(input, ctx),
+    'reports:save': (input, ctx) => reports.save(input, ctx),
   };
 }

@@ -23,8 +23,8 @@ export interface Platform {
   }): Promise<string | null>;
   /** Opens a file with the system's viewer. */
   openPath?(file: string): Promise<void>;
-  /** Prints HTML through the system dialog. */
-  print?(html: string): Promise<void>;
+  /** Prints HTML through the system dialog; resolves to false if the user cancelled. */
+  print?(html: string): Promise<boolean>;
   /** Renders HTML to PDF (Electron's printToPDF; A4 from the page's CSS). */
   printToPdf?(html: string): Promise<Uint8Array>;
 }

@@ -48,6 +48,8 @@ export const NONCE_PLACEHOLDER = '__YOUCHENG_NONCE__';
 /**
  * The renderer's policy: scripts and styles from our own origin only; AG Grid's injected
  * theme styles carry the per-load nonce instead of loosening `style-src`; nothing remote.
+ * The Reports preview needs nothing more: its `srcdoc` frame inherits this very policy, and
+ * the report's one style element gets the nonce (fonts are data: URLs, charts inline SVG).
  */
 export function contentSecurityPolicy(nonce: string, { meta = false } = {}): string {
   const directives = [

@@ -4,6 +4,7 @@ import { createBackupsService } from './backups.service';
 import { createLettersService } from './letters.service';
 import { createHistoryService } from './undo.service';
 import { createReferenceService, createSettingsService } from './reference.service';
+import { createReportService } from './report.service';
 import { createStepsService } from './steps.service';
 import { createVisitsService } from './visits.service';
 import { createWorkflowService } from './workflow.service';
@@ -24,6 +25,7 @@ export function createServices(deps: ServiceDeps) {
     grid: createGridService(deps),
     interchange: createInterchangeService(deps),
     backups: createBackupsService(deps),
+    reports: createReportService(deps, settings),
   };
 }
 export type Services = ReturnType<typeof createServices>;

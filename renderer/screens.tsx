@@ -5,9 +5,9 @@ import { FollowUps } from './followups/FollowUps';
 import { lettersGrid } from './letters/lettersGrid';
 import { stepsGrid } from './approvals/stepsGrid';
 import { visitsGrid } from './visits/visitsGrid';
-import { Placeholder } from './components/Placeholder';
 import { PipelineBoard } from './pipeline/PipelineBoard';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { TiesScreen } from './ties/TiesScreen';
 
 /** The navigation, in order. Each feature registers its screen here. */
@@ -27,6 +27,8 @@ export function renderScreen(screen: Screen, lang: Lang): ReactNode {
   switch (screen) {
     case 'ties':
       return <TiesScreen key={lang} lang={lang} />;
+    case 'reports':
+      return <ReportsScreen key={lang} lang={lang} />;
     case 'letters':
       return <GridScreen key={`letters-${lang}`} spec={lettersGrid} lang={lang} />;
     case 'approvals':
@@ -39,7 +41,5 @@ export function renderScreen(screen: Screen, lang: Lang): ReactNode {
       return <FollowUps key={lang} lang={lang} />;
     case 'settings':
       return <SettingsScreen key={lang} lang={lang} />;
-    case 'reports':
-      return <Placeholder screen={screen} />;
   }
 }

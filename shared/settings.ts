@@ -11,6 +11,8 @@ const fields = {
   /** The staff member's name for the audit log; null falls back to the OS user. */
   staffName: z.string().trim().max(100).nullable(),
   officeName: z.string().trim().max(200).nullable(),
+  /** Printed on the annual summary's signature line (the office and its seal); null: its name. */
+  reportSignature: z.string().trim().max(200).nullable(),
   /** Countries whose continent the office counts differently from the dataset. */
   continentOverrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.enum(CONTINENTS)),
   /** When a tie needs following up (the follow-ups dashboard and the counts on the navigation). */
@@ -31,6 +33,7 @@ export const settingsSchema = z.strictObject({
   language: fields.language.default(null),
   staffName: fields.staffName.default(null),
   officeName: fields.officeName.default(null),
+  reportSignature: fields.reportSignature.default(null),
   continentOverrides: fields.continentOverrides.default({}),
   followUps: fields.followUps.default({
     letterMonths: 6,

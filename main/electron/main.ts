@@ -85,7 +85,13 @@ async function start(): Promise<void> {
         file,
         host: 'electron',
         nativeBinding,
-        platform: electronPlatform({ dialog, shell, window: () => mainWindow }),
+        platform: electronPlatform({
+          dialog,
+          shell,
+          window: () => mainWindow,
+          Window: BrowserWindow,
+          tempDir: () => app.getPath('temp'),
+        }),
         paths,
       }),
   });

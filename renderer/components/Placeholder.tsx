@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 export function Placeholder({
   screen,
 }: {
-  screen: 'letters' | 'approvals' | 'visits' | 'pipeline' | 'reports' | 'settings';
+  screen: 'letters' | 'approvals' | 'visits' | 'pipeline' | 'settings';
 }) {
   const { t } = useTranslation();
   return (

@@ -5,6 +5,7 @@ import { gridStrings } from './grid.strings';
 import { workflowStrings } from './workflow.strings';
 import { interchangeStrings } from './interchange.strings';
 import { safetyStrings } from './safety.strings';
+import { reportStrings } from './report.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -17,6 +18,7 @@ const features = [
   gridStrings,
   workflowStrings,
   interchangeStrings,
+  reportStrings,
   safetyStrings,
 ] as const satisfies readonly {
   en: object;

@@ -7,6 +7,7 @@ import { referenceChannels } from './reference';
 import { gridChannels } from './grid';
 import { historyChannels } from './history';
 import { lettersChannels } from './letters';
+import { reportsChannels } from './reports';
 import { stepsChannels } from './steps';
 import { tiesChannels } from './ties';
 import { visitsChannels } from './visits';
@@ -28,6 +29,7 @@ const channels = {
   ...gridChannels,
   ...interchangeChannels,
   ...backupsChannels,
+  ...reportsChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */

@@ -195,11 +195,4 @@ test.describe('the Ties grid in English', () => {
     expect((await host.call<{ language: string }>('settings:get')).language).toBe('zh');
     expect(pageErrors).toEqual([]);
   });
-
-  test('the reports screen says what will be there', async ({ page, host }) => {
-    const ties = new TiesPage(page);
-    await ties.open(host.url);
-    await page.getByRole('button', { name: 'Reports', exact: true }).click();
-    await expect(page.locator('.placeholder p')).toHaveText(/annual summary/);
-  });
 });
