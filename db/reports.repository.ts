@@ -89,7 +89,15 @@ export async function loadReportTies(
   db: Executor,
   scope: readonly string[] | null,
   country: string | null = null,
+  /** Only these ties (the report cache refreshing what changed). */
+  ids: readonly string[] | null = null,
 ): Promise<ReportTie[]> {
+  const chosen =
+    ids === null
+      ? sql<boolean>`1`
+      : ids.length === 0
+        ? sql<boolean>`0`
+        : sql<boolean>`t.id in (${sql.join(ids.map((id) => sql`${id}`))})`;
   const ofCountry = country === null ? sql<boolean>`1` : sql<boolean>`p.country = ${country}`;
   const levels = new Map(
     (await db.selectFrom('localities').select(['id', 'level']).execute()).map((l) => [
@@ -102,7 +110,7 @@ export async function loadReportTies(
   const ties = await sql<{ packed: string | null }>`
     select group_concat(t.id || ${US} || t.locality_id || ${US} || t.partner_id || ${US} || ${initial('t.kind')}, ${RS}) as packed
     from ties t
-    where t.deleted_at is null and ${scoped('t.locality_id', scope)}
+    where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${chosen}
       and ${country === null ? sql`1` : sql`t.partner_id in (select id from partners p where ${ofCountry})`}`.execute(
     db,
   );
@@ -112,9 +120,13 @@ export async function loadReportTies(
   );
   // Events of deleted or out-of-scope ties are skipped below; a scoped report filters in SQL.
   const only =
-    scope === null && country === null
-      ? sql<boolean>`1`
-      : sql<boolean>`e.tie_id in (select t.id from ties t join partners p on p.id = t.partner_id
+    ids !== null
+      ? ids.length === 0
+        ? sql<boolean>`0`
+        : sql<boolean>`e.tie_id in (${sql.join(ids.map((id) => sql`${id}`))})`
+      : scope === null && country === null
+        ? sql<boolean>`1`
+        : sql<boolean>`e.tie_id in (select t.id from ties t join partners p on p.id = t.partner_id
           where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${ofCountry})`;
   // Each event: tie id, seq, then five initials (type, stage, from stage, kind, from kind) and
   // the date as stored, if any.

@@ -1,6 +1,7 @@
 import { listEvents } from '../db/events.repository';
 import { listLetters } from '../db/letters.repository';
 import { findLocalityByName, getLocality, listLocalities } from '../db/localities.repository';
+import { createReportTieCache } from './report-cache';
 import {
   lettersSignedIn,
   loadReportTies,
@@ -68,6 +69,7 @@ export function createReportService(
     ? (html) => (deps.platform.printToPdf as PdfEngine)(html)
     : chromiumPdf,
 ) {
+  const tieCache = createReportTieCache(deps.db);
   const translator = new Map<Lang, Translate>();
   function tFor(lang: Lang): Translate {
     let t = translator.get(lang);
@@ -138,7 +140,8 @@ export function createReportService(
     const period = periodOf(input);
     const scope = await scopeOf(input.locality);
     const office = await settings.get();
-    const ties = await loadReportTies(deps.db, scope.ids);
+    const ties =
+      scope.ids === null ? await tieCache.all() : await loadReportTies(deps.db, scope.ids);
     const counts = countTies(ties, period, office.continentOverrides);
     const names = await loadTieNames(deps.db, namedTieIds(counts, forPrint));
     const reasons = forPrint

@@ -1,0 +1,77 @@
+import { loadReportTies } from '../db/reports.repository';
+import type { Executor } from '../db/schema';
+import type { ReportTie } from '../shared/report/figures';
+
+/**
+ * The whole registry's ties with their histories, kept between reports and brought up to date
+ * from the audit log: every change of a tie, an event, a partner or a locality leaves an audit
+ * row (the log is append-only), so the rows written since the last report name exactly what
+ * to reload. A report then costs its counting, not the reading of 50,000 histories again.
+ */
+const REFRESH_AT_MOST = 2000;
+
+export function createReportTieCache(db: Executor) {
+  let seq = -1;
+  let byId = new Map<string, ReportTie>();
+
+  async function latestSeq(): Promise<number> {
+    const row = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  async function full(now: number): Promise<void> {
+    byId = new Map((await loadReportTies(db, null)).map((t) => [t.id, t]));
+    seq = now;
+  }
+
+  async function changedTies(since: number): Promise<Set<string> | null> {
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['entity', 'entity_id', 'before', 'after'])
+      .where('seq', '>', since)
+      .where('entity', 'in', ['tie', 'tie_event', 'partner', 'locality'])
+      .limit(REFRESH_AT_MOST + 1)
+      .execute();
+    if (rows.length > REFRESH_AT_MOST) return null;
+    const ids = new Set<string>();
+    for (const row of rows) {
+      // A renamed country or a locality's new level touches many ties: read everything again.
+      if (row.entity === 'partner' || row.entity === 'locality') return null;
+      if (row.entity === 'tie') ids.add(row.entity_id);
+      else {
+        for (const text of [row.after, row.before]) {
+          const tieId = text ? (JSON.parse(text) as { tie_id?: unknown }).tie_id : undefined;
+          if (typeof tieId === 'string') ids.add(tieId);
+        }
+      }
+    }
+    return ids;
+  }
+
+  return {
+    async all(): Promise<ReportTie[]> {
+      const now = await latestSeq();
+      // A restored backup can take the log backwards: start again from the file.
+      if (seq < 0 || now < seq) await full(now);
+      else if (now > seq) {
+        const changed = await changedTies(seq);
+        if (changed === null) await full(now);
+        else {
+          const fresh = new Map(
+            (await loadReportTies(db, null, null, [...changed])).map((t) => [t.id, t]),
+          );
+          for (const id of changed) {
+            const tie = fresh.get(id);
+            if (tie) byId.set(id, tie);
+            else byId.delete(id);
+          }
+          seq = now;
+        }
+      }
+      return [...byId.values()];
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { loadReportTies } from '../../db/reports.repository';
+import { createReportTieCache } from '../../main/report-cache';
+import type { TieRow } from '../../shared/model';
+import { call, testRegistry } from '../support/registry';
+
+const sorted = <T extends { id: string }>(list: readonly T[]) =>
+  [...list].sort((a, b) => a.id.localeCompare(b.id));
+
+describe('the report cache', () => {
+  it('stays equal to a fresh read through edits, workflow moves, undo, imports of history and renames', async () => {
+    const registry = await testRegistry();
+    const cache = createReportTieCache(registry.db);
+    const same = async () =>
+      expect(sorted(await cache.all())).toEqual(sorted(await loadReportTies(registry.db, null)));
+    await same();
+    const a = await call<TieRow>(registry, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Nagoya',
+      country: 'JP',
+      stage: 'established',
+      established_on: '1978',
+    });
+    await same();
+    await call(registry, 'ties:create', {
+      local: '南京',
+      partner: 'Perth',
+      country: 'AU',
+      stage: 'contact',
+    });
+    await same();
+    await call(registry, 'workflow:advance', {
+      id: a.id,
+      version: 1,
+      to: 'suspended',
+      on: '2012-02-21',
+      reason: 'x',
+    });
+    await same();
+    await call(registry, 'ties:update', {
+      id: a.id,
+      version: 2,
+      patch: { established_on: '1978-12-21' },
+    });
+    await same();
+    await call(registry, 'history:undo', { scope: 'ties' });
+    await same();
+    await call(registry, 'ties:delete', {
+      id: a.id,
+      version: (await call<TieRow>(registry, 'ties:get', { id: a.id })).version,
+    });
+    await same();
+    // A partner moved to another country touches its ties: read again in full.
+    const perth = (await call<{ rows: TieRow[] }>(registry, 'ties:list', {})).rows[0] as TieRow;
+    await call(registry, 'ties:update', {
+      id: perth.id,
+      version: perth.version,
+      patch: { country: 'GB' },
+    });
+    await same();
+    expect((await cache.all()).map((t) => t.country)).toEqual(['GB']);
+    await registry.close();
+  });
+});
