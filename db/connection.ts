@@ -43,6 +43,41 @@ export function checkSqliteVersion(version: string): void {
   }
 }
 
+/**
+ * Kysely prepares every query afresh; the registry asks the same few hundred statements over
+ * and over (an import asks each per row), so prepared statements are kept by their SQL text.
+ * A statement is reused only once its previous run has returned (Kysely runs one query at a
+ * time on SQLite's single connection).
+ */
+const STATEMENT_CACHE = 500;
+
+function withStatementCache(sqlite: Database.Database): {
+  prepare(sql: string): Database.Statement;
+  close(): void;
+  readonly inTransaction: boolean;
+} {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    // The dialect asks whether SQLite already rolled a failed transaction back (a full disk).
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
+    prepare(text: string) {
+      let stmt = cache.get(text);
+      if (stmt) {
+        // Most recently used last, so the oldest is the first one evicted.
+        cache.delete(text);
+      } else {
+        stmt = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, stmt);
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  };
+}
+
 export interface OpenOptions {
   /** A file path, or `:memory:` for tests. */
   readonly file: string;
@@ -99,6 +134,8 @@ export function openSqlite(options: OpenOptions): OpenedRegistry {
       `${options.file} is not a Youcheng registry: ${(e as Error).message}`,
     );
   }
-  const db = new Kysely<DB>({ dialect: new RegistrySqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({
+    dialect: new RegistrySqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, sqlite, file: options.file };
 }
