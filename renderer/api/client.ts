@@ -38,6 +38,25 @@ export function hostToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+const CLIENT_KEY = 'youcheng.client';
+
+/**
+ * This tab's own id for the browser host: a sign-in binds to it, so two tabs are two clients.
+ * Kept for reloads of the tab (sessionStorage), never shared with another tab.
+ */
+export function clientId(): string {
+  let id = sessionStorage.getItem(CLIENT_KEY);
+  if (!id) {
+    const bytes = crypto.getRandomValues(new Uint8Array(18));
+    id = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    sessionStorage.setItem(CLIENT_KEY, id);
+  }
+  return id;
+}
+
 function httpTransport(): Transport {
   return async (channel, input) => {
     const token = hostToken();
@@ -45,7 +64,11 @@ function httpTransport(): Transport {
     try {
       response = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token ?? ''}`,
+          'X-Youcheng-Client': clientId(),
+        },
         body: JSON.stringify(input ?? {}),
       });
     } catch {
