@@ -96,9 +96,24 @@ function current(): Transport {
   return transport;
 }
 
+const SIGN_IN_NEEDED = 'youcheng:sign-in-needed';
+
+/** Calls `listener` when main refuses a call because this client is not signed in. */
+export function onSignInNeeded(listener: () => void): () => void {
+  window.addEventListener(SIGN_IN_NEEDED, listener);
+  return () => window.removeEventListener(SIGN_IN_NEEDED, listener);
+}
+
+async function send(channel: Channel, input: unknown): Promise<WireResult<unknown>> {
+  const result = await current()(channel, input);
+  if (!result.ok && result.error.key === 'auth.signInNeeded')
+    window.dispatchEvent(new Event(SIGN_IN_NEEDED));
+  return result;
+}
+
 /** Calls a channel; resolves to its value or rejects with the error as data. */
 export async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await current()(channel, input);
+  const result = await send(channel, input);
   if (!result.ok) throw new ApiError(result.error);
   return result.value as OutputOf<K>;
 }
@@ -108,7 +123,7 @@ export async function attempt<K extends Channel>(
   channel: K,
   input: InputOf<K>,
 ): Promise<WireResult<OutputOf<K>>> {
-  return (await current()(channel, input)) as WireResult<OutputOf<K>>;
+  return (await send(channel, input)) as WireResult<OutputOf<K>>;
 }
 
 export const runsInElectron = (): boolean => window.youcheng !== undefined;
