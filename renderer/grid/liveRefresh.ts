@@ -124,7 +124,9 @@ export function useLiveRefresh<
         if (node && !hidden) {
           node.setData(row);
           api.flashCells({ rowNodes: [node] });
-        } else structural = true;
+        } else if (node || (row.version === 1 && !hidden)) structural = true;
+        // Otherwise the row is not loaded here (another page of the grid, or its blocks are
+        // loading now): it is read fresh when it is shown.
       } else if (node) {
         api.applyTransaction(hidden ? { remove: [row] } : { update: [row] });
         if (!hidden) api.flashCells({ rowNodes: [node] });
