@@ -184,6 +184,20 @@ export interface SavedViewsTable {
   updated_at: string;
 }
 
+export interface StaffTable {
+  id: string;
+  name: string;
+  /** The name as compared: NFKC, lower case. */
+  name_key: string;
+  /** `scrypt$N$r$p$salt$hash` (base64url): the parameters travel with the hash. */
+  password_hash: string;
+  role: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   localities: LocalitiesTable;
   partners: PartnersTable;
@@ -198,6 +212,7 @@ export interface DB {
   settings: SettingsTable;
   commands: CommandsTable;
   saved_views: SavedViewsTable;
+  staff: StaffTable;
 }
 
 /** The registry, or a transaction on it: repositories take either. */

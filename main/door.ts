@@ -8,6 +8,7 @@ import {
 import { formatMessage, type Lang } from '../shared/i18n';
 import { issuesToDetails } from '../shared/issues';
 import type { IssueDetail, WireError, WireResult } from '../shared/result';
+import type { Role } from '../shared/staff';
 import type { CallContext } from './context';
 import { AppError } from './errors';
 
@@ -21,6 +22,11 @@ export interface CallMeta {
   /** The transport's verdict on the sender (Electron frame, HTTP token and origin). */
   readonly trusted: boolean;
   readonly lang?: Lang | undefined;
+  /**
+   * Which client calls (an Electron window, a browser tab): a sign-in binds to it. Calls without
+   * one (the CLI, tests) share one local client.
+   */
+  readonly client?: string | undefined;
 }
 
 export interface DoorOptions {
@@ -29,7 +35,15 @@ export interface DoorOptions {
   readonly log?: (channel: string, error: unknown) => void;
   /** Channels that may not run on this host (a viewer's writes, say). */
   readonly refuse?: (channel: Channel) => string | null;
+  /**
+   * Who the client is and whether it may call the channel (shared mode: signed in, with the
+   * role the channel needs); throws an AppError to refuse. Without it every call is `actor()`.
+   */
+  readonly admit?: (channel: Channel, client: string) => Promise<{ actor: string; role?: Role }>;
 }
+
+/** The client of calls that name none: the CLI's one user, the tests. */
+export const LOCAL_CLIENT = 'local';
 
 export type Door = (
   channel: unknown,
@@ -105,6 +119,21 @@ export function createDoor(handlers: Handlers, options: DoorOptions): Door {
     }
     const refusal = options.refuse?.(channel);
     if (refusal) return wireError('forbidden', refusal, {}, lang);
+    const client = meta.client ?? LOCAL_CLIENT;
+    let admitted: { actor: string; role?: Role } | null = null;
+    if (options.admit) {
+      // Before the input is parsed: a client that may not call a channel learns nothing of it.
+      try {
+        admitted = await options.admit(channel, client);
+      } catch (error) {
+        if (error instanceof AppError)
+          return wireError(error.code, error.key, { ...error.params }, lang);
+        options.log?.(channel, error);
+        const storage = storageFailure(error);
+        if (storage) return wireError(storage.code, storage.key, { sqlite: storage.sqlite }, lang);
+        return wireError('internal', 'errors.internal', {}, lang);
+      }
+    }
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) {
       const details = issuesToDetails(parsed.error.issues, (key, params) =>
@@ -113,7 +142,9 @@ export function createDoor(handlers: Handlers, options: DoorOptions): Door {
       return wireError('validation', 'errors.validation.invalid', {}, lang, { details });
     }
     try {
-      const ctx: CallContext = { actor: await options.actor(), lang };
+      const ctx: CallContext = admitted
+        ? { actor: admitted.actor, lang, client, ...(admitted.role ? { role: admitted.role } : {}) }
+        : { actor: await options.actor(), lang, client };
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => Promise<unknown>;
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };

@@ -17,9 +17,12 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     reports,
     reference,
     settings,
+    staff,
+    changes,
   } = services;
   return {
-    'app:info': () => info(),
+    // The actor as this client is known: the signed-in staff member in a shared registry.
+    'app:info': async (_input, ctx) => ({ ...(await info()), actor: ctx.actor }),
     'localities:list': () => reference.localities(),
     'localities:create': (input, ctx) => reference.createLocality(input, ctx),
     'localities:update': (input, ctx) => reference.updateLocality(input, ctx),
@@ -90,5 +93,13 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'reports:pdf': (input, ctx) => reports.pdf(input, ctx),
     'reports:print': (input, ctx) => reports.print(input, ctx),
     'reports:save': (input, ctx) => reports.save(input, ctx),
+    'auth:signIn': (input, ctx) => staff.signIn(input, ctx),
+    'auth:signOut': (_input, ctx) => staff.signOut(ctx),
+    'auth:whoami': (_input, ctx) => staff.whoami(ctx),
+    'staff:list': () => staff.list(),
+    'staff:create': (input, ctx) => staff.create(input, ctx),
+    'staff:update': (input, ctx) => staff.update(input, ctx),
+    'staff:setPassword': (input, ctx) => staff.setPassword(input, ctx),
+    'changes:since': (input) => changes.since(input),
   };
 }

@@ -208,9 +208,10 @@ function assemble(
       options.platform ?? headlessPlatform(options.host === 'electron' ? 'cli' : options.host),
     paths,
   };
-  const services = createServices(deps);
   const osUser = options.osUser ?? osUserName();
-  const actor = async () => (await services.settings.get()).staffName ?? osUser;
+  const fallbackActor = async () => (await services.settings.get()).staffName ?? osUser;
+  const services = createServices(deps, fallbackActor);
+  const actor = fallbackActor;
   const info = async (): Promise<AppInfo> => ({
     version: APP_VERSION,
     registry: o.shown,
@@ -220,6 +221,7 @@ function assemble(
   });
   const door = createDoor(createHandlers(services, info), {
     actor,
+    admit: (channel, client) => services.staff.admit(channel, client),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

@@ -6,12 +6,18 @@ import { createHistoryService } from './undo.service';
 import { createReferenceService, createSettingsService } from './reference.service';
 import { createReportService } from './report.service';
 import { createStepsService } from './steps.service';
+import { createChangesService } from './changes.service';
+import { createStaffService } from './staff.service';
 import { createVisitsService } from './visits.service';
 import { createWorkflowService } from './workflow.service';
 import { createTiesService, type ServiceDeps } from './ties.service';
 
 /** Every service of the core, built once per open registry. */
-export function createServices(deps: ServiceDeps) {
+export function createServices(
+  deps: ServiceDeps,
+  /** Who acts outside shared mode (the staff name setting, else the OS user). */
+  fallbackActor: () => Promise<string> = () => Promise.resolve('unknown'),
+) {
   const settings = createSettingsService(deps);
   return {
     settings,
@@ -26,6 +32,8 @@ export function createServices(deps: ServiceDeps) {
     interchange: createInterchangeService(deps),
     backups: createBackupsService(deps),
     reports: createReportService(deps, settings),
+    staff: createStaffService(deps, fallbackActor),
+    changes: createChangesService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -6,6 +6,7 @@ import type { StepCreate, StepPatch } from '../shared/ipc/steps';
 import type { Page, StepRow } from '../shared/model';
 import type { CallContext } from './context';
 import { conflict, notFound, rule } from './errors';
+import { requireRole } from './roles';
 import { resolveTieRef } from './tie-ref';
 import { inWriteTransaction, type ServiceDeps } from './ties.service';
 import { decideIn } from './workflow.service';
@@ -36,6 +37,7 @@ export async function createStepIn(
   input: StepCreate,
   placed: { round?: number; authority_zh?: string; authority_en?: string } = {},
 ): Promise<string> {
+  if (input.outcome) requireRole(env, 'approver');
   const tieId = await resolveTieRef(env.trx, input);
   const round = await currentRound(env.trx, tieId);
   const names = authorityNames(input.authority);
@@ -68,6 +70,8 @@ export async function updateStepIn(
   version: number,
   patch: StepPatch,
 ): Promise<void> {
+  // An outcome written straight in (a paste, a bulk edit, an import) is a decision all the same.
+  if (patch.outcome !== undefined) requireRole(env, 'approver');
   const { authority, ...rest } = patch;
   const next: RowPatch<'approval_steps'> = { ...rest };
   if (authority !== undefined) {

@@ -54,6 +54,7 @@ export function inWriteTransaction<T>(
         at: deps.clock.now().toISOString(),
         actor: ctx.actor,
         commandId,
+        ...(ctx.role ? { role: ctx.role } : {}),
       };
       const result = await work(env);
       if (command !== null && typeof command !== 'string') {

@@ -16,6 +16,7 @@ import { anniversaryIn } from '../shared/workflow';
 import { advanceIn, requireOverrides, stageFacts, warningsFor } from './advance';
 import type { CallContext } from './context';
 import { conflict, notFound, rule } from './errors';
+import { requireRole } from './roles';
 import { appendEvent } from './history.write';
 import type { SettingsService } from './reference.service';
 import { inWriteTransaction, type ServiceDeps } from './ties.service';
@@ -73,6 +74,9 @@ export async function decideIn(
     note?: string | null | undefined;
   },
 ): Promise<void> {
+  // Every way to a decision passes here (the decide channel, an outcome typed or pasted into
+  // the approvals grid): in a shared registry only an approver decides.
+  requireRole(env, 'approver');
   if (step.submitted_on === null || step.outcome !== null)
     throw rule('errors.workflow.notWaiting', { authority: step.authority_zh });
   const round = (await currentRound(env.trx, step.tie_id)).filter((s) => s.round === step.round);

@@ -1,5 +1,6 @@
 import { appendAudit } from '../db/audit.repository';
 import type { Trx } from '../db/schema';
+import type { Role } from '../shared/staff';
 import type { IdSource } from './context';
 
 /**
@@ -12,6 +13,8 @@ export interface WriteEnv {
   readonly at: string;
   readonly actor: string;
   readonly commandId?: string | null;
+  /** The actor's role in a shared registry (absent: the one local user, who may do anything). */
+  readonly role?: Role;
 }
 
 export function audit(

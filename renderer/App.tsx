@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLang, type Lang } from '../shared/i18n';
 import { call } from './api/client';
+import { SessionBadge } from './auth/session';
 import { rememberLang } from './i18n';
 import { renderScreen, SCREENS, type Screen } from './screens';
 
@@ -77,6 +78,7 @@ export function App() {
           </span>
           <span className="brand-name">{t('app.title')}</span>
         </div>
+        <SessionBadge />
         <label className="lang">
           <span>{t('app.language')}</span>
           <select

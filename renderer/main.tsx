@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { SessionGate } from './auth/session';
 import { initI18n, initialLang } from './i18n';
 import './styles.css';
 
@@ -9,7 +10,9 @@ if (root) {
   await initI18n(initialLang());
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <SessionGate>
+        <App />
+      </SessionGate>
     </StrictMode>,
   );
 }

@@ -4,6 +4,9 @@ import type { Lang } from '../../shared/i18n';
 import type { Door } from '../door';
 import { isTrustedSender } from './policy';
 
+/** The client a window's calls come from: each window signs in on its own. */
+export const windowClient = (webContentsId: number) => `window:${webContentsId}`;
+
 /**
  * Binds every channel of the contract to the door. The sender is checked here (top frame of
  * one of our windows, on our own origin); the door checks the input.
@@ -25,7 +28,11 @@ export function bindContract(
         },
         windowIds(),
       );
-      return door(channel, input, { trusted, lang: lang() });
+      return door(channel, input, {
+        trusted,
+        lang: lang(),
+        client: windowClient(event.sender.id),
+      });
     });
   }
   return () => {

@@ -6,7 +6,7 @@ import { systemClock } from '../context';
 import { engineOf } from '../../db/engine';
 import { openRegistry, APP_VERSION, type Registry } from '../registry';
 import { MENU_EVENT } from './bridge';
-import { bindContract } from './ipc';
+import { bindContract, windowClient } from './ipc';
 import { menuTemplate } from './menu';
 import { APP_SCHEME, registryPath } from './policy';
 import { electronPlatform } from './platform';
@@ -43,7 +43,12 @@ function installMenu(): void {
         lang = next;
         installMenu();
         // Through the door, so the change is audited under the user's name like any other.
-        void registry?.door('settings:update', { patch: { language: next } }, { trusted: true });
+        const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
+        void registry?.door(
+          'settings:update',
+          { patch: { language: next } },
+          { trusted: true, ...(window ? { client: windowClient(window.webContents.id) } : {}) },
+        );
         mainWindow?.webContents.send(MENU_EVENT, `language:${next}`);
       },
       about: () => {

@@ -74,6 +74,17 @@ function refusal(
   };
 }
 
+/**
+ * Each browser tab names itself with a random id it keeps for its life (sessionStorage), sent
+ * beside the run's token: a sign-in binds to that tab only. Calls without one share a client.
+ */
+export const CLIENT_HEADER = 'x-youcheng-client';
+function clientOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(header)
+    ? `tab:${header}`
+    : 'tab:';
+}
+
 class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
@@ -173,6 +184,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const result = await options.door(channel, input, {
       trusted: true,
       lang: isLang(lang) ? lang : undefined,
+      client: clientOf(req.headers['x-youcheng-client']),
     });
     sendResult(res, 200, result);
   }

@@ -38,6 +38,25 @@ export function hostToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+const CLIENT_KEY = 'youcheng.client';
+
+/**
+ * This tab's own id for the browser host: a sign-in binds to it, so two tabs are two clients.
+ * Kept for reloads of the tab (sessionStorage), never shared with another tab.
+ */
+export function clientId(): string {
+  let id = sessionStorage.getItem(CLIENT_KEY);
+  if (!id) {
+    const bytes = crypto.getRandomValues(new Uint8Array(18));
+    id = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    sessionStorage.setItem(CLIENT_KEY, id);
+  }
+  return id;
+}
+
 function httpTransport(): Transport {
   return async (channel, input) => {
     const token = hostToken();
@@ -45,7 +64,11 @@ function httpTransport(): Transport {
     try {
       response = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token ?? ''}`,
+          'X-Youcheng-Client': clientId(),
+        },
         body: JSON.stringify(input ?? {}),
       });
     } catch {
@@ -73,9 +96,24 @@ function current(): Transport {
   return transport;
 }
 
+const SIGN_IN_NEEDED = 'youcheng:sign-in-needed';
+
+/** Calls `listener` when main refuses a call because this client is not signed in. */
+export function onSignInNeeded(listener: () => void): () => void {
+  window.addEventListener(SIGN_IN_NEEDED, listener);
+  return () => window.removeEventListener(SIGN_IN_NEEDED, listener);
+}
+
+async function send(channel: Channel, input: unknown): Promise<WireResult<unknown>> {
+  const result = await current()(channel, input);
+  if (!result.ok && result.error.key === 'auth.signInNeeded')
+    window.dispatchEvent(new Event(SIGN_IN_NEEDED));
+  return result;
+}
+
 /** Calls a channel; resolves to its value or rejects with the error as data. */
 export async function call<K extends Channel>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await current()(channel, input);
+  const result = await send(channel, input);
   if (!result.ok) throw new ApiError(result.error);
   return result.value as OutputOf<K>;
 }
@@ -85,7 +123,7 @@ export async function attempt<K extends Channel>(
   channel: K,
   input: InputOf<K>,
 ): Promise<WireResult<OutputOf<K>>> {
-  return (await current()(channel, input)) as WireResult<OutputOf<K>>;
+  return (await send(channel, input)) as WireResult<OutputOf<K>>;
 }
 
 export const runsInElectron = (): boolean => window.youcheng !== undefined;

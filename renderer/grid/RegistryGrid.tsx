@@ -39,6 +39,7 @@ import { toTsv } from './clipboard';
 import { cellKey, withRefusals, type CellError, type GridContext } from './columns';
 import { BulkDialog, HistoryPanel, NameDialog, PasteErrors, type PasteIssue } from './GridParts';
 import { ExportMenu } from '../interchange/ExportMenu';
+import { useLiveRefresh } from './liveRefresh';
 import { ImportWizard } from '../interchange/ImportWizard';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -178,6 +179,16 @@ export function RegistryGrid<R extends GridRow>({
       live = false;
     };
   }, [spec, server, showDeleted, reloads]);
+
+  // Other clients' changes, once a second, never over a row being edited here.
+  useLiveRefresh<R>({
+    api,
+    name: spec.name,
+    server,
+    showingDeleted: () => deletedRef.current,
+    kept: () => new Set([...context.errors.keys()].map((key) => key.slice(0, key.indexOf(':')))),
+    get: (id) => spec.get(id),
+  });
 
   /** The grid's view as main reads it (sort from the column state). */
   const currentView = useCallback((): ServerView => {

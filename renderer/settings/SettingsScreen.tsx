@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/settings';
 import { attempt, call } from '../api/client';
 import { errorText } from '../i18n';
 import { BackupSection } from './BackupSection';
+import { StaffSection } from './StaffSection';
 
 /** The office's settings, its approval chains and follow-up thresholds, kept in the registry. */
 export function SettingsScreen({ lang }: { lang: Lang }) {
@@ -184,6 +185,7 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
             </fieldset>
           ))}
         </section>
+        <StaffSection />
         <BackupSection />
       </div>
     </section>

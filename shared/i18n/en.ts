@@ -152,6 +152,7 @@ export const en = {
       tieRef: 'Name the tie: its locality and partner (and country where needed).',
       amount: '“{{value}}” is not an amount: write digits, with at most two decimals.',
       currency: '“{{value}}” is not a currency code (CNY, USD, EUR…).',
+      passwordShort: 'A password has at least {{min}} characters.',
     },
     date: {
       empty: 'Give a date.',

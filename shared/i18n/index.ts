@@ -6,6 +6,7 @@ import { workflowStrings } from './workflow.strings';
 import { interchangeStrings } from './interchange.strings';
 import { safetyStrings } from './safety.strings';
 import { reportStrings } from './report.strings';
+import { staffStrings } from './staff.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -20,6 +21,7 @@ const features = [
   interchangeStrings,
   reportStrings,
   safetyStrings,
+  staffStrings,
 ] as const satisfies readonly {
   en: object;
   zh: object;

@@ -146,6 +146,7 @@ export const zh: Resources = {
       tieRef: '请指明所属友城关系：我方与外方城市（必要时注明国家）。',
       amount: '“{{value}}”不是金额：请填写数字，最多两位小数。',
       currency: '“{{value}}”不是货币代码（CNY、USD、EUR等）。',
+      passwordShort: '密码至少{{min}}个字符。',
     },
     date: {
       empty: '请填写日期。',

@@ -8,6 +8,7 @@ import { gridChannels } from './grid';
 import { historyChannels } from './history';
 import { lettersChannels } from './letters';
 import { reportsChannels } from './reports';
+import { staffChannels } from './staff';
 import { stepsChannels } from './steps';
 import { tiesChannels } from './ties';
 import { visitsChannels } from './visits';
@@ -30,6 +31,7 @@ const channels = {
   ...interchangeChannels,
   ...backupsChannels,
   ...reportsChannels,
+  ...staffChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */

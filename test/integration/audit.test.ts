@@ -170,6 +170,25 @@ const SCENARIOS: Record<string, Scenario> = {
   'backups:restore': async (r) => ({
     name: (await call<{ name: string }>(r, 'backups:create', {})).name,
   }),
+  // The first account makes the registry shared and signs its maker (this client) in as it.
+  'staff:create': async () => ({ name: '王芳', password: 'correct horse', role: 'editor' }),
+  'staff:update': async (r) => {
+    await call(r, 'staff:create', { name: '李伟', password: 'correct horse' });
+    const s = await call<{ id: string; version: number }>(r, 'staff:create', {
+      name: '王芳',
+      password: 'correct horse',
+      role: 'editor',
+    });
+    return { id: s.id, version: s.version, patch: { role: 'viewer' } };
+  },
+  'staff:setPassword': async (r) => {
+    await call(r, 'staff:create', { name: '李伟', password: 'correct horse' });
+    const s = await call<{ id: string; version: number }>(r, 'staff:create', {
+      name: '王芳',
+      password: 'correct horse',
+    });
+    return { id: s.id, version: s.version, password: 'battery staple' };
+  },
 };
 
 /** Write channels that change nothing in the registry itself, and why. */

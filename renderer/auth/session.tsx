@@ -1,0 +1,143 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Whoami } from '../../shared/staff';
+import { attempt, onSignInNeeded } from '../api/client';
+import { errorText } from '../i18n';
+
+/**
+ * Who this window or tab is signed in as. In a shared registry (one with staff accounts) the app
+ * shows nothing but the sign-in form until the user signs in; main refuses every other channel
+ * anyway, so this screen is the courtesy, the door is the rule.
+ */
+
+interface Session {
+  readonly who: Whoami;
+  refresh(): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session | null {
+  return useContext(SessionContext);
+}
+
+export function SessionGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [who, setWho] = useState<Whoami | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const refresh = useCallback(
+    () =>
+      attempt('auth:whoami', {}).then((result) => {
+        if (result.ok) {
+          setWho(result.value);
+          setFailure(null);
+        } else setFailure(errorText(result.error));
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    void refresh();
+    // A call refused for want of a sign-in (the host restarted, an approver deactivated this
+    // account): ask main again, which shows the sign-in form when it is so.
+    return onSignInNeeded(() => void refresh());
+  }, [refresh]);
+
+  const signOut = useCallback(async () => {
+    const result = await attempt('auth:signOut', {});
+    if (result.ok) setWho(result.value);
+  }, []);
+
+  if (failure) return <p className="loading">{failure}</p>;
+  if (!who) return <p className="loading">{t('app.loading')}</p>;
+  if (who.shared && !who.staff) return <SignIn onSignedIn={setWho} />;
+  return (
+    <SessionContext.Provider value={{ who, refresh, signOut }}>{children}</SessionContext.Provider>
+  );
+}
+
+function SignIn({ onSignedIn }: { onSignedIn: (who: Whoami) => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await attempt('auth:signIn', { name, password });
+    setBusy(false);
+    if (result.ok) onSignedIn(result.value);
+    else {
+      setError(errorText(result.error));
+      setPassword('');
+    }
+  };
+
+  return (
+    <main className="signin">
+      <form
+        className="signin-card"
+        aria-labelledby="signin-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            友
+          </span>
+          <span className="brand-name">{t('app.title')}</span>
+        </div>
+        <h1 id="signin-title">{t('auth.title')}</h1>
+        <p className="section-intro">{t('auth.intro')}</p>
+        <label htmlFor="signin-name">{t('auth.name')}</label>
+        <input
+          id="signin-name"
+          autoComplete="username"
+          autoFocus
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <label htmlFor="signin-password">{t('auth.password')}</label>
+        <input
+          id="signin-password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {error ? (
+          <p className="signin-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="primary" disabled={busy || !name || !password}>
+          {busy ? t('auth.signingIn') : t('auth.signIn')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/** The signed-in member and a sign-out button, for the top bar (nothing outside shared mode). */
+export function SessionBadge() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const staff = session?.who.staff;
+  if (!session || !staff) return null;
+  return (
+    <span className="session-badge" data-testid="session-badge">
+      <span>
+        {t('auth.signedInAs', { name: staff.name, role: t(`staff.roles.${staff.role}`) })}
+      </span>
+      <button type="button" className="small" onClick={() => void session.signOut()}>
+        {t('auth.signOut')}
+      </button>
+    </span>
+  );
+}

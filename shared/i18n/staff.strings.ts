@@ -1,0 +1,104 @@
+import { defineStrings } from './define';
+
+/** Shared mode: signing in, staff and their roles, and the live refresh of open grids. */
+export const staffStrings = defineStrings({
+  en: {
+    auth: {
+      title: 'Sign in',
+      intro: 'This registry is shared by several staff. Sign in with your name and password.',
+      name: 'Name',
+      password: 'Password',
+      signIn: 'Sign in',
+      signingIn: 'Signing in…',
+      signOut: 'Sign out',
+      signedInAs: '{{name}} · {{role}}',
+      signInNeeded: 'Sign in first: this registry is shared, and every change is recorded by name.',
+      wrongPassword: 'That name and password do not match an active staff account.',
+      notShared: 'This registry has no staff accounts, so nobody needs to sign in.',
+      needs: {
+        viewer: 'This needs a staff account: sign in first.',
+        editor:
+          'This needs the role Editor (or Approver); {{name}} is signed in as $t(staff.roles.{{role}}), who can only view.',
+        approver:
+          'This needs the role Approver; {{name}} is signed in as $t(staff.roles.{{role}}).',
+      },
+    },
+    staff: {
+      title: 'Staff',
+      intro:
+        'Once the registry has a staff account, everyone signs in and the audit log names them. Viewers read; editors also change records; approvers also decide approval steps, manage staff, the approval chains and restores.',
+      firstIntro:
+        'No staff accounts yet: the registry is used by one person. The first account you add is an Approver, and you are signed in as it.',
+      name: 'Name',
+      role: 'Role',
+      active: 'Active',
+      password: 'Password',
+      newPassword: 'New password',
+      add: 'Add staff',
+      setPassword: 'Set password',
+      save: 'Save',
+      added: '{{name}} was added.',
+      saved: 'Saved.',
+      passwordSet: 'The password of {{name}} was changed.',
+      you: '(you)',
+      roles: { viewer: 'Viewer', editor: 'Editor', approver: 'Approver' },
+      errors: {
+        duplicate: 'There is already a staff member named “{{name}}”.',
+        lastApprover:
+          '{{name}} is the last active Approver: nobody could manage staff any more. Make someone else an Approver first.',
+      },
+    },
+    live: {
+      updated: 'Updated by another user.',
+    },
+  },
+  zh: {
+    auth: {
+      title: '登录',
+      intro: '本登记库由多名工作人员共用。请输入姓名和密码登录。',
+      name: '姓名',
+      password: '密码',
+      signIn: '登录',
+      signingIn: '正在登录…',
+      signOut: '退出登录',
+      signedInAs: '{{name}} · {{role}}',
+      signInNeeded: '请先登录：本登记库为多人共用，每项修改都按姓名记录。',
+      wrongPassword: '姓名与密码不符，或该账户已停用。',
+      notShared: '本登记库没有工作人员账户，无需登录。',
+      needs: {
+        viewer: '此操作需要工作人员账户：请先登录。',
+        editor:
+          '此操作需要“编辑”（或“审批人”）角色；{{name}} 当前角色为“$t(staff.roles.{{role}})”，只能查看。',
+        approver: '此操作需要“审批人”角色；{{name}} 当前角色为“$t(staff.roles.{{role}})”。',
+      },
+    },
+    staff: {
+      title: '工作人员',
+      intro:
+        '登记库一旦有工作人员账户，每个人都须登录，审计日志记录其姓名。“查看”只能阅读；“编辑”还可修改记录；“审批人”还可决定审批环节、管理工作人员、审批流程和恢复备份。',
+      firstIntro:
+        '尚无工作人员账户：登记库由一人使用。您添加的第一个账户为“审批人”，并以该账户登录。',
+      name: '姓名',
+      role: '角色',
+      active: '启用',
+      password: '密码',
+      newPassword: '新密码',
+      add: '添加工作人员',
+      setPassword: '设置密码',
+      save: '保存',
+      added: '已添加 {{name}}。',
+      saved: '已保存。',
+      passwordSet: '{{name}} 的密码已更改。',
+      you: '（您）',
+      roles: { viewer: '查看', editor: '编辑', approver: '审批人' },
+      errors: {
+        duplicate: '已有名为“{{name}}”的工作人员。',
+        lastApprover:
+          '{{name}} 是最后一位启用的审批人：此后将无人能管理工作人员。请先指定另一位审批人。',
+      },
+    },
+    live: {
+      updated: '其他用户已更新。',
+    },
+  },
+});

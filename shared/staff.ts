@@ -1,0 +1,71 @@
+/**
+ * Staff roles of a shared registry and what each may do. Pure, so the door enforces it and the
+ * renderer hides what a role cannot use from the same table.
+ */
+
+export const ROLES = ['viewer', 'editor', 'approver'] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, approver: 2 };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Whether `role` includes `needed` (an approver can also edit, an editor also view). */
+export function roleAllows(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+/** Channels anyone may call before signing in: the sign-in itself and what the screen needs. */
+export const OPEN_CHANNELS: ReadonlySet<string> = new Set([
+  'app:info',
+  'auth:signIn',
+  'auth:signOut',
+  'auth:whoami',
+]);
+
+/**
+ * Channels only an approver may call: deciding an approval step, administering staff, the
+ * approval chains every tie must pass, and restoring a backup over everyone's work.
+ */
+export const APPROVER_CHANNELS: ReadonlySet<string> = new Set([
+  'workflow:decide',
+  'staff:list',
+  'staff:create',
+  'staff:update',
+  'staff:setPassword',
+  'chains:set',
+  'backups:restore',
+]);
+
+/**
+ * The least role a channel needs in shared mode; null when it needs no sign-in at all.
+ * A write needs an editor, a read a viewer.
+ */
+export function roleNeeded(channel: string, writes: boolean): Role | null {
+  if (OPEN_CHANNELS.has(channel)) return null;
+  if (APPROVER_CHANNELS.has(channel)) return 'approver';
+  return writes ? 'editor' : 'viewer';
+}
+
+/** A staff member as the wire carries them: never the password hash. */
+export interface StaffMember {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly active: boolean;
+  readonly version: number;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+/** Who this client is: shared mode (staff exist) or not, and the signed-in staff member. */
+export interface Whoami {
+  readonly shared: boolean;
+  readonly staff: StaffMember | null;
+  /** The name the audit log records for this client's changes (null: must sign in first). */
+  readonly actor: string | null;
+}
+
+export const MIN_PASSWORD = 8;

@@ -1,0 +1,321 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Registry } from '../../main/registry';
+import { parseHash, verifyPassword } from '../../main/passwords';
+import { contract, CHANNELS, type Channel } from '../../shared/ipc/contract';
+import type { AuditRow, StepRow } from '../../shared/model';
+import { ROLES, roleAllows, roleNeeded, type Role, type StaffMember } from '../../shared/staff';
+import type { WireResult } from '../../shared/result';
+import { populate, type Populated } from '../support/populate';
+import { testRegistry } from '../support/registry';
+
+/**
+ * Shared mode: once the registry has staff, every client signs in, the role is enforced at the
+ * door for every channel of the contract, and the audit log names the signed-in member.
+ */
+
+let registry: Registry;
+let made: Populated;
+beforeEach(async () => {
+  registry = await testRegistry();
+  made = await populate(registry);
+  return () => registry.close();
+});
+
+const as = (client: string, channel: string, input: unknown = {}, lang: 'en' | 'zh' = 'en') =>
+  registry.door(channel, input, { trusted: true, client, lang });
+
+async function ok<T>(result: Promise<WireResult<unknown>>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`${r.error.code} ${r.error.key}: ${r.error.message}`);
+  return r.value as T;
+}
+
+/** The approver 李伟 (first account, signed in on `boss`), an editor and a viewer. */
+async function office(): Promise<Record<Role, string>> {
+  await ok(as('boss', 'staff:create', { name: '李伟', password: 'approver-pass' }));
+  await ok(as('boss', 'staff:create', { name: '王芳', password: 'editor-pass', role: 'editor' }));
+  await ok(
+    as('boss', 'staff:create', { name: 'Zhang Min', password: 'viewer-pass', role: 'viewer' }),
+  );
+  await ok(as('ed', 'auth:signIn', { name: '王芳', password: 'editor-pass' }));
+  await ok(as('view', 'auth:signIn', { name: 'zhang min', password: 'viewer-pass' }));
+  return { approver: 'boss', editor: 'ed', viewer: 'view' };
+}
+
+describe('single-user mode (no staff)', () => {
+  it('needs no sign-in and records the local user', async () => {
+    expect(await ok(as('x', 'auth:whoami'))).toEqual({
+      shared: false,
+      staff: null,
+      actor: 'tester',
+    });
+    expect(await ok(as('x', 'ties:list', {}))).toMatchObject({ total: made.ties.length });
+    const refused = await as('x', 'auth:signIn', { name: 'a', password: 'b' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rule', key: 'auth.notShared' } });
+  });
+});
+
+describe('signing in', () => {
+  it('makes the first account an approver and signs its maker in', async () => {
+    const first = await ok<StaffMember>(
+      as('boss', 'staff:create', { name: '李伟', password: 'approver-pass', role: 'viewer' }),
+    );
+    expect(first).toMatchObject({ name: '李伟', role: 'approver', active: true });
+    expect(await ok(as('boss', 'auth:whoami'))).toMatchObject({
+      shared: true,
+      actor: '李伟',
+      staff: { name: '李伟', role: 'approver' },
+    });
+    // Another client of the same registry is not signed in.
+    expect(await ok(as('other', 'auth:whoami'))).toEqual({
+      shared: true,
+      staff: null,
+      actor: null,
+    });
+  });
+
+  it('refuses every other channel before sign-in, with a message in both languages', async () => {
+    await office();
+    for (const channel of CHANNELS) {
+      const result = await as('stranger', channel, {});
+      if (roleNeeded(channel, contract[channel].writes) === null) continue;
+      expect(result, channel).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', key: 'auth.signInNeeded' },
+      });
+    }
+    const zh = await as('stranger', 'ties:list', {}, 'zh');
+    expect(zh.ok ? '' : zh.error.message).toContain('请先登录');
+    expect((await ok<{ actor: string }>(as('stranger', 'app:info'))).actor).toBe('');
+  });
+
+  it('refuses a wrong password or an unknown name alike, and a deactivated account', async () => {
+    const { approver } = await office();
+    for (const [name, password] of [
+      ['王芳', 'wrong-pass'],
+      ['Nobody', 'editor-pass'],
+    ]) {
+      expect(await as('c', 'auth:signIn', { name, password })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', key: 'auth.wrongPassword' },
+      });
+    }
+    const list = await ok<StaffMember[]>(as(approver, 'staff:list'));
+    const wang = list.find((s) => s.name === '王芳')!;
+    await ok(as('c', 'auth:signIn', { name: '王芳', password: 'editor-pass' }));
+    await ok(
+      as(approver, 'staff:update', {
+        id: wang.id,
+        version: wang.version,
+        patch: { active: false },
+      }),
+    );
+    // The session ends on the next call, and the account no longer signs in.
+    expect(await as('c', 'ties:list', {})).toMatchObject({ error: { key: 'auth.signInNeeded' } });
+    expect(await as('c', 'auth:signIn', { name: '王芳', password: 'editor-pass' })).toMatchObject({
+      error: { key: 'auth.wrongPassword' },
+    });
+  });
+
+  it('signs out one client only', async () => {
+    const { editor, viewer } = await office();
+    await ok(as(editor, 'auth:signOut'));
+    expect(await as(editor, 'ties:list', {})).toMatchObject({ ok: false });
+    expect(await as(viewer, 'ties:list', {})).toMatchObject({ ok: true });
+  });
+
+  it('stores passwords as salted scrypt hashes with their parameters, never in the audit log', async () => {
+    await office();
+    const rows = registry.sqlite.prepare('select name, password_hash from staff').all() as {
+      name: string;
+      password_hash: string;
+    }[];
+    const salts = new Set<string>();
+    for (const row of rows) {
+      const parsed = parseHash(row.password_hash);
+      expect(parsed?.cost).toEqual({ N: 32768, r: 8, p: 1 });
+      salts.add(parsed!.salt.toString('hex'));
+      expect(row.password_hash).not.toContain('pass');
+    }
+    expect(salts.size).toBe(rows.length);
+    expect(
+      await verifyPassword('editor-pass', rows.find((r) => r.name === '王芳')!.password_hash),
+    ).toBe(true);
+    const audit = JSON.stringify(registry.sqlite.prepare('select * from audit_log').all());
+    expect(audit).not.toContain('scrypt$');
+    expect(audit).not.toContain('editor-pass');
+  });
+});
+
+describe('roles at the door', () => {
+  // Every channel of the contract, for every role: allowed exactly when the role includes what
+  // the channel needs; a refusal names the role needed. Sign-out is left out (it would end the
+  // session the rest of the table runs in).
+  const channels = CHANNELS.filter((c) => c !== 'auth:signOut');
+
+  it.each(ROLES)('enforces what a %s may call, channel by channel', async (role) => {
+    const clients = await office();
+    const client = clients[role];
+    const refused: string[] = [];
+    for (const channel of channels) {
+      const needed = roleNeeded(channel, contract[channel].writes);
+      const result = await as(client, channel, {});
+      const forbidden = !result.ok && result.error.code === 'forbidden';
+      if (needed === null || roleAllows(role, needed)) {
+        expect(forbidden, `${role} may call ${channel}`).toBe(false);
+      } else {
+        refused.push(channel);
+        expect(result, `${role} may not call ${channel}`).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden', key: `auth.needs.${needed}` },
+        });
+      }
+    }
+    const writes = CHANNELS.filter((c) => contract[c].writes);
+    if (role === 'viewer') expect(writes.every((c) => refused.includes(c))).toBe(true);
+    if (role === 'editor')
+      expect(refused.sort()).toEqual(
+        [
+          'backups:restore',
+          'chains:set',
+          'staff:create',
+          'staff:list',
+          'staff:setPassword',
+          'staff:update',
+          'workflow:decide',
+        ].sort(),
+      );
+    if (role === 'approver') expect(refused).toEqual([]);
+  });
+
+  it('names the role needed, in Chinese too', async () => {
+    const { editor, viewer } = await office();
+    const step = made.steps[0]!;
+    const decide = {
+      id: step.id,
+      version: step.version,
+      outcome: 'approved',
+      decided_on: '2026-01-10',
+    };
+    const zh = await as(editor, 'workflow:decide', decide, 'zh');
+    expect(zh.ok ? '' : zh.error.message).toBe('此操作需要“审批人”角色；王芳 当前角色为“编辑”。');
+    const en = await as(viewer, 'ties:update', { id: 'x', version: 1, patch: { notes: 'n' } });
+    expect(en.ok ? '' : en.error.message).toBe(
+      'This needs the role Editor (or Approver); Zhang Min is signed in as Viewer, who can only view.',
+    );
+  });
+
+  it('keeps an editor from deciding a step by typing or pasting its outcome', async () => {
+    const { editor, approver } = await office();
+    const step = made.steps[0]!;
+    const typed = await as(editor, 'steps:update', {
+      id: step.id,
+      version: step.version,
+      patch: { outcome: 'approved' },
+    });
+    expect(typed).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', key: 'auth.needs.approver' },
+    });
+    const pasted = await as(editor, 'grid:paste', {
+      grid: 'steps',
+      columns: ['outcome'],
+      rows: [{ id: step.id, version: step.version }],
+      text: 'approved',
+    });
+    const outcome = () =>
+      registry.sqlite
+        .prepare('select outcome from approval_steps where id = ?')
+        .pluck()
+        .get(step.id);
+    expect(
+      pasted.ok && JSON.stringify(pasted.value).includes('approved') && outcome() === 'approved',
+    ).toBe(false);
+    expect(outcome()).toBeNull();
+    // An editor still edits the step's other columns; the approver decides.
+    await ok(
+      as(editor, 'steps:update', {
+        id: step.id,
+        version: step.version,
+        patch: { reference_no: '1号' },
+      }),
+    );
+    const decided = await ok<StepRow>(
+      as(approver, 'workflow:decide', {
+        id: step.id,
+        version: step.version + 1,
+        outcome: 'approved',
+        decided_on: '2026-01-10',
+      }),
+    );
+    expect(decided.outcome).toBe('approved');
+  });
+
+  it('records the signed-in member as the actor of every audit row', async () => {
+    const { editor } = await office();
+    const since = Number(registry.sqlite.prepare('select max(seq) from audit_log').pluck().get());
+    const tie = made.ties[0]!;
+    await ok(
+      as(editor, 'ties:update', { id: tie.id, version: tie.version, patch: { notes: 'by 王芳' } }),
+    );
+    const rows = (await ok<AuditRow[]>(as(editor, 'audit:list', { limit: 50 }))).filter(
+      (r) => r.seq > since,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.actor))).toEqual(new Set(['王芳']));
+  });
+});
+
+describe('administering staff', () => {
+  it('keeps the last approver, refuses a second account of the same name, and applies a new role at once', async () => {
+    const { approver, editor } = await office();
+    const list = await ok<StaffMember[]>(as(approver, 'staff:list'));
+    const boss = list.find((s) => s.name === '李伟')!;
+    expect(
+      await as(approver, 'staff:update', {
+        id: boss.id,
+        version: boss.version,
+        patch: { role: 'editor' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'rule', key: 'staff.errors.lastApprover' } });
+    expect(
+      await as(approver, 'staff:create', { name: ' 王芳 ', password: 'another-pass' }),
+    ).toMatchObject({ ok: false, error: { code: 'rule', key: 'staff.errors.duplicate' } });
+    expect(await as(approver, 'staff:create', { name: 'Li', password: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    const wang = list.find((s) => s.name === '王芳')!;
+    await ok(
+      as(approver, 'staff:update', {
+        id: wang.id,
+        version: wang.version,
+        patch: { role: 'approver' },
+      }),
+    );
+    expect(await ok<StaffMember[]>(as(editor, 'staff:list'))).toHaveLength(3);
+    const after = (await ok<StaffMember[]>(as(editor, 'staff:list'))).find(
+      (s) => s.name === '王芳',
+    )!;
+    await ok(
+      as(approver, 'staff:setPassword', {
+        id: wang.id,
+        version: after.version,
+        password: 'new-password',
+      }),
+    );
+    expect(await as('c', 'auth:signIn', { name: '王芳', password: 'editor-pass' })).toMatchObject({
+      ok: false,
+    });
+    expect(await as('c', 'auth:signIn', { name: '王芳', password: 'new-password' })).toMatchObject({
+      ok: true,
+    });
+  });
+});
+
+it('lists every channel in the contract exactly once in the role table', () => {
+  for (const c of CHANNELS)
+    expect(['viewer', 'editor', 'approver', null]).toContain(
+      roleNeeded(c as Channel, contract[c].writes),
+    );
+});
