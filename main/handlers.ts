@@ -17,6 +17,7 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     reports,
     reference,
     settings,
+    registries,
   } = services;
   return {
     'app:info': () => info(),
@@ -90,5 +91,10 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'reports:pdf': (input, ctx) => reports.pdf(input, ctx),
     'reports:print': (input, ctx) => reports.print(input, ctx),
     'reports:save': (input, ctx) => reports.save(input, ctx),
+    'registries:current': async () => registries.current(),
+    'registries:open': (input) => registries.open(input),
+    'registries:pick': (input, ctx) => registries.pick(input, ctx),
+    'registries:forget': (input) => registries.forget(input),
+    'registries:sample': (input, ctx) => registries.sample(input, ctx),
   };
 }

@@ -5,6 +5,7 @@ import { createLettersService } from './letters.service';
 import { createHistoryService } from './undo.service';
 import { createReferenceService, createSettingsService } from './reference.service';
 import { createReportService } from './report.service';
+import { createRegistriesService } from './registries.service';
 import { createStepsService } from './steps.service';
 import { createVisitsService } from './visits.service';
 import { createWorkflowService } from './workflow.service';
@@ -26,6 +27,7 @@ export function createServices(deps: ServiceDeps) {
     interchange: createInterchangeService(deps),
     backups: createBackupsService(deps),
     reports: createReportService(deps, settings),
+    registries: createRegistriesService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -17,6 +17,7 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useEffectEvent,
   useRef,
   useState,
   type ClipboardEvent,
@@ -39,6 +40,8 @@ import { cellKey, withRefusals, type CellError, type GridContext } from './colum
 import { BulkDialog, HistoryPanel, NameDialog, PasteErrors, type PasteIssue } from './GridParts';
 import { ExportMenu } from '../interchange/ExportMenu';
 import { ImportWizard } from '../interchange/ImportWizard';
+import { shortcutHint, type PageCommand } from '../../shared/commands';
+import { takeDeferred, typingInField, useCommands } from '../desktop/commands';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -159,6 +162,8 @@ export function RegistryGrid<R extends GridRow>({
   const quickRef = useRef('');
   const deletedRef = useRef(false);
   const quickTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const exportBox = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
     deletedRef.current = showDeleted;
@@ -567,6 +572,50 @@ export function RegistryGrid<R extends GridRow>({
     changed();
   };
 
+  // The menu's commands (native or in-app) act on this grid while it is in front.
+  const command = (c: PageCommand): boolean => {
+    switch (c) {
+      case 'undo':
+      case 'redo':
+        if (typingInField()) return false;
+        void undoRedo(c);
+        return true;
+      case 'fillDown':
+        void fillDown();
+        return true;
+      case 'find':
+        searchBox.current?.focus();
+        searchBox.current?.select();
+        return true;
+      case 'import':
+        setImporting(true);
+        return true;
+      case 'export':
+        exportBox.current?.focus();
+        try {
+          exportBox.current?.showPicker();
+        } catch {
+          // Without a user gesture (the native menu) the list stays closed but has focus.
+        }
+        return true;
+      case 'layout:reset':
+        applyView('');
+        return true;
+      default:
+        return false;
+    }
+  };
+  useCommands(command);
+  const onReady = useEffectEvent(() => {
+    const deferred = takeDeferred(['undo', 'redo', 'fillDown', 'find', 'import', 'export']);
+    if (deferred) command(deferred);
+  });
+  useEffect(() => {
+    if (!gridApi) return undefined;
+    const soon = setTimeout(() => onReady(), 0);
+    return () => clearTimeout(soon);
+  }, [gridApi]);
+
   if (rows === null) return <p className="loading">{t('app.loading')}</p>;
   const first = selected[0];
   const editableColumns = columnDefs
@@ -579,6 +628,7 @@ export function RegistryGrid<R extends GridRow>({
       <div className="toolbar">
         <h1>{t(spec.title)}</h1>
         <input
+          ref={searchBox}
           type="search"
           className="quick-search"
           aria-label={t('ties.searchLabel')}
@@ -642,16 +692,17 @@ export function RegistryGrid<R extends GridRow>({
           {t('import.wizard.open')}
         </button>
         <ExportMenu
+          selectRef={exportBox}
           view={server ? currentView : undefined}
           api={() => api.current}
           grid={spec.name}
           lang={lang}
           onDone={(text, ok) => setStatus({ kind: ok ? 'saved' : 'error', text })}
         />
-        <button type="button" onClick={() => void undoRedo('undo')} title="Ctrl+Z">
+        <button type="button" onClick={() => void undoRedo('undo')} title={shortcutHint('undo')}>
           {t('history.undo')}
         </button>
-        <button type="button" onClick={() => void undoRedo('redo')} title="Ctrl+Shift+Z / Ctrl+Y">
+        <button type="button" onClick={() => void undoRedo('redo')} title={shortcutHint('redo')}>
           {t('history.redo')}
         </button>
         <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>

@@ -6,6 +6,7 @@ import { workflowStrings } from './workflow.strings';
 import { interchangeStrings } from './interchange.strings';
 import { safetyStrings } from './safety.strings';
 import { reportStrings } from './report.strings';
+import { desktopStrings } from './desktop.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -20,6 +21,7 @@ const features = [
   interchangeStrings,
   reportStrings,
   safetyStrings,
+  desktopStrings,
 ] as const satisfies readonly {
   en: object;
   zh: object;
@@ -101,3 +103,6 @@ export function formatMessage(
     localizeParams(params, lang, (k) => i.t(k)),
   );
 }
+
+/** Each language named in itself, the same whichever language the interface is in. */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { zh: '中文', en: 'English' };
