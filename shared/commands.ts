@@ -45,3 +45,18 @@ export function shortcutHint(command: PageCommand, mac = false): string {
   if (command === 'redo') return mac ? s.mac : `${s.other} / Ctrl+Shift+Z`;
   return mac ? s.mac : s.other;
 }
+
+/** The key a grid reads as one of the menu's commands (Ctrl or Cmd with a letter), or null. */
+export function gridKeyCommand(event: {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly shiftKey: boolean;
+}): 'undo' | 'redo' | 'fillDown' | null {
+  if (!(event.ctrlKey || event.metaKey)) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  if (key === 'y') return 'redo';
+  if (key === 'd') return 'fillDown';
+  return null;
+}

@@ -40,7 +40,7 @@ import { cellKey, withRefusals, type CellError, type GridContext } from './colum
 import { BulkDialog, HistoryPanel, NameDialog, PasteErrors, type PasteIssue } from './GridParts';
 import { ExportMenu } from '../interchange/ExportMenu';
 import { ImportWizard } from '../interchange/ImportWizard';
-import { shortcutHint, type PageCommand } from '../../shared/commands';
+import { gridKeyCommand, shortcutHint, type PageCommand } from '../../shared/commands';
 import { takeDeferred, typingInField, useCommands } from '../desktop/commands';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -497,19 +497,14 @@ export function RegistryGrid<R extends GridRow>({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!(event.ctrlKey || event.metaKey) || (api.current?.getEditingCells().length ?? 0) > 0)
-      return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) {
-      event.preventDefault();
-      void undoRedo('undo');
-    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-      event.preventDefault();
-      void undoRedo('redo');
-    } else if (key === 'd') {
-      event.preventDefault();
-      void fillDown();
-    }
+    if ((api.current?.getEditingCells().length ?? 0) > 0) return;
+    // The same keys as the menu's accelerators (shared/commands.ts); handled here first, so
+    // the desktop menu does not act on them again.
+    const command = gridKeyCommand(event);
+    if (!command) return;
+    event.preventDefault();
+    if (command === 'fillDown') void fillDown();
+    else void undoRedo(command);
   };
 
   const applyView = (name: string) => {
