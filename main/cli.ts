@@ -21,7 +21,18 @@ import { registerBackupCommands } from './cli/backup';
 import { registerMigrate } from './cli/migrate';
 import { registerReport } from './cli/report';
 import { startHost } from './host/server';
-import { openErrorText, openRegistry, type Registry } from './registry';
+import type { RegistrySwitch } from './platform';
+import {
+  lastRegistry,
+  loadRecent,
+  openWorkspace,
+  RECENT_FILE,
+  SAMPLE_FILE,
+  sampleCsv,
+  userDataDir,
+  type Workspace,
+} from './workspace';
+import { openErrorText, openRegistry } from './registry';
 
 /**
  * Commands beyond the core ones, each in its own module under main/cli/ (import, export,
@@ -104,24 +115,46 @@ export function buildProgram(io: Io = processIo): Command {
     .addOption(
       new Option('--lang <lang>', 'default language of error messages').argParser(parseLang),
     )
-    .action(async (opts: { db?: string; port: number; lang?: Lang }) => {
-      const file = requireDb(opts.db);
-      let registry: Registry;
+    .addOption(
+      new Option(
+        '--state <dir>',
+        'folder of the recent-registries list and the sample registry (the user-data folder)',
+      ).env('YOUCHENG_STATE_DIR'),
+    )
+    .action(async (opts: { db?: string; port: number; lang?: Lang; state?: string }) => {
+      const state = opts.state ?? userDataDir();
+      const recentFile = path.join(state, RECENT_FILE);
+      // Without --db, the registry open last (in this folder's list) opens again.
+      const file = opts.db ?? lastRegistry(loadRecent(recentFile)) ?? requireDb(undefined);
+      const switcher: { current?: RegistrySwitch } = {};
+      let workspace: Workspace;
       try {
-        registry = await openRegistry({
-          file,
-          host: 'browser',
-          ...(opts.lang ? { lang: opts.lang } : {}),
-          log: (channel, error) =>
-            io.err(`youcheng: ${channel} failed: ${(error as Error)?.stack ?? String(error)}`),
+        workspace = await openWorkspace(file, {
+          recentFile,
+          sample: { file: path.join(state, SAMPLE_FILE), csv: sampleCsv(PACKAGE_ROOT) },
+          open: (f) =>
+            openRegistry({
+              file: f,
+              host: 'browser',
+              ...(opts.lang ? { lang: opts.lang } : {}),
+              platform: {
+                kind: 'browser',
+                get registries() {
+                  return switcher.current;
+                },
+              },
+              log: (channel, error) =>
+                io.err(`youcheng: ${channel} failed: ${(error as Error)?.stack ?? String(error)}`),
+            }),
         });
+        switcher.current = workspace;
       } catch (error) {
         if (error instanceof RegistryOpenError)
           throw new CliFailure(openErrorText(error, opts.lang ?? 'en'));
         throw error;
       }
       const host = await startHost({
-        door: registry.door,
+        door: workspace.door,
         staticDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'),
         port: opts.port,
       });
@@ -132,7 +165,7 @@ export function buildProgram(io: Io = processIo): Command {
         process.once('SIGTERM', stop);
       });
       await host.close();
-      await registry.close();
+      await workspace.close();
     });
 
   for (const register of COMMANDS) register(program, io);

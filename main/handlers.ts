@@ -19,6 +19,7 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     settings,
     staff,
     changes,
+    registries,
   } = services;
   return {
     // The actor as this client is known: the signed-in staff member in a shared registry.
@@ -101,5 +102,10 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'staff:update': (input, ctx) => staff.update(input, ctx),
     'staff:setPassword': (input, ctx) => staff.setPassword(input, ctx),
     'changes:since': (input) => changes.since(input),
+    'registries:current': async () => registries.current(),
+    'registries:open': (input) => registries.open(input),
+    'registries:pick': (input, ctx) => registries.pick(input, ctx),
+    'registries:forget': (input) => registries.forget(input),
+    'registries:sample': (input, ctx) => registries.sample(input, ctx),
   };
 }

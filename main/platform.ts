@@ -1,4 +1,7 @@
 import path from 'node:path';
+import type { Lang } from '../shared/i18n';
+import type { RegistriesInfo } from '../shared/ipc/registries';
+import type { CallContext } from './context';
 
 /**
  * What only some hosts can do, reaching the core as a small interface: the Electron app has
@@ -27,6 +30,18 @@ export interface Platform {
   print?(html: string): Promise<boolean>;
   /** Renders HTML to PDF (Electron's printToPDF; A4 from the page's CSS). */
   printToPdf?(html: string): Promise<Uint8Array>;
+  /** Switching to another registry file (the desktop app and the browser host; see workspace.ts). */
+  registries?: RegistrySwitch;
+}
+
+/** What the host's workspace offers the registry it opened. */
+export interface RegistrySwitch {
+  info(): RegistriesInfo;
+  open(file: string, create: boolean): Promise<RegistriesInfo>;
+  forget(file: string): RegistriesInfo;
+  openSample(ctx: CallContext): Promise<RegistriesInfo>;
+  /** A native dialog chooses a registry to open or a new file's place; null if cancelled. */
+  pick?(mode: 'open' | 'create', lang: Lang): Promise<string | null>;
 }
 
 export const headlessPlatform = (kind: 'browser' | 'cli'): Platform => ({ kind });

@@ -5,6 +5,7 @@ import { createLettersService } from './letters.service';
 import { createHistoryService } from './undo.service';
 import { createReferenceService, createSettingsService } from './reference.service';
 import { createReportService } from './report.service';
+import { createRegistriesService } from './registries.service';
 import { createStepsService } from './steps.service';
 import { createChangesService } from './changes.service';
 import { createStaffService } from './staff.service';
@@ -34,6 +35,7 @@ export function createServices(
     reports: createReportService(deps, settings),
     staff: createStaffService(deps, fallbackActor),
     changes: createChangesService(deps),
+    registries: createRegistriesService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,9 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLang, type Lang } from '../shared/i18n';
-import { call } from './api/client';
+import type { PageCommand } from '../shared/commands';
+import { isLang, LANGUAGE_NAMES, type Lang } from '../shared/i18n';
+import type { RegistriesInfo } from '../shared/ipc/registries';
+import type { Settings } from '../shared/settings';
+import { attempt, call, runsInElectron } from './api/client';
 import { SessionBadge } from './auth/session';
-import { rememberLang } from './i18n';
+import { AboutDialog } from './desktop/AboutDialog';
+import { deferCommand, listenToNativeMenu, typingInField, useCommands } from './desktop/commands';
+import { FirstRun, needsFirstRun } from './desktop/FirstRun';
+import { MenuBar } from './desktop/MenuBar';
+import { RegistriesDialog } from './desktop/RegistriesDialog';
+import { errorText, rememberLang } from './i18n';
 import { renderScreen, SCREENS, type Screen } from './screens';
 
 const SCREEN_KEY = 'youcheng.screen';
@@ -13,20 +21,28 @@ function initialScreen(): Screen {
   return (SCREENS as readonly string[]).includes(saved ?? '') ? (saved as Screen) : 'ties';
 }
 
+/** Commands a grid carries out, and the screen that has one when the one in front has not. */
+const GRID_COMMANDS: readonly PageCommand[] = ['import', 'export', 'undo', 'redo', 'fillDown'];
+
 export function App() {
   const { t, i18n } = useTranslation();
   const [screen, setScreen] = useState<Screen>(initialScreen);
   const [followUps, setFollowUps] = useState(0);
+  const [registries, setRegistries] = useState<RegistriesInfo | null>(null);
+  const [firstRun, setFirstRun] = useState(false);
+  const [dialog, setDialog] = useState<'open' | 'create' | 'about' | 'folder' | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
 
   useEffect(() => {
-    document.title = t('app.title');
-  }, [t, lang]);
+    // The window title (and so the desktop app's title bar) names the open registry.
+    document.title = registries ? `${registries.name} — ${t('app.title')}` : t('app.title');
+  }, [t, lang, registries]);
 
   useEffect(() => {
     // The registry remembers the office's language; a fresh browser follows it.
     call('settings:get', {})
-      .then((settings) => {
+      .then((settings: Settings) => {
         if (
           settings.language &&
           settings.language !== lang &&
@@ -35,8 +51,13 @@ export function App() {
           void i18n.changeLanguage(settings.language);
           rememberLang(settings.language);
         }
+        setFirstRun(needsFirstRun(settings));
       })
       .catch(() => undefined);
+    call('registries:current', {})
+      .then(setRegistries)
+      .catch(() => undefined);
+    return listenToNativeMenu();
     // Only on start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -69,8 +90,62 @@ export function App() {
     localStorage.setItem(SCREEN_KEY, next);
   };
 
+  const backup = async () => {
+    const result = await attempt('backups:create', {});
+    setNotice(
+      result.ok
+        ? { ok: true, text: t('commands.backedUp', { name: result.value.name }) }
+        : { ok: false, text: t('commands.backupFailed', { message: errorText(result.error) }) },
+    );
+  };
+
+  // What the screen in front did not take: the app's own commands, or another screen's.
+  useCommands((command) => {
+    switch (command) {
+      case 'language:zh':
+      case 'language:en':
+        chooseLang(command === 'language:zh' ? 'zh' : 'en');
+        return true;
+      case 'registry:new':
+        setDialog('create');
+        return true;
+      case 'registry:open':
+        setDialog('open');
+        return true;
+      case 'about':
+        setDialog('about');
+        return true;
+      case 'dataFolder':
+        setDialog('folder');
+        return true;
+      case 'backup':
+        void backup();
+        return true;
+      case 'print':
+        deferCommand('print');
+        go('reports');
+        return true;
+      case 'layout:reset':
+        go('ties');
+        return true;
+      case 'undo':
+      case 'redo':
+        // A text field keeps the browser's own undo.
+        if (typingInField()) return false;
+        deferCommand(command);
+        go('ties');
+        return true;
+      case 'find':
+      default:
+        if (!GRID_COMMANDS.includes(command) && command !== 'find') return false;
+        deferCommand(command);
+        go('ties');
+        return true;
+    }
+  });
+
   return (
-    <div className="app">
+    <div className={runsInElectron() ? 'app' : 'app with-menubar'}>
       <header className="topbar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -78,16 +153,28 @@ export function App() {
           </span>
           <span className="brand-name">{t('app.title')}</span>
         </div>
+        {runsInElectron() ? null : <MenuBar lang={lang} />}
+        {registries ? (
+          <button
+            type="button"
+            className="registry-name"
+            title={registries.file}
+            aria-label={`${t('registries.current')}: ${registries.name}`}
+            onClick={() => setDialog('open')}
+          >
+            {registries.sample ? `${registries.name} · ${t('registries.sample')}` : registries.name}
+          </button>
+        ) : null}
         <SessionBadge />
         <label className="lang">
           <span>{t('app.language')}</span>
-          <select
-            value={lang}
-            onChange={(e) => chooseLang(e.target.value as Lang)}
-            aria-label={t('app.language')}
-          >
-            <option value="zh">中文</option>
-            <option value="en">English</option>
+          <select value={lang} onChange={(e) => chooseLang(e.target.value as Lang)}>
+            <option value="zh" lang="zh-CN">
+              {LANGUAGE_NAMES.zh}
+            </option>
+            <option value="en" lang="en">
+              {LANGUAGE_NAMES.en}
+            </option>
           </select>
         </label>
       </header>
@@ -109,7 +196,31 @@ export function App() {
           </button>
         ))}
       </nav>
-      <main className="content">{renderScreen(screen, lang)}</main>
+      <main className="content">
+        {notice ? (
+          <p className={notice.ok ? 'app-notice saved' : 'app-notice error'} role="status">
+            {notice.text}
+          </p>
+        ) : null}
+        {renderScreen(screen, lang)}
+      </main>
+      {firstRun ? (
+        <FirstRun
+          lang={lang}
+          onLang={chooseLang}
+          onDone={(settings) => {
+            setFirstRun(false);
+            if (settings?.officeName)
+              setNotice({ ok: true, text: t('firstRun.saved', { office: settings.officeName }) });
+          }}
+        />
+      ) : null}
+      {dialog === 'open' || dialog === 'create' ? (
+        <RegistriesDialog mode={dialog} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'about' || dialog === 'folder' ? (
+        <AboutDialog folder={dialog === 'folder'} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   );
 }

@@ -13,6 +13,8 @@ const fields = {
   officeName: z.string().trim().max(200).nullable(),
   /** Printed on the annual summary's signature line (the office and its seal); null: its name. */
   reportSignature: z.string().trim().max(200).nullable(),
+  /** The office's own jurisdiction (a locality), set on first run; reports start from it. */
+  jurisdictionId: z.string().min(1).max(64).nullable(),
   /** Countries whose continent the office counts differently from the dataset. */
   continentOverrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.enum(CONTINENTS)),
   /** When a tie needs following up (the follow-ups dashboard and the counts on the navigation). */
@@ -34,6 +36,7 @@ export const settingsSchema = z.strictObject({
   staffName: fields.staffName.default(null),
   officeName: fields.officeName.default(null),
   reportSignature: fields.reportSignature.default(null),
+  jurisdictionId: fields.jurisdictionId.default(null),
   continentOverrides: fields.continentOverrides.default({}),
   followUps: fields.followUps.default({
     letterMonths: 6,

@@ -1,10 +1,20 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { createI18n, isLang, type Lang } from '../../shared/i18n';
-import { pathsBeside } from '../platform';
+import { pathsBeside, type RegistryPaths } from '../platform';
 import { systemClock } from '../context';
 import { engineOf } from '../../db/engine';
-import { openRegistry, APP_VERSION, type Registry } from '../registry';
+import { openRegistry, APP_VERSION } from '../registry';
+import {
+  lastRegistry,
+  loadRecent,
+  openWorkspace,
+  RECENT_FILE,
+  SAMPLE_FILE,
+  sampleCsv,
+  type Workspace,
+} from '../workspace';
 import { MENU_EVENT } from './bridge';
 import { bindContract, windowClient } from './ipc';
 import { menuTemplate } from './menu';
@@ -12,6 +22,7 @@ import { APP_SCHEME, registryPath } from './policy';
 import { electronPlatform } from './platform';
 import { createAppProtocolHandler } from './protocol';
 import { openWithRecovery } from './recovery';
+import { registryPicker } from './registry-dialogs';
 import { createMainWindow, hardenContents, hardenSession } from './window';
 
 /**
@@ -26,7 +37,7 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 const distDir = path.join(__dirname, '..');
-let registry: Registry | null = null;
+let workspace: Workspace | null = null;
 let mainWindow: BrowserWindow | null = null;
 let lang: Lang = 'zh';
 
@@ -34,9 +45,59 @@ function windowIds(): ReadonlySet<number> {
   return new Set(BrowserWindow.getAllWindows().map((w) => w.webContents.id));
 }
 
+const osLang = (): Lang => (app.getLocale().toLowerCase().startsWith('zh') ? 'zh' : 'en');
+
+/** Attachments travel with a registry; backups stay in this user's data folder, one per file. */
+function pathsFor(file: string, defaultFile: string): RegistryPaths {
+  const backups = path.join(app.getPath('userData'), 'backups');
+  const own = createHash('sha256').update(file).digest('hex').slice(0, 8);
+  return {
+    // A server's registry keeps its scans in this user's data folder.
+    files:
+      engineOf(file) === 'postgres'
+        ? path.join(app.getPath('userData'), 'files')
+        : pathsBeside(file).files,
+    backups:
+      file === defaultFile
+        ? backups
+        : path.join(backups, `${path.basename(file, path.extname(file))}-${own}`),
+  };
+}
+
+/** Reports a refusal from the workspace (a file that is not a registry, say) in a dialog. */
+function showRefusal(error: unknown): void {
+  const t = createI18n(lang).t;
+  const key = (error as { key?: unknown }).key;
+  const params = (error as { params?: Record<string, unknown> }).params ?? {};
+  dialog.showErrorBox(
+    t('menu.openFailed'),
+    typeof key === 'string'
+      ? t(key, params)
+      : error instanceof Error
+        ? error.message
+        : String(error),
+  );
+}
+
+async function switchRegistry(work: (w: Workspace) => Promise<unknown>): Promise<void> {
+  if (!workspace) return;
+  try {
+    await work(workspace);
+    mainWindow?.webContents.reload();
+  } catch (error) {
+    showRefusal(error);
+  }
+}
+
 function installMenu(): void {
+  const info = workspace?.info();
+  const pick = registryPicker({
+    dialog,
+    window: () => mainWindow,
+    folder: () => path.dirname(workspace?.current().file ?? app.getPath('documents')),
+  });
   const template = menuTemplate(
-    lang,
+    { lang, recent: info?.recent ?? [], current: info?.file ?? '' },
     {
       send: (command) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_EVENT, command),
       setLanguage: (next) => {
@@ -44,7 +105,7 @@ function installMenu(): void {
         installMenu();
         // Through the door, so the change is audited under the user's name like any other.
         const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
-        void registry?.door(
+        void workspace?.door(
           'settings:update',
           { patch: { language: next } },
           { trusted: true, ...(window ? { client: windowClient(window.webContents.id) } : {}) },
@@ -57,9 +118,24 @@ function installMenu(): void {
           type: 'info',
           title: t('menu.about'),
           message: t('app.title'),
-          detail: t('menu.aboutDetail', { version: APP_VERSION, registry: registry?.file ?? '' }),
+          detail: t('menu.aboutDetail', {
+            version: APP_VERSION,
+            registry: workspace?.current().file ?? '',
+          }),
         });
       },
+      newRegistry: () =>
+        void switchRegistry(async (w) => {
+          const file = await pick('create', lang);
+          if (file) await w.open(file, true);
+        }),
+      openRegistry: () =>
+        void switchRegistry(async (w) => {
+          const file = await pick('open', lang);
+          if (file) await w.open(file);
+        }),
+      openRecent: (file) => void switchRegistry((w) => w.open(file)),
+      openDataFolder: () => void shell.openPath(app.getPath('userData')),
     },
     process.platform,
   );
@@ -74,55 +150,84 @@ async function start(): Promise<void> {
   const nativeBinding = app.isPackaged
     ? undefined
     : process.env.YOUCHENG_NATIVE_BINDING || undefined;
-  const file = registryPath(process.argv, process.env, app.getPath('userData'));
-  // Attachments travel with the registry file (a server's, in this user's data folder);
-  // backups stay in this user's data folder.
-  const paths = {
-    files:
-      engineOf(file) === 'postgres'
-        ? path.join(app.getPath('userData'), 'files')
-        : pathsBeside(file).files,
-    backups: path.join(app.getPath('userData'), 'backups'),
-  };
-  registry = await openWithRecovery({
-    file,
-    backupsDir: paths.backups,
-    lang: app.getLocale().startsWith('zh') ? 'zh' : 'en',
-    clock: systemClock,
+  const userData = app.getPath('userData');
+  const recentFile = path.join(userData, RECENT_FILE);
+  const defaultFile = registryPath([], {}, userData);
+  // The registry open last reopens, unless --db or YOUCHENG_DB names one.
+  const named = registryPath(
+    process.argv,
+    process.env,
+    userData,
+    lastRegistry(loadRecent(recentFile)),
+  );
+  // A postgres:// URL is not a path.
+  const file = engineOf(named) === 'postgres' ? named : path.resolve(named);
+  const pick = registryPicker({
     dialog,
-    open: () =>
-      openRegistry({
-        file,
-        host: 'electron',
-        nativeBinding,
-        platform: electronPlatform({
+    window: () => mainWindow,
+    folder: () => path.dirname(workspace?.current().file ?? file),
+  });
+  const switcher: { current?: Workspace } = {};
+  const open = (f: string) => {
+    const paths = pathsFor(f, defaultFile);
+    return openRegistry({
+      file: f,
+      host: 'electron',
+      nativeBinding,
+      platform: {
+        ...electronPlatform({
           dialog,
           shell,
           window: () => mainWindow,
           Window: BrowserWindow,
           tempDir: () => app.getPath('temp'),
         }),
-        paths,
-      }),
+        get registries() {
+          return switcher.current && { ...switcher.current, pick };
+        },
+      },
+      paths,
+    });
+  };
+  const first = await openWithRecovery({
+    file,
+    backupsDir: pathsFor(file, defaultFile).backups,
+    lang: osLang(),
+    clock: systemClock,
+    dialog,
+    open: () => open(file),
   });
-  if (!registry) {
+  if (!first) {
     app.quit();
     return;
   }
-  if (registry.startup.backupError) {
-    const t = createI18n(app.getLocale().startsWith('zh') ? 'zh' : 'en').t;
+  workspace = await openWorkspace(first, {
+    open,
+    recentFile,
+    canPick: true,
+    sample: {
+      file: path.join(userData, SAMPLE_FILE),
+      csv: app.isPackaged
+        ? path.join(process.resourcesPath, 'samples', 'nanjing-ties.csv')
+        : sampleCsv(path.join(distDir, '..')),
+    },
+    onSwitch: () => installMenu(),
+  });
+  switcher.current = workspace;
+  if (first.startup.backupError) {
+    const t = createI18n(osLang()).t;
     void dialog.showMessageBox({
       type: 'warning',
       title: t('backups.title'),
       message: t('recovery.dailyFailed', {
-        detail: registry.startup.backupError,
-        folder: paths.backups,
+        detail: first.startup.backupError,
+        folder: first.paths.backups,
       }),
     });
   }
-  const saved = (await registry.services.settings.get()).language;
-  lang = isLang(saved) ? saved : app.getLocale().startsWith('zh') ? 'zh' : 'en';
-  bindContract(ipcMain, registry.door, windowIds, () => lang);
+  const saved = (await first.services.settings.get()).language;
+  lang = isLang(saved) ? saved : osLang();
+  bindContract(ipcMain, workspace.door, windowIds, () => lang);
   installMenu();
   mainWindow = createMainWindow(BrowserWindow, {
     preload: path.join(__dirname, 'preload.cjs'),
@@ -142,7 +247,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => {
-    void registry?.close().finally(() => app.quit());
+    void (workspace?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
   void app.whenReady().then(start);
 }

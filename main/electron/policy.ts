@@ -67,11 +67,15 @@ export const WEB_PREFERENCES = {
   safeDialogs: true,
 } as const;
 
-/** Where the registry lives: `--db FILE`, else YOUCHENG_DB, else the user-data folder. */
+/**
+ * Where the registry lives: `--db FILE`, else YOUCHENG_DB, else the one open last (from the
+ * recent list), else `registry.db` in the user-data folder.
+ */
 export function registryPath(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   userData: string,
+  last: string | null = null,
 ): string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -79,5 +83,6 @@ export function registryPath(
     if (arg?.startsWith('--db=')) return arg.slice('--db='.length);
   }
   if (env.YOUCHENG_DB) return env.YOUCHENG_DB;
+  if (last) return last;
   return `${userData.replace(/[\\/]+$/, '')}/registry.db`;
 }

@@ -18,6 +18,7 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useEffectEvent,
   useRef,
   useState,
   type ClipboardEvent,
@@ -41,6 +42,8 @@ import { BulkDialog, HistoryPanel, NameDialog, PasteErrors, type PasteIssue } fr
 import { ExportMenu } from '../interchange/ExportMenu';
 import { useLiveRefresh } from './liveRefresh';
 import { ImportWizard } from '../interchange/ImportWizard';
+import { gridKeyCommand, shortcutHint, type PageCommand } from '../../shared/commands';
+import { takeDeferred, typingInField, useCommands } from '../desktop/commands';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -163,6 +166,8 @@ export function RegistryGrid<R extends GridRow>({
   const quickRef = useRef('');
   const deletedRef = useRef(false);
   const quickTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const exportBox = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
     deletedRef.current = showDeleted;
@@ -531,19 +536,14 @@ export function RegistryGrid<R extends GridRow>({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!(event.ctrlKey || event.metaKey) || (api.current?.getEditingCells().length ?? 0) > 0)
-      return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) {
-      event.preventDefault();
-      void undoRedo('undo');
-    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-      event.preventDefault();
-      void undoRedo('redo');
-    } else if (key === 'd') {
-      event.preventDefault();
-      void fillDown();
-    }
+    if ((api.current?.getEditingCells().length ?? 0) > 0) return;
+    // The same keys as the menu's accelerators (shared/commands.ts); handled here first, so
+    // the desktop menu does not act on them again.
+    const command = gridKeyCommand(event);
+    if (!command) return;
+    event.preventDefault();
+    if (command === 'fillDown') void fillDown();
+    else void undoRedo(command);
   };
 
   const applyView = (name: string) => {
@@ -606,6 +606,50 @@ export function RegistryGrid<R extends GridRow>({
     changed();
   };
 
+  // The menu's commands (native or in-app) act on this grid while it is in front.
+  const command = (c: PageCommand): boolean => {
+    switch (c) {
+      case 'undo':
+      case 'redo':
+        if (typingInField()) return false;
+        void undoRedo(c);
+        return true;
+      case 'fillDown':
+        void fillDown();
+        return true;
+      case 'find':
+        searchBox.current?.focus();
+        searchBox.current?.select();
+        return true;
+      case 'import':
+        setImporting(true);
+        return true;
+      case 'export':
+        exportBox.current?.focus();
+        try {
+          exportBox.current?.showPicker();
+        } catch {
+          // Without a user gesture (the native menu) the list stays closed but has focus.
+        }
+        return true;
+      case 'layout:reset':
+        applyView('');
+        return true;
+      default:
+        return false;
+    }
+  };
+  useCommands(command);
+  const onReady = useEffectEvent(() => {
+    const deferred = takeDeferred(['undo', 'redo', 'fillDown', 'find', 'import', 'export']);
+    if (deferred) command(deferred);
+  });
+  useEffect(() => {
+    if (!gridApi) return undefined;
+    const soon = setTimeout(() => onReady(), 0);
+    return () => clearTimeout(soon);
+  }, [gridApi]);
+
   if (rows === null) return <p className="loading">{t('app.loading')}</p>;
   const first = selected[0];
   const editableColumns = columnDefs
@@ -618,6 +662,7 @@ export function RegistryGrid<R extends GridRow>({
       <div className="toolbar">
         <h1>{t(spec.title)}</h1>
         <input
+          ref={searchBox}
           type="search"
           className="quick-search"
           aria-label={t('ties.searchLabel')}
@@ -681,16 +726,17 @@ export function RegistryGrid<R extends GridRow>({
           {t('import.wizard.open')}
         </button>
         <ExportMenu
+          selectRef={exportBox}
           view={server ? currentView : undefined}
           api={() => api.current}
           grid={spec.name}
           lang={lang}
           onDone={(text, ok) => setStatus({ kind: ok ? 'saved' : 'error', text })}
         />
-        <button type="button" onClick={() => void undoRedo('undo')} title="Ctrl+Z">
+        <button type="button" onClick={() => void undoRedo('undo')} title={shortcutHint('undo')}>
           {t('history.undo')}
         </button>
-        <button type="button" onClick={() => void undoRedo('redo')} title="Ctrl+Shift+Z / Ctrl+Y">
+        <button type="button" onClick={() => void undoRedo('redo')} title={shortcutHint('redo')}>
           {t('history.redo')}
         </button>
         <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>

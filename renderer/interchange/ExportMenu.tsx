@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import { ApiError } from '../api/client';
@@ -14,8 +14,11 @@ export function ExportMenu<T extends { id: string }>({
   grid,
   lang,
   onDone,
+  selectRef,
 }: {
   api: () => GridApi<T> | null;
+  /** The list itself, so the menu's Export… command can bring it up. */
+  selectRef?: RefObject<HTMLSelectElement | null>;
   /** For a grid paged from main: its view, so main selects the rows itself. */
   view?: (() => ServerView) | undefined;
   grid: 'ties' | 'letters' | 'steps' | 'visits';
@@ -37,6 +40,7 @@ export function ExportMenu<T extends { id: string }>({
   };
   return (
     <select
+      ref={selectRef}
       aria-label={t('export.button')}
       className="export-menu"
       value=""

@@ -1,10 +1,20 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 import type { ReportDocument } from '../../shared/ipc/reports';
 import type { WireResult } from '../../shared/result';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import type { TieRow } from '../../shared/model';
 import { attempt, call, runsInElectron } from '../api/client';
+import { takeDeferred, useCommands } from '../desktop/commands';
 import { errorText } from '../i18n';
 import { cspNonce } from '../nonce';
 import { useReference } from '../reference';
@@ -184,6 +194,21 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
     const result = await attempt('reports:print', shown);
     if (!result.ok) setStatus({ kind: 'error', text: errorText(result.error, lang) });
   };
+
+  useCommands((c) => {
+    if (c !== 'print') return false;
+    void print();
+    return true;
+  });
+  // Print… chosen elsewhere opened this screen: print once the first preview is there.
+  const printDeferred = useEffectEvent(() => {
+    if (takeDeferred(['print'])) void print();
+  });
+  useEffect(() => {
+    if (!shown) return undefined;
+    const soon = setTimeout(() => printDeferred(), 0);
+    return () => clearTimeout(soon);
+  }, [shown]);
 
   const savePdf = async () => {
     if (!shown) return;

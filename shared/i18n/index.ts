@@ -7,6 +7,7 @@ import { interchangeStrings } from './interchange.strings';
 import { safetyStrings } from './safety.strings';
 import { reportStrings } from './report.strings';
 import { staffStrings } from './staff.strings';
+import { desktopStrings } from './desktop.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -22,6 +23,7 @@ const features = [
   reportStrings,
   safetyStrings,
   staffStrings,
+  desktopStrings,
 ] as const satisfies readonly {
   en: object;
   zh: object;
@@ -103,3 +105,6 @@ export function formatMessage(
     localizeParams(params, lang, (k) => i.t(k)),
   );
 }
+
+/** Each language named in itself, the same whichever language the interface is in. */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { zh: '中文', en: 'English' };

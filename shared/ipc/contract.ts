@@ -4,6 +4,7 @@ import { CHANNEL_NAMES, type ChannelName } from './channels';
 import { interchangeChannels } from './interchange';
 import { backupsChannels } from './backups';
 import { referenceChannels } from './reference';
+import { registriesChannels } from './registries';
 import { gridChannels } from './grid';
 import { historyChannels } from './history';
 import { lettersChannels } from './letters';
@@ -32,6 +33,7 @@ const channels = {
   ...backupsChannels,
   ...reportsChannels,
   ...staffChannels,
+  ...registriesChannels,
 };
 
 /** Exactly the channels of CHANNEL_NAMES: an extra or a missing one does not compile. */

@@ -20,9 +20,10 @@ export interface Host {
 
 export async function startHost(dir: string): Promise<{ host: Host; stop(): Promise<void> }> {
   const db = path.join(dir, 'registry.db');
+  // The recent list and the sample registry live in the test's own folder, not the user's.
   const child: ChildProcess = spawn(
     process.execPath,
-    ['bin/youcheng.mjs', 'serve', '--db', db, '--port', '0'],
+    ['bin/youcheng.mjs', 'serve', '--db', db, '--port', '0', '--state', path.join(dir, 'state')],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -69,6 +70,8 @@ export async function startHost(dir: string): Promise<{ host: Host; stop(): Prom
 
 type Fixtures = {
   host: Host;
+  /** Whether the registry starts without an office (the first-run dialog shows). */
+  firstRun: boolean;
   /** Console errors and CSP violations seen by the page; each test ends by expecting none. */
   pageErrors: string[];
   lang: 'zh' | 'en';
@@ -76,11 +79,12 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   lang: ['zh', { option: true }],
-  // Playwright reads a fixture's dependencies from its first parameter's destructuring.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+  firstRun: [false, { option: true }],
+  host: async ({ firstRun }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'youcheng-e2e-'));
     const { host, stop } = await startHost(dir);
+    // Most tests start in an office that has been set up; the first-run tests do not.
+    if (!firstRun) await host.call('settings:update', { patch: { officeName: '测试外办' } });
     await use(host);
     await stop();
     rmSync(dir, { recursive: true, force: true });

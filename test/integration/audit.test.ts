@@ -200,6 +200,12 @@ const NO_REGISTRY_CHANGE: Record<string, string> = {
     'opens a native dialog (the desktop app only); the write it leads to is letters:attach’s, audited above',
   'import:pick':
     'opens a native dialog (the desktop app only) and stores the chosen file; the registry is unchanged',
+  'registries:open':
+    'opens or makes another registry file and remembers it in the user-data folder; no registry changes (test/integration/workspace.test.ts)',
+  'registries:pick': 'a native dialog choosing the file registries:open then opens',
+  'registries:forget': 'drops a file from the recent list in the user-data folder',
+  'registries:sample':
+    'opens the sample registry; the import that makes it is audited in that registry (workspace.test.ts)',
 };
 
 const WRITES = CHANNELS.filter((c) => contract[c].writes);

@@ -71,4 +71,12 @@ describe('Electron policy', () => {
   ])('finds the registry from %j and %j', (argv, env, expected) => {
     expect(registryPath(argv, env, '/home/u/.config/youcheng/')).toBe(expected);
   });
+
+  it('reopens the registry used last unless --db or YOUCHENG_DB names one', () => {
+    const last = '/data/jiangsu.db';
+    expect(registryPath([], {}, '/u', last)).toBe(last);
+    expect(registryPath(['--db', '/x.db'], {}, '/u', last)).toBe('/x.db');
+    expect(registryPath([], { YOUCHENG_DB: '/y.db' }, '/u', last)).toBe('/y.db');
+    expect(registryPath([], {}, '/u', null)).toBe('/u/registry.db');
+  });
 });

@@ -1,0 +1,186 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RegistrySwitch } from '../../main/platform';
+import { openRegistry } from '../../main/registry';
+import {
+  forget,
+  lastRegistry,
+  loadRecent,
+  MAX_RECENT,
+  openWorkspace,
+  remember,
+  sampleCsv,
+  userDataDir,
+  type Workspace,
+} from '../../main/workspace';
+import type { RegistriesInfo } from '../../shared/ipc/registries';
+import type { WireResult } from '../../shared/result';
+import { ctx, steppingClock, testRegistry } from '../support/registry';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'yc-workspace-'));
+
+/** A workspace as the browser host builds one: each registry reaches it through its platform. */
+async function workspaceIn(dir: string, first = path.join(dir, 'province.db')) {
+  const holder: { current?: RegistrySwitch } = {};
+  const workspace = await openWorkspace(first, {
+    recentFile: path.join(dir, 'state', 'recent.json'),
+    sample: { file: path.join(dir, 'state', 'sample.db'), csv: sampleCsv(ROOT) },
+    open: (file) =>
+      openRegistry({
+        file,
+        host: 'browser',
+        clock: steppingClock(),
+        osUser: 'tester',
+        backups: 'off',
+        platform: {
+          kind: 'browser',
+          get registries() {
+            return holder.current;
+          },
+        },
+      }),
+  });
+  holder.current = workspace;
+  return workspace;
+}
+
+const door = async <T>(w: Workspace, channel: string, input: unknown = {}) =>
+  (await w.door(channel, input, { trusted: true, lang: 'en' })) as WireResult<T>;
+
+describe('the recent list', () => {
+  it('puts the newest first, once, and keeps a few', () => {
+    let state = { last: null, recent: [] } as ReturnType<typeof remember>;
+    for (let i = 0; i < MAX_RECENT + 3; i++) state = remember(state, `/r/${i}.db`);
+    state = remember(state, '/r/5.db');
+    expect(state.last).toBe('/r/5.db');
+    expect(state.recent[0]).toBe('/r/5.db');
+    expect(state.recent).toHaveLength(MAX_RECENT);
+    expect(new Set(state.recent).size).toBe(MAX_RECENT);
+    const dropped = forget(state, '/r/5.db');
+    expect(dropped.last).toBeNull();
+    expect(dropped.recent).not.toContain('/r/5.db');
+  });
+
+  it('reads a missing, damaged or foreign file as an empty list', () => {
+    const dir = tmp();
+    expect(loadRecent(path.join(dir, 'none.json'))).toEqual({ last: null, recent: [] });
+    writeFileSync(path.join(dir, 'bad.json'), '{ not json');
+    expect(loadRecent(path.join(dir, 'bad.json'))).toEqual({ last: null, recent: [] });
+    writeFileSync(
+      path.join(dir, 'odd.json'),
+      JSON.stringify({ last: 'relative.db', recent: ['/a.db', 3, 'b.db'] }),
+    );
+    expect(loadRecent(path.join(dir, 'odd.json'))).toEqual({ last: null, recent: ['/a.db'] });
+  });
+
+  it('lives in the folder Electron calls userData on each system', () => {
+    expect(userDataDir('linux', {}, '/home/li')).toBe('/home/li/.config/友城 Youcheng');
+    expect(userDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/li')).toBe('/x/友城 Youcheng');
+    expect(userDataDir('darwin', {}, '/Users/li')).toBe(
+      '/Users/li/Library/Application Support/友城 Youcheng',
+    );
+    expect(userDataDir('win32', { APPDATA: 'C:\\AppData' }, 'C:\\Users\\li')).toContain(
+      '友城 Youcheng',
+    );
+  });
+});
+
+describe('switching registries', () => {
+  it('makes, opens and reopens files, remembering them outside any registry', async () => {
+    const dir = tmp();
+    const w = await workspaceIn(dir);
+    const province = path.join(dir, 'province.db');
+    const city = path.join(dir, 'city.db');
+    await door(w, 'ties:create', {
+      local: '江苏',
+      local_level: 'province',
+      partner: 'Nagoya',
+      country: 'JP',
+      stage: 'contact',
+    });
+
+    const made = await door<RegistriesInfo>(w, 'registries:open', { file: city, create: true });
+    expect(made.ok && made.value.file).toBe(city);
+    expect(made.ok && made.value.recent.map((r) => r.file)).toEqual([city, province]);
+    // The door now reaches the new, empty registry; the province's tie is in its own file.
+    const ties = await door<{ rows: unknown[] }>(w, 'ties:list', {});
+    expect(ties.ok && ties.value.rows).toEqual([]);
+    const state = JSON.parse(readFileSync(path.join(dir, 'state', 'recent.json'), 'utf8'));
+    expect(state).toEqual({ last: city, recent: [city, province] });
+
+    const back = await door<RegistriesInfo>(w, 'registries:open', { file: province });
+    expect(back.ok && back.value.name).toBe('province.db');
+    const again = await door<{ rows: unknown[] }>(w, 'ties:list', {});
+    expect(again.ok && again.value.rows).toHaveLength(1);
+    await w.close();
+
+    // The next start opens the one used last.
+    expect(lastRegistry(loadRecent(path.join(dir, 'state', 'recent.json')))).toBe(province);
+  });
+
+  it('refuses, naming the file: a relative path, a missing file, an existing one to make, a foreign file', async () => {
+    const dir = tmp();
+    const w = await workspaceIn(dir);
+    const foreign = path.join(dir, 'notes.db');
+    writeFileSync(foreign, 'these are not the registry you are looking for\n'.repeat(200));
+    const cases: [unknown, string, string][] = [
+      [{ file: 'city.db' }, 'validation', 'registries.errors.relative'],
+      [{ file: path.join(dir, 'none.db') }, 'not_found', 'registries.errors.missing'],
+      [{ file: foreign, create: true }, 'rule', 'registries.errors.exists'],
+      [
+        { file: path.join(dir, 'no', 'such', 'x.db'), create: true },
+        'not_found',
+        'registries.errors.noFolder',
+      ],
+    ];
+    for (const [input, code, key] of cases) {
+      const result = await door(w, 'registries:open', input);
+      expect(result.ok, JSON.stringify(input)).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe(code);
+        expect(result.error.key).toBe(key);
+      }
+    }
+    const notRegistry = await door(w, 'registries:open', { file: foreign });
+    expect(notRegistry.ok).toBe(false);
+    if (!notRegistry.ok) {
+      expect(notRegistry.error.code).toBe('rule');
+      expect(notRegistry.error.message).toContain(foreign);
+    }
+    // Nothing was lost on the way: the first registry is still the open one.
+    const current = await door<RegistriesInfo>(w, 'registries:current');
+    expect(current.ok && current.value.file).toBe(path.join(dir, 'province.db'));
+    await w.close();
+  });
+
+  it('opens the sample registry, made once through the importer, in a file of its own', async () => {
+    const dir = tmp();
+    const w = await workspaceIn(dir);
+    const opened = await w.openSample(ctx);
+    expect(opened.sample).toBe(true);
+    const ties = await door<{ total: number }>(w, 'ties:list', {});
+    expect(ties.ok && ties.value.total).toBe(20);
+    const settings = await door<{ officeName: string }>(w, 'settings:get');
+    expect(settings.ok && settings.value.officeName).toMatch(/Nanjing/);
+    const audit = await door<{ actor: string }[]>(w, 'audit:list', { limit: 10_000 });
+    expect(audit.ok && audit.value.length).toBeGreaterThan(20);
+    // Back and forth: the sample is not imported twice.
+    await w.open(path.join(dir, 'province.db'));
+    await w.openSample(ctx);
+    const twice = await door<{ total: number }>(w, 'ties:list', {});
+    expect(twice.ok && twice.value.total).toBe(20);
+    await w.close();
+  });
+
+  it('is unavailable where the host cannot switch (the CLI)', async () => {
+    const registry = await testRegistry();
+    const current = await registry.door('registries:current', {}, { trusted: true });
+    expect(current).toMatchObject({ ok: true, value: { canSwitch: false, recent: [] } });
+    const open = await registry.door('registries:open', { file: '/tmp/x.db' }, { trusted: true });
+    expect(open).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    await registry.close();
+  });
+});
