@@ -64,9 +64,16 @@ class RegistryPostgresDriver extends PostgresDriver {
     settings: TransactionSettings,
   ): Promise<void> {
     await super.beginTransaction(connection, settings);
-    await connection.executeQuery(
-      CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`),
-    );
+    try {
+      await connection.executeQuery(
+        CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`),
+      );
+    } catch (error) {
+      // Kysely rolls back only what began: a lock wait that timed out must not leave the
+      // pooled connection inside an aborted transaction for the next reader.
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+      throw error;
+    }
   }
 }
 

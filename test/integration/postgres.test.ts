@@ -2,10 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { COPY_ORDER, type Untyped } from '../../db/copy';
 import { insideTransaction } from '../../db/dialect';
+import { WRITE_LOCK_KEY } from '../../db/postgres';
 import { engineOf, redactUrl } from '../../db/engine';
 import type { DB } from '../../db/schema';
 import { main } from '../../main/cli';
@@ -145,6 +147,32 @@ describe('a registry on a server', () => {
     const out = tempFile('copy');
     expect(await main(['backup', '--db', registry.file, '--out', out], cli.io)).toBe(1);
     expect(cli.err.join('\n')).toMatch(/pg_dump/);
+    await registry.close();
+  });
+
+  it('tells a writer that waited past the busy timeout that the registry is busy', async () => {
+    const registry = await postgresTestRegistry({ busyTimeoutMs: 300 });
+    const holder = new pg.Client({ connectionString: registry.file });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+    const result = await registry.door(
+      'ties:create',
+      { local: '南京', local_level: 'city', partner: 'Nagoya', country: 'JP' },
+      { trusted: true },
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('busy');
+    // Reads do not wait for writers.
+    expect((await call<{ total: number }>(registry, 'ties:list', {})).total).toBe(0);
+    await holder.query('rollback');
+    await holder.end();
+    await call(registry, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Nagoya',
+      country: 'JP',
+    });
     await registry.close();
   });
 
