@@ -8,6 +8,13 @@ import { inject } from 'vitest';
 import { COPY_ORDER, type Untyped } from '../../db/copy';
 import { insideTransaction } from '../../db/dialect';
 import { WRITE_LOCK_KEY } from '../../db/postgres';
+import {
+  FALSE_SQL,
+  groupConcat,
+  jsonArrayElements,
+  jsonArrayLength,
+  TRUE_SQL,
+} from '../../db/sql-dialect';
 import { engineOf, redactUrl } from '../../db/engine';
 import type { DB } from '../../db/schema';
 import { main } from '../../main/cli';
@@ -15,7 +22,14 @@ import { openRegistry, type Registry } from '../../main/registry';
 import type { TieRow } from '../../shared/model';
 import { populate } from '../support/populate';
 import { adminQuery } from '../support/postgres-server';
-import { call, ctx, postgresTestRegistry, testRegistry } from '../support/registry';
+import {
+  call,
+  ctx,
+  postgresTestRegistry,
+  sequentialIds,
+  steppingClock,
+  testRegistry,
+} from '../support/registry';
 
 /**
  * What only the PostgreSQL engine has: choosing it by URL, the server's checks, backups left
@@ -127,6 +141,51 @@ describe('choosing the engine', () => {
     const listed = capture();
     expect(await main(['call', '--db', url, 'ties:list'], listed.io)).toBe(0);
     expect(JSON.parse(listed.out.join('\n')).total).toBe(1);
+  });
+});
+
+describe('the SQL the engines spell differently (db/sql-dialect.ts)', () => {
+  it('gives the same answers on a file and on a server', async () => {
+    const answers = [];
+    // The same ids and clock on both, so the rows are the same rows.
+    const inMemory = await openRegistry({
+      file: ':memory:',
+      host: 'cli',
+      ids: sequentialIds(),
+      clock: steppingClock(),
+    });
+    for (const registry of [inMemory, await postgresTestRegistry()]) {
+      await populate(registry, 4);
+      const db = registry.db;
+      const packed = await sql<{ ids: string | null }>`select ${groupConcat(
+        db,
+        sql`t.id || ':' || t.version`,
+        ',',
+        't.id',
+      )} as ids from ties t`.execute(db);
+      const fields = await sql<{ value: string; n: number }>`
+        select f.value as value, count(*) as n
+        from (select '["trade","culture"]' as fields union all select '["trade"]') as v,
+          ${jsonArrayElements(db, 'v.fields', 'f')}
+        group by f.value order by f.value`.execute(db);
+      const lengths = await sql<{ n: number }>`
+        select ${jsonArrayLength(db, 'v.fields')} as n
+        from (select '[]' as fields union all select '["a","b"]') as v order by n`.execute(db);
+      const truth = await sql<{ t: number; f: number }>`
+        select count(*) as t, (select count(*) from ties where ${FALSE_SQL}) as f
+        from ties where ${TRUE_SQL}`.execute(db);
+      answers.push({
+        engine: registry.engine,
+        result: [packed.rows, fields.rows, lengths.rows, truth.rows],
+      });
+      await registry.close();
+    }
+    expect(answers.map((a) => a.engine)).toEqual(['sqlite', 'postgres']);
+    expect(answers[1]?.result).toEqual(answers[0]?.result);
+    expect(answers[0]?.result[1]).toEqual([
+      { value: 'culture', n: 1 },
+      { value: 'trade', n: 2 },
+    ]);
   });
 });
 
