@@ -63,10 +63,22 @@ class RegistryPostgresDriver extends PostgresDriver {
     connection: DatabaseConnection,
     settings: TransactionSettings,
   ): Promise<void> {
-    await super.beginTransaction(connection, settings);
-    await connection.executeQuery(
-      CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`),
-    );
+    const lock = `select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
+    try {
+      if (settings.isolationLevel || settings.accessMode) {
+        await super.beginTransaction(connection, settings);
+        await connection.executeQuery(CompiledQuery.raw(lock));
+      } else {
+        // One round trip for both (a query without parameters may hold several statements).
+        await connection.executeQuery(CompiledQuery.raw(`begin; ${lock}`));
+      }
+    } catch (error) {
+      // Kysely rolls back only what began: a lock wait that timed out must not leave the
+      // pooled connection inside an aborted transaction for the next reader.
+      // (A lost connection cannot roll back; the error the user hears is the first one.)
+      await connection.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
+      throw error;
+    }
   }
 }
 
@@ -98,7 +110,7 @@ export interface OpenedPostgres {
 export function postgresPool(options: PostgresOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 8,
+    max: options.poolSize ?? 4,
     types: typeParsers,
     lock_timeout: options.busyTimeoutMs ?? 5000,
     application_name: 'youcheng',

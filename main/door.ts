@@ -83,7 +83,7 @@ function wireError(
   };
 }
 
-/** SQLite's own failures that the user can act on, by their result code, worded by key. */
+/** The engine's own failures that the user can act on, by their result code, worded by key. */
 export function storageFailure(
   error: unknown,
 ): { code: 'busy' | 'storage'; key: string; sqlite: string } | null {
@@ -96,6 +96,31 @@ export function storageFailure(
     return { code: 'storage', key: 'storage.readonly', sqlite: code };
   if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_'))
     return { code: 'storage', key: 'storage.io', sqlite: code };
+  return postgresFailure(code);
+}
+
+/**
+ * PostgreSQL's (SQLSTATE codes, and the socket's when the server is gone), worded as the
+ * file's are: a writer that waited too long is busy; a full disk is full; a lost server says so.
+ */
+function postgresFailure(
+  code: string,
+): { code: 'busy' | 'storage'; key: string; sqlite: string } | null {
+  // lock_not_available (the write lock's timeout), serialization_failure, deadlock_detected.
+  if (code === '55P03' || code === '40001' || code === '40P01')
+    return { code: 'busy', key: 'errors.busy', sqlite: code };
+  if (code === '53100') return { code: 'storage', key: 'storage.full', sqlite: code };
+  if (code === '25006') return { code: 'storage', key: 'storage.readonly', sqlite: code };
+  // connection_exception (08…), admin or crash shutdown, cannot_connect_now, and the socket.
+  if (
+    /^08[0-9A-Z]{3}$/.test(code) ||
+    /^57P0[1-3]$/.test(code) ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    code === 'EPIPE'
+  )
+    return { code: 'storage', key: 'storage.server', sqlite: code };
   return null;
 }
 

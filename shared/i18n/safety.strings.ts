@@ -80,6 +80,8 @@ export const safetyStrings = defineStrings({
       full: 'The registry could not be saved: the disk is full, or the registry reached its size limit. Nothing was changed; free some space and try again.',
       readonly: 'The registry could not be saved: the file is read-only. Nothing was changed.',
       io: 'The registry could not be saved: the disk reported an error. Nothing was changed.',
+      server:
+        'The registry’s server could not be reached or stopped ({{sqlite}}). Nothing was changed; try again, or ask whoever looks after the server.',
     },
   },
   zh: {
@@ -153,6 +155,8 @@ export const safetyStrings = defineStrings({
       full: '无法保存：磁盘已满，或登记簿已达到容量上限。未做任何更改；请释放空间后重试。',
       readonly: '无法保存：登记簿文件为只读。未做任何更改。',
       io: '无法保存：磁盘报告读写错误。未做任何更改。',
+      server:
+        '无法连接登记簿服务器，或服务器已停止（{{sqlite}}）。未做任何更改；请重试，或联系服务器管理员。',
     },
   },
 });

@@ -2,10 +2,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { COPY_ORDER, type Untyped } from '../../db/copy';
 import { insideTransaction } from '../../db/dialect';
+import { WRITE_LOCK_KEY } from '../../db/postgres';
+import {
+  FALSE_SQL,
+  groupConcat,
+  jsonArrayElements,
+  jsonArrayLength,
+  TRUE_SQL,
+} from '../../db/sql-dialect';
 import { engineOf, redactUrl } from '../../db/engine';
 import type { DB } from '../../db/schema';
 import { main } from '../../main/cli';
@@ -13,7 +22,14 @@ import { openRegistry, type Registry } from '../../main/registry';
 import type { TieRow } from '../../shared/model';
 import { populate } from '../support/populate';
 import { adminQuery } from '../support/postgres-server';
-import { call, ctx, postgresTestRegistry, testRegistry } from '../support/registry';
+import {
+  call,
+  ctx,
+  postgresTestRegistry,
+  sequentialIds,
+  steppingClock,
+  testRegistry,
+} from '../support/registry';
 
 /**
  * What only the PostgreSQL engine has: choosing it by URL, the server's checks, backups left
@@ -128,6 +144,51 @@ describe('choosing the engine', () => {
   });
 });
 
+describe('the SQL the engines spell differently (db/sql-dialect.ts)', () => {
+  it('gives the same answers on a file and on a server', async () => {
+    const answers = [];
+    // The same ids and clock on both, so the rows are the same rows.
+    const inMemory = await openRegistry({
+      file: ':memory:',
+      host: 'cli',
+      ids: sequentialIds(),
+      clock: steppingClock(),
+    });
+    for (const registry of [inMemory, await postgresTestRegistry()]) {
+      await populate(registry, 4);
+      const db = registry.db;
+      const packed = await sql<{ ids: string | null }>`select ${groupConcat(
+        db,
+        sql`t.id || ':' || t.version`,
+        ',',
+        't.id',
+      )} as ids from ties t`.execute(db);
+      const fields = await sql<{ value: string; n: number }>`
+        select f.value as value, count(*) as n
+        from (select '["trade","culture"]' as fields union all select '["trade"]') as v,
+          ${jsonArrayElements(db, 'v.fields', 'f')}
+        group by f.value order by f.value`.execute(db);
+      const lengths = await sql<{ n: number }>`
+        select ${jsonArrayLength(db, 'v.fields')} as n
+        from (select '[]' as fields union all select '["a","b"]') as v order by n`.execute(db);
+      const truth = await sql<{ t: number; f: number }>`
+        select count(*) as t, (select count(*) from ties where ${FALSE_SQL}) as f
+        from ties where ${TRUE_SQL}`.execute(db);
+      answers.push({
+        engine: registry.engine,
+        result: [packed.rows, fields.rows, lengths.rows, truth.rows],
+      });
+      await registry.close();
+    }
+    expect(answers.map((a) => a.engine)).toEqual(['sqlite', 'postgres']);
+    expect(answers[1]?.result).toEqual(answers[0]?.result);
+    expect(answers[0]?.result[1]).toEqual([
+      { value: 'culture', n: 1 },
+      { value: 'trade', n: 2 },
+    ]);
+  });
+});
+
 describe('a registry on a server', () => {
   it('leaves backups to the server, saying so in the app and the CLI', async () => {
     const registry = await postgresTestRegistry();
@@ -145,6 +206,32 @@ describe('a registry on a server', () => {
     const out = tempFile('copy');
     expect(await main(['backup', '--db', registry.file, '--out', out], cli.io)).toBe(1);
     expect(cli.err.join('\n')).toMatch(/pg_dump/);
+    await registry.close();
+  });
+
+  it('tells a writer that waited past the busy timeout that the registry is busy', async () => {
+    const registry = await postgresTestRegistry({ busyTimeoutMs: 300 });
+    const holder = new pg.Client({ connectionString: registry.file });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+    const result = await registry.door(
+      'ties:create',
+      { local: '南京', local_level: 'city', partner: 'Nagoya', country: 'JP' },
+      { trusted: true },
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('busy');
+    // Reads do not wait for writers.
+    expect((await call<{ total: number }>(registry, 'ties:list', {})).total).toBe(0);
+    await holder.query('rollback');
+    await holder.end();
+    await call(registry, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Nagoya',
+      country: 'JP',
+    });
     await registry.close();
   });
 

@@ -55,7 +55,12 @@ function asServerUser(command: string, args: string[]): [string, string[]] {
   return ['runuser', ['-u', 'postgres', '--', command, ...args]];
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(
+  options: {
+    /** fsync and synchronous commit on, as an office server runs (benchmarks); off for tests. */
+    readonly durable?: boolean;
+  } = {},
+): Promise<PostgresServer> {
   const bin = postgresBin();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'youcheng-pg-'));
   const data = path.join(dir, 'data');
@@ -92,12 +97,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     dir,
     '-c',
     'listen_addresses=127.0.0.1',
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
+    ...(options.durable
+      ? []
+      : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     '-c',
     'max_connections=300',
     '-c',
