@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { startHost } from '../../main/host/server';
 import type { Registry } from '../../main/registry';
 import { parseHash, verifyPassword } from '../../main/passwords';
 import { contract, CHANNELS, type Channel } from '../../shared/ipc/contract';
@@ -318,4 +322,42 @@ it('lists every channel in the contract exactly once in the role table', () => {
     expect(['viewer', 'editor', 'approver', null]).toContain(
       roleNeeded(c as Channel, contract[c].writes),
     );
+});
+
+describe('the browser host', () => {
+  it('keeps one sign-in per tab, named by its client header', async () => {
+    await office();
+    const dir = mkdtempSync(path.join(tmpdir(), 'yc-staff-host-'));
+    writeFileSync(path.join(dir, 'index.html'), '<html><head></head></html>');
+    const host = await startHost({ door: registry.door, staticDir: dir });
+    try {
+      const post = async (tab: string | null, channel: string, input: unknown = {}) => {
+        const res = await fetch(`${host.origin}/api/call/${channel}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${host.token}`,
+            ...(tab ? { 'X-Youcheng-Client': tab } : {}),
+          },
+          body: JSON.stringify(input),
+        });
+        return (await res.json()) as WireResult<unknown>;
+      };
+      const tabA = 'a'.repeat(24);
+      const tabB = 'b'.repeat(24);
+      expect(
+        await post(tabA, 'auth:signIn', { name: '王芳', password: 'editor-pass' }),
+      ).toMatchObject({ ok: true, value: { actor: '王芳' } });
+      expect(await post(tabA, 'ties:list')).toMatchObject({ ok: true });
+      expect(await post(tabB, 'ties:list')).toMatchObject({
+        ok: false,
+        error: { key: 'auth.signInNeeded' },
+      });
+      // A header that is not a tab id is no way into another tab's session.
+      expect(await post(`${tabA}!`, 'ties:list')).toMatchObject({ ok: false });
+      expect(await post(null, 'ties:list')).toMatchObject({ ok: false });
+    } finally {
+      await host.close();
+    }
+  });
 });
