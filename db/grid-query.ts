@@ -35,11 +35,15 @@ function escapeLike(text: string): string {
 function like(column: SqlColumn, pattern: string): RawBuilder<SqlBool> {
   if ((column.kind === 'text' || column.kind === 'date') && column.like)
     return column.like(pattern);
-  return sql<SqlBool>`lower(${sql.ref(column.expr)}) like lower(${pattern}) escape '\\'`;
+  // A number is searched as its text (SQLite converts by itself; PostgreSQL needs the cast).
+  const ref =
+    column.kind === 'number' ? sql`cast(${sql.ref(column.expr)} as text)` : sql.ref(column.expr);
+  return sql<SqlBool>`lower(${ref}) like lower(${pattern}) escape '\\'`;
 }
 
 function blank(column: SqlColumn): RawBuilder<SqlBool> {
   const ref = sql.ref(column.expr);
+  if (column.kind === 'number') return sql<SqlBool>`${ref} is null`;
   return column.kind === 'fields'
     ? sql<SqlBool>`(${ref} is null or ${ref} = '[]')`
     : sql<SqlBool>`(${ref} is null or ${ref} = '')`;
@@ -76,7 +80,9 @@ function conditionSql(column: SqlColumn, c: FilterCondition): RawBuilder<SqlBool
   if (c.type === 'notBlank') return sql<SqlBool>`not ${blank(column)}`;
   if (c.filterType === 'number') {
     const ref = sql.ref(column.expr);
-    const v = c.filter ?? 0;
+    // Typed as a number on both engines: PostgreSQL would read a bound 1.5 as an integer.
+    const v = sql`cast(${c.filter ?? 0} as double precision)`;
+    const to = sql`cast(${c.filterTo ?? c.filter ?? 0} as double precision)`;
     switch (c.type) {
       case 'equals':
         return sql<SqlBool>`${ref} = ${v}`;
@@ -91,7 +97,7 @@ function conditionSql(column: SqlColumn, c: FilterCondition): RawBuilder<SqlBool
       case 'greaterThanOrEqual':
         return sql<SqlBool>`${ref} >= ${v}`;
       case 'inRange':
-        return sql<SqlBool>`${ref} between ${v} and ${c.filterTo ?? v}`;
+        return sql<SqlBool>`${ref} between ${v} and ${to}`;
     }
   }
   const text = String(c.filter ?? '');
@@ -162,7 +168,9 @@ export function orderSql(
     .filter((s) => columns[s.colId])
     .map(
       (s) =>
-        sql`${sql.ref((columns[s.colId] as SqlColumn).expr)} ${sql.raw(s.sort === 'desc' ? 'desc' : 'asc')}`,
+        // Blanks first going up and last going down, as SQLite orders them by default;
+        // PostgreSQL's default is the other way round.
+        sql`${sql.ref((columns[s.colId] as SqlColumn).expr)} ${sql.raw(s.sort === 'desc' ? 'desc nulls last' : 'asc nulls first')}`,
     );
   return parts.length === 0 ? null : sql.join(parts);
 }

@@ -46,9 +46,12 @@ export async function listLetters(
 ): Promise<LetterRow[]> {
   let q = joined(db).where('x.deleted_at', filter.deleted ? 'is not' : 'is', null);
   if (filter.tie_id) q = q.where('x.tie_id', '=', filter.tie_id);
-  return (await q.orderBy('x.signed_on', 'desc').orderBy('x.created_at').execute()).map(
-    letterRowFrom,
-  );
+  return (
+    await q
+      .orderBy('x.signed_on', (o) => o.desc().nullsLast())
+      .orderBy('x.created_at')
+      .execute()
+  ).map(letterRowFrom);
 }
 
 export async function getLetterRow(db: Executor, id: string): Promise<LetterRow | undefined> {

@@ -1,9 +1,16 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { KINDS, type Kind, type Level } from '../shared/enums';
 import type { HistoryEvent } from '../shared/history';
 import type { ReportTie, TieNames } from '../shared/report/figures';
 import { STAGE_ORDER } from '../shared/stages';
 import type { Executor } from './schema';
+import {
+  FALSE_SQL,
+  groupConcat,
+  jsonArrayElements,
+  jsonArrayLength,
+  TRUE_SQL,
+} from './sql-dialect';
 
 /**
  * Lean reads for reports: one query per kind of row, only the columns the counting needs, and
@@ -22,9 +29,9 @@ export function firstDaySql(column: string): RawBuilder<string> {
  * an index on the column narrows the scan: a partial date's text sorts at or after its year
  * and at or before its first day.
  */
-function inPeriodSql(column: string, since: string, asOf: string): RawBuilder<boolean> {
+function inPeriodSql(column: string, since: string, asOf: string): RawBuilder<SqlBool> {
   const c = sql.ref(column);
-  return sql<boolean>`(${c} >= ${since.slice(0, 4)} and ${c} <= ${asOf} and ${firstDaySql(column)} between ${since} and ${asOf})`;
+  return sql<SqlBool>`(${c} >= ${since.slice(0, 4)} and ${c} <= ${asOf} and ${firstDaySql(column)} between ${since} and ${asOf})`;
 }
 
 /** The locality and every locality under it (by parent_id), live ones only. */
@@ -40,10 +47,10 @@ export async function localityScope(db: Executor, rootId: string): Promise<strin
 }
 
 /** `t.locality_id in (…)` when the report is scoped; true otherwise. */
-function scoped(column: string, scope: readonly string[] | null): RawBuilder<boolean> {
-  if (scope === null) return sql<boolean>`1`;
-  if (scope.length === 0) return sql<boolean>`0`;
-  return sql<boolean>`${sql.ref(column)} in (${sql.join(scope)})`;
+function scoped(column: string, scope: readonly string[] | null): RawBuilder<SqlBool> {
+  if (scope === null) return TRUE_SQL;
+  if (scope.length === 0) return FALSE_SQL;
+  return sql<SqlBool>`${sql.ref(column)} in (${sql.join(scope)})`;
 }
 
 /** Field and record separators (ASCII US and RS), which no id, code or date can hold. */
@@ -94,11 +101,11 @@ export async function loadReportTies(
 ): Promise<ReportTie[]> {
   const chosen =
     ids === null
-      ? sql<boolean>`1`
+      ? TRUE_SQL
       : ids.length === 0
-        ? sql<boolean>`0`
-        : sql<boolean>`t.id in (${sql.join(ids.map((id) => sql`${id}`))})`;
-  const ofCountry = country === null ? sql<boolean>`1` : sql<boolean>`p.country = ${country}`;
+        ? FALSE_SQL
+        : sql<SqlBool>`t.id in (${sql.join(ids.map((id) => sql`${id}`))})`;
+  const ofCountry = country === null ? TRUE_SQL : sql<SqlBool>`p.country = ${country}`;
   const levels = new Map(
     (await db.selectFrom('localities').select(['id', 'level']).execute()).map((l) => [
       l.id,
@@ -108,32 +115,37 @@ export async function loadReportTies(
   // Each tie: id, locality, partner, then its kind's initial. Countries come apart, by
   // partner: joining them costs SQLite more than a map costs JavaScript.
   const ties = await sql<{ packed: string | null }>`
-    select group_concat(t.id || ${US} || t.locality_id || ${US} || t.partner_id || ${US} || ${initial('t.kind')}, ${RS}) as packed
+    select ${groupConcat(db, sql`t.id || ${US} || t.locality_id || ${US} || t.partner_id || ${US} || ${initial('t.kind')}`, RS, 't.id')} as packed
     from ties t
     where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${chosen}
-      and ${country === null ? sql`1` : sql`t.partner_id in (select id from partners p where ${ofCountry})`}`.execute(
+      and ${country === null ? TRUE_SQL : sql`t.partner_id in (select id from partners p where ${ofCountry})`}`.execute(
     db,
   );
   const partners = await sql<{ packed: string | null }>`
-    select group_concat(p.id || ${US} || p.country, ${RS}) as packed from partners p where ${ofCountry}`.execute(
+    select ${groupConcat(db, sql`p.id || ${US} || p.country`, RS, 'p.id')} as packed from partners p where ${ofCountry}`.execute(
     db,
   );
   // Events of deleted or out-of-scope ties are skipped below; a scoped report filters in SQL.
   const only =
     ids !== null
       ? ids.length === 0
-        ? sql<boolean>`0`
-        : sql<boolean>`e.tie_id in (${sql.join(ids.map((id) => sql`${id}`))})`
+        ? FALSE_SQL
+        : sql<SqlBool>`e.tie_id in (${sql.join(ids.map((id) => sql`${id}`))})`
       : scope === null && country === null
-        ? sql<boolean>`1`
-        : sql<boolean>`e.tie_id in (select t.id from ties t join partners p on p.id = t.partner_id
+        ? TRUE_SQL
+        : sql<SqlBool>`e.tie_id in (select t.id from ties t join partners p on p.id = t.partner_id
           where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${ofCountry})`;
   // Each event: tie id, seq, then five initials (type, stage, from stage, kind, from kind) and
   // the date as stored, if any.
   const events = await sql<{ packed: string | null }>`
-    select group_concat(e.tie_id || ${US} || e.seq || ${US} || ${initial('e.type')} ||
+    select ${groupConcat(
+      db,
+      sql`e.tie_id || ${US} || e.seq || ${US} || ${initial('e.type')} ||
       ${initial('e.stage')} || ${initial('e.from_stage')} || ${initial('e.kind')} ||
-      ${initial('e.from_kind')} || coalesce(e.occurred_on, ''), ${RS}) as packed
+      ${initial('e.from_kind')} || coalesce(e.occurred_on, '')`,
+      RS,
+      'e.id',
+    )} as packed
     from tie_events e where ${only}`.execute(db);
 
   const countries = new Map<string, string>();
@@ -360,10 +372,10 @@ export async function visitTallies(
     from pv group by direction
     union all
     select 'field', pv.direction, f.value, count(*), sum(pv.size)
-    from pv, json_each(pv.fields) f group by pv.direction, f.value
+    from pv, ${jsonArrayElements(db, 'pv.fields', 'f')} group by pv.direction, f.value
     union all
     select 'field', direction, null, count(*), sum(size)
-    from pv where json_array_length(fields) = 0 group by direction
+    from pv where ${jsonArrayLength(db, 'fields')} = 0 group by direction
     union all
     select 'country', direction, country, count(*), sum(size)
     from pv group by direction, country`.execute(db);

@@ -130,7 +130,9 @@ export async function listVisits(
   };
   const order = orderSql(VISIT_SQL, q.sort);
   let query = base();
-  query = order ? query.orderBy(order as never) : query.orderBy('v.start_on', 'desc');
+  query = order
+    ? query.orderBy(order as never)
+    : query.orderBy('v.start_on', (o) => o.desc().nullsLast());
   const rows = await query
     .orderBy('v.created_at')
     .orderBy('v.id')

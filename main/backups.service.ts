@@ -36,6 +36,7 @@ function storageError(error: unknown): unknown {
 /** Backups of the open registry through the contract: list, take one, restore one. */
 export function createBackupsService(deps: ServiceDeps) {
   function storage() {
+    if (deps.engine === 'postgres') throw new AppError('unavailable', 'backups.onServer');
     if (!deps.storage) throw new AppError('unavailable', 'errors.unavailable', { what: 'backups' });
     return deps.storage;
   }

@@ -18,6 +18,7 @@ import {
 import { registerExport } from './cli/export';
 import { registerImport } from './cli/import';
 import { registerBackupCommands } from './cli/backup';
+import { registerMigrate } from './cli/migrate';
 import { registerReport } from './cli/report';
 import { startHost } from './host/server';
 import { openErrorText, openRegistry, type Registry } from './registry';
@@ -31,6 +32,7 @@ const COMMANDS: readonly ((program: Command, io: Io) => void)[] = [
   registerExport,
   registerBackupCommands,
   registerReport,
+  registerMigrate,
 ];
 
 /**

@@ -4,8 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { appliedMigrationNames, checkIntegrity } from '../db/backup';
 import { openSqlite, RegistryOpenError, type OpenOptions } from '../db/connection';
+import { engineOf, redactUrl, type Engine } from '../db/engine';
+import { openPostgres } from '../db/postgres';
 import { appliedMigrations, migrateToLatest } from '../db/migrate';
 import { LATEST_SCHEMA } from '../db/migrations';
+import { sql } from 'kysely';
 import type { Db } from '../db/schema';
 import { formatMessage, type Lang } from '../shared/i18n';
 import {
@@ -21,10 +24,12 @@ import { createDoor, type Door, type DoorOptions } from './door';
 import { createHandlers } from './handlers';
 import { headlessPlatform, pathsBeside, type Platform, type RegistryPaths } from './platform';
 import { createServices, type Services } from './services';
+import type { ServiceDeps } from './ties.service';
 
 export const APP_VERSION = '0.1.0';
 
 export interface RegistryOptions extends Pick<OpenOptions, 'nativeBinding' | 'busyTimeoutMs'> {
+  /** A SQLite file (or `:memory:`), or a `postgres://` URL of an office's shared registry. */
   readonly file: string;
   readonly host: AppInfo['host'];
   readonly clock?: Clock;
@@ -45,9 +50,13 @@ export interface RegistryOptions extends Pick<OpenOptions, 'nativeBinding' | 'bu
 }
 
 export interface Registry {
+  /** The file, or the PostgreSQL URL (with its password, for reconnecting; show `shown`). */
   readonly file: string;
+  /** What to show of `file`: the URL's password is masked. */
+  readonly shown: string;
+  readonly engine: Engine;
   readonly db: Db;
-  /** The SQLite handle behind `db` (backups, checks). */
+  /** The SQLite handle behind `db` (backups, checks); asking for it on PostgreSQL throws. */
   readonly sqlite: Database.Database;
   readonly paths: RegistryPaths;
   readonly services: Services;
@@ -71,6 +80,7 @@ export function osUserName(): string {
  * services and the door. The Electron app, the browser host and the CLI all start here.
  */
 export async function openRegistry(options: RegistryOptions): Promise<Registry> {
+  if (engineOf(options.file) === 'postgres') return openPostgresRegistry(options);
   const file = options.file === ':memory:' ? options.file : path.resolve(options.file);
   const paths =
     options.paths ??
@@ -98,10 +108,101 @@ export async function openRegistry(options: RegistryOptions): Promise<Registry> 
     await db.destroy();
     throw error;
   }
-  const deps = {
+  return assemble(options, {
+    file,
+    shown: file,
+    engine: 'sqlite',
     db,
+    sqlite: () => sqlite,
     storage: file === ':memory:' ? undefined : { file, sqlite },
-    clock,
+    paths,
+    startup,
+  });
+}
+
+/**
+ * An office's shared registry on PostgreSQL: the same migrations and services; no file checks
+ * or backups (the server keeps its data safe, and `pg_dump` backs it up).
+ */
+async function openPostgresRegistry(options: RegistryOptions): Promise<Registry> {
+  const shown = redactUrl(options.file);
+  const { db } = await openPostgres({
+    url: options.file,
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+  });
+  try {
+    await refuseNewerSchema(db, shown);
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return assemble(options, {
+    file: options.file,
+    shown,
+    engine: 'postgres',
+    db,
+    sqlite: () => {
+      throw new Error(`${shown} is a PostgreSQL registry: it has no SQLite handle.`);
+    },
+    storage: undefined,
+    paths: options.paths ?? pathsOnServer(options.file),
+    startup: { backups: [] },
+  });
+}
+
+/** Attachments of a server registry are kept per user, under a folder named after the URL. */
+function pathsOnServer(url: string): RegistryPaths {
+  let name = 'postgres';
+  try {
+    const u = new URL(url);
+    name = `${u.hostname || 'local'}-${u.port || '5432'}-${u.pathname.replace(/^\//, '') || 'postgres'}`;
+  } catch {
+    // A URL pg accepts but URL does not: one shared folder name.
+  }
+  return pathsBeside(path.join(os.homedir(), '.youcheng', name.replace(/[^\w.-]+/g, '_')));
+}
+
+/** A registry written by a newer Youcheng is never migrated or written to. */
+async function refuseNewerSchema(db: Db, shown: string): Promise<void> {
+  let applied: string[];
+  try {
+    applied = (
+      await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)
+    ).rows.map((r) => r.name);
+  } catch {
+    return; // A new, empty database: nothing applied yet.
+  }
+  const unknown = applied.filter((name) => !KNOWN_MIGRATIONS.includes(name));
+  if (unknown.length > 0) {
+    const params = { file: shown, migrations: unknown.join(', ') };
+    throw new RegistryOpenError('newer_schema', en('recovery.newerSchema', params), {
+      key: 'recovery.newerSchema',
+      params,
+    });
+  }
+}
+
+/** The services and the door over an opened, migrated registry, whichever its engine. */
+function assemble(
+  options: RegistryOptions,
+  o: {
+    file: string;
+    shown: string;
+    engine: Engine;
+    db: Db;
+    sqlite: () => Database.Database;
+    storage: ServiceDeps['storage'];
+    paths: RegistryPaths;
+    startup: Registry['startup'];
+  },
+): Registry {
+  const { db, paths } = o;
+  const deps: ServiceDeps = {
+    db,
+    engine: o.engine,
+    storage: o.storage,
+    clock: options.clock ?? systemClock,
     ids: options.ids ?? uuidV7Ids,
     platform:
       options.platform ?? headlessPlatform(options.host === 'electron' ? 'cli' : options.host),
@@ -113,7 +214,7 @@ export async function openRegistry(options: RegistryOptions): Promise<Registry> 
   const actor = fallbackActor;
   const info = async (): Promise<AppInfo> => ({
     version: APP_VERSION,
-    registry: file,
+    registry: o.shown,
     schema: (await appliedMigrations(db)).at(-1) ?? LATEST_SCHEMA,
     actor: await actor(),
     host: options.host,
@@ -125,13 +226,17 @@ export async function openRegistry(options: RegistryOptions): Promise<Registry> 
     ...(options.log ? { log: options.log } : {}),
   });
   return {
-    file,
+    file: o.file,
+    shown: o.shown,
+    engine: o.engine,
     db,
-    sqlite,
+    get sqlite() {
+      return o.sqlite();
+    },
     paths,
     services,
     door,
-    startup,
+    startup: o.startup,
     actor,
     close: () => db.destroy(),
   };

@@ -143,7 +143,9 @@ export function createReportService(
     const ties =
       scope.ids === null ? await tieCache.all() : await loadReportTies(deps.db, scope.ids);
     const counts = countTies(ties, period, office.continentOverrides);
-    const names = await loadTieNames(deps.db, namedTieIds(counts, forPrint));
+    const named = namedTieIds(counts, forPrint);
+    const names =
+      scope.ids === null ? await tieCache.names(named) : await loadTieNames(deps.db, named);
     const reasons = forPrint
       ? await publicReasons(
           deps.db,
@@ -154,7 +156,10 @@ export function createReportService(
       : new Map<string, string>();
     const letters = await lettersSignedIn(deps.db, scope.ids, period.since, period.asOf);
     const waiting = await stepsWaitingOn(deps.db, scope.ids, period.asOf);
-    const visits = await visitTallies(deps.db, scope.ids, period.since, period.asOf);
+    const visits =
+      scope.ids === null
+        ? await tieCache.visits(period.since, period.asOf)
+        : await visitTallies(deps.db, scope.ids, period.since, period.asOf);
     const totals = visitTotals(visits);
     const figures = annualFigures(counts, (id) => names.get(id), period, {
       lettersSignedInPeriod: letters.length,

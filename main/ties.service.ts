@@ -2,6 +2,7 @@ import { insideTransaction } from '../db/dialect';
 import type Database from 'better-sqlite3';
 import { eventRowFrom, listEvents } from '../db/events.repository';
 import { getTie, getTieRow, listTies } from '../db/ties.repository';
+import type { Engine } from '../db/engine';
 import type { Db, Executor } from '../db/schema';
 import type { ParsedInputOf } from '../shared/ipc/contract';
 import type { Page, TieEventRow, TieRow } from '../shared/model';
@@ -14,6 +15,8 @@ import type { WriteEnv } from './write-env';
 
 export interface ServiceDeps {
   readonly db: Db;
+  /** SQLite unless the registry is an office's PostgreSQL database. */
+  readonly engine?: Engine;
   /** The SQLite file behind `db`, for backups and restores; absent in memory. */
   readonly storage?: { readonly file: string; readonly sqlite: Database.Database } | undefined;
   readonly clock: Clock;

@@ -45,12 +45,23 @@ function namesFor(name: string): { name_zh: string | null; name_en: string | nul
   return HAS_CJK.test(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
 }
 
+/**
+ * What a caller already looked up in this transaction: a row, or null for "not there", so
+ * the write does not ask again. A caller passing them has also found no live tie joining the
+ * two (an import looks them up to find that tie first).
+ */
+export interface KnownRefs {
+  readonly locality: Row<'localities'> | null;
+  readonly partner: Row<'partners'> | null;
+}
+
 export async function resolveLocality(
   env: WriteEnv,
   name: string,
   level: Level | undefined,
+  known?: Row<'localities'> | null,
 ): Promise<Row<'localities'>> {
-  const found = await findLocalityByName(env.trx, name);
+  const found = known === undefined ? await findLocalityByName(env.trx, name) : known;
   if (found) {
     if (level !== undefined && level !== found.level) {
       await changeLocalityLevel(env, found, level);
@@ -112,10 +123,11 @@ export async function resolvePartner(
   name: string,
   country: string,
   details: PartnerDetails,
+  known?: Row<'partners'> | null,
 ): Promise<Row<'partners'>> {
-  const found = await findPartner(env.trx, name, country);
+  const found = known === undefined ? await findPartner(env.trx, name, country) : known;
   if (found) {
-    await updatePartnerDetails(env, found, details);
+    if (!(await updatePartnerDetails(env, found, details))) return found;
     return (await getPartner(env.trx, found.id)) ?? found;
   }
   const names = namesFor(name);
@@ -142,13 +154,13 @@ async function updatePartnerDetails(
   env: WriteEnv,
   partner: Row<'partners'>,
   details: PartnerDetails,
-): Promise<void> {
+): Promise<boolean> {
   const patch: RowPatch<'partners'> = {};
   if (details.partner_zh !== undefined && details.partner_zh !== partner.name_zh)
     patch.name_zh = details.partner_zh;
   if (details.region !== undefined && details.region !== partner.region)
     patch.region = details.region;
-  if (Object.keys(patch).length === 0) return;
+  if (Object.keys(patch).length === 0) return false;
   patch.updated_at = env.at;
   if (!(await updatePartner(env.trx, partner.id, partner.version, patch))) {
     throw conflict('partner', await getPartner(env.trx, partner.id));
@@ -158,6 +170,7 @@ async function updatePartnerDetails(
     ...patch,
     version: partner.version + 1,
   });
+  return true;
 }
 
 /**
@@ -195,18 +208,25 @@ export function historicalStages(
   return out;
 }
 
-export async function createTieIn(env: WriteEnv, input: TieCreate): Promise<string> {
+export async function createTieIn(
+  env: WriteEnv,
+  input: TieCreate,
+  known?: KnownRefs,
+): Promise<string> {
   const stages = historicalStages(input.stage, {
     contact: input.first_contact_on ?? null,
     intent: input.intent_signed_on ?? null,
     established: input.established_on ?? null,
   });
-  const locality = await resolveLocality(env, input.local, input.local_level);
-  const partner = await resolvePartner(env, input.partner, input.country, {
-    partner_zh: input.partner_zh,
-    region: input.region,
-  });
-  await refuseDuplicate(env, locality, partner, null);
+  const locality = await resolveLocality(env, input.local, input.local_level, known?.locality);
+  const partner = await resolvePartner(
+    env,
+    input.partner,
+    input.country,
+    { partner_zh: input.partner_zh, region: input.region },
+    known?.partner,
+  );
+  if (!known) await refuseDuplicate(env, locality, partner, null);
   const tie: Row<'ties'> = {
     id: env.ids.next(),
     locality_id: locality.id,

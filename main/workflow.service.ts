@@ -341,7 +341,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         { scope: 'settings', label: 'history.chain', params: { level: input.level } },
       ),
 
-    followUps: async (): Promise<FollowUps> => {
+    followUps: async (limit?: number): Promise<FollowUps> => {
       const { followUps: limits } = await settings.get();
       const now = today();
       const ties = await deps.db
@@ -427,11 +427,12 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         .filter((i) => i.since === null || firstDay(i.since) <= quietCutoff);
 
       const sortByDays = (a: FollowUpItem, b: FollowUpItem) => (b.days ?? 0) - (a.days ?? 0);
+      const first = (items: FollowUpItem[]) => items.sort(sortByDays).slice(0, limit);
       return {
-        letters: letters.sort(sortByDays),
-        approved: approved.sort(sortByDays),
-        steps: steps.sort(sortByDays),
-        quiet: quiet.sort(sortByDays),
+        letters: first(letters),
+        approved: first(approved),
+        steps: first(steps),
+        quiet: first(quiet),
         total: letters.length + approved.length + steps.length + quiet.length,
       };
     },

@@ -42,15 +42,19 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    // The count on the navigation follows every change of screen.
+    // The count on the navigation follows every change of screen, asked for after the
+    // screen's own data: on a large registry counting takes main a moment.
     let live = true;
-    void call('followups:list', {})
-      .then((f) => {
-        if (live) setFollowUps(f.total);
-      })
-      .catch(() => undefined);
+    const timer = setTimeout(() => {
+      void call('followups:list', { limit: 0 })
+        .then((f) => {
+          if (live) setFollowUps(f.total);
+        })
+        .catch(() => undefined);
+    }, 1000);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [screen]);
 

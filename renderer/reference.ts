@@ -12,7 +12,7 @@ export interface Reference {
 /** Reference data for pickers and labels, loaded once per screen. */
 export function useReference(): Reference | null {
   const [countries, setCountries] = useState<readonly CountryRow[] | null>(null);
-  const [localities, setLocalities] = useState<readonly LocalityRow[]>([]);
+  const [localities, setLocalities] = useState<readonly LocalityRow[] | null>(null);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -35,10 +35,11 @@ export function useReference(): Reference | null {
     };
   }, [generation]);
 
-  // One object while the data is unchanged, so grids do not rebuild their columns each render.
+  // One object while the data is unchanged, so grids do not rebuild their columns each render;
+  // none until both lists are in (a grid whose columns change refetches its rows).
   return useMemo(
     () =>
-      countries
+      countries && localities
         ? {
             countries,
             countryByCode: new Map(countries.map((c) => [c.code, c])),

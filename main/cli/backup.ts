@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, checkIntegrity } from '../../db/backup';
 import { openSqlite, RegistryOpenError } from '../../db/connection';
+import { engineOf } from '../../db/engine';
 import { formatMessage, type Lang } from '../../shared/i18n';
 import { restoreRegistry, RestoreRefused } from '../backups';
 import { systemClock } from '../context';
@@ -27,6 +28,8 @@ export function registerBackupCommands(program: Command, io: Io): void {
     .requiredOption('--out <path>', 'the backup file to write (must not exist)')
     .addOption(langOption())
     .action(async (opts: { db?: string; out: string; lang: Lang }) => {
+      if (engineOf(requireDb(opts.db)) === 'postgres')
+        throw new CliFailure(formatMessage('backups.onServer', {}, opts.lang));
       const file = path.resolve(requireDb(opts.db));
       const out = path.resolve(opts.out);
       const t = (key: string, params: Record<string, unknown>) =>
@@ -63,6 +66,8 @@ export function registerBackupCommands(program: Command, io: Io): void {
     .requiredOption('--from <path>', 'the backup to restore (a Youcheng registry file)')
     .addOption(langOption())
     .action(async (opts: { db?: string; from: string; lang: Lang }) => {
+      if (engineOf(requireDb(opts.db)) === 'postgres')
+        throw new CliFailure(formatMessage('backups.onServer', {}, opts.lang));
       const file = path.resolve(requireDb(opts.db));
       const from = path.resolve(opts.from);
       const t = (key: string, params: Record<string, unknown>) =>

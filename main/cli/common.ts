@@ -34,11 +34,17 @@ export function parseLang(value: string): Lang {
 }
 
 export function dbOption() {
-  return new Option('--db <file>', 'the registry file (created if missing)').env('YOUCHENG_DB');
+  return new Option(
+    '--db <registry>',
+    'the registry: a file (created if missing) or a postgres:// URL of an office server',
+  ).env('YOUCHENG_DB');
 }
 
 export function requireDb(db: string | undefined): string {
-  if (!db) throw new CliFailure('Name the registry with --db FILE (or set YOUCHENG_DB).');
+  if (!db)
+    throw new CliFailure(
+      'Name the registry with --db FILE or --db postgres://… (or set YOUCHENG_DB).',
+    );
   return db;
 }
 

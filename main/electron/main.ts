@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createI18n, isLang, type Lang } from '../../shared/i18n';
 import { pathsBeside } from '../platform';
 import { systemClock } from '../context';
+import { engineOf } from '../../db/engine';
 import { openRegistry, APP_VERSION, type Registry } from '../registry';
 import { MENU_EVENT } from './bridge';
 import { bindContract, windowClient } from './ipc';
@@ -74,9 +75,13 @@ async function start(): Promise<void> {
     ? undefined
     : process.env.YOUCHENG_NATIVE_BINDING || undefined;
   const file = registryPath(process.argv, process.env, app.getPath('userData'));
-  // Attachments travel with the registry file; backups stay in this user's data folder.
+  // Attachments travel with the registry file (a server's, in this user's data folder);
+  // backups stay in this user's data folder.
   const paths = {
-    files: pathsBeside(file).files,
+    files:
+      engineOf(file) === 'postgres'
+        ? path.join(app.getPath('userData'), 'files')
+        : pathsBeside(file).files,
     backups: path.join(app.getPath('userData'), 'backups'),
   };
   registry = await openWithRecovery({

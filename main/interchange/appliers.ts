@@ -157,7 +157,10 @@ function tiesApplier(): Applier {
       const partner = await findPartner(env.trx, parsed.partner, parsed.country);
       const tie = locality && partner ? await findLiveTie(env.trx, locality.id, partner.id) : null;
       if (!tie) {
-        const id = await createTieIn(env, parsed);
+        const id = await createTieIn(env, parsed, {
+          locality: locality ?? null,
+          partner: partner ?? null,
+        });
         seen.set(id, input.line);
         return 'created';
       }

@@ -5,6 +5,7 @@ import {
   themeQuartz,
   type CellEditRequestEvent,
   type ColDef,
+  type RowSelectionOptions,
   type ColumnState,
   type GetRowIdParams,
   type GridApi,
@@ -102,6 +103,8 @@ interface ViewState {
   filterModel: Record<string, unknown>;
   quick: string;
 }
+
+const SELECTION_COLUMN = { pinned: 'left', width: 44 } as const;
 
 export function RegistryGrid<R extends GridRow>({
   spec,
@@ -245,6 +248,31 @@ export function RegistryGrid<R extends GridRow>({
   const columnDefs = useMemo(
     () => spec.columns(lang, reference).map(withRefusals),
     [spec, lang, reference],
+  );
+  // Options AG Grid compares by identity: a new object each render would rebuild the columns
+  // and make a paged grid fetch its first rows again.
+  const defaultColDef = useMemo<ColDef<R>>(
+    () => ({ editable: !showDeleted, sortable: true, resizable: true, filter: true }),
+    [showDeleted],
+  );
+  const rowSelection = useMemo<RowSelectionOptions<R>>(
+    () => ({
+      mode: 'multiRow',
+      checkboxes: true,
+      // Selecting every row of a paged grid would select rows never loaded.
+      headerCheckbox: !server,
+      enableClickSelection: false,
+    }),
+    [server],
+  );
+  // AG Grid runs its filters again when these change: a paged grid would fetch again.
+  const isExternalFilterPresent = useCallback(
+    () => Boolean(spec.filter && onlyFiltered),
+    [spec.filter, onlyFiltered],
+  );
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<R>) => (spec.filter && node.data ? spec.filter.test(node.data) : true),
+    [spec.filter],
   );
   const headerOf = useCallback(
     (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
@@ -751,28 +779,17 @@ export function RegistryGrid<R extends GridRow>({
             columnDefs={columnDefs}
             context={context}
             getRowId={(p: GetRowIdParams<R>) => p.data.id}
-            defaultColDef={{
-              editable: !showDeleted,
-              sortable: true,
-              resizable: true,
-              filter: true,
-            }}
+            defaultColDef={defaultColDef}
             readOnlyEdit
             onCellEditRequest={(e) => void onCellEditRequest(e)}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
             stopEditingWhenCellsLoseFocus
             suppressColumnVirtualisation
-            isExternalFilterPresent={() => Boolean(filter && onlyFiltered)}
-            doesExternalFilterPass={(node) => (filter && node.data ? filter.test(node.data) : true)}
-            rowSelection={{
-              mode: 'multiRow',
-              checkboxes: true,
-              // Selecting every row of a paged grid would select rows never loaded.
-              headerCheckbox: !server,
-              enableClickSelection: false,
-            }}
-            selectionColumnDef={{ pinned: 'left', width: 44 }}
+            isExternalFilterPresent={isExternalFilterPresent}
+            doesExternalFilterPass={doesExternalFilterPass}
+            rowSelection={rowSelection}
+            selectionColumnDef={SELECTION_COLUMN}
             onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
             onGridReady={(e) => {
               api.current = e.api;

@@ -48,6 +48,8 @@ export const safetyStrings = defineStrings({
       cliDamaged: 'The damaged file is kept as {{copy}}.',
       cliExists: '{{out}} already exists; choose another name (nothing was written).',
       cliNoRegistry: 'There is no registry at {{file}}.',
+      onServer:
+        'This registry lives on a PostgreSQL server: its backups are the server’s job (pg_dump, run by whoever looks after the server), not the app’s.',
     },
     recovery: {
       title: 'The registry is damaged',
@@ -67,6 +69,12 @@ export const safetyStrings = defineStrings({
         'The registry {{file}} needs an upgrade of its format, and the backup taken before every upgrade could not be written ({{detail}}). Nothing was changed; free some space in {{folder}} and open it again.',
       dailyFailed:
         "Today's backup of the registry could not be written ({{detail}}). The registry is open and safe; free some space in {{folder}} so tomorrow's can be.",
+    },
+    moving: {
+      done: 'Copied {{from}} into {{to}}: {{rows}} rows, the audit log and the undo history included.',
+      notEmpty:
+        '{{to}} already holds data ({{detail}}). youcheng migrate copies a registry only into an empty one; nothing was written.',
+      same: 'The source and the target are the same registry; nothing was copied.',
     },
     storage: {
       full: 'The registry could not be saved: the disk is full, or the registry reached its size limit. Nothing was changed; free some space and try again.',
@@ -115,6 +123,8 @@ export const safetyStrings = defineStrings({
       cliDamaged: '损坏的文件另存为 {{copy}}。',
       cliExists: '{{out}} 已存在，请换一个文件名（未写入任何内容）。',
       cliNoRegistry: '{{file}} 处没有登记簿。',
+      onServer:
+        '此登记簿存放在 PostgreSQL 服务器上：其备份由服务器负责（由服务器管理员用 pg_dump 备份），不由本应用备份。',
     },
     recovery: {
       title: '登记簿已损坏',
@@ -132,6 +142,12 @@ export const safetyStrings = defineStrings({
         '登记簿 {{file}} 需要升级数据格式，但升级前的备份无法写入（{{detail}}）。未做任何更改；请在 {{folder}} 中释放空间后重新打开。',
       dailyFailed:
         '今天的登记簿备份未能写入（{{detail}}）。登记簿已正常打开，数据安全；请在 {{folder}} 中释放空间，以便下次备份。',
+    },
+    moving: {
+      done: '已将 {{from}} 复制到 {{to}}：共 {{rows}} 行，含审计日志和撤销历史。',
+      notEmpty:
+        '{{to}} 中已有数据（{{detail}}）。youcheng migrate 只能复制到空登记簿中；未写入任何内容。',
+      same: '源登记簿与目标登记簿相同；未复制任何内容。',
     },
     storage: {
       full: '无法保存：磁盘已满，或登记簿已达到容量上限。未做任何更改；请释放空间后重试。',

@@ -128,7 +128,13 @@ export const workflowChannels = {
         .max(12),
     }),
   ).returns<Record<Level, ChainStep[]>>(),
-  'followups:list': query(z.strictObject({})).returns<FollowUps>(),
+  /**
+   * What needs attention. `limit` keeps the first items of each list (most days first) while
+   * `total` still counts them all: the navigation's badge asks for none.
+   */
+  'followups:list': query(
+    z.strictObject({ limit: z.number().int().min(0).max(100_000).optional() }),
+  ).returns<FollowUps>(),
   'ties:anniversaries': query(
     z.strictObject({ year: z.number().int().min(1900).max(2200) }),
   ).returns<Anniversary[]>(),

@@ -1,11 +1,12 @@
 import { cliBench } from './cli.bench';
 import { editBench } from './edit.bench';
+import { gridBench } from './grid.bench';
 import type { Bench, Metrics } from './harness';
 import { importBench } from './import.bench';
 import { reportBench } from './report.bench';
 
 /** Every benchmark; `npm run bench [name…]` runs all or the named ones. */
-export const BENCHES: readonly Bench[] = [editBench, cliBench, importBench, reportBench];
+export const BENCHES: readonly Bench[] = [editBench, gridBench, cliBench, importBench, reportBench];
 
 export async function runBenches(names: readonly string[]): Promise<Record<string, Metrics>> {
   const chosen = names.length > 0 ? BENCHES.filter((b) => names.includes(b.name)) : BENCHES;

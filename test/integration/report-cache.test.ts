@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadReportTies } from '../../db/reports.repository';
+import { loadReportTies, loadTieNames, visitTallies } from '../../db/reports.repository';
 import { createReportTieCache } from '../../main/report-cache';
-import type { TieRow } from '../../shared/model';
+import type { TieRow, VisitRow } from '../../shared/model';
 import { call, testRegistry } from '../support/registry';
 
 const sorted = <T extends { id: string }>(list: readonly T[]) =>
@@ -60,6 +60,55 @@ describe('the report cache', () => {
     });
     await same();
     expect((await cache.all()).map((t) => t.country)).toEqual(['GB']);
+    await registry.close();
+  });
+
+  it('keeps names and visit tallies equal to a fresh read through renames and visit edits', async () => {
+    const registry = await testRegistry();
+    const cache = createReportTieCache(registry.db);
+    const tie = await call<TieRow>(registry, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Nagoya',
+      country: 'JP',
+      stage: 'established',
+      established_on: '1978',
+    });
+    const same = async () => {
+      await cache.all();
+      expect(await cache.names([tie.id])).toEqual(await loadTieNames(registry.db, [tie.id]));
+      expect(await cache.visits('2026-01-01', '2026-12-31')).toEqual(
+        await visitTallies(registry.db, null, '2026-01-01', '2026-12-31'),
+      );
+    };
+    await same();
+    const visit = await call<VisitRow>(registry, 'visits:create', {
+      direction: 'incoming',
+      country: 'JP',
+      start_on: '2026-04-01',
+      size: 5,
+      fields: ['culture'],
+    });
+    await same();
+    expect((await cache.visits('2026-01-01', '2026-12-31')).total).toEqual([
+      { direction: 'incoming', key: null, groups: 1, people: 5 },
+    ]);
+    await call(registry, 'visits:update', {
+      id: visit.id,
+      version: visit.version,
+      patch: { size: 9 },
+    });
+    await same();
+    await call(registry, 'visits:delete', { id: visit.id, version: visit.version + 1 });
+    await same();
+    // The partner renamed: the printed name follows.
+    await call(registry, 'ties:update', {
+      id: tie.id,
+      version: tie.version,
+      patch: { partner: '名古屋' },
+    });
+    await same();
+    expect((await cache.names([tie.id])).get(tie.id)?.partner).toBe('名古屋');
     await registry.close();
   });
 });

@@ -66,7 +66,7 @@ describe('report SQL against the pure rules', () => {
       fc.asyncProperty(partial, async (date) => {
         const row = await sql<{
           d: string;
-        }>`select ${firstDaySql('x')} as d from (select ${date} as x)`.execute(registry.db);
+        }>`select ${firstDaySql('x')} as d from (select ${date} as x) as v`.execute(registry.db);
         expect(row.rows[0]?.d).toBe(firstDay(date));
       }),
       { numRuns: 100 },

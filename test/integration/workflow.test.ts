@@ -389,6 +389,9 @@ describe('follow-ups and anniversaries', () => {
     ]);
     expect(f.quiet.map((i) => i.partner)).toEqual(['Leipzig']);
     expect(f.total).toBe(3);
+    // The navigation's badge asks for the count only.
+    const counted = await call<FollowUps>(registry, 'followups:list', { limit: 0 });
+    expect(counted).toEqual({ letters: [], approved: [], steps: [], quiet: [], total: 3 });
 
     await call(registry, 'settings:update', {
       patch: { followUps: { letterMonths: 12, approvedDays: 90, stepDays: 100, visitYears: 20 } },
