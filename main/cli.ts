@@ -85,21 +85,40 @@ export function buildProgram(io: Io = processIo): Command {
         .argParser(parseLang)
         .default('en'),
     )
+    .addOption(
+      new Option(
+        '--user <name>',
+        'in a shared registry, sign in as this staff member (password from YOUCHENG_PASSWORD)',
+      ),
+    )
     .argument('<channel>', 'a channel, e.g. ties:list (see `youcheng channels`)')
     .argument('[input]', 'the input as JSON', '{}')
-    .action(async (channel: string, inputText: string, opts: { db?: string; lang: Lang }) => {
-      let input: unknown;
-      try {
-        input = JSON.parse(inputText);
-      } catch (error) {
-        throw new CliFailure(`The input is not JSON: ${(error as Error).message}`);
-      }
-      const result = await withRegistry(requireDb(opts.db), opts.lang, (r) =>
-        r.door(channel, input, { trusted: true, lang: opts.lang }),
-      );
-      if (!result.ok) throw new CliFailure(`${result.error.code}: ${result.error.message}`);
-      io.out(JSON.stringify(result.value, null, 2));
-    });
+    .action(
+      async (
+        channel: string,
+        inputText: string,
+        opts: { db?: string; lang: Lang; user?: string },
+      ) => {
+        let input: unknown;
+        try {
+          input = JSON.parse(inputText);
+        } catch (error) {
+          throw new CliFailure(`The input is not JSON: ${(error as Error).message}`);
+        }
+        const result = await withRegistry(requireDb(opts.db), opts.lang, async (r) => {
+          const meta = { trusted: true, lang: opts.lang };
+          if (opts.user !== undefined) {
+            // The password never goes on the command line, where other users' `ps` would see it.
+            const password = process.env.YOUCHENG_PASSWORD ?? '';
+            const signedIn = await r.door('auth:signIn', { name: opts.user, password }, meta);
+            if (!signedIn.ok) return signedIn;
+          }
+          return r.door(channel, input, meta);
+        });
+        if (!result.ok) throw new CliFailure(`${result.error.code}: ${result.error.message}`);
+        io.out(JSON.stringify(result.value, null, 2));
+      },
+    );
 
   program
     .command('serve')

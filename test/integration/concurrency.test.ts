@@ -3,11 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { openRegistry } from '../../main/registry';
 import type { TieRow } from '../../shared/model';
 import type { WireResult } from '../../shared/result';
 import { bundleEntry } from '../support/bundle';
+import { adminQuery } from '../support/postgres-server';
+import { TEST_ENGINE } from '../support/registry';
 
 /**
  * Ten clients against one registry for a minute, each in its own process with its own handle,
@@ -38,14 +40,20 @@ type Line =
   | { op: 'error'; code: string; message: string }
   | { done: true; calls: number; slowestMs: number };
 
-/** Where the registry lives for this run: a SQLite file, or the harness's PostgreSQL. */
-function registryTarget(dir: string): string {
-  if (process.env.YOUCHENG_TEST_ENGINE === 'postgres') {
-    const url = process.env.YOUCHENG_TEST_PG_URL;
-    if (!url) throw new Error('YOUCHENG_TEST_ENGINE=postgres needs YOUCHENG_TEST_PG_URL');
-    return url;
-  }
-  return path.join(dir, 'registry.db');
+/**
+ * Where the registry lives for this run: a SQLite file, or in the PostgreSQL project a fresh
+ * database on the run's server (copied from its migrated template), dropped afterwards.
+ */
+async function registryTarget(dir: string): Promise<{ target: string; drop(): Promise<void> }> {
+  if (TEST_ENGINE !== 'postgres')
+    return { target: path.join(dir, 'registry.db'), drop: () => Promise.resolve() };
+  const base = inject('postgresUrl');
+  const name = `concurrency_${process.pid}`;
+  await adminQuery(base, [`create database ${name} template youcheng_template`]);
+  return {
+    target: `${base}${name}`,
+    drop: () => adminQuery(base, [`drop database if exists ${name} with (force)`]),
+  };
 }
 
 async function must<T>(result: Promise<WireResult<unknown>>): Promise<T> {
@@ -79,7 +87,7 @@ describe(`${CLIENTS} concurrent clients for ${SECONDS} s`, () => {
     'lose no update, fail only with reported conflicts, and leave a complete audit log',
     async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'yc-concurrency-'));
-      const target = registryTarget(dir);
+      const { target, drop } = await registryTarget(dir);
       const setup = await openRegistry({ file: target, host: 'cli', backups: 'off' });
       const as = { trusted: true, client: 'setup' } as const;
       // The office: an approver, who adds the ten staff (signed in as them by the workers).
@@ -155,7 +163,7 @@ describe(`${CLIENTS} concurrent clients for ${SECONDS} s`, () => {
         }
       }
       console.log(
-        `${CLIENTS} clients, ${SECONDS} s, ${process.env.YOUCHENG_TEST_ENGINE ?? 'sqlite'}:`,
+        `${CLIENTS} clients, ${SECONDS} s, ${TEST_ENGINE}:`,
         JSON.stringify(counts),
         `(${((counts.edit + counts.paste + counts.advance) / SECONDS).toFixed(1)} committed calls/s)`,
       );
@@ -205,6 +213,7 @@ describe(`${CLIENTS} concurrent clients for ${SECONDS} s`, () => {
         }
       } finally {
         await check.close();
+        await drop();
       }
     },
     (SECONDS + 120) * 1000,
