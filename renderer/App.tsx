@@ -192,10 +192,7 @@ export function App() {
       </nav>
       <main className="content">
         {notice ? (
-          <p
-            className={notice.ok ? 'app-notice saved' : 'app-notice error'}
-            role="status"
-          >
+          <p className={notice.ok ? 'app-notice saved' : 'app-notice error'} role="status">
             {notice.text}
           </p>
         ) : null}
