@@ -807,7 +807,13 @@ export function RegistryGrid<R extends GridRow>({
               headerCheckbox: !server,
               enableClickSelection: false,
             }}
-            selectionColumnDef={{ pinned: 'left', width: 44 }}
+            selectionColumnDef={{
+              pinned: 'left',
+              width: 44,
+              // Named for screen readers; the name is hidden beside the checkboxes.
+              headerName: t('grid.selectColumn'),
+              headerClass: 'selection-header',
+            }}
             onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
             onGridReady={(e) => {
               api.current = e.api;
