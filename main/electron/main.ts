@@ -66,7 +66,11 @@ function showRefusal(error: unknown): void {
   const params = (error as { params?: Record<string, unknown> }).params ?? {};
   dialog.showErrorBox(
     t('menu.openFailed'),
-    typeof key === 'string' ? t(key, params) : error instanceof Error ? error.message : String(error),
+    typeof key === 'string'
+      ? t(key, params)
+      : error instanceof Error
+        ? error.message
+        : String(error),
   );
 }
 

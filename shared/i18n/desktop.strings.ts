@@ -8,7 +8,7 @@ export const desktopStrings = defineStrings({
   en: {
     registries: {
       title: 'Registries',
-      current: 'Open registry',
+      current: 'Registry in use',
       recent: 'Recent registries',
       none: 'No other registries yet.',
       missing: 'moved or deleted',
@@ -154,7 +154,8 @@ export const desktopStrings = defineStrings({
       schema: '格式',
       actor: '当前用户',
       dataFolder: '数据文件夹',
-      dataFolderText: '附件存放在登记簿文件旁边；备份存放在 {{folder}}。浏览器无法打开文件夹，请在文件管理器中打开。',
+      dataFolderText:
+        '附件存放在登记簿文件旁边；备份存放在 {{folder}}。浏览器无法打开文件夹，请在文件管理器中打开。',
       close: '关闭',
     },
     commands: {

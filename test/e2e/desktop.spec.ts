@@ -83,8 +83,12 @@ for (const lang of ['zh', 'en'] as const) {
 
     test('offers the sample registry, in a file of its own', async ({ page, host, pageErrors }) => {
       await page.goto(host.url);
+      test.slow();
       await page.getByRole('button', { name: w.sample }).click();
-      await expect(page.locator('.registry-name')).toContainText('sample-nanjing.db');
+      // Made through the importer, then the page reloads on it: slow on a busy machine.
+      await expect(page.locator('.registry-name')).toContainText('sample-nanjing.db', {
+        timeout: 60_000,
+      });
       await expect(page.getByRole('dialog')).toHaveCount(0);
       await expect(page.locator('.ag-row').first()).toBeVisible();
       await expect(page.getByText('Nagoya').first()).toBeVisible();
@@ -110,7 +114,7 @@ for (const lang of ['zh', 'en'] as const) {
       // Three page loads on two registries: slow on a busy machine.
       test.slow();
       await page.goto(host.url);
-      await expect(page).toHaveTitle(/registry\.db/);
+      await expect(page).toHaveTitle(/registry\.db/, { timeout: 30_000 });
       const file = page.getByRole('button', { name: w.file, exact: true });
       await file.focus();
       await page.keyboard.press('ArrowDown');
@@ -122,7 +126,7 @@ for (const lang of ['zh', 'en'] as const) {
       const city = path.join(host.dir, 'city.db');
       await dialog.getByLabel(w.path).fill(city);
       await dialog.getByRole('button', { name: w.make }).click();
-      await expect(page).toHaveTitle(/city\.db/);
+      await expect(page).toHaveTitle(/city\.db/, { timeout: 30_000 });
       await expect(page.locator('.registry-name')).toHaveText('city.db');
       expect(existsSync(city)).toBe(true);
       // The new registry has no office yet: its first run shows; put it off.
