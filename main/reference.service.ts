@@ -44,6 +44,9 @@ export function createSettingsService(deps: ServiceDeps) {
         ctx,
         async (env) => {
           const before = await readSettings(env.trx);
+          // The office's own jurisdiction is one of the registry's localities.
+          const own = input.patch.jurisdictionId;
+          if (own && !(await getLocality(env.trx, own))) throw notFound('locality', own);
           for (const [key, value] of Object.entries(input.patch)) {
             if (value === undefined) continue;
             await writeSetting(env.trx, key, value, env.at);

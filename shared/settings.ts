@@ -13,7 +13,7 @@ const fields = {
   officeName: z.string().trim().max(200).nullable(),
   /** Printed on the annual summary's signature line (the office and its seal); null: its name. */
   reportSignature: z.string().trim().max(200).nullable(),
-  /** The office's own jurisdiction (a locality), set on first run; reports start from it. */
+  /** The office's own jurisdiction (a locality), set on the first run or in Settings. */
   jurisdictionId: z.string().min(1).max(64).nullable(),
   /** Countries whose continent the office counts differently from the dataset. */
   continentOverrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.enum(CONTINENTS)),

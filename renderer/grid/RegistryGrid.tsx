@@ -6,6 +6,7 @@ import {
   type CellEditRequestEvent,
   type ColDef,
   type RowSelectionOptions,
+  type SelectionColumnDef,
   type ColumnState,
   type GetRowIdParams,
   type GridApi,
@@ -106,8 +107,6 @@ interface ViewState {
   filterModel: Record<string, unknown>;
   quick: string;
 }
-
-const SELECTION_COLUMN = { pinned: 'left', width: 44 } as const;
 
 export function RegistryGrid<R extends GridRow>({
   spec,
@@ -269,6 +268,16 @@ export function RegistryGrid<R extends GridRow>({
       enableClickSelection: false,
     }),
     [server],
+  );
+  const selectionColumnDef = useMemo<SelectionColumnDef>(
+    () => ({
+      pinned: 'left',
+      width: 44,
+      // Named for screen readers; the name is hidden beside the checkboxes.
+      headerName: t('grid.selectColumn'),
+      headerClass: 'selection-header',
+    }),
+    [t],
   );
   // AG Grid runs its filters again when these change: a paged grid would fetch again.
   const isExternalFilterPresent = useCallback(
@@ -835,7 +844,7 @@ export function RegistryGrid<R extends GridRow>({
             isExternalFilterPresent={isExternalFilterPresent}
             doesExternalFilterPass={doesExternalFilterPass}
             rowSelection={rowSelection}
-            selectionColumnDef={SELECTION_COLUMN}
+            selectionColumnDef={selectionColumnDef}
             onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
             onGridReady={(e) => {
               api.current = e.api;

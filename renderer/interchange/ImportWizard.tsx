@@ -13,6 +13,9 @@ import { Dialog } from '../components/Dialog';
 import { formatMessage } from '../../shared/i18n';
 import { currentLang, errorText } from '../i18n';
 
+/** Encodings by their standard names, the same in every language. */
+const ENCODING_NAMES = { utf8: 'UTF-8', gb18030: 'GB18030 / GBK' } as const;
+
 /**
  * The import wizard: choose a file, see how its columns were understood (and change that),
  * check it with a dry run, import it in one step with a progress bar, read the summary.
@@ -291,10 +294,12 @@ function PreviewView({
             >
               <option value="">
                 {t('import.wizard.detected')}:{' '}
-                {preview.detectedEncoding === 'gb18030' ? 'GB18030' : 'UTF-8'}
+                {preview.detectedEncoding === 'gb18030'
+                  ? ENCODING_NAMES.gb18030
+                  : ENCODING_NAMES.utf8}
               </option>
-              <option value="utf8">UTF-8</option>
-              <option value="gb18030">GB18030 / GBK</option>
+              <option value="utf8">{ENCODING_NAMES.utf8}</option>
+              <option value="gb18030">{ENCODING_NAMES.gb18030}</option>
             </select>
           </label>
         ) : (

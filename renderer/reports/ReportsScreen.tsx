@@ -11,7 +11,7 @@ import {
 import type { ReportDocument } from '../../shared/ipc/reports';
 import type { WireResult } from '../../shared/result';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../shared/i18n';
+import { LANGUAGE_NAMES, type Lang } from '../../shared/i18n';
 import type { TieRow } from '../../shared/model';
 import { attempt, call, runsInElectron } from '../api/client';
 import { takeDeferred, useCommands } from '../desktop/commands';
@@ -356,8 +356,12 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
             onChange={(e) => change({ lang: e.target.value as Lang })}
             aria-label={t('report.screen.lang')}
           >
-            <option value="zh">中文</option>
-            <option value="en">English</option>
+            <option value="zh" lang="zh-CN">
+              {LANGUAGE_NAMES.zh}
+            </option>
+            <option value="en" lang="en">
+              {LANGUAGE_NAMES.en}
+            </option>
           </select>
         </label>
         <button type="submit">{t('report.screen.refresh')}</button>

@@ -8,6 +8,10 @@ import { attempt, call } from '../api/client';
 import { errorText } from '../i18n';
 import { BackupSection } from './BackupSection';
 import { StaffSection } from './StaffSection';
+import { LANGUAGE_NAMES } from '../../shared/i18n';
+import type { LocalityRow } from '../../shared/model';
+import type { RegistriesInfo } from '../../shared/ipc/registries';
+import { RegistriesDialog } from '../desktop/RegistriesDialog';
 
 /** The office's settings, its approval chains and follow-up thresholds, kept in the registry. */
 export function SettingsScreen({ lang }: { lang: Lang }) {
@@ -15,13 +19,23 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [chains, setChains] = useState<Record<Level, ChainStep[]> | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [localities, setLocalities] = useState<readonly LocalityRow[]>([]);
+  const [registries, setRegistries] = useState<RegistriesInfo | null>(null);
+  const [switching, setSwitching] = useState<'open' | 'create' | null>(null);
 
   useEffect(() => {
     let live = true;
-    void Promise.all([call('settings:get', {}), call('chains:get', {})]).then(([s, c]) => {
+    void Promise.all([
+      call('settings:get', {}),
+      call('chains:get', {}),
+      call('localities:list', {}),
+      call('registries:current', {}),
+    ]).then(([s, c, l, r]) => {
       if (!live) return;
       setSettings(s);
       setChains(c);
+      setLocalities(l);
+      setRegistries(r);
     });
     return () => {
       live = false;
@@ -35,6 +49,9 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
       patch: {
         officeName: settings.officeName,
         staffName: settings.staffName,
+        reportSignature: settings.reportSignature,
+        language: settings.language,
+        jurisdictionId: settings.jurisdictionId,
         followUps: settings.followUps,
         upgradeRequiresChain: settings.upgradeRequiresChain,
       },
@@ -97,6 +114,51 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                 value={settings.officeName ?? ''}
                 onChange={(e) => setSettings({ ...settings, officeName: e.target.value || null })}
               />
+            </div>
+            <div className="form-row">
+              <label htmlFor="jurisdiction">{t('settingsMore.jurisdiction')}</label>
+              <select
+                id="jurisdiction"
+                value={settings.jurisdictionId ?? ''}
+                onChange={(e) =>
+                  setSettings({ ...settings, jurisdictionId: e.target.value || null })
+                }
+              >
+                <option value="">{t('settingsMore.noJurisdiction')}</option>
+                {localities.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {(lang === 'zh' ? l.name_zh : l.name_en) ?? l.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-row">
+              <label htmlFor="report-signature">{t('settingsMore.signature')}</label>
+              <input
+                id="report-signature"
+                value={settings.reportSignature ?? ''}
+                onChange={(e) =>
+                  setSettings({ ...settings, reportSignature: e.target.value || null })
+                }
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="office-language">{t('settingsMore.language')}</label>
+              <select
+                id="office-language"
+                value={settings.language ?? ''}
+                onChange={(e) =>
+                  setSettings({ ...settings, language: (e.target.value || null) as Lang | null })
+                }
+              >
+                <option value="">{t('settingsMore.followSystem')}</option>
+                <option value="zh" lang="zh-CN">
+                  {LANGUAGE_NAMES.zh}
+                </option>
+                <option value="en" lang="en">
+                  {LANGUAGE_NAMES.en}
+                </option>
+              </select>
             </div>
             <div className="form-row">
               <label htmlFor="staff-name">{t('settingsUi.staffName')}</label>
@@ -186,6 +248,27 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
           ))}
         </section>
         <StaffSection />
+        <section aria-labelledby="settings-registries">
+          <h2 id="settings-registries">{t('registries.title')}</h2>
+          {registries ? (
+            <p>
+              {t('registries.current')}: <code className="registry-file">{registries.file}</code>
+            </p>
+          ) : null}
+          {registries?.canSwitch ? (
+            <div className="button-row">
+              <button type="button" onClick={() => setSwitching('open')}>
+                {t('registries.openOther')}
+              </button>{' '}
+              <button type="button" onClick={() => setSwitching('create')}>
+                {t('registries.create')}
+              </button>
+            </div>
+          ) : null}
+          {switching ? (
+            <RegistriesDialog mode={switching} onClose={() => setSwitching(null)} />
+          ) : null}
+        </section>
         <BackupSection />
       </div>
     </section>

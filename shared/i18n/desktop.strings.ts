@@ -8,7 +8,7 @@ export const desktopStrings = defineStrings({
   en: {
     registries: {
       title: 'Registries',
-      current: 'Open registry',
+      current: 'Registry in use',
       recent: 'Recent registries',
       none: 'No other registries yet.',
       missing: 'moved or deleted',

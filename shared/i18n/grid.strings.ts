@@ -31,6 +31,7 @@ export const gridStrings = defineStrings({
       by: '{{actor}}, {{at}}',
     },
     grid: {
+      selectColumn: 'Row selection',
       pasteRefused_one: 'Nothing was pasted: {{count}} cell was refused.',
       pasteRefused_other: 'Nothing was pasted: {{count}} cells were refused.',
       pasted_one: 'Pasted {{count}} cell.',
@@ -97,6 +98,7 @@ export const gridStrings = defineStrings({
       by: '{{actor}}，{{at}}',
     },
     grid: {
+      selectColumn: '选择行',
       pasteRefused_one: '未粘贴：有{{count}}个单元格不符合要求。',
       pasteRefused_other: '未粘贴：有{{count}}个单元格不符合要求。',
       pasted_one: '已粘贴{{count}}个单元格。',
