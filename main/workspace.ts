@@ -237,8 +237,17 @@ export async function openWorkspace(
       if (fresh) {
         // The sample goes through the real importer, as a user's spreadsheet would.
         await registry.services.interchange.importFile(sample.csv, { dryRun: false }, ctx);
+        // The sample office acts for Nanjing, the locality of every row.
+        const nanjing = (await registry.services.reference.localities()).find(
+          (l) => l.name === 'Nanjing' || l.name_en === 'Nanjing',
+        );
         await registry.services.settings.update(
-          { patch: { officeName: SAMPLE_OFFICE[ctx.lang] } },
+          {
+            patch: {
+              officeName: SAMPLE_OFFICE[ctx.lang],
+              ...(nanjing ? { jurisdictionId: nanjing.id } : {}),
+            },
+          },
           ctx,
         );
       }

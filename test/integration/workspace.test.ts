@@ -163,8 +163,12 @@ describe('switching registries', () => {
     expect(opened.sample).toBe(true);
     const ties = await door<{ total: number }>(w, 'ties:list', {});
     expect(ties.ok && ties.value.total).toBe(20);
-    const settings = await door<{ officeName: string }>(w, 'settings:get');
+    const settings = await door<{ officeName: string; jurisdictionId: string }>(w, 'settings:get');
     expect(settings.ok && settings.value.officeName).toMatch(/Nanjing/);
+    const places = await door<{ id: string; name: string }[]>(w, 'localities:list');
+    const own =
+      places.ok && places.value.find((l) => settings.ok && l.id === settings.value.jurisdictionId);
+    expect(own && own.name).toBe('Nanjing');
     const audit = await door<{ actor: string }[]>(w, 'audit:list', { limit: 10_000 });
     expect(audit.ok && audit.value.length).toBeGreaterThan(20);
     // Back and forth: the sample is not imported twice.
