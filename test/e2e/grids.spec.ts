@@ -123,9 +123,12 @@ test.describe('spreadsheet-grade editing', () => {
     const b = new TiesPage(other);
     await b.open(host.url);
     const id = await a.rowId('Nagoya');
+    // Both are typing at once: B's editor is open while A saves (live refresh leaves a row
+    // being edited alone), so B saves over a version that is no longer current.
+    const editorB = await b.startTyping(id, 'notes', 'From window B');
     await a.typeInto(id, 'notes', 'From window A');
     await expect(a.saveStatus).toHaveText('Saved');
-    await b.typeInto(id, 'notes', 'From window B');
+    await editorB.press('Enter');
     await expect(b.saveStatus).toContainText('Someone else saved this row first');
     await expect(b.cell(id, 'notes').locator('.cell-refused')).toContainText('From window B');
     await screenshot(other, 'conflict-en');

@@ -34,6 +34,11 @@ export class TiesPage {
 
   /** Types into a cell as in Excel: open the editor, replace the text, press Enter. */
   async typeInto(rowId: string, column: string, text: string): Promise<void> {
+    await (await this.startTyping(rowId, column, text)).press('Enter');
+  }
+
+  /** Opens a cell's editor and types, without saving yet: the editor stays open. */
+  async startTyping(rowId: string, column: string, text: string): Promise<Locator> {
     const cell = this.cell(rowId, column);
     await cell.dblclick();
     const input = this.page
@@ -41,7 +46,7 @@ export class TiesPage {
       .first();
     await expect(input).toBeVisible();
     await input.fill(text);
-    await input.press('Enter');
+    return input;
   }
 
   async choose(rowId: string, column: string, value: string): Promise<void> {
