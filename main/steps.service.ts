@@ -71,7 +71,8 @@ export async function updateStepIn(
   patch: StepPatch,
 ): Promise<void> {
   // An outcome written straight in (a paste, a bulk edit, an import) is a decision all the same.
-  if (patch.outcome !== undefined) requireRole(env, 'approver');
+  if (patch.outcome !== undefined && patch.outcome !== (await getStep(env.trx, id))?.outcome)
+    requireRole(env, 'approver');
   const { authority, ...rest } = patch;
   const next: RowPatch<'approval_steps'> = { ...rest };
   if (authority !== undefined) {

@@ -42,6 +42,7 @@ import { cellKey, withRefusals, type CellError, type GridContext } from './colum
 import { BulkDialog, HistoryPanel, NameDialog, PasteErrors, type PasteIssue } from './GridParts';
 import { ExportMenu } from '../interchange/ExportMenu';
 import { useLiveRefresh } from './liveRefresh';
+import { useSession } from '../auth/session';
 import { ImportWizard } from '../interchange/ImportWizard';
 import { gridKeyCommand, shortcutHint, type PageCommand } from '../../shared/commands';
 import { takeDeferred, typingInField, useCommands } from '../desktop/commands';
@@ -124,6 +125,8 @@ export function RegistryGrid<R extends GridRow>({
   onRowAction?: (row: R) => void;
 }) {
   const { t } = useTranslation();
+  // A viewer's cells do not open an editor (main would refuse the write anyway).
+  const viewer = useSession()?.who.staff?.role === 'viewer';
   // A server-paged grid has no rows of its own to wait for.
   const [rows, setRows] = useState<R[] | null>(() => (spec.query ? [] : null));
   const [showDeleted, setShowDeleted] = useState(false);
@@ -256,8 +259,8 @@ export function RegistryGrid<R extends GridRow>({
   // Options AG Grid compares by identity: a new object each render would rebuild the columns
   // and make a paged grid fetch its first rows again.
   const defaultColDef = useMemo<ColDef<R>>(
-    () => ({ editable: !showDeleted, sortable: true, resizable: true, filter: true }),
-    [showDeleted],
+    () => ({ editable: !showDeleted && !viewer, sortable: true, resizable: true, filter: true }),
+    [showDeleted, viewer],
   );
   const rowSelection = useMemo<RowSelectionOptions<R>>(
     () => ({

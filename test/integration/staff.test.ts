@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHost } from '../../main/host/server';
 import type { Registry } from '../../main/registry';
 import { parseHash, verifyPassword } from '../../main/passwords';
@@ -16,6 +16,10 @@ import { testRegistry } from '../support/registry';
  * Shared mode: once the registry has staff, every client signs in, the role is enforced at the
  * door for every channel of the contract, and the audit log names the signed-in member.
  */
+
+// Each office signs five scrypt hashes (32 MiB, ~0.1 s alone); on a loaded machine and on
+// PostgreSQL a test takes far longer than the default 30 s allows.
+vi.setConfig({ testTimeout: 180_000 });
 
 let registry: Registry;
 let made: Populated;
