@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageCommand } from '../shared/commands';
-import { isLang, LANGUAGE_NAMES, type Lang } from '../shared/i18n';
+import { isLang, type Lang } from '../shared/i18n';
 import type { RegistriesInfo } from '../shared/ipc/registries';
 import type { Settings } from '../shared/settings';
 import { attempt, call, runsInElectron } from './api/client';
@@ -13,6 +13,7 @@ import { MenuBar } from './desktop/MenuBar';
 import { RegistriesDialog } from './desktop/RegistriesDialog';
 import { errorText, rememberLang } from './i18n';
 import { renderScreen, SCREENS, type Screen } from './screens';
+import { LanguageOptions } from './components/LanguageOptions';
 
 const SCREEN_KEY = 'youcheng.screen';
 
@@ -169,12 +170,7 @@ export function App() {
         <label className="lang">
           <span>{t('app.language')}</span>
           <select value={lang} onChange={(e) => chooseLang(e.target.value as Lang)}>
-            <option value="zh" lang="zh-CN">
-              {LANGUAGE_NAMES.zh}
-            </option>
-            <option value="en" lang="en">
-              {LANGUAGE_NAMES.en}
-            </option>
+            <LanguageOptions />
           </select>
         </label>
       </header>

@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enumLabel, valuesOf, type Level } from '../../shared/enums';
-import { LANGUAGE_NAMES, type Lang } from '../../shared/i18n';
+import type { Lang } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
 import { attempt, call } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { errorText } from '../i18n';
 import { reloadOnSwitch } from './RegistriesDialog';
+import { LanguageOptions } from '../components/LanguageOptions';
 
 const LATER_KEY = 'youcheng.firstRun.later';
 
@@ -143,12 +144,7 @@ export function FirstRun({
         <div className="form-row">
           <label htmlFor={`${ids}-lang`}>{t('firstRun.language')}</label>
           <select id={`${ids}-lang`} value={lang} onChange={(e) => onLang(e.target.value as Lang)}>
-            <option value="zh" lang="zh-CN">
-              {LANGUAGE_NAMES.zh}
-            </option>
-            <option value="en" lang="en">
-              {LANGUAGE_NAMES.en}
-            </option>
+            <LanguageOptions />
           </select>
         </div>
         <div className="form-row">

@@ -11,7 +11,7 @@ import {
 import type { ReportDocument } from '../../shared/ipc/reports';
 import type { WireResult } from '../../shared/result';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, type Lang } from '../../shared/i18n';
+import type { Lang } from '../../shared/i18n';
 import type { TieRow } from '../../shared/model';
 import { attempt, call, runsInElectron } from '../api/client';
 import { takeDeferred, useCommands } from '../desktop/commands';
@@ -19,6 +19,7 @@ import { errorText } from '../i18n';
 import { cspNonce } from '../nonce';
 import { useReference } from '../reference';
 import './reports.css';
+import { LanguageOptions } from '../components/LanguageOptions';
 
 type Kind = 'annual' | 'dossier' | 'country';
 
@@ -356,12 +357,7 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
             onChange={(e) => change({ lang: e.target.value as Lang })}
             aria-label={t('report.screen.lang')}
           >
-            <option value="zh" lang="zh-CN">
-              {LANGUAGE_NAMES.zh}
-            </option>
-            <option value="en" lang="en">
-              {LANGUAGE_NAMES.en}
-            </option>
+            <LanguageOptions />
           </select>
         </label>
         <button type="submit">{t('report.screen.refresh')}</button>

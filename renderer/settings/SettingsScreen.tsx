@@ -8,10 +8,10 @@ import { attempt, call } from '../api/client';
 import { errorText } from '../i18n';
 import { BackupSection } from './BackupSection';
 import { StaffSection } from './StaffSection';
-import { LANGUAGE_NAMES } from '../../shared/i18n';
 import type { LocalityRow } from '../../shared/model';
 import type { RegistriesInfo } from '../../shared/ipc/registries';
 import { RegistriesDialog } from '../desktop/RegistriesDialog';
+import { LanguageOptions } from '../components/LanguageOptions';
 
 /** The office's settings, its approval chains and follow-up thresholds, kept in the registry. */
 export function SettingsScreen({ lang }: { lang: Lang }) {
@@ -152,12 +152,7 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                 }
               >
                 <option value="">{t('settingsMore.followSystem')}</option>
-                <option value="zh" lang="zh-CN">
-                  {LANGUAGE_NAMES.zh}
-                </option>
-                <option value="en" lang="en">
-                  {LANGUAGE_NAMES.en}
-                </option>
+                <LanguageOptions />
               </select>
             </div>
             <div className="form-row">
