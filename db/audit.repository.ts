@@ -1,5 +1,6 @@
 import type { AuditRow } from '../shared/model';
 import { fromJsonText, toJsonText } from './json';
+import { preparedInsert } from './prepared';
 import type { Executor, Row } from './schema';
 
 export interface AuditEntry {
@@ -15,20 +16,28 @@ export interface AuditEntry {
 
 /** The log is append-only: this module offers no update and no delete, by design. */
 export async function appendAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      entity: entry.entity,
-      entity_id: entry.entity_id,
-      action: entry.action,
-      before: entry.before === undefined || entry.before === null ? null : toJsonText(entry.before),
-      after: entry.after === undefined || entry.after === null ? null : toJsonText(entry.after),
-      actor: entry.actor,
-      at: entry.at,
-      command_id: entry.command_id ?? null,
-    })
-    .execute();
+  await insertAudit(db, {
+    entity: entry.entity,
+    entity_id: entry.entity_id,
+    action: entry.action,
+    before: entry.before === undefined || entry.before === null ? null : toJsonText(entry.before),
+    after: entry.after === undefined || entry.after === null ? null : toJsonText(entry.after),
+    actor: entry.actor,
+    at: entry.at,
+    command_id: entry.command_id ?? null,
+  });
 }
+
+const insertAudit = preparedInsert('audit_log', [
+  'entity',
+  'entity_id',
+  'action',
+  'before',
+  'after',
+  'actor',
+  'at',
+  'command_id',
+]);
 
 export function auditRowFrom(row: Row<'audit_log'>): AuditRow {
   return {

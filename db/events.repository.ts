@@ -1,7 +1,8 @@
 import type { PartialDate } from '../shared/dates';
 import type { Kind, Stage } from '../shared/enums';
 import type { TieEventRow } from '../shared/model';
-import type { Executor, NewRow, Row } from './schema';
+import type { Executor, Row } from './schema';
+import { preparedInsert } from './prepared';
 
 export function eventRowFrom(row: Row<'tie_events'>): TieEventRow {
   return {
@@ -30,9 +31,23 @@ export async function listEvents(db: Executor, tieId: string): Promise<Row<'tie_
     .execute();
 }
 
-export async function insertEvent(db: Executor, row: NewRow<'tie_events'>): Promise<void> {
-  await db.insertInto('tie_events').values(row).execute();
-}
+export const insertEvent = preparedInsert('tie_events', [
+  'id',
+  'tie_id',
+  'seq',
+  'type',
+  'stage',
+  'from_stage',
+  'kind',
+  'from_kind',
+  'occurred_on',
+  'occurred_key',
+  'note',
+  'confidential',
+  'override_reason',
+  'recorded_by',
+  'recorded_at',
+]);
 
 export async function setEventDate(
   db: Executor,

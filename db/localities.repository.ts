@@ -1,7 +1,8 @@
 import type { Level } from '../shared/enums';
 import type { LocalityRow } from '../shared/model';
-import type { Executor, NewRow, Row, RowPatch } from './schema';
+import type { Executor, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
+import { prepared, preparedInsert } from './prepared';
 
 export function localityRowFrom(row: Row<'localities'>): LocalityRow {
   return {
@@ -36,20 +37,39 @@ export async function findLocalityByName(
   db: Executor,
   name: string,
 ): Promise<Row<'localities'> | undefined> {
-  return db
-    .selectFrom('localities')
-    .selectAll()
-    .where('deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([eb('name', '=', name), eb('name_zh', '=', name), eb('name_en', '=', name)]),
-    )
-    .orderBy((eb) => eb.case().when('name', '=', name).then(0).else(1).end())
-    .executeTakeFirst();
+  for (const byColumn of LOCALITY_BY) {
+    const found = (await byColumn(db, name)).rows[0];
+    if (found) return found;
+  }
+  return undefined;
 }
 
-export async function insertLocality(db: Executor, row: NewRow<'localities'>): Promise<void> {
-  await db.insertInto('localities').values(row).execute();
-}
+/**
+ * A live locality by one of its names, the name itself first. One indexed look-up each: an
+ * `or` of the three makes SQLite read every locality.
+ */
+const LOCALITY_BY = (['name', 'name_zh', 'name_en'] as const).map((column) =>
+  prepared(1, (db, name: string) =>
+    db
+      .selectFrom('localities')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .where(column, '=', name),
+  ),
+);
+
+export const insertLocality = preparedInsert('localities', [
+  'id',
+  'name',
+  'name_zh',
+  'name_en',
+  'level',
+  'parent_id',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+]);
 
 /** Applies a patch if the version still matches; returns whether a row changed. */
 export function updateLocality(

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { CountryCode } from '../shared/countries';
 import type { PartnerRow } from '../shared/model';
-import type { Executor, NewRow, Row, RowPatch } from './schema';
+import type { Executor, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
+import { prepared, preparedInsert } from './prepared';
 
 export function partnerRowFrom(row: Row<'partners'>): PartnerRow {
   return {
@@ -28,31 +30,51 @@ export async function getPartner(db: Executor, id: string): Promise<Row<'partner
 }
 
 /**
- * A partner is its name (in any of its spellings) within its country. One indexed lookup per
- * spelling, the main name first: an OR across the columns made SQLite scan every partner of
- * the country, which turned a large import quadratic.
+ * A partner is its name (in any of its spellings) within its country, the main name first.
+ * One indexed lookup per spelling, in one statement: an OR across the columns made SQLite scan
+ * every partner of the country, which turned a large import quadratic.
  */
 export async function findPartner(
   db: Executor,
   name: string,
   country: string,
 ): Promise<Row<'partners'> | undefined> {
-  for (const column of ['name', 'name_zh', 'name_en', 'name_local'] as const) {
-    const found = await db
-      .selectFrom('partners')
-      .selectAll()
-      .where('deleted_at', 'is', null)
-      .where('country', '=', country)
-      .where(column, '=', name)
-      .executeTakeFirst();
-    if (found) return found;
-  }
-  return undefined;
+  const found = (await partnerByName(db, name, country)).rows[0];
+  if (!found) return undefined;
+  const { spelling: _, ...row } = found;
+  return row;
 }
 
-export async function insertPartner(db: Executor, row: NewRow<'partners'>): Promise<void> {
-  await db.insertInto('partners').values(row).execute();
-}
+const partnerByName = prepared(2, (db, name: string, country: string) => {
+  const by = (column: 'name' | 'name_zh' | 'name_en' | 'name_local', spelling: number) =>
+    db
+      .selectFrom('partners')
+      .selectAll()
+      .select(sql.lit(spelling).as('spelling'))
+      .where('deleted_at', 'is', null)
+      .where('country', '=', country)
+      .where(column, '=', name);
+  return by('name', 0)
+    .unionAll(by('name_zh', 1))
+    .unionAll(by('name_en', 2))
+    .unionAll(by('name_local', 3))
+    .orderBy('spelling');
+});
+
+export const insertPartner = preparedInsert('partners', [
+  'id',
+  'name',
+  'name_zh',
+  'name_en',
+  'name_local',
+  'place_kind',
+  'country',
+  'region',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+]);
 
 export function updatePartner(
   db: Executor,

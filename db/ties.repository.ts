@@ -7,8 +7,9 @@ import type { TieRow } from '../shared/model';
 import type { ColumnFilter } from '../shared/grid-query';
 import { filterSql, orderSql, quickSql, type SqlColumn } from './grid-query';
 import { fromJsonText } from './json';
-import type { Executor, NewRow, Row, RowPatch } from './schema';
+import type { Executor, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
+import { prepared, preparedInsert } from './prepared';
 
 /** The tie with its locality and partner, as one query returns it. */
 function joined(db: Executor) {
@@ -142,23 +143,42 @@ export async function getTie(db: Executor, id: string): Promise<Row<'ties'> | un
   return db.selectFrom('ties').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+const liveTieOf = prepared(2, (db, localityId: string, partnerId: string) =>
+  db
+    .selectFrom('ties')
+    .selectAll()
+    .where('locality_id', '=', localityId)
+    .where('partner_id', '=', partnerId)
+    .where('deleted_at', 'is', null),
+);
+
 export async function findLiveTie(
   db: Executor,
   localityId: string,
   partnerId: string,
 ): Promise<Row<'ties'> | undefined> {
-  return db
-    .selectFrom('ties')
-    .selectAll()
-    .where('locality_id', '=', localityId)
-    .where('partner_id', '=', partnerId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  return (await liveTieOf(db, localityId, partnerId)).rows[0];
 }
 
-export async function insertTie(db: Executor, row: NewRow<'ties'>): Promise<void> {
-  await db.insertInto('ties').values(row).execute();
-}
+export const insertTie = preparedInsert('ties', [
+  'id',
+  'locality_id',
+  'partner_id',
+  'kind',
+  'stage',
+  'first_contact_on',
+  'intent_signed_on',
+  'established_on',
+  'signed_place',
+  'our_signatory',
+  'partner_signatory',
+  'fields',
+  'notes',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+]);
 
 /** Optimistic update: changes the row only if nobody saved since `version` was read. */
 export function updateTie(

@@ -28,9 +28,12 @@ import { fileProblem, openFile, type Format } from './source';
 
 /**
  * An import: the file's sheets planned, then applied in one transaction in entity order
- * (localities before the ties that name them, ties before their letters…). Every row is tried
- * in its own savepoint, so a refused row leaves nothing behind for the rows after it and every
- * bad row is found; any refusal, or a dry run, rolls the whole transaction back.
+ * (localities before the ties that name them, ties before their letters…); any refusal, or a
+ * dry run, rolls the whole transaction back. Every bad row is found: a row refused while it
+ * was being written must leave nothing behind for the rows after it, which a savepoint per row
+ * guarantees but at twice the cost of the writes (SQLite copies every page a row touches into
+ * the savepoint's journal). So the first pass writes without them, and only a file with such a
+ * row is applied again from the start, carefully, each row in its own savepoint.
  */
 
 export interface ImportOptions {
@@ -101,6 +104,9 @@ export async function previewImport(
 
 class Finished extends Error {}
 
+/** A row was refused part-way through its writes in a pass without savepoints. */
+class ApplyCarefully extends Error {}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function runImport(
@@ -121,11 +127,14 @@ export async function runImport(
   const ordered = [...plans].sort(
     (a, b) => APPLY_ORDER.indexOf(a.kind) - APPLY_ORDER.indexOf(b.kind),
   );
-  const issues: ImportIssue[] = [];
-  const sheets: SheetSummary[] = [];
-  let rowsDone = 0;
   const commandId = options.dryRun ? null : deps.ids.next();
-  try {
+  let issues: ImportIssue[] = [];
+  let sheets: SheetSummary[] = [];
+  let rowsDone = 0;
+  const attempt = async (careful: boolean) => {
+    issues = [];
+    sheets = [];
+    rowsDone = 0;
     await inWriteTransaction(
       deps,
       ctx,
@@ -137,8 +146,8 @@ export async function runImport(
               fraction: (index + Math.min(1, fraction)) / ordered.length,
               rows: rowsDone,
             });
-          const summary = await applySheet(env, plan, format, issues, report, () => rowsDone++);
-          sheets.push(summary);
+          const apply = { format, careful, issues, report, countRow: () => rowsDone++ };
+          sheets.push(await applySheet(env, plan, apply));
         }
         if (issues.length > 0) throw new Finished();
         if (!options.dryRun) {
@@ -153,6 +162,14 @@ export async function runImport(
       },
       commandId,
     );
+  };
+  try {
+    try {
+      await attempt(false);
+    } catch (error) {
+      if (!(error instanceof ApplyCarefully)) throw error;
+      await attempt(true);
+    }
   } catch (error) {
     if (!(error instanceof Finished)) throw error;
   }
@@ -188,13 +205,19 @@ export function refusedImport(issues: readonly ImportIssue[]): AppError {
   );
 }
 
+interface ApplyOptions {
+  readonly format: Format;
+  /** Each row in its own savepoint (see the top of this file). */
+  readonly careful: boolean;
+  readonly issues: ImportIssue[];
+  readonly report: (fraction: number) => void;
+  readonly countRow: () => void;
+}
+
 async function applySheet(
   env: WriteEnv,
   plan: SheetPlan,
-  format: Format,
-  issues: ImportIssue[],
-  report: (fraction: number) => void,
-  countRow: () => void,
+  { format, careful, issues, report, countRow }: ApplyOptions,
 ): Promise<SheetSummary> {
   const summary = {
     name: plan.name,
@@ -252,6 +275,18 @@ async function applySheet(
     });
     if (problems.length > 0) {
       refuse(row.line, problems, cells);
+      continue;
+    }
+    if (!careful) {
+      let outcome: Outcome | 'deferred';
+      try {
+        outcome = await applier.row(env, { line: row.line, values, present });
+      } catch (error) {
+        problemsOf(error); // rethrows what is not a refusal
+        throw new ApplyCarefully();
+      }
+      if (outcome === 'deferred') texts.set(row.line, cells);
+      else count(outcome);
       continue;
     }
     await sql`savepoint import_row`.execute(env.trx);

@@ -1,0 +1,89 @@
+import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
+import { engineOfDb, type Engine } from './engine';
+import type { DB, Executor, NewRow } from './schema';
+
+/**
+ * A query that is built and compiled once per engine, then run with new values. Building and
+ * compiling a Kysely query costs more than SQLite's own work for a one-row insert or an
+ * indexed look-up, and an import asks the same few statements tens of thousands of times.
+ *
+ * `build` writes the query as usual, using its arguments for the values; it is called once per
+ * engine with stand-ins, which must reach the query as values (bound parameters), not be
+ * inspected or turned into SQL text. The compiled SQL is then run with each call's values in
+ * their place.
+ */
+
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+interface Template {
+  readonly sql: string;
+  readonly query: CompiledQuery['query'];
+  /** Each bound parameter: a call's value (by argument index) or a constant of the query. */
+  readonly parameters: readonly unknown[];
+}
+
+export type Prepared<A extends readonly unknown[], R> = (
+  db: Executor,
+  ...values: A
+) => Promise<QueryResult<R>>;
+
+export function prepared<A extends readonly unknown[], R>(
+  arity: A['length'],
+  build: (db: Executor, ...values: A) => Compilable<R>,
+): Prepared<A, R> {
+  const templates = new Map<Engine, Template>();
+  const template = (db: Executor): Template => {
+    const engine = engineOfDb(db);
+    let found = templates.get(engine);
+    if (!found) {
+      const slots = Array.from({ length: arity }, (_, i) => new Slot(i));
+      const compiled = build(db, ...(slots as unknown as A)).compile();
+      const used = new Set(
+        compiled.parameters.filter((p): p is Slot => p instanceof Slot).map((p) => p.index),
+      );
+      if (used.size !== arity)
+        throw new Error(`A prepared query used ${used.size} of its ${arity} values as parameters`);
+      found = { sql: compiled.sql, query: compiled.query, parameters: compiled.parameters };
+      templates.set(engine, found);
+    }
+    return found;
+  };
+  return async (db, ...values) => {
+    const t = template(db);
+    const parameters = t.parameters.map((p) => (p instanceof Slot ? values[p.index] : p));
+    return db.executeQuery<R>({ sql: t.sql, query: t.query, parameters, queryId: QUERY_ID });
+  };
+}
+
+/** Only plugins read a query's id; the registry installs none. */
+const QUERY_ID = CompiledQuery.raw('').queryId;
+
+/**
+ * A one-row insert into `table` naming `columns`, prepared as above. A row with other columns
+ * (one leaving a defaulted column out, say) is inserted the ordinary way.
+ */
+export function preparedInsert<T extends keyof DB & string>(
+  table: T,
+  columns: readonly (keyof NewRow<T> & string)[],
+): (db: Executor, row: NewRow<T>) => Promise<void> {
+  const insert = prepared(columns.length, (db: Executor, ...values: unknown[]) =>
+    db
+      .insertInto(table)
+      .values(Object.fromEntries(columns.map((c, i) => [c, values[i]])) as NewRow<T>),
+  );
+  const known = new Set<string>(columns);
+  const matches = (row: object) => {
+    let n = 0;
+    for (const key in row)
+      if (!known.has(key)) return false;
+      else n++;
+    return n === columns.length;
+  };
+  return async (db, row) => {
+    const record = row as Record<string, unknown>;
+    if (matches(row)) await insert(db, ...columns.map((c) => record[c]));
+    else await db.insertInto(table).values(row).execute();
+  };
+}
