@@ -58,7 +58,23 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
-class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+/** What a prepared query needs of the connection to run a statement itself. */
+export interface SqliteStatements {
+  prepare(sql: string): {
+    readonly reader: boolean;
+    all(parameters: readonly unknown[]): unknown[];
+    run(parameters: readonly unknown[]): unknown;
+  };
+}
+
+export class RegistrySqliteAdapter extends SqliteAdapter {
+  constructor(
+    /** The one connection, for `prepared` queries inside a transaction (db/prepared.ts). */
+    readonly statements: SqliteStatements | null,
+  ) {
+    super();
+  }
+
   override get supportsTransactionalDdl(): boolean {
     return true;
   }
@@ -74,6 +90,9 @@ export class RegistrySqliteDialect extends SqliteDialect {
     return new ImmediateSqliteDriver(this.#config);
   }
   override createAdapter(): DialectAdapter {
-    return new TransactionalDdlSqliteAdapter();
+    const { database } = this.#config;
+    return new RegistrySqliteAdapter(
+      typeof database === 'function' ? null : (database as unknown as SqliteStatements),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
+import { insideTransaction, RegistrySqliteAdapter } from './dialect';
 import { engineOfDb, type Engine } from './engine';
 import type { DB, Executor, NewRow } from './schema';
 
@@ -11,6 +12,10 @@ import type { DB, Executor, NewRow } from './schema';
  * engine with stand-ins, which must reach the query as values (bound parameters), not be
  * inspected or turned into SQL text. The compiled SQL is then run with each call's values in
  * their place.
+ *
+ * Inside a SQLite transaction the statement runs on the connection directly: the transaction
+ * already holds SQLite's only connection, and Kysely's way there (connection provider, result
+ * transforms, a promise at each step) costs more than the statement itself.
  */
 
 class Slot {
@@ -53,6 +58,18 @@ export function prepared<A extends readonly unknown[], R>(
   return async (db, ...values) => {
     const t = template(db);
     const parameters = t.parameters.map((p) => (p instanceof Slot ? values[p.index] : p));
+    const adapter = db.getExecutor().adapter;
+    if (
+      adapter instanceof RegistrySqliteAdapter &&
+      adapter.statements &&
+      db.isTransaction &&
+      insideTransaction.getStore()
+    ) {
+      const stmt = adapter.statements.prepare(t.sql);
+      if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
+      stmt.run(parameters);
+      return { rows: [] };
+    }
     return db.executeQuery<R>({ sql: t.sql, query: t.query, parameters, queryId: QUERY_ID });
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findLocalityByName, insertLocality } from '../../db/localities.repository';
 import { findPartner, insertPartner } from '../../db/partners.repository';
+import { insideTransaction } from '../../db/dialect';
 import { prepared } from '../../db/prepared';
 import type { NewRow, Row } from '../../db/schema';
 import type { Registry } from '../../main/registry';
@@ -52,6 +53,24 @@ describe('prepared queries', () => {
     await registry.db.transaction().execute(async (trx) => {
       expect((await live(trx, 'AU')).rows).toEqual([{ id: 'p3' }]);
     });
+  });
+
+  it('run inside the registry’s transaction: seen by it, gone with its rollback, errors rejected', async () => {
+    const byId = prepared(1, (db, id: string) =>
+      db.selectFrom('partners').select(['id', 'name']).where('id', '=', id),
+    );
+    await insertPartner(registry.db, partner('p1', 'Nagoya'));
+    const rolledBack = registry.db.transaction().execute((trx) =>
+      insideTransaction.run(true, async () => {
+        await insertPartner(trx, partner('p2', 'Osaka'));
+        expect((await byId(trx, 'p2')).rows).toEqual([{ id: 'p2', name: 'Osaka' }]);
+        await expect(insertPartner(trx, partner('p1', 'Nagoya again'))).rejects.toThrow(/unique/i);
+        throw new Error('roll back');
+      }),
+    );
+    await expect(rolledBack).rejects.toThrow('roll back');
+    expect((await byId(registry.db, 'p2')).rows).toEqual([]);
+    expect((await byId(registry.db, 'p1')).rows).toEqual([{ id: 'p1', name: 'Nagoya' }]);
   });
 
   it('refuse a builder that does not bind every value as a parameter', async () => {
