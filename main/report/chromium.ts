@@ -30,13 +30,21 @@ export function chromiumExecutable(
   return exists(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
 }
 
-/** A headless Chromium with the executable and switches above. */
+/**
+ * A headless Chromium with the executable and switches above. Playwright's own signal handlers
+ * are off: its SIGINT handler exits the process with 130 as soon as the browser is closed,
+ * ahead of the host's shutdown (closing the server, then the registry, which closes this
+ * browser). Its exit handler stays, and a browser whose parent died exits with its pipe.
+ */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   const executablePath = chromiumExecutable();
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: CHROMIUM_ARGS,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
 }
 

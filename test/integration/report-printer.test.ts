@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -192,5 +193,60 @@ describe('the registry’s printer', () => {
       await registry.close();
     }
     expect(launched[0]?.isConnected()).toBe(false);
+  }, 90_000);
+});
+
+/** The Chromium processes whose parent is `pid` (Playwright starts the browser directly). */
+function chromiumChildren(pid: number): number[] {
+  const ps = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' });
+  return ps.stdout
+    .split('\n')
+    .filter((line) => /chrom/i.test(line))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+describe('the browser host with a warm Chromium', () => {
+  it('stops on Ctrl-C as it always did: server and registry closed, exit 0, no browser left', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'yc-serve-'));
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/youcheng.mjs',
+        'serve',
+        '--db',
+        path.join(home, 'registry.db'),
+        '--port',
+        '0',
+        '--state',
+        path.join(home, 'state'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const url = new URL(
+        await new Promise<string>((resolve, reject) => {
+          createInterface({ input: child.stdout }).once('line', resolve);
+          void exited.then((code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+        }),
+      );
+      const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+      const res = await fetch(`${url.origin}/api/call/reports:pdf`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ asOf: '2025-12-31', lang: 'en' }),
+      });
+      expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+      const browsers = chromiumChildren(child.pid as number);
+      expect(browsers).toHaveLength(1);
+      // Playwright's own SIGINT handler would exit with 130 before the host's shutdown.
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(spawnSync('ps', ['-p', String(browsers[0])]).status).not.toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   }, 90_000);
 });
