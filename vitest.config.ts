@@ -10,7 +10,9 @@ import { defineConfig } from 'vitest/config';
  * - hostile-files: files fed to the registry's file-level checks;
  * - writers: two processes on one file (the PostgreSQL side is engines and the bench);
  * - cli, report-cli: the command line on a registry file (engines.test covers --db URL);
- * - fuzz: fuzzes the door of a registry file and compares its tables through the SQLite handle.
+ * - fuzz: fuzzes the door of a registry file and compares its tables through the SQLite handle;
+ * - report-printer: the PDF printer's Chromium, whichever the engine (reports.test prints
+ *   through the door on both).
  */
 const SQLITE_ONLY = [
   'test/integration/crash.test.ts',
@@ -24,6 +26,7 @@ const SQLITE_ONLY = [
   'test/integration/cli.test.ts',
   'test/integration/report-cli.test.ts',
   'test/integration/fuzz.test.ts',
+  'test/integration/report-printer.test.ts',
 ];
 
 const shared = {

@@ -23,6 +23,7 @@ import { systemClock, uuidV7Ids, type Clock, type IdSource } from './context';
 import { createDoor, type Door, type DoorOptions } from './door';
 import { createHandlers } from './handlers';
 import { headlessPlatform, pathsBeside, type Platform, type RegistryPaths } from './platform';
+import { createChromiumPrinter, type ChromiumPrinterOptions } from './report/chromium';
 import { createServices, type Services } from './services';
 import type { ServiceDeps } from './ties.service';
 
@@ -47,6 +48,8 @@ export interface RegistryOptions extends Pick<OpenOptions, 'nativeBinding' | 'bu
    * and one a day; `off` is for tests that count files, never for a host.
    */
   readonly backups?: 'auto' | 'off';
+  /** The Chromium that prints PDFs where the platform has no printToPdf (tests shorten its idle time, count its launches). */
+  readonly printer?: ChromiumPrinterOptions;
 }
 
 export interface Registry {
@@ -210,7 +213,10 @@ function assemble(
   };
   const osUser = options.osUser ?? osUserName();
   const fallbackActor = async () => (await services.settings.get()).staffName ?? osUser;
-  const services = createServices(deps, fallbackActor);
+  // The browser host and the CLI print through one Chromium, kept warm while the registry is
+  // open (a launch costs seconds); the Electron app has its own printToPDF and never starts one.
+  const printer = deps.platform.printToPdf ? null : createChromiumPrinter(options.printer);
+  const services = createServices(deps, fallbackActor, printer ? { pdf: printer.pdf } : {});
   const actor = fallbackActor;
   const info = async (): Promise<AppInfo> => ({
     version: APP_VERSION,
@@ -238,7 +244,13 @@ function assemble(
     door,
     startup: o.startup,
     actor,
-    close: () => db.destroy(),
+    async close() {
+      try {
+        await printer?.close();
+      } finally {
+        await db.destroy();
+      }
+    },
   };
 }
 

@@ -65,10 +65,11 @@ interface Scope {
 export function createReportService(
   deps: ServiceDeps,
   settings: SettingsService,
-  engine: PdfEngine = deps.platform.printToPdf
-    ? (html) => (deps.platform.printToPdf as PdfEngine)(html)
-    : chromiumPdf,
+  /** Where the platform has no printToPdf; a one-off Chromium per PDF without one. */
+  fallback: PdfEngine = chromiumPdf,
 ) {
+  const printToPdf = deps.platform.printToPdf;
+  const engine: PdfEngine = printToPdf ? (html) => printToPdf(html) : fallback;
   const tieCache = createReportTieCache(deps.db);
   const translator = new Map<Lang, Translate>();
   function tFor(lang: Lang): Translate {

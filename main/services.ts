@@ -4,7 +4,7 @@ import { createBackupsService } from './backups.service';
 import { createLettersService } from './letters.service';
 import { createHistoryService } from './undo.service';
 import { createReferenceService, createSettingsService } from './reference.service';
-import { createReportService } from './report.service';
+import { createReportService, type PdfEngine } from './report.service';
 import { createRegistriesService } from './registries.service';
 import { createStepsService } from './steps.service';
 import { createChangesService } from './changes.service';
@@ -18,6 +18,8 @@ export function createServices(
   deps: ServiceDeps,
   /** Who acts outside shared mode (the staff name setting, else the OS user). */
   fallbackActor: () => Promise<string> = () => Promise.resolve('unknown'),
+  /** How PDFs are made where the platform cannot (the registry's warm Chromium). */
+  options: { readonly pdf?: PdfEngine } = {},
 ) {
   const settings = createSettingsService(deps);
   return {
@@ -32,7 +34,7 @@ export function createServices(
     grid: createGridService(deps),
     interchange: createInterchangeService(deps),
     backups: createBackupsService(deps),
-    reports: createReportService(deps, settings),
+    reports: createReportService(deps, settings, options.pdf),
     staff: createStaffService(deps, fallbackActor),
     changes: createChangesService(deps),
     registries: createRegistriesService(deps),

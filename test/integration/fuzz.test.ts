@@ -164,7 +164,8 @@ describe('the door, fuzzed', () => {
         }),
         { numRuns: RUNS },
       );
-      // A valid reports:pdf payload starts a Chromium; sixty of them outlast the default.
+      // Sixty valid reports:pdf payloads, each a PDF on the registry's Chromium, may outlast the
+      // default on a loaded machine.
     },
     120_000,
   );

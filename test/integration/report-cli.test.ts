@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../main/cli';
+import { PRINTER_IDLE_MS } from '../../main/report/chromium';
 import { buildOffice, eventWriter, OFFICE_2025 } from '../support/office';
 import { call, testRegistry } from '../support/registry';
 
@@ -78,6 +79,32 @@ describe('youcheng report', () => {
     );
     expect(text).toContain('全省共有国际友好城市11对');
   }, 60_000);
+
+  it('exits by itself once the PDF is written, without waiting for the warm Chromium', () => {
+    const pdf = path.join(dir, 'annual-bin.pdf');
+    const started = Date.now();
+    // A browser left open would hold the process until its idle close, a minute later.
+    const run = spawnSync(
+      process.execPath,
+      [
+        'bin/youcheng.mjs',
+        'report',
+        '--db',
+        db,
+        '--as-of',
+        '2025-12-31',
+        '--format',
+        'pdf',
+        '--out',
+        pdf,
+      ],
+      { encoding: 'utf8', timeout: PRINTER_IDLE_MS - 5_000 },
+    );
+    expect(Date.now() - started).toBeLessThan(PRINTER_IDLE_MS - 5_000);
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 90_000);
 
   it('refuses bad flags with a message naming the flag, and prints nothing', async () => {
     const cases: [string[], RegExp][] = [

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
 import type { AnnualFigures } from '../../shared/report/figures';
 import {
@@ -25,6 +25,9 @@ beforeAll(async () => {
     eventWriter(registry),
   );
 });
+
+// Its PDFs leave a Chromium warm; closing the registry closes it.
+afterAll(() => registry.close());
 
 const annual = (input: Record<string, unknown>) =>
   call<AnnualFigures>(registry, 'reports:annual', input);
