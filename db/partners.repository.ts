@@ -39,9 +39,10 @@ export async function findPartner(
   name: string,
   country: string,
 ): Promise<Row<'partners'> | undefined> {
-  const found = (await partnerByName(db, name, country)).rows[0];
-  if (!found) return undefined;
-  const { spelling: _, ...row } = found;
+  const found = (await partnerByName(db, name, country)).rows;
+  if (found.length === 0) return undefined;
+  // The spelling order is kept here: an `order by` over the union would sort in SQLite.
+  const { spelling: _, ...row } = found.reduce((a, b) => (b.spelling < a.spelling ? b : a));
   return row;
 }
 
@@ -57,8 +58,7 @@ const partnerByName = prepared(2, (db, name: string, country: string) => {
   return by('name', 0)
     .unionAll(by('name_zh', 1))
     .unionAll(by('name_en', 2))
-    .unionAll(by('name_local', 3))
-    .orderBy('spelling');
+    .unionAll(by('name_local', 3));
 });
 
 export const insertPartner = preparedInsert('partners', [
