@@ -79,7 +79,8 @@ const QUERY_ID = CompiledQuery.raw('').queryId;
 
 /**
  * A one-row insert into `table` naming `columns`, prepared as above. A row with other columns
- * (one leaving a defaulted column out, say) is inserted the ordinary way.
+ * (one leaving a defaulted column out, or giving it as `undefined`) is inserted the ordinary
+ * way, so the column's default applies as it would through Kysely.
  */
 export function preparedInsert<T extends keyof DB & string>(
   table: T,
@@ -91,16 +92,17 @@ export function preparedInsert<T extends keyof DB & string>(
       .values(Object.fromEntries(columns.map((c, i) => [c, values[i]])) as NewRow<T>),
   );
   const known = new Set<string>(columns);
-  const matches = (row: object) => {
+  /** Exactly the columns, each with a value (Kysely leaves a column given `undefined` out). */
+  const matches = (row: Record<string, unknown>) => {
     let n = 0;
     for (const key in row)
-      if (!known.has(key)) return false;
+      if (!known.has(key) || row[key] === undefined) return false;
       else n++;
     return n === columns.length;
   };
   return async (db, row) => {
     const record = row as Record<string, unknown>;
-    if (matches(row)) await insert(db, ...columns.map((c) => record[c]));
+    if (matches(record)) await insert(db, ...columns.map((c) => record[c]));
     else await db.insertInto(table).values(row).execute();
   };
 }

@@ -105,7 +105,14 @@ describe('prepared queries', () => {
     };
     await insertLocality(registry.db, withoutVersion as NewRow<'localities'>);
     expect(await findLocalityByName(registry.db, '南京')).toMatchObject({ id: 'l1', version: 1 });
+    await insertLocality(registry.db, {
+      ...withoutVersion,
+      id: 'l3',
+      name: 'Suzhou',
+      version: undefined,
+    } as unknown as NewRow<'localities'>);
     expect(await findLocalityByName(registry.db, 'Wuxi')).toMatchObject({ id: 'l2', version: 0 });
+    expect(await findLocalityByName(registry.db, 'Suzhou')).toMatchObject({ id: 'l3', version: 0 });
   });
 
   it('find a partner by its name before its other spellings, and return the row alone', async () => {
