@@ -186,7 +186,7 @@ export function App() {
             {t(`nav.${s}`)}
             {s === 'followups' && followUps > 0 ? (
               <span className="badge" data-testid="followups-badge">
-                {followUps}
+                {new Intl.NumberFormat(lang).format(followUps)}
               </span>
             ) : null}
           </button>

@@ -50,7 +50,8 @@ import { takeDeferred, typingInField, useCommands } from '../desktop/commands';
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 export const gridTheme = themeQuartz.withParams({
-  fontFamily: ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'system-ui', 'sans-serif'],
+  // The app's own stack (styles.css): in English its curly quotes come from a Latin font.
+  fontFamily: 'var(--app-font)',
   fontSize: 13,
   headerFontWeight: 600,
   rowHeight: 32,

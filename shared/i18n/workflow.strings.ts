@@ -3,14 +3,26 @@ import { defineStrings } from './define';
 /** The workflow screens and the letters, approvals and visits grids. */
 export const workflowStrings = defineStrings({
   en: {
-    tiesGrid: { add: 'Add tie', count_one: '{{count}} tie', count_other: '{{count}} ties' },
+    tiesGrid: {
+      add: 'Add tie',
+      count_one: '{{count, number}} tie',
+      count_other: '{{count, number}} ties',
+    },
     lettersGrid: {
       add: 'Add letter',
-      count_one: '{{count}} letter',
-      count_other: '{{count}} letters',
+      count_one: '{{count, number}} letter',
+      count_other: '{{count, number}} letters',
     },
-    stepsGrid: { add: 'Add step', count_one: '{{count}} step', count_other: '{{count}} steps' },
-    visitsGrid: { add: 'Add visit', count_one: '{{count}} visit', count_other: '{{count}} visits' },
+    stepsGrid: {
+      add: 'Add step',
+      count_one: '{{count, number}} step',
+      count_other: '{{count, number}} steps',
+    },
+    visitsGrid: {
+      add: 'Add visit',
+      count_one: '{{count, number}} visit',
+      count_other: '{{count, number}} visits',
+    },
     letterColumns: {
       local: 'Our locality',
       partner: 'Partner',
@@ -141,10 +153,26 @@ export const workflowStrings = defineStrings({
     },
   },
   zh: {
-    tiesGrid: { add: '新增友城关系', count_one: '共{{count}}对', count_other: '共{{count}}对' },
-    lettersGrid: { add: '新增意向书', count_one: '共{{count}}份', count_other: '共{{count}}份' },
-    stepsGrid: { add: '新增审批步骤', count_one: '共{{count}}步', count_other: '共{{count}}步' },
-    visitsGrid: { add: '新增团组', count_one: '共{{count}}批', count_other: '共{{count}}批' },
+    tiesGrid: {
+      add: '新增友城关系',
+      count_one: '共{{count, number}}对',
+      count_other: '共{{count, number}}对',
+    },
+    lettersGrid: {
+      add: '新增意向书',
+      count_one: '共{{count, number}}份',
+      count_other: '共{{count, number}}份',
+    },
+    stepsGrid: {
+      add: '新增审批步骤',
+      count_one: '共{{count, number}}步',
+      count_other: '共{{count, number}}步',
+    },
+    visitsGrid: {
+      add: '新增团组',
+      count_one: '共{{count, number}}批',
+      count_other: '共{{count, number}}批',
+    },
     letterColumns: {
       local: '我方',
       partner: '外方城市',

@@ -37,7 +37,7 @@ test.describe('paged grids at scale', () => {
     await page.addInitScript(() => localStorage.setItem('youcheng.lang', 'en'));
     await page.goto(big.url);
     const count = page.getByTestId('row-count');
-    await expect(count).toHaveText(/^50,?000 ties$/, { timeout: 30_000 });
+    await expect(count).toHaveText('50,000 ties', { timeout: 30_000 });
     const partners = page.locator('.ag-row .ag-cell[col-id="partner"]');
     await expect(partners.first()).toHaveText(/^Partner \d{7}$/);
     await screenshot(page, 'scale-ties-en');
@@ -48,7 +48,7 @@ test.describe('paged grids at scale', () => {
     await expect(count).toHaveText(/^1 tie$/);
     await expect(partners).toHaveText(['Partner 0049321']);
     await search.fill('');
-    await expect(count).toHaveText(/^50,?000 ties$/);
+    await expect(count).toHaveText('50,000 ties');
 
     // Sorted descending by partner: the last partner of all 50,000 comes first.
     const header = page.locator('.ag-header-cell[col-id="partner"] .ag-header-cell-label');
@@ -65,7 +65,7 @@ test.describe('paged grids at scale', () => {
     });
 
     await page.getByRole('button', { name: 'Visits', exact: true }).click();
-    await expect(count).toHaveText(/^200,?000 visits$/, { timeout: 30_000 });
+    await expect(count).toHaveText('200,000 visits', { timeout: 30_000 });
     await expect(page.locator('.ag-row .ag-cell[col-id="leader"]').first()).toHaveText(
       /^Leader \d+$/,
     );

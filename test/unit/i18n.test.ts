@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../shared/i18n';
+import { createI18n, resources } from '../../shared/i18n';
 import { findKeys, findLiterals } from '../support/literals';
 
 /**
@@ -69,6 +69,15 @@ describe('the translations', () => {
         bad.push(`${key}: {{${placeholders(text)}}} ≠ {{${placeholders(other)}}}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('group the thousands of a grid’s row count in both languages', () => {
+    const en = createI18n('en');
+    const zh = createI18n('zh');
+    expect(en.t('ties.count', { count: 50_000 })).toBe('50,000 ties');
+    expect(en.t('visitsGrid.count', { count: 1 })).toBe('1 visit');
+    expect(zh.t('ties.count', { count: 50_000 })).toBe('共50,000对');
+    expect(zh.t('visitsGrid.count', { count: 200_000 })).toBe('共200,000批');
   });
 
   it('have every key the code asks for by name', () => {
