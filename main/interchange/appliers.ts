@@ -9,6 +9,7 @@ import { findLiveTie, getTieRow } from '../../db/ties.repository';
 import { visitTieIds } from '../../db/visits.repository';
 import { resolveCountry } from '../../shared/countries';
 import { dayOf, firstDay } from '../../shared/dates';
+import type { Level } from '../../shared/enums';
 import type { SheetKind } from '../../shared/interchange';
 import { issueKey } from '../../shared/issues';
 import { referenceChannels } from '../../shared/ipc/reference';
@@ -149,11 +150,22 @@ const TIE_PATCHABLE = TIE_FIELDS.filter((f) => !['local', 'partner', 'country'].
 
 function tiesApplier(): Applier {
   const seen = new Map<string, number>();
+  // A ledger names a few localities over and over; each is looked up once per spelling. A row
+  // that changes a locality's level clears them all (one locality may go by several names).
+  const localities = new Map<string, Row<'localities'>>();
+  const localityFor = async (env: WriteEnv, name: string, level: Level | undefined) => {
+    const known = localities.get(name);
+    if (known && (level === undefined || level === known.level)) return known;
+    const found = await findLocalityByName(env.trx, name);
+    if (found && level !== undefined && level !== found.level) localities.clear();
+    else if (found) localities.set(name, found);
+    return found;
+  };
   return {
     async row(env, input) {
       const raw = rawOf(input, TIE_FIELDS, TIE_NEEDS_VALUE);
       const parsed = parseRow(tieCreateInput, raw);
-      const locality = await findLocalityByName(env.trx, parsed.local);
+      const locality = await localityFor(env, parsed.local, parsed.local_level);
       const partner = await findPartner(env.trx, parsed.partner, parsed.country);
       const tie = locality && partner ? await findLiveTie(env.trx, locality.id, partner.id) : null;
       if (!tie) {

@@ -340,6 +340,34 @@ describe('a file with bad rows', () => {
   });
 });
 
+describe('localities named in a ties sheet', () => {
+  it('follows a locality whose level rows change part-way, whichever of its names they use', async () => {
+    await call(registry, 'localities:create', { name: '南京', name_en: 'Nanjing', level: 'city' });
+    const summary = await importFile(
+      file(
+        'levels.csv',
+        [
+          'local,local_level,partner,country',
+          '南京,city,Perth,AU',
+          'Nanjing,county,Nagoya,JP',
+          '南京,,Florence,IT',
+          '南京,city,Mogilev,BY',
+          'Nanjing,city,St. Louis,US',
+        ].join('\n'),
+      ),
+    );
+    expect(summary).toMatchObject({ created: 5, updated: 0 });
+    const localities = await call<{ name: string; level: string; version: number }[]>(
+      registry,
+      'localities:list',
+      {},
+    );
+    // city → county (line 3) → city (line 5): two changes, nothing else, and one locality.
+    expect(localities.map((l) => [l.name, l.level, l.version])).toEqual([['南京', 'city', 3]]);
+    expect(new Set((await ties()).map((t) => t.local))).toEqual(new Set(['南京']));
+  });
+});
+
 describe('through the contract', () => {
   it('uploads, previews, runs with progress, and removes the upload afterwards', async () => {
     const bytes = readFileSync(SAMPLE);
