@@ -5,7 +5,16 @@ import {
   type VisitTallies,
 } from '../db/reports.repository';
 import type { Executor } from '../db/schema';
-import type { ReportTie, TieNames } from '../shared/report/figures';
+import type { Continent } from '../shared/countries';
+import {
+  countTies,
+  tieAsOf,
+  type Period,
+  type ReportTie,
+  type TieAsOf,
+  type TieCounts,
+  type TieNames,
+} from '../shared/report/figures';
 
 /**
  * The whole registry's ties with their histories, kept between reports and brought up to date
@@ -14,6 +23,9 @@ import type { ReportTie, TieNames } from '../shared/report/figures';
  * to reload. A report then costs its counting, not the reading of 50,000 histories again.
  * The names a report prints and the visit tallies of a period are kept the same way: names
  * until their tie, partner or locality changes, tallies until any visit changes.
+ * Each kept tie also remembers how it stood on the last date asked (`asOf`): a tie is a new
+ * object once it changes, so a report after an edit works out again only the ties it names.
+ * The counts of the last period asked are kept until a tie changes.
  */
 const REFRESH_AT_MOST = 2000;
 
@@ -22,6 +34,19 @@ export function createReportTieCache(db: Executor) {
   let byId = new Map<string, ReportTie>();
   let names = new Map<string, TieNames>();
   let tallies = new Map<string, VisitTallies>();
+  /** Bumped whenever the kept ties change. */
+  let generation = 0;
+  let counted: { readonly key: string; readonly counts: TieCounts } | null = null;
+  const standing = new WeakMap<ReportTie, { readonly asOf: string; readonly tie: TieAsOf }>();
+
+  /** `tieAsOf`, remembered per tie for the last date asked. */
+  function asOf(tie: ReportTie, date: string): TieAsOf {
+    const known = standing.get(tie);
+    if (known?.asOf === date) return known.tie;
+    const found = tieAsOf(tie, date);
+    standing.set(tie, { asOf: date, tie: found });
+    return found;
+  }
 
   async function latestSeq(): Promise<number> {
     const row = await db
@@ -33,6 +58,7 @@ export function createReportTieCache(db: Executor) {
 
   async function full(now: number): Promise<void> {
     byId = new Map((await loadReportTies(db, null)).map((t) => [t.id, t]));
+    generation++;
     names = new Map();
     tallies = new Map();
     seq = now;
@@ -84,6 +110,7 @@ export function createReportTieCache(db: Executor) {
           else byId.delete(id);
           names.delete(id);
         }
+        if (changed.size > 0) generation++;
         seq = now;
       }
     }
@@ -94,6 +121,18 @@ export function createReportTieCache(db: Executor) {
       await sync();
       return [...byId.values()];
     },
+    /** `countTies` of every kept tie, remembered for the last period and overrides asked. */
+    async counts(
+      period: Period,
+      overrides: Readonly<Record<string, Continent>>,
+    ): Promise<TieCounts> {
+      await sync();
+      const key = JSON.stringify([generation, period.since, period.asOf, overrides]);
+      if (counted?.key !== key)
+        counted = { key, counts: countTies([...byId.values()], period, overrides, asOf) };
+      return counted.counts;
+    },
+    asOf,
     /** The names of these ties (call after `all`, in the same report). */
     async names(ids: readonly string[]): Promise<Map<string, TieNames>> {
       const missing = ids.filter((id) => !names.has(id));

@@ -141,9 +141,10 @@ export function createReportService(
     const period = periodOf(input);
     const scope = await scopeOf(input.locality);
     const office = await settings.get();
-    const ties =
-      scope.ids === null ? await tieCache.all() : await loadReportTies(deps.db, scope.ids);
-    const counts = countTies(ties, period, office.continentOverrides);
+    const counts =
+      scope.ids === null
+        ? await tieCache.counts(period, office.continentOverrides)
+        : countTies(await loadReportTies(deps.db, scope.ids), period, office.continentOverrides);
     const named = namedTieIds(counts, forPrint);
     const names =
       scope.ids === null ? await tieCache.names(named) : await loadTieNames(deps.db, named);

@@ -231,6 +231,9 @@ export interface TieCounts {
   readonly undated: number;
 }
 
+/** How a count finds a tie as it stood: `tieAsOf` itself, or a memo of it (main/report-cache.ts). */
+export type AsOf = (tie: ReportTie, asOf: string) => TieAsOf;
+
 /**
  * Counts ties as of `period.asOf` under the office's continent overrides. Ties must already be
  * the live ties of the report's scope.
@@ -239,6 +242,7 @@ export function countTies(
   ties: readonly ReportTie[],
   period: Period,
   overrides: Readonly<Record<string, Continent>> = {},
+  asOfDate: AsOf = tieAsOf,
 ): TieCounts {
   const byKind = zeros(KIND_KEYS);
   const byLevel = zeros(LEVEL_KEYS);
@@ -263,7 +267,7 @@ export function countTies(
   const continents = new Map<string, Continent>();
 
   for (const tie of ties) {
-    const t = tieAsOf(tie, period.asOf);
+    const t = asOfDate(tie, period.asOf);
     if (isPipeline(t.stage)) {
       pipeline[t.stage] += 1;
       pipelineTies[t.stage].push(t);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadReportTies, loadTieNames, visitTallies } from '../../db/reports.repository';
 import { createReportTieCache } from '../../main/report-cache';
+import { countTies } from '../../shared/report/figures';
 import type { TieRow, VisitRow } from '../../shared/model';
 import { call, testRegistry } from '../support/registry';
 
@@ -11,8 +12,25 @@ describe('the report cache', () => {
   it('stays equal to a fresh read through edits, workflow moves, undo, imports of history and renames', async () => {
     const registry = await testRegistry();
     const cache = createReportTieCache(registry.db);
-    const same = async () =>
-      expect(sorted(await cache.all())).toEqual(sorted(await loadReportTies(registry.db, null)));
+    const byDate = [
+      [createReportTieCache(registry.db), '2010-06-30'],
+      [createReportTieCache(registry.db), '2026-12-31'],
+    ] as const;
+    const same = async () => {
+      const fresh = sorted(await loadReportTies(registry.db, null));
+      expect(sorted(await cache.all())).toEqual(fresh);
+      // Counts through the remembered standings, and the remembered counts, equal counts from
+      // the file: each cache is always asked one date (a tie remembers only its last), before
+      // and after the edits' dates.
+      for (const [dated, asOf] of byDate) {
+        const period = { since: `${asOf.slice(0, 4)}-01-01`, asOf };
+        const expected = countTies(fresh, period);
+        expect(countTies(sorted(await dated.all()), period, {}, dated.asOf)).toEqual(expected);
+        const counts = await dated.counts(period, {});
+        expect(counts).toEqual(expected);
+        expect(await dated.counts(period, {})).toBe(counts);
+      }
+    };
     await same();
     const a = await call<TieRow>(registry, 'ties:create', {
       local: '南京',
