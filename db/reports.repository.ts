@@ -121,10 +121,15 @@ export async function loadReportTies(
       and ${country === null ? TRUE_SQL : sql`t.partner_id in (select id from partners p where ${ofCountry})`}`.execute(
     db,
   );
+  // The countries of the ties read: a few ties' partners, not the whole registry's.
+  const ofTies =
+    scope === null && ids === null
+      ? TRUE_SQL
+      : sql`p.id in (select t.partner_id from ties t
+          where t.deleted_at is null and ${scoped('t.locality_id', scope)} and ${chosen})`;
   const partners = await sql<{ packed: string | null }>`
-    select ${groupConcat(db, sql`p.id || ${US} || p.country`, RS, 'p.id')} as packed from partners p where ${ofCountry}`.execute(
-    db,
-  );
+    select ${groupConcat(db, sql`p.id || ${US} || p.country`, RS, 'p.id')} as packed
+    from partners p where ${ofCountry} and ${ofTies}`.execute(db);
   // Events of deleted or out-of-scope ties are skipped below; a scoped report filters in SQL.
   const only =
     ids !== null

@@ -1,8 +1,12 @@
 import {
+  lettersSignedIn,
   loadReportTies,
   loadTieNames,
+  stepsWaitingOn,
   visitTallies,
+  type PeriodLetter,
   type VisitTallies,
+  type WaitingStep,
 } from '../db/reports.repository';
 import type { Executor } from '../db/schema';
 import type { Continent } from '../shared/countries';
@@ -25,15 +29,27 @@ import {
  * until their tie, partner or locality changes, tallies until any visit changes.
  * Each kept tie also remembers how it stood on the last date asked (`asOf`): a tie is a new
  * object once it changes, so a report after an edit works out again only the ties it names.
- * The counts of the last period asked are kept until a tie changes.
+ * The counts of the last period asked are kept until a tie changes. The letters of a period
+ * and the steps waiting on a date are kept until a letter or a step changes, or a tie is
+ * deleted, restored or linked to another locality or partner (their rows name both).
  */
 const REFRESH_AT_MOST = 2000;
+
+/** Whether an audited change of a tie created, deleted, restored or relinked it. */
+function relinked(before: string | null, after: string | null): boolean {
+  const was = before ? (JSON.parse(before) as Record<string, unknown>) : null;
+  const is = after ? (JSON.parse(after) as Record<string, unknown>) : null;
+  if (!was || !is) return was !== is;
+  return ['deleted_at', 'locality_id', 'partner_id'].some((k) => was[k] !== is[k]);
+}
 
 export function createReportTieCache(db: Executor) {
   let seq = -1;
   let byId = new Map<string, ReportTie>();
   let names = new Map<string, TieNames>();
   let tallies = new Map<string, VisitTallies>();
+  let letters = new Map<string, readonly PeriodLetter[]>();
+  let waiting = new Map<string, readonly WaitingStep[]>();
   /** Bumped whenever the kept ties change. */
   let generation = 0;
   let counted: { readonly key: string; readonly counts: TieCounts } | null = null;
@@ -61,6 +77,8 @@ export function createReportTieCache(db: Executor) {
     generation++;
     names = new Map();
     tallies = new Map();
+    letters = new Map();
+    waiting = new Map();
     seq = now;
   }
 
@@ -69,7 +87,16 @@ export function createReportTieCache(db: Executor) {
       .selectFrom('audit_log')
       .select(['entity', 'entity_id', 'before', 'after'])
       .where('seq', '>', since)
-      .where('entity', 'in', ['tie', 'tie_event', 'partner', 'locality', 'visit', 'visit_tie'])
+      .where('entity', 'in', [
+        'tie',
+        'tie_event',
+        'partner',
+        'locality',
+        'visit',
+        'visit_tie',
+        'letter',
+        'step',
+      ])
       .limit(REFRESH_AT_MOST + 1)
       .execute();
     if (rows.length > REFRESH_AT_MOST) return null;
@@ -78,6 +105,15 @@ export function createReportTieCache(db: Executor) {
       if (row.entity === 'visit' || row.entity === 'visit_tie') {
         tallies = new Map();
         continue;
+      }
+      if (
+        row.entity === 'letter' ||
+        row.entity === 'step' ||
+        (row.entity === 'tie' && relinked(row.before, row.after))
+      ) {
+        letters = new Map();
+        waiting = new Map();
+        if (row.entity !== 'tie') continue;
       }
       // A renamed country or a locality's new level touches many ties: read everything again.
       if (row.entity === 'partner' || row.entity === 'locality') return null;
@@ -143,6 +179,25 @@ export function createReportTieCache(db: Executor) {
         if (n) out.set(id, n);
       }
       return out;
+    },
+    /** The whole registry's letters signed in a period (call after `counts`, in the same report). */
+    async letters(since: string, asOf: string): Promise<readonly PeriodLetter[]> {
+      const key = `${since}|${asOf}`;
+      let found = letters.get(key);
+      if (!found) {
+        found = await lettersSignedIn(db, null, since, asOf);
+        letters.set(key, found);
+      }
+      return found;
+    },
+    /** The whole registry's approval steps waiting on a date (call after `counts`, likewise). */
+    async waiting(asOf: string): Promise<readonly WaitingStep[]> {
+      let found = waiting.get(asOf);
+      if (!found) {
+        found = await stepsWaitingOn(db, null, asOf);
+        waiting.set(asOf, found);
+      }
+      return found;
     },
     /** The whole registry's visits in a period (call after `all`, in the same report). */
     async visits(since: string, asOf: string): Promise<VisitTallies> {

@@ -156,8 +156,14 @@ export function createReportService(
           ),
         )
       : new Map<string, string>();
-    const letters = await lettersSignedIn(deps.db, scope.ids, period.since, period.asOf);
-    const waiting = await stepsWaitingOn(deps.db, scope.ids, period.asOf);
+    const letters =
+      scope.ids === null
+        ? await tieCache.letters(period.since, period.asOf)
+        : await lettersSignedIn(deps.db, scope.ids, period.since, period.asOf);
+    const waiting =
+      scope.ids === null
+        ? await tieCache.waiting(period.asOf)
+        : await stepsWaitingOn(deps.db, scope.ids, period.asOf);
     const visits =
       scope.ids === null
         ? await tieCache.visits(period.since, period.asOf)

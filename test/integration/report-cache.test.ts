@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadReportTies, loadTieNames, visitTallies } from '../../db/reports.repository';
+import {
+  lettersSignedIn,
+  loadReportTies,
+  loadTieNames,
+  stepsWaitingOn,
+  visitTallies,
+} from '../../db/reports.repository';
 import { createReportTieCache } from '../../main/report-cache';
 import { countTies } from '../../shared/report/figures';
 import type { TieRow, VisitRow } from '../../shared/model';
@@ -127,6 +133,61 @@ describe('the report cache', () => {
     });
     await same();
     expect((await cache.names([tie.id])).get(tie.id)?.partner).toBe('名古屋');
+    await registry.close();
+  });
+
+  it('keeps the letters of a period and the waiting steps equal to a fresh read', async () => {
+    const registry = await testRegistry();
+    const cache = createReportTieCache(registry.db);
+    const nagoya = await call<TieRow>(registry, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Nagoya',
+      country: 'JP',
+      stage: 'intent',
+    });
+    const perth = await call<TieRow>(registry, 'ties:create', {
+      local: '南京',
+      partner: 'Perth',
+      country: 'AU',
+      stage: 'intent',
+    });
+    const same = async () => {
+      await cache.counts({ since: '2026-01-01', asOf: '2026-12-31' }, {});
+      const letters = await cache.letters('2026-01-01', '2026-12-31');
+      expect(letters).toEqual(await lettersSignedIn(registry.db, null, '2026-01-01', '2026-12-31'));
+      const waiting = await cache.waiting('2026-12-31');
+      expect(waiting).toEqual(await stepsWaitingOn(registry.db, null, '2026-12-31'));
+      return { letters: letters.length, waiting: waiting.length };
+    };
+    expect(await same()).toEqual({ letters: 0, waiting: 0 });
+    const letter = await call<{ id: string; version: number }>(registry, 'letters:create', {
+      tie_id: nagoya.id,
+      title: 'MoU',
+      signed_on: '2026-03-01',
+    });
+    expect(await same()).toEqual({ letters: 1, waiting: 0 });
+    const step = await call<{ id: string; version: number }>(registry, 'steps:create', {
+      tie_id: perth.id,
+      authority: 'Jiangsu FAO',
+      submitted_on: '2026-05-01',
+    });
+    expect(await same()).toEqual({ letters: 1, waiting: 1 });
+    // A note changes neither list; a deleted tie's step waits no more, a restored one's again.
+    await call(registry, 'ties:update', { id: perth.id, version: 1, patch: { notes: 'n' } });
+    expect(await same()).toEqual({ letters: 1, waiting: 1 });
+    await call(registry, 'ties:delete', { id: perth.id, version: 2 });
+    expect(await same()).toEqual({ letters: 1, waiting: 0 });
+    await call(registry, 'ties:restore', { id: perth.id, version: 3 });
+    expect(await same()).toEqual({ letters: 1, waiting: 1 });
+    await call(registry, 'steps:update', {
+      id: step.id,
+      version: step.version,
+      patch: { decided_on: '2026-06-01', outcome: 'approved' },
+    });
+    expect(await same()).toEqual({ letters: 1, waiting: 0 });
+    await call(registry, 'letters:delete', { id: letter.id, version: letter.version });
+    expect(await same()).toEqual({ letters: 0, waiting: 0 });
     await registry.close();
   });
 });
