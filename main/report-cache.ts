@@ -35,6 +35,15 @@ import {
  */
 const REFRESH_AT_MOST = 2000;
 
+/** What `store` keeps under `key`, loaded and kept the first time it is asked for. */
+async function kept<T>(store: Map<string, T>, key: string, load: () => Promise<T>): Promise<T> {
+  const found = store.get(key);
+  if (found !== undefined) return found;
+  const loaded = await load();
+  store.set(key, loaded);
+  return loaded;
+}
+
 /** Whether an audited change of a tie created, deleted, restored or relinked it. */
 function relinked(before: string | null, after: string | null): boolean {
   const was = before ? (JSON.parse(before) as Record<string, unknown>) : null;
@@ -181,33 +190,13 @@ export function createReportTieCache(db: Executor) {
       return out;
     },
     /** The whole registry's letters signed in a period (call after `counts`, in the same report). */
-    async letters(since: string, asOf: string): Promise<readonly PeriodLetter[]> {
-      const key = `${since}|${asOf}`;
-      let found = letters.get(key);
-      if (!found) {
-        found = await lettersSignedIn(db, null, since, asOf);
-        letters.set(key, found);
-      }
-      return found;
-    },
+    letters: (since: string, asOf: string): Promise<readonly PeriodLetter[]> =>
+      kept(letters, `${since}|${asOf}`, () => lettersSignedIn(db, null, since, asOf)),
     /** The whole registry's approval steps waiting on a date (call after `counts`, likewise). */
-    async waiting(asOf: string): Promise<readonly WaitingStep[]> {
-      let found = waiting.get(asOf);
-      if (!found) {
-        found = await stepsWaitingOn(db, null, asOf);
-        waiting.set(asOf, found);
-      }
-      return found;
-    },
+    waiting: (asOf: string): Promise<readonly WaitingStep[]> =>
+      kept(waiting, asOf, () => stepsWaitingOn(db, null, asOf)),
     /** The whole registry's visits in a period (call after `all`, in the same report). */
-    async visits(since: string, asOf: string): Promise<VisitTallies> {
-      const key = `${since}|${asOf}`;
-      let found = tallies.get(key);
-      if (!found) {
-        found = await visitTallies(db, null, since, asOf);
-        tallies.set(key, found);
-      }
-      return found;
-    },
+    visits: (since: string, asOf: string): Promise<VisitTallies> =>
+      kept(tallies, `${since}|${asOf}`, () => visitTallies(db, null, since, asOf)),
   };
 }
