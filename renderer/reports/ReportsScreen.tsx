@@ -329,7 +329,7 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
               onChange={(e) => change({ since: e.target.value }, false)}
               onBlur={previewIfChanged}
               aria-label={t('report.screen.since')}
-              size={16}
+              className="since-input"
             />
           </label>
         ) : null}
