@@ -35,6 +35,27 @@ import {
  */
 const REFRESH_AT_MOST = 2000;
 
+/** What an annual report reads: the whole registry, kept (below), or a scope, from the file. */
+export interface ReportSource {
+  counts(period: Period, overrides: Readonly<Record<string, Continent>>): Promise<TieCounts>;
+  names(ids: readonly string[]): Promise<Map<string, TieNames>>;
+  letters(since: string, asOf: string): Promise<readonly PeriodLetter[]>;
+  waiting(asOf: string): Promise<readonly WaitingStep[]>;
+  visits(since: string, asOf: string): Promise<VisitTallies>;
+}
+
+/** The ties, letters, steps and visits of these localities, read from the file each time. */
+export function scopedReportSource(db: Executor, scope: readonly string[]): ReportSource {
+  return {
+    counts: async (period, overrides) =>
+      countTies(await loadReportTies(db, scope), period, overrides),
+    names: (ids) => loadTieNames(db, ids),
+    letters: (since, asOf) => lettersSignedIn(db, scope, since, asOf),
+    waiting: (asOf) => stepsWaitingOn(db, scope, asOf),
+    visits: (since, asOf) => visitTallies(db, scope, since, asOf),
+  };
+}
+
 /** What `store` keeps under `key`, loaded and kept the first time it is asked for. */
 async function kept<T>(store: Map<string, T>, key: string, load: () => Promise<T>): Promise<T> {
   const found = store.get(key);

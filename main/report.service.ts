@@ -1,15 +1,12 @@
 import { listEvents } from '../db/events.repository';
 import { listLetters } from '../db/letters.repository';
 import { findLocalityByName, getLocality, listLocalities } from '../db/localities.repository';
-import { createReportTieCache } from './report-cache';
+import { createReportTieCache, scopedReportSource, type ReportSource } from './report-cache';
 import {
-  lettersSignedIn,
   loadReportTies,
   loadTieNames,
   localityScope,
   publicReasons,
-  stepsWaitingOn,
-  visitTallies,
   type VisitTallies,
 } from '../db/reports.repository';
 import type { Row } from '../db/schema';
@@ -24,7 +21,6 @@ import type { ParsedInputOf } from '../shared/ipc/contract';
 import type { ReportDocument, ReportPdf, ReportRequest } from '../shared/ipc/reports';
 import {
   annualFigures,
-  countTies,
   namedTieIds,
   startOfYear,
   tieAsOf,
@@ -141,13 +137,11 @@ export function createReportService(
     const period = periodOf(input);
     const scope = await scopeOf(input.locality);
     const office = await settings.get();
-    const counts =
-      scope.ids === null
-        ? await tieCache.counts(period, office.continentOverrides)
-        : countTies(await loadReportTies(deps.db, scope.ids), period, office.continentOverrides);
+    const source: ReportSource =
+      scope.ids === null ? tieCache : scopedReportSource(deps.db, scope.ids);
+    const counts = await source.counts(period, office.continentOverrides);
     const named = namedTieIds(counts, forPrint);
-    const names =
-      scope.ids === null ? await tieCache.names(named) : await loadTieNames(deps.db, named);
+    const names = await source.names(named);
     const reasons = forPrint
       ? await publicReasons(
           deps.db,
@@ -156,18 +150,9 @@ export function createReportService(
           ),
         )
       : new Map<string, string>();
-    const letters =
-      scope.ids === null
-        ? await tieCache.letters(period.since, period.asOf)
-        : await lettersSignedIn(deps.db, scope.ids, period.since, period.asOf);
-    const waiting =
-      scope.ids === null
-        ? await tieCache.waiting(period.asOf)
-        : await stepsWaitingOn(deps.db, scope.ids, period.asOf);
-    const visits =
-      scope.ids === null
-        ? await tieCache.visits(period.since, period.asOf)
-        : await visitTallies(deps.db, scope.ids, period.since, period.asOf);
+    const letters = await source.letters(period.since, period.asOf);
+    const waiting = await source.waiting(period.asOf);
+    const visits = await source.visits(period.since, period.asOf);
     const totals = visitTotals(visits);
     const figures = annualFigures(counts, (id) => names.get(id), period, {
       lettersSignedInPeriod: letters.length,
