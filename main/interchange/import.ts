@@ -12,7 +12,7 @@ import { recordCommand } from '../commands';
 import type { CallContext } from '../context';
 import { AppError } from '../errors';
 import { inWriteTransaction, type ServiceDeps } from '../ties.service';
-import type { WriteEnv } from '../write-env';
+import { AuditBatch, type WriteEnv } from '../write-env';
 import { createApplier, problemsOf, type Outcome, type Problem } from './appliers';
 import { readCell } from './cells';
 import {
@@ -138,7 +138,10 @@ export async function runImport(
     await inWriteTransaction(
       deps,
       ctx,
-      async (env) => {
+      async (outer) => {
+        // The first pass rolls back to no savepoint, so its audit rows can wait for a batch.
+        const batch = careful ? null : new AuditBatch();
+        const env: WriteEnv = batch ? { ...outer, auditBatch: batch } : outer;
         for (const [index, plan] of ordered.entries()) {
           const report = (fraction: number) =>
             onProgress({
@@ -150,6 +153,7 @@ export async function runImport(
           sheets.push(await applySheet(env, plan, apply));
         }
         if (issues.length > 0) throw new Finished();
+        await batch?.flush(env.trx);
         if (!options.dryRun) {
           await recordCommand(env, 'import', 'import.command', {
             name,

@@ -130,6 +130,49 @@ describe('importing the sample ledger', () => {
     expect(new Set(audit.map((a) => a.command_id))).toEqual(new Set([summary.commandId]));
   });
 
+  it('writes the audit rows of an import larger than a batch in order, and undoes and redoes it', async () => {
+    // 250 ties: two full batches of audit rows and a remainder (AUDIT_BATCH is 100).
+    const lines = Array.from(
+      { length: 250 },
+      (_, i) => `Suzhou,city,Town ${i},JP,established,${1980 + (i % 40)},${i % 2 ? 1979 : ''}`,
+    );
+    const path = file(
+      'many.csv',
+      ['local,local_level,partner,country,stage,established_on,intent_signed_on', ...lines].join(
+        '\n',
+      ),
+    );
+    const summary = await importFile(path);
+    expect(summary.created).toBe(250);
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select(['seq', 'entity', 'entity_id', 'action', 'after', 'command_id'])
+      .orderBy('seq')
+      .execute();
+    const events = await registry.db.selectFrom('tie_events').select(['id', 'tie_id']).execute();
+    // Every record written has its one create row: 1 locality, 250 partners, 250 ties, 375 events.
+    expect(audit.map((a) => a.action)).toEqual(Array(1 + 250 + 250 + 375).fill('create'));
+    expect(new Set(audit.map((a) => a.command_id))).toEqual(new Set([summary.commandId]));
+    expect(audit.filter((a) => a.entity === 'tie_event').map((a) => a.entity_id)).toEqual(
+      expect.arrayContaining(events.map((e) => e.id)),
+    );
+    // In the order written: each tie after its partner, its events after it, row after row.
+    const position = new Map(audit.map((a, i) => [`${a.entity}:${a.entity_id}`, i]));
+    const tieRows = audit.filter((a) => a.entity === 'tie');
+    tieRows.forEach((row, i) => {
+      const tie = JSON.parse(row.after!) as { id: string; partner_id: string };
+      const at = position.get(`tie:${tie.id}`)!;
+      expect(position.get(`partner:${tie.partner_id}`)).toBe(at - 1);
+      for (const e of events.filter((e) => e.tie_id === tie.id))
+        expect(position.get(`tie_event:${e.id}`)).toBeGreaterThan(at);
+      if (i > 0) expect(at).toBeGreaterThan(position.get(`tie:${tieRows[i - 1]!.entity_id}`)!);
+    });
+    await call(registry, 'history:undo', { scope: 'import' });
+    expect(await ties()).toHaveLength(0);
+    await call(registry, 'history:redo', { scope: 'import' });
+    expect(await ties()).toHaveLength(250);
+  });
+
   it('a dry run checks everything and writes nothing', async () => {
     const summary = await importFile(SAMPLE, { dryRun: true });
     expect(summary).toMatchObject({ dryRun: true, created: 20, commandId: null });
