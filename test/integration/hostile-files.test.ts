@@ -74,6 +74,29 @@ const CORPUS: { name: string; bytes: () => Uint8Array | string; key: string; enc
     },
     { name: 'bomb.xlsx', bytes: () => zipBomb(170), key: 'import.file.zipBomb' },
     {
+      // Each entry alone is under the limit; together they pass it.
+      name: 'bomb-in-parts.xlsx',
+      bytes: () =>
+        zipSync(
+          Object.fromEntries(
+            [1, 2, 3].map((n) => [`xl/worksheets/sheet${n}.xml`, new Uint8Array(60 * 1048576)]),
+          ),
+          { level: 6 },
+        ),
+      key: 'import.file.zipBomb',
+    },
+    {
+      // A whole zip whose entry's deflate stream opens with a block type that does not exist.
+      name: 'bad-deflate.xlsx',
+      bytes: () => {
+        const name = 'xl/workbook.xml';
+        const zip = zipSync({ [name]: new TextEncoder().encode('<workbook/>'.repeat(50)) });
+        zip.fill(0xff, 30 + name.length, 30 + name.length + 8);
+        return zip;
+      },
+      key: 'import.file.damaged',
+    },
+    {
       name: 'columns.csv',
       bytes: () => `${header}${'x,'.repeat(100_000)}x\n`,
       key: 'import.file.tooManyColumns',
