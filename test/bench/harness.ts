@@ -17,6 +17,13 @@ export function median(values: readonly number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** Runs `fn` once; its result and the milliseconds it took. */
+export async function timed<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, value };
+}
+
 /** Times `fn` `runs` times after `warmup` untimed runs; milliseconds per run. */
 export async function sample(
   fn: () => unknown,
@@ -25,11 +32,7 @@ export async function sample(
 ): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
+  for (let i = 0; i < runs; i++) out.push((await timed(fn)).ms);
   return out;
 }
 

@@ -7,7 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import { AUDIT_BATCH } from '../../db/audit.repository';
 import { openSqlite } from '../../db/connection';
 import { openRegistry } from '../../main/registry';
-import { median, round, type Bench } from './harness';
+import { median, round, timed, type Bench } from './harness';
 
 const ROWS = 50_000;
 const HEADER = [
@@ -71,34 +71,33 @@ export const importBench: Bench = {
     const before = peak;
     try {
       for (let i = 0; i < ROUNDS; i++) {
-        const t0 = process.hrtime.bigint();
-        XLSX.read(readFileSync(xlsxFile), { type: 'buffer', dense: true });
-        const bareRead = Number(process.hrtime.bigint() - t0) / 1e6;
+        const { ms: bareRead } = await timed(() =>
+          XLSX.read(readFileSync(xlsxFile), { type: 'buffer', dense: true }),
+        );
 
         const sqliteDb = path.join(dir, `plain-${i}.db`);
-        const t1 = process.hrtime.bigint();
-        const result = spawnSync(
-          'sqlite3',
-          [sqliteDb, '-cmd', '.mode csv', `.import ${csvFile} ties`],
-          { stdio: 'pipe' },
+        const { ms: sqliteImport, value: result } = await timed(() =>
+          spawnSync('sqlite3', [sqliteDb, '-cmd', '.mode csv', `.import ${csvFile} ties`], {
+            stdio: 'pipe',
+          }),
         );
-        const sqliteImport = Number(process.hrtime.bigint() - t1) / 1e6;
         if (result.status !== 0)
           throw new Error(`sqlite3 .import failed: ${result.stderr.toString()}`);
 
         const file = path.join(dir, `registry-${i}.db`);
         const registry = await openRegistry({ file, host: 'cli' });
         // Memory is sampled in the first round, before any floor has loaded its rows.
-        const sampler = setInterval(() => {
-          if (i === 0) peak = Math.max(peak, process.memoryUsage().rss);
-        }, 20);
-        const t2 = process.hrtime.bigint();
-        const summary = await registry.services.interchange.importFile(
-          xlsxFile,
-          { dryRun: false },
-          { actor: 'bench', lang: 'en' },
+        const sampler =
+          i === 0
+            ? setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+            : undefined;
+        const { ms: ours, value: summary } = await timed(() =>
+          registry.services.interchange.importFile(
+            xlsxFile,
+            { dryRun: false },
+            { actor: 'bench', lang: 'en' },
+          ),
         );
-        const ours = Number(process.hrtime.bigint() - t2) / 1e6;
         clearInterval(sampler);
         await registry.close();
         if (summary.created !== ROWS) throw new Error(`imported ${summary.created} of ${ROWS}`);
@@ -218,9 +217,7 @@ async function writeFloorsMs(
       }
       statement.run(rows.flat());
     };
-    const t = process.hrtime.bigint();
-    sqlite.transaction(() => load(insert)).immediate();
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const { ms } = await timed(() => sqlite.transaction(() => load(insert)).immediate());
     sqlite.close();
     return ms;
   }
