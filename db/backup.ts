@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * A registry file as a whole: copied with SQLite's online backup, and judged before anyone
  * trusts it (a restore, the newest good backup). Node only; the policy (names, rotation, when)
- * lives in main/backups.ts.
+ * lives in main/backups/backups.ts.
  */
 
 export type FileVerdict =

@@ -17,15 +17,15 @@ import {
   newestGoodBackup,
   takeBackup,
   type BackupEntry,
-} from './backups';
+} from './backups/backups';
 import type { AppInfo } from '../shared/ipc/reference';
-import { systemClock, uuidV7Ids, type Clock, type IdSource } from './context';
-import { createDoor, type Door, type DoorOptions } from './door';
-import { createHandlers } from './handlers';
-import { headlessPlatform, pathsBeside, type Platform, type RegistryPaths } from './platform';
-import { createChromiumPrinter, type ChromiumPrinterOptions } from './report/chromium';
-import { createServices, type Services } from './services';
-import type { ServiceDeps } from './ties.service';
+import { systemClock, uuidV7Ids, type Clock, type IdSource } from './core/context';
+import { createDoor, type Door, type DoorOptions } from './core/door';
+import { createHandlers } from './core/handlers';
+import { headlessPlatform, pathsBeside, type Platform, type RegistryPaths } from './core/platform';
+import { createChromiumPrinter, type ChromiumPrinterOptions } from './reports/chromium';
+import { createServices, type Services } from './core/services';
+import type { ServiceDeps } from './core/transaction';
 
 export const APP_VERSION = '0.1.0';
 

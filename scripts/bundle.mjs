@@ -26,7 +26,7 @@ const esmRequireBanner = [
 
 export async function bundleCli() {
   await build({
-    entryPoints: { cli: path.join(root, 'main/cli.ts') },
+    entryPoints: { cli: path.join(root, 'main/cli/cli.ts') },
     outdir: path.join(root, 'dist/node'),
     outExtension: { '.js': '.mjs' },
     bundle: true,

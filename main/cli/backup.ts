@@ -5,9 +5,9 @@ import { backupDatabase, checkIntegrity } from '../../db/backup';
 import { openSqlite, RegistryOpenError } from '../../db/connection';
 import { engineOf } from '../../db/engine';
 import { formatMessage, type Lang } from '../../shared/i18n';
-import { restoreRegistry, RestoreRefused } from '../backups';
-import { systemClock } from '../context';
-import { pathsBeside } from '../platform';
+import { restoreRegistry, RestoreRefused } from '../backups/backups';
+import { systemClock } from '../core/context';
+import { pathsBeside } from '../core/platform';
 import { CliFailure, dbOption, parseLang, requireDb, withRegistry, type Io } from './common';
 
 /**

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { formatMessage, type Lang } from '../../shared/i18n';
 import { ENCODINGS, type Encoding } from '../../shared/ipc/interchange';
 import type { ImportSummary } from '../../shared/ipc/interchange';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { CliFailure, dbOption, parseLang, requireDb, withRegistry, type Io } from './common';
 
 /**

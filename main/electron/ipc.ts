@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/ipc/contract';
 import type { Lang } from '../../shared/i18n';
-import type { Door } from '../door';
+import type { Door } from '../core/door';
 import { isTrustedSender } from './policy';
 
 /** The client a window's calls come from: each window signs in on its own. */

@@ -2,8 +2,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { createI18n, isLang, type Lang } from '../../shared/i18n';
-import { pathsBeside, type RegistryPaths } from '../platform';
-import { systemClock } from '../context';
+import { pathsBeside, type RegistryPaths } from '../core/platform';
+import { systemClock } from '../core/context';
 import { engineOf } from '../../db/engine';
 import { openRegistry, APP_VERSION } from '../registry';
 import {
@@ -14,7 +14,7 @@ import {
   SAMPLE_FILE,
   sampleCsv,
   type Workspace,
-} from '../workspace';
+} from '../registries/workspace';
 import { MENU_EVENT } from './bridge';
 import { bindContract, windowClient } from './ipc';
 import { menuTemplate } from './menu';

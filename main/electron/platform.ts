@@ -7,8 +7,8 @@ import type {
 } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Platform } from '../platform';
-import { FONTS_LOADED } from '../report/document';
+import type { Platform } from '../core/platform';
+import { FONTS_LOADED } from '../reports/document';
 import { WEB_PREFERENCES } from './policy';
 
 /**

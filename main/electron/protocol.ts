@@ -7,7 +7,7 @@ import {
   isInside,
   renderIndexHtml,
   SECURITY_HEADERS,
-} from '../security';
+} from '../core/security';
 import { APP_HOST } from './policy';
 
 /**

@@ -1,8 +1,8 @@
 import type { Dialog } from 'electron';
 import { RegistryOpenError } from '../../db/connection';
 import { createI18n, type Lang } from '../../shared/i18n';
-import { newestGoodBackup, restoreRegistry } from '../backups';
-import type { Clock } from '../context';
+import { newestGoodBackup, restoreRegistry } from '../backups/backups';
+import type { Clock } from '../core/context';
 import { openErrorText, type Registry } from '../registry';
 
 /**

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { isLang } from '../../shared/i18n';
 import type { WireResult } from '../../shared/result';
-import type { Door } from '../door';
+import type { Door } from '../core/door';
 import {
   contentTypeOf,
   contentSecurityPolicy,
@@ -16,7 +16,7 @@ import {
   renderIndexHtml,
   SECURITY_HEADERS,
   tokenMatches,
-} from '../security';
+} from '../core/security';
 
 /**
  * The browser host: the built renderer and the same contract as the Electron app, over HTTP on

@@ -26,15 +26,15 @@ import {
   optionalText,
   text,
 } from '../../shared/schemas';
-import { AppError } from '../errors';
-import { createLetterIn, updateLetterIn } from '../letters.service';
-import { createLocalityIn, updateLocalityIn } from '../reference.service';
-import { createStepIn, stepTarget, updateStepIn } from '../steps.service';
-import { resolveTieRef } from '../tie-ref';
-import { createTieIn, historicalStages, resolvePartner, updateTieIn } from '../ties.write';
-import { patchVersioned, type VersionedTarget } from '../versioned.write';
-import { createVisitIn, updateVisitIn } from '../visits.service';
-import { audit, type WriteEnv } from '../write-env';
+import { AppError } from '../core/errors';
+import { createLetterIn, updateLetterIn } from '../letters/letters.service';
+import { createLocalityIn, updateLocalityIn } from '../places/places.service';
+import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.service';
+import { resolveTieRef } from '../ties/tie-ref';
+import { createTieIn, historicalStages, resolvePartner, updateTieIn } from '../ties/ties.write';
+import { patchVersioned, type VersionedTarget } from '../core/versioned.write';
+import { createVisitIn, updateVisitIn } from '../visits/visits.service';
+import { audit, type WriteEnv } from '../core/write-env';
 
 /**
  * One row of a sheet applied through the same write blocks as a grid edit or the CLI, after

@@ -8,11 +8,11 @@ import type {
   SheetChoice,
   SheetSummary,
 } from '../../shared/ipc/interchange';
-import { recordCommand } from '../commands';
-import type { CallContext } from '../context';
-import { AppError } from '../errors';
-import { inWriteTransaction, type ServiceDeps } from '../ties.service';
-import { AuditBatch, type WriteEnv } from '../write-env';
+import { recordCommand } from '../core/commands';
+import type { CallContext } from '../core/context';
+import { AppError } from '../core/errors';
+import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import { AuditBatch, type WriteEnv } from '../core/write-env';
 import { createApplier, problemsOf, type Outcome, type Problem } from './appliers';
 import { readCell } from './cells';
 import {

@@ -8,9 +8,9 @@ import { dayOf } from '../../shared/dates';
 import type { SheetKind } from '../../shared/interchange';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { ExportedFile, ImportProgress, ImportSummary } from '../../shared/ipc/interchange';
-import type { CallContext } from '../context';
-import { AppError } from '../errors';
-import type { ServiceDeps } from '../ties.service';
+import type { CallContext } from '../core/context';
+import { AppError } from '../core/errors';
+import type { ServiceDeps } from '../core/transaction';
 import {
   csvBytes,
   exportedFile,

@@ -7,7 +7,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import { fromExcelSerial } from '../../shared/dates';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { LIMITS } from './limits';
 
 /**

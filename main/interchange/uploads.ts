@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { LIMITS } from './limits';
 
 /**

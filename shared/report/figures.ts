@@ -231,7 +231,7 @@ export interface TieCounts {
   readonly undated: number;
 }
 
-/** How a count finds a tie as it stood: `tieAsOf` itself, or a memo of it (main/report-cache.ts). */
+/** How a count finds a tie as it stood: `tieAsOf` itself, or a memo of it (main/reports/cache.ts). */
 export type AsOf = (tie: ReportTie, asOf: string) => TieAsOf;
 
 /**

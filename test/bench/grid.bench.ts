@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser } from 'playwright-core';
-import { chromiumExecutable, CHROMIUM_ARGS } from '../../main/report/chromium';
+import { chromiumExecutable, CHROMIUM_ARGS } from '../../main/reports/chromium';
 import { openRegistry } from '../../main/registry';
 import { TIE_COLUMNS } from '../../shared/ipc/ties';
 import type { WireResult } from '../../shared/result';

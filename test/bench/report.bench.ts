@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromiumExecutable, CHROMIUM_ARGS } from '../../main/report/chromium';
+import { chromiumExecutable, CHROMIUM_ARGS } from '../../main/reports/chromium';
 import { openRegistry, type Registry } from '../../main/registry';
 import { FIELDS } from '../../shared/enums';
 import { median, round, sample, type Bench } from './harness';
@@ -245,7 +245,7 @@ export const reportBench: Bench = {
       const registry = await openRegistry({ file: large, host: 'cli' });
       const request = { asOf: '2025-12-31' };
       // The first report reads every history; the same request again is answered from what
-      // main/report-cache.ts keeps, and after an edit only the changed tie is worked out anew.
+      // main/reports/cache.ts keeps, and after an edit only the changed tie is worked out anew.
       const coldStart = process.hrtime.bigint();
       await door(registry, 'reports:annual', request);
       const cold = Number(process.hrtime.bigint() - coldStart) / 1e6;

@@ -7,17 +7,17 @@ import { inspectRegistryFile } from '../../db/backup';
 import { RegistryOpenError } from '../../db/connection';
 import { migrateTo } from '../../db/migrate';
 import { LATEST_SCHEMA } from '../../db/migrations';
-import type { RestoreRefused } from '../../main/backups';
+import type { RestoreRefused } from '../../main/backups/backups';
 import {
   KNOWN_MIGRATIONS,
   listBackups,
   restoreRegistry,
   retainedBackups,
   type BackupEntry,
-} from '../../main/backups';
-import { main } from '../../main/cli';
+} from '../../main/backups/backups';
+import { main } from '../../main/cli/cli';
 import { openSqlite } from '../../db/connection';
-import { pathsBeside } from '../../main/platform';
+import { pathsBeside } from '../../main/core/platform';
 import type { Registry } from '../../main/registry';
 import type { BackupList, RestoreOutcome } from '../../shared/ipc/backups';
 import type { TieRow } from '../../shared/model';

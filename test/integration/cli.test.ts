@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../main/cli';
+import { main } from '../../main/cli/cli';
 import { CHANNELS } from '../../shared/ipc/contract';
 
 function capture() {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseBlock } from '../../main/grid.service';
+import { parseBlock } from '../../main/grid/grid.service';
 import type { Registry } from '../../main/registry';
 import type { HistoryEntry } from '../../shared/ipc/history';
 import type { PasteResult, SavedView } from '../../shared/ipc/grid';

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../main/errors';
+import { AppError } from '../../main/core/errors';
 import type { Registry } from '../../main/registry';
 import { ctx, testRegistry } from '../support/registry';
 import { excelDate, scratch, xlsxBytes } from '../support/spreadsheets';

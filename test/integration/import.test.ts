@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Registry } from '../../main/registry';
-import { AppError } from '../../main/errors';
+import { AppError } from '../../main/core/errors';
 import { listEvents } from '../../db/events.repository';
 import { eventRowFrom } from '../../db/events.repository';
 import { stageAsOf } from '../../shared/history';

@@ -104,7 +104,7 @@ describe('the registry file', () => {
 describe('transactions', () => {
   it('fail at once, instead of waiting forever, when work inside one queries the root db', async () => {
     const { testRegistry, ctx } = await import('../support/registry');
-    const { inWriteTransaction } = await import('../../main/ties.service');
+    const { inWriteTransaction } = await import('../../main/core/transaction');
     const registry = await testRegistry();
     const deps = {
       db: registry.db,

@@ -17,7 +17,7 @@ import {
 } from '../../db/sql-dialect';
 import { engineOf, redactUrl } from '../../db/engine';
 import type { DB } from '../../db/schema';
-import { main } from '../../main/cli';
+import { main } from '../../main/cli/cli';
 import { openRegistry, type Registry } from '../../main/registry';
 import type { TieRow } from '../../shared/model';
 import { populate } from '../support/populate';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWithRecovery } from '../../main/electron/recovery';
-import { pathsBeside } from '../../main/platform';
+import { pathsBeside } from '../../main/core/platform';
 import type { Registry } from '../../main/registry';
 import { damage, populate } from '../support/populate';
 import { steppingClock, testRegistry } from '../support/registry';

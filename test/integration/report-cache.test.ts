@@ -6,7 +6,7 @@ import {
   stepsWaitingOn,
   visitTallies,
 } from '../../db/reports.repository';
-import { createReportTieCache } from '../../main/report-cache';
+import { createReportTieCache } from '../../main/reports/cache';
 import { countTies } from '../../shared/report/figures';
 import type { TieRow, VisitRow } from '../../shared/model';
 import { call, testRegistry } from '../support/registry';

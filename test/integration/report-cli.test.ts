@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../main/cli';
-import { PRINTER_IDLE_MS } from '../../main/report/chromium';
+import { main } from '../../main/cli/cli';
+import { PRINTER_IDLE_MS } from '../../main/reports/chromium';
 import { buildOffice, eventWriter, OFFICE_2025 } from '../support/office';
 import { call, testRegistry } from '../support/registry';
 

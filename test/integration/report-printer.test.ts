@@ -10,12 +10,12 @@ import {
   launchChromium,
   type ChromiumPrinter,
   type ChromiumPrinterOptions,
-} from '../../main/report/chromium';
+} from '../../main/reports/chromium';
 import { buildOffice, eventWriter } from '../support/office';
 import { call, testRegistry } from '../support/registry';
 
 /**
- * The warm Chromium of the browser host and the CLI (main/report/chromium.ts), on the real
+ * The warm Chromium of the browser host and the CLI (main/reports/chromium.ts), on the real
  * /usr/bin/chromium: launched once and reused, replaced when it dies, closed when idle and
  * when its owner closes. The launcher is the real one, only counted.
  */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHost } from '../../main/host/server';
 import type { Registry } from '../../main/registry';
-import { parseHash, verifyPassword } from '../../main/passwords';
+import { parseHash, verifyPassword } from '../../main/staff/passwords';
 import { contract, CHANNELS, type Channel } from '../../shared/ipc/contract';
 import type { AuditRow, StepRow } from '../../shared/model';
 import { ROLES, roleAllows, roleNeeded, type Role, type StaffMember } from '../../shared/staff';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RegistrySwitch } from '../../main/platform';
+import type { RegistrySwitch } from '../../main/core/platform';
 import { openRegistry } from '../../main/registry';
 import {
   forget,
@@ -14,7 +14,7 @@ import {
   sampleCsv,
   userDataDir,
   type Workspace,
-} from '../../main/workspace';
+} from '../../main/registries/workspace';
 import type { RegistriesInfo } from '../../shared/ipc/registries';
 import type { WireResult } from '../../shared/result';
 import { ctx, steppingClock, testRegistry } from '../support/registry';

@@ -9,11 +9,11 @@
  */
 import { writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { takeBackup } from '../../main/backups';
-import { systemClock, uuidV7Ids } from '../../main/context';
-import { headlessPlatform } from '../../main/platform';
+import { takeBackup } from '../../main/backups/backups';
+import { systemClock, uuidV7Ids } from '../../main/core/context';
+import { headlessPlatform } from '../../main/core/platform';
 import { openRegistry, type Registry } from '../../main/registry';
-import type { ServiceDeps } from '../../main/ties.service';
+import type { ServiceDeps } from '../../main/core/transaction';
 import { runImport } from '../../main/interchange/import';
 import type { TieRow } from '../../shared/model';
 

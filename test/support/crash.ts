@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { inspectRegistryFile } from '../../db/backup';
-import { KNOWN_MIGRATIONS, listBackups } from '../../main/backups';
-import { pathsBeside } from '../../main/platform';
+import { KNOWN_MIGRATIONS, listBackups } from '../../main/backups/backups';
+import { pathsBeside } from '../../main/core/platform';
 
 /**
  * Crash trials: a child writes against a registry file and is killed with SIGKILL at a random

@@ -13,11 +13,11 @@ import path from 'node:path';
 import { openSqlite } from '../../db/connection';
 import { migrateTo } from '../../db/migrate';
 import { LATEST_SCHEMA, migrations } from '../../db/migrations';
-import { createDoor } from '../../main/door';
-import { createHandlers } from '../../main/handlers';
-import { headlessPlatform, pathsBeside } from '../../main/platform';
+import { createDoor } from '../../main/core/door';
+import { createHandlers } from '../../main/core/handlers';
+import { headlessPlatform, pathsBeside } from '../../main/core/platform';
 import type { Registry } from '../../main/registry';
-import { createServices } from '../../main/services';
+import { createServices } from '../../main/core/services';
 import { populate } from './populate';
 import { sequentialIds, steppingClock } from './registry';
 

@@ -2,9 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { openRegistry, type Registry, type RegistryOptions } from '../../main/registry';
-import { pathsBeside } from '../../main/platform';
+import { pathsBeside } from '../../main/core/platform';
 import { adminQuery } from './postgres-server';
-import type { CallContext, Clock, IdSource } from '../../main/context';
+import type { CallContext, Clock, IdSource } from '../../main/core/context';
 
 /** A clock that starts at a fixed instant and moves one second per reading. */
 export function steppingClock(

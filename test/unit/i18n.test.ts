@@ -111,7 +111,7 @@ describe('the renderer', () => {
   it('formats dates and numbers in the chosen language, never the browser’s', () => {
     // A locale-less toLocaleString() or Intl formatter follows the machine, not the user.
     const unlocalized = /toLocale(?:Date|Time)?String\(\s*\)|new Intl\.\w+\(\s*(?:\)|undefined)/;
-    const found = [...sources('renderer', /\.tsx?$/), ...sources('main/report', /\.ts$/)].flatMap(
+    const found = [...sources('renderer', /\.tsx?$/), ...sources('main/reports', /\.ts$/)].flatMap(
       (f) =>
         readFileSync(path.join(ROOT, f), 'utf8')
           .split('\n')

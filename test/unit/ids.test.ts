@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validate, version } from 'uuid';
-import { pooledUuidV7 } from '../../main/context';
+import { pooledUuidV7 } from '../../main/core/context';
 
 /** The 48-bit millisecond timestamp a UUIDv7 begins with. */
 const msecsOf = (id: string) => parseInt(id.replace(/-/g, '').slice(0, 12), 16);

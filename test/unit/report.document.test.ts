@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { continentChart, perYearChart, svgForPrint } from '../../main/report/charts';
-import { cssString, esc, pageCounterContent } from '../../main/report/document';
-import { codePointsOf, fontFaceCss, parseFaces } from '../../main/report/fonts';
+import { continentChart, perYearChart, svgForPrint } from '../../main/reports/charts';
+import { cssString, esc, pageCounterContent } from '../../main/reports/document';
+import { codePointsOf, fontFaceCss, parseFaces } from '../../main/reports/fonts';
 import { createI18n, type Lang } from '../../shared/i18n';
 import { countTies, annualFigures, type ReportTie } from '../../shared/report/figures';
 import { countryLabel, formatDate, formatPeriod, joinList } from '../../shared/report/format';

@@ -5,7 +5,7 @@ import {
   isInside,
   isLoopbackAddress,
   tokenMatches,
-} from '../../main/security';
+} from '../../main/core/security';
 
 describe('security predicates', () => {
   it.each([

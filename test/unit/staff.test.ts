@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { windowClient, bindContract } from '../../main/electron/ipc';
-import { hashPassword, parseHash, verifyPassword } from '../../main/passwords';
+import { hashPassword, parseHash, verifyPassword } from '../../main/staff/passwords';
 import {
   APPROVER_CHANNELS,
   OPEN_CHANNELS,
@@ -9,7 +9,7 @@ import {
   ROLES,
 } from '../../shared/staff';
 import { CHANNELS, contract } from '../../shared/ipc/contract';
-import type { CallMeta } from '../../main/door';
+import type { CallMeta } from '../../main/core/door';
 
 /** Passwords, the role table and the per-window client, as small pure pieces. */
 describe('password hashes', () => {

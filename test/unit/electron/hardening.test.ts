@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { createDoor, type Handlers } from '../../../main/door';
+import { createDoor, type Handlers } from '../../../main/core/door';
 import { bindContract } from '../../../main/electron/ipc';
 import { APP_ENTRY, isTrustedSender, permissionDecision } from '../../../main/electron/policy';
 import { createAppProtocolHandler } from '../../../main/electron/protocol';
 import { hardenContents, hardenSession } from '../../../main/electron/window';
-import { contentSecurityPolicy } from '../../../main/security';
+import { contentSecurityPolicy } from '../../../main/core/security';
 import { CHANNELS } from '../../../shared/ipc/contract';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { electronPlatform, PDF_OPTIONS, PRINT_OPTIONS } from '../../../main/electron/platform';
-import { FONTS_LOADED } from '../../../main/report/document';
+import { FONTS_LOADED } from '../../../main/reports/document';
 
 /** A fake BrowserWindow that records what printing does with it. */
 class FakePrintWindow {

@@ -8,7 +8,7 @@ import { bindContract } from '../../../main/electron/ipc';
 import { APP_ENTRY } from '../../../main/electron/policy';
 import { createAppProtocolHandler } from '../../../main/electron/protocol';
 import { createMainWindow, hardenContents, hardenSession } from '../../../main/electron/window';
-import type { Door } from '../../../main/door';
+import type { Door } from '../../../main/core/door';
 import { CHANNELS } from '../../../shared/ipc/contract';
 
 /** Small fakes of the Electron objects the wiring touches. */

@@ -1,0 +1,58 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Lang } from '../../shared/i18n';
+import type { Role } from '../../shared/staff';
+
+/** Time, as the services see it: injected so tests are deterministic. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Ids are made by the app (UUIDv7: time-ordered, unique across registries to be merged). */
+export interface IdSource {
+  next(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+/**
+ * UUIDv7 from the uuid library, with its random bytes drawn from a pool: by itself it asks
+ * crypto for 16 bytes per id, which is most of an id's cost when an import makes hundreds of
+ * thousands. Passing the bytes in turns off the library's own ordering of ids made in the
+ * same millisecond, so this keeps that state as the library does: a counter seeded from the
+ * random bytes at each new millisecond and stepped within one (on overflow, into the next).
+ */
+export function pooledUuidV7(): IdSource {
+  const pool = new Uint8Array(16 * 256);
+  let used = pool.length;
+  let msecs = -Infinity;
+  let seq = 0;
+  return {
+    next() {
+      if (used === pool.length) {
+        crypto.getRandomValues(pool);
+        used = 0;
+      }
+      const random = pool.subarray(used, (used += 16));
+      const now = Date.now();
+      if (now > msecs) {
+        seq = (random[6]! << 23) | (random[7]! << 16) | (random[8]! << 8) | random[9]!;
+        msecs = now;
+      } else {
+        seq = (seq + 1) | 0;
+        if (seq === 0) msecs++;
+      }
+      return uuidv7({ random, msecs, seq });
+    },
+  };
+}
+
+export const uuidV7Ids: IdSource = pooledUuidV7();
+
+/** Who is calling and in which language they read; set by the door for every call. */
+export interface CallContext {
+  readonly actor: string;
+  readonly lang: Lang;
+  /** Which client (window, browser tab, CLI run) calls: its sign-in is bound to it. */
+  readonly client?: string;
+  /** The signed-in staff member's role in a shared registry; absent: the one local user. */
+  readonly role?: Role;
+}

@@ -1,0 +1,333 @@
+import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { fromJsonText, toJsonText } from '../../db/json';
+import type { GridName, PasteResult, SavedView } from '../../shared/ipc/grid';
+import type { ParsedInputOf } from '../../shared/ipc/contract';
+import { letterCellSchemas, letterCreateInput } from '../../shared/ipc/letters';
+import { stepCellSchemas, stepCreateInput } from '../../shared/ipc/steps';
+import { tieCellSchemas, tieCreateInput } from '../../shared/ipc/ties';
+import { visitCellSchemas, visitCreateInput } from '../../shared/ipc/visits';
+import { issueKey } from '../../shared/issues';
+import type { CallContext } from '../core/context';
+import { AppError } from '../core/errors';
+import { createLetterIn, updateLetterIn } from '../letters/letters.service';
+import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.service';
+import { createTieIn, updateTieIn } from '../ties/ties.write';
+import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import { createVisitIn, updateVisitIn } from '../visits/visits.service';
+import { audit, type WriteEnv } from '../core/write-env';
+import { dayOf } from '../../shared/dates';
+
+/**
+ * Pastes and bulk edits on the four grids. Each cell converts with its column's own schema
+ * (the one a single edit uses), and each row is written by the same write block, so a paste
+ * keeps every rule an edit keeps. All or nothing: every refused cell is reported, and then
+ * nothing at all is written.
+ */
+
+interface CellIssue {
+  readonly path: (string | number)[];
+  readonly key: string;
+  readonly params: Record<string, unknown>;
+}
+
+interface GridSpec {
+  readonly cells: Readonly<Record<string, z.ZodType>>;
+  readonly create: z.ZodType;
+  update(env: WriteEnv, id: string, version: number, patch: Record<string, unknown>): Promise<void>;
+  insert(env: WriteEnv, input: unknown): Promise<string>;
+}
+
+function specs(today: () => string): Record<GridName, GridSpec> {
+  const steps = stepTarget(today);
+  return {
+    ties: {
+      cells: tieCellSchemas,
+      create: tieCreateInput,
+      update: (env, id, version, patch) => updateTieIn(env, id, version, patch),
+      insert: (env, input) => createTieIn(env, input as z.output<typeof tieCreateInput>),
+    },
+    letters: {
+      cells: letterCellSchemas,
+      create: letterCreateInput,
+      update: (env, id, version, patch) => updateLetterIn(env, id, version, patch),
+      insert: (env, input) => createLetterIn(env, input as z.output<typeof letterCreateInput>),
+    },
+    steps: {
+      cells: stepCellSchemas,
+      create: stepCreateInput,
+      update: (env, id, version, patch) => updateStepIn(env, steps, id, version, patch),
+      insert: (env, input) => createStepIn(env, input as z.output<typeof stepCreateInput>),
+    },
+    visits: {
+      cells: visitCellSchemas,
+      create: visitCreateInput,
+      update: (env, id, version, patch) => updateVisitIn(env, id, version, patch),
+      insert: (env, input) => createVisitIn(env, input as z.output<typeof visitCreateInput>),
+    },
+  };
+}
+
+/** Excel and WPS copy a block as tab-separated text, quoting cells with tabs or line breaks. */
+export function parseBlock(text: string): string[][] {
+  const rows = parse(text.replace(/\r\n?/g, '\n'), {
+    delimiter: '\t',
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  }) as string[][];
+  // The final line break of a copied block is not an empty row.
+  while (rows.length > 0 && rows.at(-1)?.every((c) => c === '')) rows.pop();
+  return rows;
+}
+
+/** Runs one row's write in a savepoint, so a refusal leaves the rest of the work clean. */
+/** The column a refusal without a field of its own belongs to, for the user to find it. */
+function columnOf(key: string, columns: readonly string[]): string {
+  if (
+    (key.startsWith('errors.stage.') || key.startsWith('errors.workflow.')) &&
+    columns.includes('stage')
+  )
+    return 'stage';
+  if (key === 'errors.tie.duplicate' && columns.includes('partner')) return 'partner';
+  return columns[0] ?? '';
+}
+
+async function attempt(
+  env: WriteEnv,
+  issues: CellIssue[],
+  row: number,
+  columns: readonly string[],
+  work: () => Promise<void>,
+): Promise<void> {
+  await sql`savepoint grid_row`.execute(env.trx);
+  try {
+    await work();
+    await sql`release savepoint grid_row`.execute(env.trx);
+  } catch (error) {
+    await sql`rollback to savepoint grid_row`.execute(env.trx);
+    await sql`release savepoint grid_row`.execute(env.trx);
+    if (!(error instanceof AppError)) throw error;
+    const details = error.extra.details ?? [];
+    if (details.length === 0) {
+      const column = error.code === 'conflict' ? '' : columnOf(error.key, columns);
+      issues.push({ path: [row, column], key: error.key, params: { ...error.params } });
+    }
+    for (const d of details)
+      issues.push({
+        path: [row, String(d.path.at(-1) ?? '')],
+        key: d.key,
+        params: { ...d.params },
+      });
+  }
+}
+
+function refuse(issues: readonly CellIssue[]): never {
+  throw new AppError(
+    'validation',
+    'errors.validation.invalid',
+    { count: issues.length },
+    { details: issues },
+  );
+}
+
+export function createGridService(deps: ServiceDeps) {
+  const bySpec = specs(() => dayOf(deps.clock.now()));
+
+  return {
+    paste: (input: ParsedInputOf<'grid:paste'>, ctx: CallContext): Promise<PasteResult> => {
+      const spec = bySpec[input.grid];
+      const block = parseBlock(input.text);
+      const width = Math.max(0, ...block.map((r) => r.length));
+      const issues: CellIssue[] = [];
+      if (width > input.columns.length) {
+        issues.push({
+          path: [0, input.columns.at(-1) ?? ''],
+          key: 'errors.grid.tooWide',
+          params: { width, columns: input.columns.length },
+        });
+        refuse(issues);
+      }
+      const cells = block.reduce((n, r) => n + r.length, 0);
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const createdIds: string[] = [];
+          let updated = 0;
+          for (const [r, line] of block.entries()) {
+            const target = input.rows[r];
+            const values: Record<string, unknown> = {};
+            line.forEach((cell, c) => (values[input.columns[c] as string] = cell));
+            const before = issues.length;
+            if (target) {
+              const patch: Record<string, unknown> = {};
+              for (const [column, cell] of Object.entries(values)) {
+                const schema = spec.cells[column];
+                if (!schema) {
+                  issues.push({
+                    path: [r, column],
+                    key: 'errors.grid.readOnly',
+                    params: { value: cell },
+                  });
+                  continue;
+                }
+                const parsed = schema.safeParse(cell);
+                if (parsed.success) patch[column] = parsed.data;
+                else
+                  for (const issue of parsed.error.issues)
+                    issues.push({
+                      path: [r, column],
+                      ...issueKey(issue),
+                      params: { ...issueKey(issue).params, value: cell },
+                    });
+              }
+              // Rows whose cells converted are still written (in a savepoint), so their own
+              // refusals (a duplicate, a stage it cannot reach) are reported too.
+              if (issues.length === before)
+                await attempt(env, issues, r, Object.keys(values), () =>
+                  spec.update(env, target.id, target.version, patch),
+                );
+              updated++;
+            } else {
+              const parsed = spec.create.safeParse(
+                Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),
+              );
+              if (!parsed.success) {
+                for (const issue of parsed.error.issues) {
+                  const column = String(issue.path[0] ?? input.columns[0] ?? '');
+                  issues.push({
+                    path: [r, column],
+                    ...issueKey(issue),
+                    params: { ...issueKey(issue).params, value: values[column] ?? '' },
+                  });
+                }
+              } else {
+                await attempt(env, issues, r, Object.keys(values), async () => {
+                  createdIds.push(await spec.insert(env, parsed.data));
+                });
+              }
+            }
+          }
+          if (issues.length > 0) refuse(issues);
+          return { updated, created: createdIds.length, cells, createdIds };
+        },
+        { scope: input.grid, label: 'history.paste', params: { count: cells } },
+      );
+    },
+
+    bulk: (input: ParsedInputOf<'grid:bulk'>, ctx: CallContext): Promise<{ updated: number }> => {
+      const spec = bySpec[input.grid];
+      const schema = spec.cells[input.column];
+      if (!schema)
+        refuse([{ path: [0, input.column], key: 'errors.grid.readOnly', params: { value: '' } }]);
+      const parsed = schema.safeParse(input.value);
+      if (!parsed.success) {
+        refuse(
+          parsed.error.issues.map((issue) => ({ path: [0, input.column], ...issueKey(issue) })),
+        );
+      }
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const issues: CellIssue[] = [];
+          for (const [r, row] of input.rows.entries()) {
+            await attempt(env, issues, r, [input.column], () =>
+              spec.update(env, row.id, row.version, { [input.column]: parsed.data }),
+            );
+          }
+          if (issues.length > 0) refuse(issues);
+          return { updated: input.rows.length };
+        },
+        {
+          scope: input.grid,
+          label: 'history.bulk',
+          params: { count: input.rows.length, column: input.column },
+        },
+      );
+    },
+
+    async views(input: ParsedInputOf<'views:list'>): Promise<SavedView[]> {
+      const rows = await deps.db
+        .selectFrom('saved_views')
+        .selectAll()
+        .where('grid', '=', input.grid)
+        .orderBy('name')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        grid: r.grid as GridName,
+        name: r.name,
+        state: fromJsonText<unknown>(r.state, {}),
+        updated_at: r.updated_at,
+      }));
+    },
+
+    saveView: (input: ParsedInputOf<'views:save'>, ctx: CallContext): Promise<SavedView> =>
+      inWriteTransaction(deps, ctx, async (env) => {
+        const existing = await env.trx
+          .selectFrom('saved_views')
+          .selectAll()
+          .where('grid', '=', input.grid)
+          .where('name', '=', input.name)
+          .executeTakeFirst();
+        const state = toJsonText(input.state);
+        if (existing) {
+          await env.trx
+            .updateTable('saved_views')
+            .set({ state, updated_at: env.at, version: existing.version + 1 })
+            .where('id', '=', existing.id)
+            .execute();
+        } else {
+          await env.trx
+            .insertInto('saved_views')
+            .values({
+              id: env.ids.next(),
+              grid: input.grid,
+              name: input.name,
+              state,
+              version: 1,
+              created_at: env.at,
+              updated_at: env.at,
+            })
+            .execute();
+        }
+        const row = await env.trx
+          .selectFrom('saved_views')
+          .selectAll()
+          .where('grid', '=', input.grid)
+          .where('name', '=', input.name)
+          .executeTakeFirstOrThrow();
+        await audit(
+          env,
+          'saved_view',
+          row.id,
+          existing ? 'update' : 'create',
+          existing ?? null,
+          row,
+        );
+        return {
+          id: row.id,
+          grid: input.grid,
+          name: row.name,
+          state: input.state,
+          updated_at: row.updated_at,
+        };
+      }),
+
+    deleteView: (input: ParsedInputOf<'views:delete'>, ctx: CallContext) =>
+      inWriteTransaction(deps, ctx, async (env) => {
+        const existing = await env.trx
+          .selectFrom('saved_views')
+          .selectAll()
+          .where('id', '=', input.id)
+          .executeTakeFirst();
+        if (!existing) return { deleted: false };
+        await env.trx.deleteFrom('saved_views').where('id', '=', input.id).execute();
+        await audit(env, 'saved_view', existing.id, 'delete', existing, null);
+        return { deleted: true };
+      }),
+  };
+}

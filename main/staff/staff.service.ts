@@ -1,0 +1,189 @@
+import {
+  countActiveApprovers,
+  findStaffByName,
+  getStaff,
+  hasActiveStaff,
+  insertStaff,
+  listStaff,
+  staffFrom,
+  staffNameKey,
+  updateStaff,
+} from '../../db/staff.repository';
+import type { Executor, Row } from '../../db/schema';
+import type { Channel, ParsedInputOf } from '../../shared/ipc/contract';
+import { contract } from '../../shared/ipc/contract';
+import {
+  roleAllows,
+  roleNeeded,
+  type Role,
+  type StaffMember,
+  type Whoami,
+} from '../../shared/staff';
+import type { CallContext } from '../core/context';
+import { AppError, conflict, notFound, rule } from '../core/errors';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import { audit } from '../core/write-env';
+
+/** Who a call is from once the gate has let it through. */
+export interface Admitted {
+  readonly actor: string;
+  readonly role?: Role;
+}
+
+/**
+ * Staff, their sign-in and what their role lets them call. A client (an Electron window, a
+ * browser tab, the CLI) is bound to at most one staff member; the binding lives in this
+ * process only, so a restart signs everyone out. The staff row is read again on every call, so
+ * a role changed or an account deactivated takes effect on the next call of every client.
+ */
+export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promise<string>) {
+  const sessions = new Map<string, string>();
+
+  async function member(db: Executor, client: string): Promise<Row<'staff'> | null> {
+    const id = sessions.get(client);
+    if (id === undefined) return null;
+    const row = await getStaff(db, id);
+    if (!row || Number(row.active) !== 1) {
+      sessions.delete(client);
+      return null;
+    }
+    return row;
+  }
+
+  async function whoami(client: string): Promise<Whoami> {
+    const shared = await hasActiveStaff(deps.db);
+    if (!shared) return { shared, staff: null, actor: await fallbackActor() };
+    const row = await member(deps.db, client);
+    return { shared, staff: row ? staffFrom(row) : null, actor: row?.name ?? null };
+  }
+
+  function byId(db: Executor, id: string) {
+    return getStaff(db, id).then((row) => {
+      if (!row) throw notFound('staff', id);
+      return row;
+    });
+  }
+
+  async function nameFree(db: Executor, name: string, except?: string): Promise<void> {
+    const other = await findStaffByName(db, name);
+    if (other && other.id !== except) throw rule('staff.errors.duplicate', { name: other.name });
+  }
+
+  return {
+    /**
+     * Runs before every call: outside shared mode everyone is the one local user; in it, a
+     * client must be signed in and its role must include what the channel needs.
+     */
+    async admit(channel: Channel, client: string): Promise<Admitted> {
+      if (!(await hasActiveStaff(deps.db))) return { actor: await fallbackActor() };
+      const needed = roleNeeded(channel, contract[channel].writes);
+      const row = await member(deps.db, client);
+      if (needed === null) return { actor: row?.name ?? '' };
+      if (!row) throw new AppError('forbidden', 'auth.signInNeeded');
+      const role = staffFrom(row).role;
+      if (!roleAllows(role, needed))
+        throw new AppError('forbidden', `auth.needs.${needed}`, { name: row.name, role });
+      return { actor: row.name, role };
+    },
+
+    whoami: (ctx: CallContext) => whoami(ctx.client ?? ''),
+
+    async signIn(input: ParsedInputOf<'auth:signIn'>, ctx: CallContext): Promise<Whoami> {
+      const client = ctx.client ?? '';
+      if (!(await hasActiveStaff(deps.db))) throw rule('auth.notShared');
+      const row = await findStaffByName(deps.db, input.name);
+      // An unknown name costs the same hash as a wrong password: timing does not tell names.
+      const ok = await verifyPassword(input.password, row?.password_hash ?? (await decoyHash()));
+      if (!row || !ok || Number(row.active) !== 1) {
+        sessions.delete(client);
+        throw new AppError('forbidden', 'auth.wrongPassword');
+      }
+      sessions.set(client, row.id);
+      return whoami(client);
+    },
+
+    signOut(ctx: CallContext): Promise<Whoami> {
+      sessions.delete(ctx.client ?? '');
+      return whoami(ctx.client ?? '');
+    },
+
+    async list(): Promise<StaffMember[]> {
+      return (await listStaff(deps.db)).map(staffFrom);
+    },
+
+    async create(input: ParsedInputOf<'staff:create'>, ctx: CallContext): Promise<StaffMember> {
+      const hash = await hashPassword(input.password);
+      const { created, first } = await inWriteTransaction(deps, ctx, async (env) => {
+        await nameFree(env.trx, input.name);
+        // The first account turns the registry shared; it must be able to administer the rest.
+        const first = !(await hasActiveStaff(env.trx));
+        const row: Row<'staff'> = {
+          id: env.ids.next(),
+          name: input.name,
+          name_key: staffNameKey(input.name),
+          password_hash: hash,
+          role: first ? 'approver' : input.role,
+          active: 1,
+          version: 1,
+          created_at: env.at,
+          updated_at: env.at,
+        };
+        await insertStaff(env.trx, row);
+        await audit(env, 'staff', row.id, 'create', null, staffFrom(row));
+        return { created: staffFrom(row), first };
+      });
+      // Whoever makes the first account is that person: this client stays signed in as them.
+      if (first && ctx.client !== undefined) sessions.set(ctx.client, created.id);
+      return created;
+    },
+
+    update: (input: ParsedInputOf<'staff:update'>, ctx: CallContext): Promise<StaffMember> =>
+      inWriteTransaction(deps, ctx, async (env) => {
+        const before = await byId(env.trx, input.id);
+        if (Number(before.version) !== input.version) throw conflict('staff', staffFrom(before));
+        const { name, role, active } = input.patch;
+        if (name !== undefined) await nameFree(env.trx, name, before.id);
+        const patch = {
+          ...(name !== undefined ? { name, name_key: staffNameKey(name) } : {}),
+          ...(role !== undefined ? { role } : {}),
+          ...(active !== undefined ? { active: active ? 1 : 0 } : {}),
+          updated_at: env.at,
+        };
+        if (!(await updateStaff(env.trx, before.id, input.version, patch)))
+          throw conflict('staff', staffFrom(await byId(env.trx, input.id)));
+        // Nobody could administer staff again: the last active approver stays one.
+        if (before.role === 'approver' && (await countActiveApprovers(env.trx)) === 0)
+          throw rule('staff.errors.lastApprover', { name: before.name });
+        const after = await byId(env.trx, input.id);
+        await audit(env, 'staff', before.id, 'update', staffFrom(before), staffFrom(after));
+        return staffFrom(after);
+      }),
+
+    async setPassword(
+      input: ParsedInputOf<'staff:setPassword'>,
+      ctx: CallContext,
+    ): Promise<StaffMember> {
+      const hash = await hashPassword(input.password);
+      return inWriteTransaction(deps, ctx, async (env) => {
+        const before = await byId(env.trx, input.id);
+        if (Number(before.version) !== input.version) throw conflict('staff', staffFrom(before));
+        const patch = { password_hash: hash, updated_at: env.at };
+        if (!(await updateStaff(env.trx, before.id, input.version, patch)))
+          throw conflict('staff', staffFrom(await byId(env.trx, input.id)));
+        const after = await byId(env.trx, input.id);
+        // The log says the password changed, never what it is (not even its hash).
+        await audit(
+          env,
+          'staff',
+          before.id,
+          'password',
+          { ...staffFrom(before), password: 'old' },
+          { ...staffFrom(after), password: 'new' },
+        );
+        return staffFrom(after);
+      });
+    },
+  };
+}
+export type StaffService = ReturnType<typeof createStaffService>;

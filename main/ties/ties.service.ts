@@ -1,0 +1,96 @@
+import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { getTie, getTieRow, listTies } from '../../db/ties.repository';
+import type { Executor } from '../../db/schema';
+import type { ParsedInputOf } from '../../shared/ipc/contract';
+import type { Page, TieEventRow, TieRow } from '../../shared/model';
+import type { CallContext } from '../core/context';
+import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import { notFound } from '../core/errors';
+import { createTieIn, setTieDeleted, updateTieIn } from './ties.write';
+
+export function createTiesService(deps: ServiceDeps) {
+  async function row(db: Executor, id: string): Promise<TieRow> {
+    const found = await getTieRow(db, id);
+    if (!found) throw notFound('tie', id);
+    return found;
+  }
+
+  return {
+    async list(input: ParsedInputOf<'ties:list'>): Promise<Page<TieRow>> {
+      return listTies(deps.db, input);
+    },
+
+    get: (input: ParsedInputOf<'ties:get'>) => row(deps.db, input.id),
+
+    async events(input: ParsedInputOf<'ties:events'>): Promise<TieEventRow[]> {
+      if (!(await getTie(deps.db, input.id))) throw notFound('tie', input.id);
+      return (await listEvents(deps.db, input.id)).map(eventRowFrom);
+    },
+
+    async create(input: ParsedInputOf<'ties:create'>, ctx: CallContext): Promise<TieRow> {
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => row(env.trx, await createTieIn(env, input)),
+        {
+          scope: 'ties',
+          label: 'history.create',
+          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
+        },
+      );
+    },
+
+    async update(input: ParsedInputOf<'ties:update'>, ctx: CallContext): Promise<TieRow> {
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          await updateTieIn(env, input.id, input.version, input.patch);
+          return row(env.trx, input.id);
+        },
+        {
+          scope: 'ties',
+          label: 'history.update',
+          params: (row: TieRow) => ({
+            target: `${row.local} – ${row.partner}`,
+            columns: Object.keys(input.patch),
+          }),
+        },
+      );
+    },
+
+    async remove(input: ParsedInputOf<'ties:delete'>, ctx: CallContext): Promise<TieRow> {
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          await setTieDeleted(env, input.id, input.version, true);
+          return row(env.trx, input.id);
+        },
+        {
+          scope: 'ties',
+          label: 'history.delete',
+          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
+        },
+      );
+    },
+
+    async restore(input: ParsedInputOf<'ties:restore'>, ctx: CallContext): Promise<TieRow> {
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          await setTieDeleted(env, input.id, input.version, false);
+          return row(env.trx, input.id);
+        },
+        {
+          scope: 'ties',
+          label: 'history.restore',
+          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
+        },
+      );
+    },
+  };
+}
+
+export type TiesService = ReturnType<typeof createTiesService>;
