@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveCountry, type CountryCode } from './countries';
+import { lookupCountry, type CountryCode } from './countries';
 import { MAX_YEAR, MIN_YEAR, parsePartialDate, type DateProblem, type PartialDate } from './dates';
 import {
   parseEnum,
@@ -63,9 +63,15 @@ export const optionalPartialDate = z
   .union([z.string(), z.number().int(), z.null()])
   .transform((v, ctx): PartialDate | null => (blank(v) ? null : toDate(v, ctx)));
 
+/**
+ * A partner country by any spelling. Taiwan, Hong Kong, Macao and China itself are refused
+ * with the reason (they are not foreign states), as are states China does not recognise.
+ */
 export const country = z.string().transform((v, ctx): CountryCode => {
-  const code = resolveCountry(v);
-  return code ?? refuse(ctx, 'errors.country.unknown', { value: v });
+  const found = lookupCountry(v);
+  if (!found) return refuse(ctx, 'errors.country.unknown', { value: v });
+  if (found.refusal) return refuse(ctx, `errors.country.${found.refusal}`, { value: v });
+  return found.code;
 });
 
 export function enumOf<V extends VocabularyName>(name: V) {

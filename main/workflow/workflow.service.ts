@@ -12,6 +12,7 @@ import {
 import { getTie, getTieRow } from '../../db/ties.repository';
 import { updateVersioned } from '../../db/versioned';
 import { DEFAULT_CHAINS, type ChainStep } from '../../shared/chains';
+import { isPartnerCountry } from '../../shared/countries';
 import { dayOf, daysBetween, firstDay } from '../../shared/dates';
 import { LEVELS, type Kind, type Level, type Stage } from '../../shared/enums';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
@@ -437,6 +438,12 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         .filter(present)
         .filter((i) => i.since === null || firstDay(i.since) <= quietCutoff);
 
+      // Kept rows, never counted as foreign: they wait for a person to correct or delete them.
+      const notForeign = ties
+        .filter((t) => !isPartnerCountry(t.country))
+        .map((t) => item(t.id, t.established_on))
+        .filter(present);
+
       const sortByDays = (a: FollowUpItem, b: FollowUpItem) => (b.days ?? 0) - (a.days ?? 0);
       const first = (items: FollowUpItem[]) => items.sort(sortByDays).slice(0, limit);
       return {
@@ -444,7 +451,8 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         approved: first(approved),
         steps: first(steps),
         quiet: first(quiet),
-        total: letters.length + approved.length + steps.length + quiet.length,
+        notForeign: first(notForeign),
+        total: letters.length + approved.length + steps.length + quiet.length + notForeign.length,
       };
     },
 

@@ -178,6 +178,13 @@ export const en = {
     country: {
       unknown:
         '“{{value}}” is not a country we know: use an ISO code, or the English or Chinese name.',
+      chinaRegion:
+        '“{{value}}” is part of China, not a foreign country: exchanges with cities in Taiwan, Hong Kong and Macao are not international friendship-city ties.',
+      china: '“{{value}}” is China itself: the partner of a friendship-city tie is a foreign city.',
+      notRecognised:
+        '“{{value}}” is not a state China recognises, so it cannot be a partner country.',
+      storedNotForeign:
+        '{{country}} is not a foreign country: this tie, recorded earlier, is not an international friendship-city tie. Check it, then correct or delete it.',
     },
     enum: {
       unknown: '“{{value}}” is not one of: {{allowed}}.',

@@ -170,6 +170,12 @@ export const zh: Resources = {
     },
     country: {
       unknown: '“{{value}}”不是可识别的国家：请使用ISO代码或中英文国名。',
+      chinaRegion:
+        '“{{value}}”是中国的一部分，不是外国：与台湾、香港、澳门城市的交流不属于国际友好城市关系，不能登记为友城。',
+      china: '“{{value}}”是中国本身：友城的外方须是外国城市。',
+      notRecognised: '“{{value}}”不是我国承认的国家，不能作为友城的外方国家。',
+      storedNotForeign:
+        '{{country}}不是外国：此前登记的这条关系不属于国际友好城市关系，请核实后更正或删除。',
     },
     enum: {
       unknown: '“{{value}}”不在可选值之内：{{allowed}}。',

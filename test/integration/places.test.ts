@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Registry } from '../../main/registry';
+import { AppError } from '../../main/core/errors';
+import type { FollowUps } from '../../shared/ipc/workflow';
+import type { Page, TieRow } from '../../shared/model';
+import type { WireError } from '../../shared/result';
+import { call, ctx, testRegistry } from '../support/registry';
+import { scratch } from '../support/spreadsheets';
+
+let registry: Registry;
+let file: ReturnType<typeof scratch>;
+beforeEach(async () => {
+  registry = await testRegistry();
+  file = scratch();
+});
+afterEach(async () => {
+  await registry.close();
+});
+
+async function refused(channel: string, input: unknown): Promise<WireError> {
+  const result = await registry.door(channel, input, { trusted: true });
+  if (result.ok) throw new Error(`${channel} was accepted`);
+  return result.error;
+}
+
+async function importRefusal(name: string, text: string): Promise<AppError> {
+  const error = await registry.services.interchange
+    .importFile(file(name, text), { dryRun: false }, ctx)
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+async function ties(): Promise<TieRow[]> {
+  return [...(await call<Page<TieRow>>(registry, 'ties:list', {})).rows];
+}
+
+const REFUSED = [
+  ['Taiwan', 'errors.country.chinaRegion'],
+  ['香港', 'errors.country.chinaRegion'],
+  ['Macao', 'errors.country.chinaRegion'],
+  ['China', 'errors.country.china'],
+  ['Kosovo', 'errors.country.notRecognised'],
+  ['Sahrawi Arab Democratic Republic', 'errors.country.notRecognised'],
+] as const;
+
+describe('partner countries as the PRC recognises them', () => {
+  it.each(REFUSED)('every write channel refuses %s (%s)', async (country, key) => {
+    const create = await refused('ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Taipei',
+      country,
+    });
+    expect(create.code).toBe('validation');
+    expect(create.details?.[0]).toMatchObject({ path: ['country'], key });
+
+    const tie = await call<TieRow>(registry, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Nagoya',
+      country: 'Japan',
+    });
+    const update = await refused('ties:update', {
+      id: tie.id,
+      version: tie.version,
+      patch: { country },
+    });
+    expect(update.details?.[0]).toMatchObject({ key });
+
+    const paste = await refused('grid:paste', {
+      grid: 'ties',
+      columns: ['local', 'local_level', 'partner', 'country'],
+      rows: [],
+      text: `南京\tcity\tKaohsiung\t${country}\n`,
+    });
+    expect(paste.details?.some((d) => d.key === key)).toBe(true);
+
+    const imported = await importRefusal(
+      'ledger.csv',
+      `local,local_level,partner,country\n南京,city,Kaohsiung,${country}\n`,
+    );
+    expect(imported.extra.details?.[0]).toMatchObject({ key });
+
+    expect((await ties()).map((t) => t.partner)).toEqual(['Nagoya']);
+  });
+
+  it('explains the refusal of Taiwan, Hong Kong and Macao in both languages', async () => {
+    const input = { local: '南京', local_level: 'city', partner: 'Taipei', country: '台湾' };
+    const en = await registry.door('ties:create', input, { trusted: true });
+    const zh = await registry.door('ties:create', input, { trusted: true, lang: 'zh' });
+    expect(!en.ok && en.error.details?.[0]?.message).toContain(
+      'exchanges with cities in Taiwan, Hong Kong and Macao are not international friendship-city ties',
+    );
+    expect(!zh.ok && zh.error.details?.[0]?.message).toContain(
+      '与台湾、香港、澳门城市的交流不属于国际友好城市关系',
+    );
+  });
+
+  it('does not offer them in the country list', async () => {
+    const list = await call<{ code: string }[]>(registry, 'countries:list', {});
+    const codes = list.map((c) => c.code);
+    for (const code of ['TW', 'HK', 'MO', 'CN', 'XK', 'EH']) expect(codes).not.toContain(code);
+    expect(codes).toContain('KR');
+  });
+
+  it('keeps a row recorded earlier, flags it in Follow-ups and never names it a foreign country', async () => {
+    const tie = await call<TieRow>(registry, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Taipei',
+      country: 'Japan',
+      stage: 'established',
+      established_on: '1990',
+    });
+    // As an older version of the app stored it, before the refusal.
+    await registry.db
+      .updateTable('partners')
+      .set({ country: 'TW' })
+      .where('name', '=', 'Taipei')
+      .execute();
+    const follow = await call<FollowUps>(registry, 'followups:list', {});
+    expect(follow.notForeign.map((i) => [i.tie_id, i.country])).toEqual([[tie.id, 'TW']]);
+    expect(follow.total).toBeGreaterThanOrEqual(1);
+    expect((await ties()).map((t) => t.partner)).toEqual(['Taipei']);
+  });
+});
