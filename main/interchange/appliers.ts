@@ -22,9 +22,10 @@ import {
   count,
   country,
   enumOf,
+  name,
+  optionalName,
   optionalPartialDate,
   optionalText,
-  text,
 } from '../../shared/schemas';
 import { AppError } from '../core/errors';
 import { createLetterIn, updateLetterIn } from '../letters/letters.service';
@@ -212,8 +213,8 @@ const EVENT_TYPES: Record<string, 'stage' | 'kind'> = {
 };
 
 const eventSchema = z.strictObject({
-  local: text(100),
-  partner: text(200),
+  local: name(100),
+  partner: name(200),
   country,
   seq: count(1_000_000).optional(),
   type: z.string().transform((v, ctx): 'stage' | 'kind' => {
@@ -723,13 +724,13 @@ function localitiesApplier(): Applier {
 }
 
 const partnerInput = z.strictObject({
-  name: text(200),
-  name_zh: optionalText(200).optional(),
-  name_en: optionalText(200).optional(),
-  name_local: optionalText(200).optional(),
+  name: name(200),
+  name_zh: optionalName(200).optional(),
+  name_en: optionalName(200).optional(),
+  name_local: optionalName(200).optional(),
   place_kind: enumOf('placeKind').optional(),
   country,
-  region: optionalText(200).optional(),
+  region: optionalName(200).optional(),
 });
 
 const PARTNER_TARGET: VersionedTarget<'partners'> = {

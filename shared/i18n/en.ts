@@ -189,6 +189,15 @@ export const en = {
     enum: {
       unknown: '“{{value}}” is not one of: {{allowed}}.',
     },
+    name: {
+      control:
+        '“{{value}}” holds a control character ({{code}}): a name is one line of visible text.',
+      invisible:
+        '“{{value}}” holds an invisible character ({{code}}, zero-width or a direction mark): type the name again without it.',
+      bidi: '“{{value}}” holds a text-direction override ({{code}}), which can make a name read as another: type it again without it.',
+      surrogate:
+        'The text holds a broken character ({{code}}, half of a character pair) and cannot be stored: type or paste it again.',
+    },
     notFound: 'That {{entity}} no longer exists.',
     conflict:
       'Someone else saved this {{entity}} first. It now reads as shown; nothing was overwritten.',

@@ -180,6 +180,12 @@ export const zh: Resources = {
     enum: {
       unknown: '“{{value}}”不在可选值之内：{{allowed}}。',
     },
+    name: {
+      control: '“{{value}}”含有控制字符（{{code}}）：名称须为一行可见文字。',
+      invisible: '“{{value}}”含有不可见字符（{{code}}，零宽字符或方向标记）：请去掉后重新输入。',
+      bidi: '“{{value}}”含有文字方向控制符（{{code}}），可使名称看似另一名称：请去掉后重新输入。',
+      surrogate: '文本含有损坏的字符（{{code}}，半个代理对），无法保存：请重新输入或粘贴。',
+    },
     notFound: '该{{entity}}已不存在。',
     conflict: '他人已先保存了该{{entity}}，现显示其当前内容；未覆盖任何数据。',
     tie: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuditRow, CountryRow, LocalityRow, PartnerRow } from '../model';
-import { country, enumOf, id, optionalText, text, version } from '../schemas';
+import { country, enumOf, id, name, optionalName, version } from '../schemas';
 import { settingsPatch, type Settings } from '../settings';
 import { command, query } from './channel';
 
@@ -17,9 +17,9 @@ export const referenceChannels = {
   'localities:list': query(z.strictObject({})).returns<LocalityRow[]>(),
   'localities:create': command(
     z.strictObject({
-      name: text(100),
-      name_zh: optionalText(100).optional(),
-      name_en: optionalText(100).optional(),
+      name: name(100),
+      name_zh: optionalName(100).optional(),
+      name_en: optionalName(100).optional(),
       level: enumOf('level'),
       parent_id: id.nullable().optional(),
     }),
@@ -30,9 +30,9 @@ export const referenceChannels = {
       version,
       patch: z
         .strictObject({
-          name: text(100),
-          name_zh: optionalText(100),
-          name_en: optionalText(100),
+          name: name(100),
+          name_zh: optionalName(100),
+          name_en: optionalName(100),
           level: enumOf('level'),
           parent_id: id.nullable(),
         })

@@ -128,3 +128,79 @@ describe('partner countries as the PRC recognises them', () => {
     expect((await ties()).map((t) => t.partner)).toEqual(['Taipei']);
   });
 });
+
+describe('names normalised on every write', () => {
+  it('makes "Café" typed two ways one partner, and folds full-width spaces', async () => {
+    await call(registry, 'ties:create', {
+      local: '南京\u3000',
+      local_level: 'city',
+      partner: 'Cafe\u0301',
+      country: 'France',
+    });
+    const again = await refused('ties:create', {
+      local: '南京',
+      partner: 'Café',
+      country: 'France',
+    });
+    expect(again.key).toBe('errors.tie.duplicate');
+    await call(registry, 'grid:paste', {
+      grid: 'ties',
+      columns: ['local', 'local_level', 'partner', 'country'],
+      rows: [],
+      text: '上海\tcity\tCafe\u0301\tFrance\n',
+    });
+    const partners = await registry.db.selectFrom('partners').select('name').execute();
+    expect(partners).toEqual([{ name: 'Café' }]);
+    const localities = await registry.db.selectFrom('localities').select('name').execute();
+    expect(localities.map((l) => l.name).sort()).toEqual(['上海', '南京']);
+  });
+
+  it('refuses invisible and control characters in names on the door, pastes and imports', async () => {
+    const create = await refused('ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Osaka\u200B',
+      country: 'Japan',
+    });
+    expect(create.details?.[0]).toMatchObject({ path: ['partner'], key: 'errors.name.invisible' });
+    expect(create.details?.[0]?.message).toContain('Osaka⟨U+200B⟩');
+
+    const paste = await refused('grid:paste', {
+      grid: 'ties',
+      columns: ['local', 'local_level', 'partner', 'country'],
+      rows: [],
+      text: '南京\tcity\tabc\u202Efed\tJapan\n',
+    });
+    expect(paste.details?.some((d) => d.key === 'errors.name.bidi')).toBe(true);
+
+    const imported = await importRefusal(
+      'names.csv',
+      'local,local_level,partner,country\n南京\u2066,city,Nagoya,Japan\n',
+    );
+    expect(imported.extra.details?.[0]).toMatchObject({ key: 'errors.name.bidi' });
+    expect(await ties()).toEqual([]);
+  });
+
+  it('refuses a staff name with a zero-width space', async () => {
+    const error = await refused('staff:create', {
+      name: '王\u200B芳',
+      password: 'editor-pass',
+    });
+    expect(error.details?.[0]).toMatchObject({ path: ['name'], key: 'errors.name.invisible' });
+  });
+
+  it('refuses a lone surrogate in any text at the door, in both languages', async () => {
+    const input = {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Nagoya',
+      country: 'Japan',
+      notes: 'x\uD800',
+    };
+    const en = await refused('ties:create', input);
+    expect(en.details?.[0]).toMatchObject({ path: ['notes'], key: 'errors.name.surrogate' });
+    const zh = await registry.door('ties:create', input, { trusted: true, lang: 'zh' });
+    expect(!zh.ok && zh.error.details?.[0]?.message).toContain('损坏的字符');
+    expect(await ties()).toEqual([]);
+  });
+});
