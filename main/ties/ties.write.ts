@@ -31,6 +31,8 @@ import {
   type DatedStage,
 } from './events.write';
 import { setDeleted, type VersionedTarget } from '../core/versioned.write';
+import { HAS_CJK, localityColumns, placeFactsFor } from '../places/directory.write';
+import { placeKeys } from '../../shared/place-keys';
 import { audit, type WriteEnv } from '../core/write-env';
 
 /**
@@ -38,8 +40,6 @@ import { audit, type WriteEnv } from '../core/write-env';
  * importer and pastes alike, so each path keeps the same rules: localities and partners found
  * or created by name, one live tie per pair, history as dated events, an audit row per change.
  */
-
-const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 function namesFor(name: string): { name_zh: string | null; name_en: string | null } {
   return HAS_CJK.test(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
@@ -69,7 +69,11 @@ export async function resolveLocality(
     }
     return found;
   }
-  if (level === undefined) {
+  // A new locality is a place of the directory where its name says which: its code, names in
+  // both scripts, level (where the row gives none) and parent come from there.
+  const facts = await placeFactsFor(env, name, level);
+  const placeLevel = level ?? facts.division?.level;
+  if (placeLevel === undefined) {
     throw new AppError(
       'validation',
       'errors.tie.levelRequired',
@@ -84,9 +88,9 @@ export async function resolveLocality(
   const row: Row<'localities'> = {
     id: env.ids.next(),
     name,
-    ...namesFor(name),
-    level,
-    parent_id: null,
+    ...localityColumns(name, facts),
+    level: placeLevel,
+    parent_id: facts.parent_id,
     version: 1,
     created_at: env.at,
     updated_at: env.at,
@@ -140,6 +144,7 @@ export async function resolvePartner(
     place_kind: 'city',
     country,
     region: details.region ?? null,
+    ...placeKeys(name),
     version: 1,
     created_at: env.at,
     updated_at: env.at,
@@ -387,9 +392,11 @@ async function relinkLocality(
   }
   // A new name for a locality only this tie uses is a correction of its spelling.
   if ((await countLiveTiesOfLocality(env.trx, current.id)) === 1) {
+    const facts = await placeFactsFor(env, name, level ?? (current.level as Level));
     const patch = {
       name,
-      ...namesFor(name),
+      ...localityColumns(name, facts),
+      parent_id: facts.division ? facts.parent_id : current.parent_id,
       level: level ?? (current.level as Level),
       updated_at: env.at,
     };
@@ -427,7 +434,12 @@ async function relinkPartner(
   }
   // Renaming (or re-homing) a partner only this tie uses corrects it in place.
   if ((await countLiveTiesOfPartner(env.trx, current.id)) === 1) {
-    const rename: RowPatch<'partners'> = { name, country, updated_at: env.at };
+    const rename: RowPatch<'partners'> = {
+      name,
+      country,
+      ...placeKeys(name),
+      updated_at: env.at,
+    };
     if (name !== current.name)
       Object.assign(rename, HAS_CJK.test(name) ? { name_zh: name } : { name_en: name });
     if (details.partner_zh !== undefined) rename.name_zh = details.partner_zh;

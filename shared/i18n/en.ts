@@ -212,6 +212,8 @@ export const en = {
     locality: {
       duplicate: 'There is already a locality named “{{name}}”.',
       cycle: '“{{name}}” cannot sit under itself.',
+      ambiguous:
+        'Several places are called “{{local}}” ({{places}}): write the one meant in full, with its city or province.',
     },
     visit: {
       unknownLocality: '“{{local}}” is not one of our localities.',

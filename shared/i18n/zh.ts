@@ -198,6 +198,7 @@ export const zh: Resources = {
     locality: {
       duplicate: '已有名为“{{name}}”的我方地区。',
       cycle: '“{{name}}”不能隶属于其自身。',
+      ambiguous: '名为“{{local}}”的地方不止一处（{{places}}）：请写明所指的地方及其所属市或省。',
     },
     visit: {
       unknownLocality: '“{{local}}”不是我方地区。',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
 import { AppError } from '../../main/core/errors';
 import type { FollowUps } from '../../shared/ipc/workflow';
-import type { Page, TieRow } from '../../shared/model';
+import type { LocalityRow, Page, TieRow } from '../../shared/model';
 import type { WireError } from '../../shared/result';
 import { call, ctx, testRegistry } from '../support/registry';
 import { scratch } from '../support/spreadsheets';
@@ -202,5 +202,139 @@ describe('names normalised on every write', () => {
     const zh = await registry.door('ties:create', input, { trusted: true, lang: 'zh' });
     expect(!zh.ok && zh.error.details?.[0]?.message).toContain('损坏的字符');
     expect(await ties()).toEqual([]);
+  });
+});
+
+describe('our localities are places of the directory', () => {
+  async function anhuiOffice(): Promise<LocalityRow> {
+    // As the first run does it: the jurisdiction, then the office's own city by hand.
+    const anhui = await call<LocalityRow>(registry, 'localities:create', {
+      name: '安徽省',
+      level: 'province',
+    });
+    await call(registry, 'settings:update', { patch: { jurisdictionId: anhui.id } });
+    return anhui;
+  }
+
+  it('knows 合肥, 合肥市, Hefei and "Hefei City" as the one place 合肥市 under 安徽省', async () => {
+    const anhui = await anhuiOffice();
+    const hefei = await call<LocalityRow>(registry, 'localities:create', {
+      name: '合肥市',
+      level: 'city',
+    });
+    expect(anhui).toMatchObject({ code: '340000', name_en: 'Anhui', parent_id: null });
+    expect(hefei).toMatchObject({
+      code: '340100',
+      name_zh: '合肥市',
+      name_en: 'Hefei',
+      level: 'city',
+      parent_id: anhui.id,
+    });
+    for (const spelling of ['合肥', 'Hefei', 'Hefei City', 'hefei']) {
+      const again = await refused('localities:create', { name: spelling, level: 'city' });
+      expect(again.key, spelling).toBe('errors.locality.duplicate');
+    }
+  });
+
+  it('imports an English-spelled provincial ledger without a second Hefei or Anhui', async () => {
+    const anhui = await anhuiOffice();
+    const hefei = await call<LocalityRow>(registry, 'localities:create', {
+      name: '合肥市',
+      level: 'city',
+    });
+    await registry.services.interchange.importFile(
+      file(
+        'anhui.csv',
+        [
+          'local,partner,country,stage,established_on',
+          'Anhui Province,Maryland,United States,established,1980',
+          'Hefei,Columbus,USA,established,1988',
+          'Hefei City,Kurashiki,Japan,established,1993',
+          'Wuhu City,Kochi,Japan,established,1990',
+          'Anqing,Delft,Netherlands,established,2005',
+          'Feixi County,Wels,Austria,contact,',
+        ].join('\n'),
+      ),
+      { dryRun: false },
+      ctx,
+    );
+    const localities = await call<LocalityRow[]>(registry, 'localities:list', {});
+    const byCode = new Map(localities.map((l) => [l.code, l]));
+    expect(localities).toHaveLength(5);
+    expect(byCode.get('340000')?.id).toBe(anhui.id);
+    expect(byCode.get('340100')?.id).toBe(hefei.id);
+    expect(byCode.get('340200')).toMatchObject({
+      name: 'Wuhu City',
+      name_zh: '芜湖市',
+      level: 'city',
+      parent_id: anhui.id,
+    });
+    expect(byCode.get('340800')).toMatchObject({ name_zh: '安庆市', parent_id: anhui.id });
+    // A county takes its level from the directory and hangs from its city.
+    expect(byCode.get('340123')).toMatchObject({
+      name_zh: '肥西县',
+      level: 'county',
+      parent_id: hefei.id,
+    });
+    const all = await ties();
+    expect(all.filter((t) => t.local === '合肥市').map((t) => t.partner)).toEqual([
+      'Columbus',
+      'Kurashiki',
+    ]);
+  });
+
+  it('scopes a report to 安徽省 over the places under it', async () => {
+    await anhuiOffice();
+    for (const [local, partner, country] of [
+      ['合肥市', 'Columbus', 'US'],
+      ['Wuhu', 'Kochi', 'JP'],
+      ['肥西县', 'Wels', 'AT'],
+      ['南京市', 'Nagoya', 'JP'],
+    ] as const) {
+      await call(registry, 'ties:create', {
+        local,
+        partner,
+        country,
+        stage: 'established',
+        established_on: '2000',
+      });
+    }
+    const figures = await call<{ established: { total: number; countries: number } }>(
+      registry,
+      'reports:annual',
+      { asOf: '2025-12-31', locality: '安徽省' },
+    );
+    expect(figures.established).toMatchObject({ total: 3, countries: 3 });
+    const hefei = await call<{ established: { total: number } }>(registry, 'reports:annual', {
+      asOf: '2025-12-31',
+      locality: 'Hefei',
+    });
+    expect(hefei.established.total).toBe(2);
+  });
+
+  it('resolves a name several places share inside the jurisdiction, else asks which', async () => {
+    const beijing = await call<LocalityRow>(registry, 'localities:create', {
+      name: '北京市',
+      level: 'province',
+    });
+    const outside = await refused('ties:create', {
+      local: '朝阳区',
+      partner: 'Tokyo',
+      country: 'JP',
+    });
+    expect(outside.details?.[0]).toMatchObject({ key: 'errors.locality.ambiguous' });
+    expect(outside.details?.[0]?.message).toContain('北京市朝阳区');
+    expect(outside.details?.[0]?.message).toContain('长春市朝阳区');
+    await call(registry, 'settings:update', { patch: { jurisdictionId: beijing.id } });
+    const tie = await call<TieRow>(registry, 'ties:create', {
+      local: '朝阳区',
+      partner: 'Tokyo',
+      country: 'JP',
+    });
+    expect(tie.local_level).toBe('county');
+    const chaoyang = (await call<LocalityRow[]>(registry, 'localities:list', {})).find(
+      (l) => l.name === '朝阳区',
+    );
+    expect(chaoyang).toMatchObject({ code: '110105', parent_id: beijing.id });
   });
 });
