@@ -129,3 +129,21 @@ export async function countLiveTiesOfLocality(db: Executor, id: string): Promise
     .executeTakeFirstOrThrow();
   return Number(n);
 }
+
+/** Live or not, the localities and partners written before pinyin keys were kept. */
+export async function namesWithoutKeys(
+  db: Executor,
+  table: 'localities' | 'partners',
+): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom(table).select(['id', 'name']).where('pinyin', 'is', null).execute();
+}
+
+/** Sets derived sort keys only: no version, no audit, as an index would be rebuilt. */
+export async function setPlaceKeys(
+  db: Executor,
+  table: 'localities' | 'partners',
+  id: string,
+  keys: { pinyin: string; initials: string },
+): Promise<void> {
+  await db.updateTable(table).set(keys).where('id', '=', id).execute();
+}

@@ -338,3 +338,52 @@ describe('our localities are places of the directory', () => {
     expect(chaoyang).toMatchObject({ code: '110105', parent_id: beijing.id });
   });
 });
+
+describe('pinyin order and search by any name', () => {
+  async function threeCities() {
+    for (const [local, partner] of [
+      ['合肥市', 'Columbus'],
+      ['安庆市', 'Delft'],
+      ['芜湖市', 'Kochi'],
+    ] as const) {
+      await call(registry, 'ties:create', { local, local_level: 'city', partner, country: 'US' });
+    }
+  }
+  const list = async (query: object) =>
+    (await call<Page<TieRow>>(registry, 'ties:list', query)).rows.map((r) => r.local);
+
+  it('sorts the grid 安庆市, 合肥市, 芜湖市 in SQL, both ways', async () => {
+    await threeCities();
+    expect(await list({ sort: [{ colId: 'local', sort: 'asc' }] })).toEqual([
+      '安庆市',
+      '合肥市',
+      '芜湖市',
+    ]);
+    expect(await list({ sort: [{ colId: 'local', sort: 'desc' }] })).toEqual([
+      '芜湖市',
+      '合肥市',
+      '安庆市',
+    ]);
+    const names = (await call<LocalityRow[]>(registry, 'localities:list', {})).map((l) => l.name);
+    expect(names).toEqual(['安庆市', '合肥市', '芜湖市']);
+  });
+
+  it('finds 合肥市 by its Chinese name, English name, pinyin and initials', async () => {
+    await threeCities();
+    for (const quick of ['合肥', 'Hefei', 'hefei', 'hf', 'HFS'])
+      expect(await list({ quick }), quick).toEqual(['合肥市']);
+  });
+
+  it('keys the rows of a registry written before keys were kept when it opens', async () => {
+    await threeCities();
+    await registry.db.updateTable('localities').set({ pinyin: null, initials: null }).execute();
+    const { fillPlaceKeys } = await import('../../main/places/place-keys.fill');
+    expect(await fillPlaceKeys(registry.db)).toBe(3);
+    expect(await list({ sort: [{ colId: 'local', sort: 'asc' }] })).toEqual([
+      '安庆市',
+      '合肥市',
+      '芜湖市',
+    ]);
+    expect(await fillPlaceKeys(registry.db)).toBe(0);
+  });
+});
