@@ -11,7 +11,9 @@ import { listPartners, partnerRowFrom } from '../../db/partners.repository';
 import { readSettings, writeSetting } from '../../db/settings.repository';
 import type { Executor, Row, RowPatch } from '../../db/schema';
 import type { Level } from '../../shared/enums';
-import { localityColumns, placeFactsFor } from './directory.write';
+import { jurisdictionCode, localityColumns, placeFactsFor } from './directory.write';
+import { divisionPath, searchDivisions } from '../../shared/divisions';
+import type { DirectoryPlace } from '../../shared/ipc/reference';
 import { allCountries, continentOf } from '../../shared/countries';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { AuditRow, CountryRow, LocalityRow, PartnerRow } from '../../shared/model';
@@ -179,6 +181,20 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       return allCountries().map((c) => ({
         ...c,
         continent: continentOf(c.code, continentOverrides),
+      }));
+    },
+
+    async directory(input: ParsedInputOf<'places:directory'>): Promise<DirectoryPlace[]> {
+      const within = await jurisdictionCode(deps.db);
+      return searchDivisions(input.query, { within, limit: input.limit }).map((d) => ({
+        code: d.code,
+        name: d.name,
+        en: d.en,
+        level: d.level,
+        within: divisionPath(d.code)
+          .slice(0, -1)
+          .map((p) => p.name)
+          .join(' '),
       }));
     },
 

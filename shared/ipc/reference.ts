@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Level } from '../enums';
 import type { AuditRow, CountryRow, LocalityRow, PartnerRow } from '../model';
 import { country, enumOf, id, name, optionalName, version } from '../schemas';
 import { settingsPatch, type Settings } from '../settings';
@@ -10,6 +11,16 @@ export interface AppInfo {
   readonly schema: string;
   readonly actor: string;
   readonly host: 'electron' | 'browser' | 'cli';
+}
+
+/** A place of China's administrative divisions, as a picker offers it. */
+export interface DirectoryPlace {
+  readonly code: string;
+  readonly name: string;
+  readonly en: string;
+  readonly level: Level;
+  /** Its province and city, for telling 朝阳区 from 朝阳区: 北京市 or 吉林省 长春市. */
+  readonly within: string;
 }
 
 export const referenceChannels = {
@@ -41,6 +52,13 @@ export const referenceChannels = {
   ).returns<LocalityRow>(),
   'partners:list': query(z.strictObject({ country: country.optional() })).returns<PartnerRow[]>(),
   'countries:list': query(z.strictObject({})).returns<CountryRow[]>(),
+  /** Places of the directory by name, English name or pinyin initials, the jurisdiction's first. */
+  'places:directory': query(
+    z.strictObject({
+      query: z.string().max(100),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+  ).returns<DirectoryPlace[]>(),
   'settings:get': query(z.strictObject({})).returns<Settings>(),
   'settings:update': command(z.strictObject({ patch: settingsPatch })).returns<Settings>(),
   'audit:list': query(
