@@ -33,6 +33,20 @@ export async function placeFactsFor(
   const within = await jurisdictionCode(env.trx);
   const match = resolveDivision(name, { within, level });
   if (match.kind === 'none') return { division: null, parent_id: null };
+  if (match.kind === 'ambiguous') {
+    // Next to the jurisdiction, the registry's own places say which is meant: 鼓楼区 in a
+    // registry that holds 南京市 is 南京市鼓楼区 (nearer to a registered place than 徐州市鼓楼区,
+    // which only 江苏省 is above).
+    const placed: { division: Division; parent_id: string; steps: number }[] = [];
+    for (const division of match.candidates) {
+      const parent = await registeredParent(env, division);
+      if (parent) placed.push({ division, ...parent });
+    }
+    const nearest = Math.min(...placed.map((p) => p.steps));
+    const closest = placed.filter((p) => p.steps === nearest);
+    if (closest.length === 1 && closest[0])
+      return { division: closest[0].division, parent_id: closest[0].parent_id };
+  }
   // A romanised name several places share (Suzhou: 苏州 or 宿州) cannot be told apart: it is
   // written as typed, without a place, for the Places screen to settle. A Chinese name shared
   // by several places (朝阳区) is the user's to choose, so they are listed.
@@ -48,12 +62,21 @@ export async function placeFactsFor(
     });
   }
   const division = match.division;
-  for (let up = division.parent; up; up = divisionByCode(up)?.parent ?? null) {
+  return { division, parent_id: (await registeredParent(env, division))?.parent_id ?? null };
+}
+
+/** The nearest place above a division that the registry holds, and how many levels up. */
+async function registeredParent(
+  env: WriteEnv,
+  division: Division,
+): Promise<{ parent_id: string; steps: number } | null> {
+  let steps = 1;
+  for (let up = division.parent; up; up = divisionByCode(up)?.parent ?? null, steps++) {
     const place = divisionByCode(up);
     const row = place ? await findLocalityOfDivision(env.trx, place) : undefined;
-    if (row) return { division, parent_id: row.id };
+    if (row) return { parent_id: row.id, steps };
   }
-  return { division, parent_id: null };
+  return null;
 }
 
 /** The columns a locality takes from its name and its place in the directory. */

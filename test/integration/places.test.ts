@@ -313,10 +313,6 @@ describe('our localities are places of the directory', () => {
   });
 
   it('resolves a name several places share inside the jurisdiction, else asks which', async () => {
-    const beijing = await call<LocalityRow>(registry, 'localities:create', {
-      name: '北京市',
-      level: 'province',
-    });
     const outside = await refused('ties:create', {
       local: '朝阳区',
       partner: 'Tokyo',
@@ -325,7 +321,16 @@ describe('our localities are places of the directory', () => {
     expect(outside.details?.[0]).toMatchObject({ key: 'errors.locality.ambiguous' });
     expect(outside.details?.[0]?.message).toContain('北京市朝阳区');
     expect(outside.details?.[0]?.message).toContain('长春市朝阳区');
-    await call(registry, 'settings:update', { patch: { jurisdictionId: beijing.id } });
+    // Both cities registered: the jurisdiction says which.
+    const beijing = await call<LocalityRow>(registry, 'localities:create', {
+      name: '北京市',
+      level: 'province',
+    });
+    const changchun = await call<LocalityRow>(registry, 'localities:create', {
+      name: '长春市',
+      level: 'city',
+    });
+    await call(registry, 'settings:update', { patch: { jurisdictionId: changchun.id } });
     const tie = await call<TieRow>(registry, 'ties:create', {
       local: '朝阳区',
       partner: 'Tokyo',
@@ -335,7 +340,21 @@ describe('our localities are places of the directory', () => {
     const chaoyang = (await call<LocalityRow[]>(registry, 'localities:list', {})).find(
       (l) => l.name === '朝阳区',
     );
-    expect(chaoyang).toMatchObject({ code: '110105', parent_id: beijing.id });
+    expect(chaoyang).toMatchObject({ code: '220104', parent_id: changchun.id });
+    expect(beijing.code).toBe('110000');
+  });
+
+  it('else by the registered place nearest above it', async () => {
+    const nanjing = await call<LocalityRow>(registry, 'localities:create', {
+      name: '南京市',
+      level: 'city',
+    });
+    await call(registry, 'localities:create', { name: '江苏省', level: 'province' });
+    const gulou = await call<LocalityRow>(registry, 'localities:create', {
+      name: '鼓楼区',
+      level: 'county',
+    });
+    expect(gulou).toMatchObject({ code: '320106', parent_id: nanjing.id });
   });
 });
 
