@@ -1,6 +1,7 @@
 import type { LocalityRow, Page, TieRow } from '../../shared/model';
 import type { Settings } from '../../shared/settings';
 import { expect, screenshot, test } from './fixtures';
+import { TiesPage } from './pages/ties.page';
 
 const words = {
   zh: {
@@ -60,6 +61,43 @@ for (const lang of ['zh', 'en'] as const) {
         sort: [{ colId: 'local', sort: 'asc' }],
       });
       expect(page1.rows.map((r) => r.local)).toEqual(['Anqing', 'Hefei', 'Wuhu']);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
+const refusal = {
+  zh: '与台湾、香港、澳门城市的交流不属于国际友好城市关系',
+  en: 'exchanges with cities in Taiwan, Hong Kong and Macao are not international friendship-city ties',
+} as const;
+
+for (const lang of ['zh', 'en'] as const) {
+  test.describe(`the country picker (${lang})`, () => {
+    test.use({ lang });
+
+    test('does not offer Taiwan and says why, and the cell is refused', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      const tie = await host.call<TieRow>('ties:create', {
+        local: '合肥市',
+        local_level: 'city',
+        partner: 'Columbus',
+        country: 'US',
+      });
+      const ties = new TiesPage(page);
+      await ties.open(host.url);
+      const input = await ties.startTyping(tie.id, 'country', lang === 'zh' ? '台湾' : 'Taiwan');
+      const note = page.locator('.country-list .empty');
+      await expect(note).toContainText(refusal[lang]);
+      await screenshot(page, `country-picker-taiwan-${lang}`);
+      await input.press('Enter');
+      await expect(ties.cell(tie.id, 'country').locator('.cell-refused')).toHaveAttribute(
+        'title',
+        new RegExp(refusal[lang]),
+      );
+      expect((await host.call<TieRow>('ties:get', { id: tie.id })).country).toBe('US');
       expect(pageErrors).toEqual([]);
     });
   });
