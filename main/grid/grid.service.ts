@@ -213,7 +213,7 @@ export function createGridService(deps: ServiceDeps) {
           if (issues.length > 0) refuse(issues);
           return { updated, created: createdIds.length, cells, createdIds };
         },
-        { scope: input.grid, label: 'history.paste', params: { count: cells } },
+        { scope: input.grid, label: 'undo.paste', params: { count: cells } },
       );
     },
 
@@ -243,7 +243,7 @@ export function createGridService(deps: ServiceDeps) {
         },
         {
           scope: input.grid,
-          label: 'history.bulk',
+          label: 'undo.bulk',
           params: { count: input.rows.length, column: input.column },
         },
       );

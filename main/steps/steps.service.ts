@@ -105,7 +105,7 @@ export function createStepsService(deps: ServiceDeps) {
     create: (input: ParsedInputOf<'steps:create'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createStepIn(env, input)), {
         scope: 'steps',
-        label: 'history.create',
+        label: 'undo.create',
         params: (row: StepRow) => ({
           target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
         }),
@@ -137,7 +137,7 @@ export function createStepsService(deps: ServiceDeps) {
         },
         {
           scope: 'steps',
-          label: 'history.update',
+          label: 'undo.update',
           params: (row: StepRow) => ({
             target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
             columns: Object.keys(input.patch),
@@ -154,7 +154,7 @@ export function createStepsService(deps: ServiceDeps) {
         },
         {
           scope: 'steps',
-          label: deleted ? 'history.delete' : 'history.restore',
+          label: deleted ? 'undo.delete' : 'undo.restore',
           params: (row: StepRow) => ({
             target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
           }),

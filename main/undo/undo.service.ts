@@ -3,7 +3,7 @@ import { fromJsonText, toJsonText } from '../../db/json';
 import type { Executor } from '../../db/schema';
 import type { VersionedTable } from '../../db/versioned';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
-import type { HistoryEntry, HistoryResult } from '../../shared/ipc/history';
+import type { UndoEntry, UndoResult } from '../../shared/ipc/undo';
 import type { CallContext } from '../core/context';
 import { AppError, notFound } from '../core/errors';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
@@ -37,7 +37,7 @@ interface AuditStep {
 }
 
 function blocked(entity: string, id: string): AppError {
-  return new AppError('conflict', 'errors.history.changedSince', { entity, id });
+  return new AppError('conflict', 'errors.undo.changedSince', { entity, id });
 }
 
 async function currentRow(db: Executor, table: string, where: Raw): Promise<Raw | undefined> {
@@ -160,7 +160,7 @@ async function restore(
     await audit(env, step.entity, step.entity_id, action, current, target);
     return;
   }
-  throw new AppError('rule', 'errors.history.cannotUndo', { entity: step.entity });
+  throw new AppError('rule', 'errors.undo.cannotUndo', { entity: step.entity });
 }
 
 async function stepsOf(db: Executor, commandId: string): Promise<AuditStep[]> {
@@ -208,7 +208,7 @@ async function replay(
     } catch (error) {
       if (error instanceof AppError) throw error;
       // A unique index (a duplicate tie brought back) or a foreign key says no.
-      throw new AppError('rule', 'errors.history.blocked', {
+      throw new AppError('rule', 'errors.undo.blocked', {
         entity: step.entity,
         id: step.entity_id,
       });
@@ -228,11 +228,23 @@ function entryFrom(row: {
   at: string;
   undone_at: string | null;
   undone_by: string | null;
-}): HistoryEntry {
-  return { ...row, params: fromJsonText<Record<string, unknown>>(row.params, {}) };
+}): UndoEntry {
+  return {
+    ...row,
+    label: currentLabel(row.label),
+    params: fromJsonText<Record<string, unknown>>(row.params, {}),
+  };
 }
 
-export function createHistoryService(deps: ServiceDeps) {
+/**
+ * Registries written before undo got its own name stored their command labels as
+ * `history.*`; the log is history the migrations keep as it was, so the name is mended here.
+ */
+export function currentLabel(label: string): string {
+  return label.startsWith('history.') ? `undo.${label.slice('history.'.length)}` : label;
+}
+
+export function createUndoService(deps: ServiceDeps) {
   async function find(
     db: Executor,
     input: { id?: string | undefined; scope?: string | undefined },
@@ -250,17 +262,17 @@ export function createHistoryService(deps: ServiceDeps) {
   }
 
   async function run(
-    input: ParsedInputOf<'history:undo'>,
+    input: ParsedInputOf<'undo:undo'>,
     ctx: CallContext,
     direction: 'undo' | 'redo',
-  ): Promise<HistoryResult> {
+  ): Promise<UndoResult> {
     return inWriteTransaction(deps, ctx, async (env) => {
       const command = await find(env.trx, input, ctx.actor, direction === 'redo');
       if (!command) throw notFound('command', input.id ?? input.scope ?? '');
       if ((command.undone_at !== null) !== (direction === 'redo'))
         throw new AppError(
           'rule',
-          direction === 'undo' ? 'errors.history.alreadyUndone' : 'errors.history.notUndone',
+          direction === 'undo' ? 'errors.undo.alreadyUndone' : 'errors.undo.notUndone',
         );
       // The replay's own audit rows carry the command's id, so the next undo or redo of it
       // knows the state it left.
@@ -275,12 +287,12 @@ export function createHistoryService(deps: ServiceDeps) {
   }
 
   return {
-    async list(input: ParsedInputOf<'history:list'>): Promise<HistoryEntry[]> {
+    async list(input: ParsedInputOf<'undo:list'>): Promise<UndoEntry[]> {
       let q = deps.db.selectFrom('commands').selectAll();
       if (input.scope) q = q.where('scope', '=', input.scope);
       return (await q.orderBy('seq', 'desc').limit(input.limit).execute()).map(entryFrom);
     },
-    undo: (input: ParsedInputOf<'history:undo'>, ctx: CallContext) => run(input, ctx, 'undo'),
-    redo: (input: ParsedInputOf<'history:redo'>, ctx: CallContext) => run(input, ctx, 'redo'),
+    undo: (input: ParsedInputOf<'undo:undo'>, ctx: CallContext) => run(input, ctx, 'undo'),
+    redo: (input: ParsedInputOf<'undo:redo'>, ctx: CallContext) => run(input, ctx, 'redo'),
   };
 }

@@ -205,7 +205,7 @@ export function createVisitsService(deps: ServiceDeps) {
     create: (input: ParsedInputOf<'visits:create'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createVisitIn(env, input)), {
         scope: 'visits',
-        label: 'history.create',
+        label: 'undo.create',
         params: (row: VisitRow) => ({
           target: [row.leader, row.start_on].filter(Boolean).join(' · '),
         }),
@@ -220,7 +220,7 @@ export function createVisitsService(deps: ServiceDeps) {
         },
         {
           scope: 'visits',
-          label: 'history.update',
+          label: 'undo.update',
           params: (row: VisitRow) => ({
             target: [row.leader, row.start_on].filter(Boolean).join(' · '),
             columns: Object.keys(input.patch),
@@ -237,7 +237,7 @@ export function createVisitsService(deps: ServiceDeps) {
         },
         {
           scope: 'visits',
-          label: deleted ? 'history.delete' : 'history.restore',
+          label: deleted ? 'undo.delete' : 'undo.restore',
           params: (row: VisitRow) => ({
             target: [row.leader, row.start_on].filter(Boolean).join(' · '),
           }),

@@ -209,7 +209,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         },
         {
           scope: 'ties',
-          label: 'history.advance',
+          label: 'undo.advance',
           params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}`, stage: input.to }),
         },
       ),
@@ -263,7 +263,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         },
         {
           scope: 'ties',
-          label: 'history.submit',
+          label: 'undo.submit',
           params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
         },
       ),
@@ -284,7 +284,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         },
         {
           scope: 'steps',
-          label: 'history.decide',
+          label: 'undo.decide',
           params: (row: StepRow) => ({
             target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
             outcome: input.outcome,
@@ -319,7 +319,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         },
         {
           scope: 'ties',
-          label: 'history.upgrade',
+          label: 'undo.upgrade',
           params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
         },
       ),
@@ -349,7 +349,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
           await audit(env, 'chain', input.level, 'update', before, input.steps);
           return chainsIn(env.trx);
         },
-        { scope: 'settings', label: 'history.chain', params: { level: input.level } },
+        { scope: 'settings', label: 'undo.chain', params: { level: input.level } },
       ),
 
     followUps: async (limit?: number): Promise<FollowUps> => {

@@ -212,7 +212,7 @@ export const en = {
       cannotUpgrade: 'The tie cannot be upgraded yet: it needs {{missing}}.',
       decisionFixed: 'A recorded decision is not edited here; undo it from the history instead.',
     },
-    history: {
+    undo: {
       changedSince:
         'That {{entity}} was changed since; undoing would overwrite the later change, so nothing was undone.',
       blocked:

@@ -201,7 +201,7 @@ export const zh: Resources = {
       cannotUpgrade: '暂不能升级：还需要{{missing}}。',
       decisionFixed: '已记录的批复不在此修改，请在历史记录中撤销。',
     },
-    history: {
+    undo: {
       changedSince: '该{{entity}}此后已被修改；撤销会覆盖后来的修改，因此未做撤销。',
       blocked: '撤销会与另一条记录冲突（同一关系重复恢复？），未做任何更改。',
       cannotUndo: '此类更改无法在此撤销。',

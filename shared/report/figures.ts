@@ -1,7 +1,7 @@
 import { CONTINENTS, continentOf, type Continent } from '../countries';
 import { firstDay, yearOf } from '../dates';
 import { LEVELS, KINDS, type Kind, type Level, type Stage } from '../enums';
-import { ALWAYS, type HistoryEvent } from '../history';
+import { ALWAYS, type HistoryEvent } from '../timeline';
 import { countsAsEstablished, isPipeline, PIPELINE_STAGES, type PipelineStage } from '../stages';
 
 /**
@@ -96,7 +96,7 @@ export interface AnnualFigures {
 }
 
 /**
- * The tie on `asOf` under the rules of shared/history.ts (stageAsOf, kindAsOf,
+ * The tie on `asOf` under the rules of shared/timeline.ts (stageAsOf, kindAsOf,
  * establishedOnAsOf), computed in one pass over the history because a report does it for
  * every tie of the registry. A property test holds it equal to those functions.
  */

@@ -8,7 +8,7 @@ import {
   kindAsOf,
   stageAsOf,
   type HistoryEvent,
-} from '../../shared/history';
+} from '../../shared/timeline';
 import {
   annualFigures,
   countTies,

@@ -9,7 +9,7 @@ import {
   kindAsOf,
   stageAsOf,
   type HistoryEvent,
-} from '../../shared/history';
+} from '../../shared/timeline';
 
 const stage = (
   seq: number,
