@@ -2,7 +2,6 @@ import { getLocality } from '../../db/localities.repository';
 import type { Row } from '../../db/schema';
 import { getStep, getStepRow, insertStep, lastRound } from '../../db/steps.repository';
 import { dayOf } from '../../shared/dates';
-import type { Level } from '../../shared/enums';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { StepRow, TieRow } from '../../shared/model';
 import { advanceIn } from './advance.write';
@@ -32,7 +31,7 @@ export function createApprovalsService(deps: ServiceDeps, settings: SettingsServ
           if (tie.stage !== 'intent' && !upgrading)
             throw rule('errors.stage.transition', { from: tie.stage, to: 'pending' });
           const locality = await getLocality(env.trx, tie.locality_id);
-          const chain = (await chainsIn(env.trx))[(locality?.level ?? 'city') as Level];
+          const chain = (await chainsIn(env.trx))[locality?.level ?? 'city'];
           const round = (await lastRound(env.trx, tie.id)) + 1;
           let position = 1;
           for (const authority of chain) {

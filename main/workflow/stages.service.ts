@@ -5,7 +5,6 @@ import type { Executor, Row } from '../../db/schema';
 import { currentRound, listSteps } from '../../db/steps.repository';
 import { getTie, getTieRow } from '../../db/ties.repository';
 import { dayOf, firstDay } from '../../shared/dates';
-import { type Kind, type Level, type Stage } from '../../shared/enums';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { WorkflowOptions } from '../../shared/ipc/workflow';
 import type { StepRow, TieRow } from '../../shared/model';
@@ -63,12 +62,10 @@ export function createStagesService(deps: ServiceDeps, settings: SettingsService
       if (!row) throw notFound('tie', tie.id);
       return {
         tie: row,
-        next: nextSteps(tie.stage as Stage, await stageFacts(db, tie)),
+        next: nextSteps(tie.stage, await stageFacts(db, tie)),
         warnings:
-          tie.stage === 'approved'
-            ? await warningsFor(db, tie, tie.kind as Kind, tie.established_on)
-            : [],
-        chain: (await chainsIn(db))[(locality?.level ?? 'city') as Level],
+          tie.stage === 'approved' ? await warningsFor(db, tie, tie.kind, tie.established_on) : [],
+        chain: (await chainsIn(db))[locality?.level ?? 'city'],
         round: await currentRoundRows(db, tie.id),
         letters: await listLetters(db, { tie_id: tie.id, deleted: false }),
         events: (await listEvents(db, tie.id)).map(eventRowFrom),
