@@ -348,6 +348,7 @@ export async function updateTieIn(
       Object.assign(next, await advanceIn(env, merged, patch.stage, {}));
     }
   }
+  refuseDatesAheadOfStage(next, (next.stage as Stage | undefined) ?? (tie.stage as Stage));
   for (const stage of DATED_STAGES) {
     const column = STAGE_DATE_COLUMN[stage];
     if (column in next)
@@ -365,6 +366,24 @@ export async function updateTieIn(
   if (!(await updateTie(env.trx, id, version, next)))
     throw conflict('tie', await getTieRow(env.trx, id));
   await audit(env, 'tie', id, 'update', tie, { ...tie, ...next, version: version + 1 });
+}
+
+/**
+ * A tie's stage is the stage of its last stage event, on every write path. A date for a stage
+ * the tie has not reached would record that stage after its last one (an "established" event
+ * on a tie at contact, counted by the report while the grid shows contact), so it is refused
+ * with the move to make instead: the workflow checks what the stage needs.
+ */
+function refuseDatesAheadOfStage(next: Record<string, unknown>, stage: Stage): void {
+  for (const dated of DATED_STAGES) {
+    const column = STAGE_DATE_COLUMN[dated];
+    if (next[column] === undefined || next[column] === null) continue;
+    if (stageIndex(dated) <= stageIndex(stage)) continue;
+    const params = { field: column, to: dated, stage };
+    throw new AppError('rule', 'errors.tie.dateAheadOfStage', params, {
+      details: [{ path: [column], key: 'errors.tie.dateAheadOfStage', params }],
+    });
+  }
 }
 
 async function relinkLocality(
