@@ -13,7 +13,7 @@ import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { AuditBatch, type WriteEnv } from '../core/write-env';
-import { createApplier, problemsOf, type Outcome, type Problem } from './appliers';
+import { createApplier, problemsOf, type Outcome, type Problem } from './appliers/index';
 import { readCell } from './cells';
 import {
   cellText,
