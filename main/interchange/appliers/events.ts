@@ -130,7 +130,7 @@ async function replaceHistory(
         {
           field: 'stage',
           key: 'import.events.lastStage',
-          params: { stage: lastStage.event.stage, tieStage: tie.stage },
+          params: { stage: lastStage.event.stage, to: tie.stage },
         },
       ],
     });
