@@ -1,14 +1,13 @@
 import { currentRound, getStep, getStepRow, insertStep } from '../../db/steps.repository';
 import type { Row, RowPatch } from '../../db/schema';
 import type { StepCreate, StepPatch } from '../../shared/ipc/steps';
+import { hasCjk } from '../../shared/text';
 import { requireRole } from '../core/roles';
 import { resolveTieRef } from '../ties/tie-ref';
 import { patchVersioned, type VersionedTarget } from '../core/versioned.write';
 import { audit, type WriteEnv } from '../core/write-env';
 
 /** An approval step's writes, run inside the caller's transaction. */
-
-const HAS_CJK = /[\u3400-\u9fff]/;
 
 export function stepTarget(today: () => string): VersionedTarget<'approval_steps'> {
   return {
@@ -71,7 +70,7 @@ export async function updateStepIn(
   const { authority, ...rest } = patch;
   const next: RowPatch<'approval_steps'> = { ...rest };
   if (authority !== undefined) {
-    if (HAS_CJK.test(authority)) next.authority_zh = authority;
+    if (hasCjk(authority)) next.authority_zh = authority;
     else next.authority_en = authority;
   }
   await patchVersioned(env, target, id, version, next);
