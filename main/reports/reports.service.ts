@@ -34,7 +34,7 @@ import { AppError } from '../core/errors';
 import { annualHtml, annualTitle, type AnnualModel } from './annual';
 import { chromiumPdf } from './chromium';
 import { countryHtml, countryTitle, dossierHtml, dossierTitle } from './dossier';
-import type { SettingsService } from '../places/places.service';
+import type { SettingsService } from '../settings/settings.service';
 import type { ServiceDeps } from '../core/transaction';
 
 /**
