@@ -35,6 +35,7 @@ export function UndoLog({
       timeStyle: 'short',
     }).format(new Date(iso));
   return (
+    // The class is the stylesheet's and the end-to-end tests' name for this panel.
     <aside className="history-panel" aria-labelledby="undo-log-title">
       <header>
         <h2 id="undo-log-title">{t('undo.title')}</h2>
