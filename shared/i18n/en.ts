@@ -178,6 +178,8 @@ export const en = {
     tie: {
       duplicate: '{{local}} already has a tie with {{partner}} ({{country}}).',
       levelRequired: '“{{local}}” is a new locality: give its level (province, city or county).',
+      dateAheadOfStage:
+        'A date in “{{field}}” means the tie has reached {{to}}, but it is at {{stage}}: record the move to {{to}} from its details, which asks for what that stage needs.',
       stageBeforeDates:
         'The stage {{stage}} is earlier than the dates given (they reach {{dated}}).',
       unknownRef: 'There is no tie between “{{local}}” and “{{partner}}”.',
