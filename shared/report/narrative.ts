@@ -18,6 +18,16 @@ export interface VisitTotals {
   readonly incoming: { readonly groups: number; readonly people: number };
 }
 
+/** This period's and the same period's a year before: new ties, letters, delegations. */
+export interface Comparison {
+  readonly ties: readonly [now: number, before: number];
+  readonly letters: readonly [now: number, before: number];
+  readonly sent: readonly [now: number, before: number];
+  readonly received: readonly [now: number, before: number];
+}
+
+export const COMPARED = ['ties', 'letters', 'sent', 'received'] as const;
+
 export interface NarrativeInput {
   readonly lang: Lang;
   readonly period: Period;
@@ -28,6 +38,8 @@ export interface NarrativeInput {
   readonly visits: VisitTotals;
   /** Names of the ties the sentences may name (the new ones). */
   readonly names: (tieId: string) => TieNames | undefined;
+  /** The same period a year before, where the document compares with it. */
+  readonly compare?: Comparison | null;
 }
 
 const LEVEL_ORDER: readonly Level[] = ['province', 'city', 'county'];
@@ -61,9 +73,14 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
     );
     out.push(levels(e.byLevel, t, lang));
     if (e.byKind.friendship > 0 && e.byKind.exchange > 0) {
-      out.push(t('report.sentence.kinds', e.byKind));
+      out.push(
+        t('report.sentence.kinds', {
+          friendship: t('report.sentence.kindFriendship', { count: e.byKind.friendship }),
+          exchange: t('report.sentence.kindExchange', { count: e.byKind.exchange }),
+        }),
+      );
     } else if (e.byKind.exchange > 0) {
-      out.push(t('report.sentence.kindsExchangeOnly'));
+      out.push(t('report.sentence.kindsExchangeOnly', { count: e.byKind.exchange }));
     }
     if (e.suspended > 0) out.push(t('report.sentence.suspended', { count: e.suspended }));
     const byContinent = CONTINENTS.filter((c) => e.byContinent[c] > 0)
@@ -107,12 +124,8 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
   const pipeline = [
     p.approved > 0 ? t('report.sentence.pipelineApproved', { count: p.approved }) : null,
     p.pending > 0 ? t('report.sentence.pipelinePending', { count: p.pending }) : null,
-    p.intent > 0
-      ? t('report.sentence.pipelineIntent', {
-          count: p.intent,
-          letters: t('report.n.letters', { count: p.intent }),
-        })
-      : null,
+    // Ties at the intent stage, not letters: a tie may be at intent with no letter on record.
+    p.intent > 0 ? t('report.sentence.pipelineIntent', { count: p.intent }) : null,
     p.contact > 0
       ? t('report.sentence.pipelineContact', {
           count: p.contact,
@@ -159,6 +172,20 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
         receivedPeople: t('report.n.people', { count: v.incoming.people }),
       }),
     );
+  }
+
+  const compare = input.compare;
+  if (compare) {
+    const items = COMPARED.map((what) => {
+      const [now, before] = compare[what];
+      const change = now > before ? 'up' : now < before ? 'down' : 'same';
+      return t(`report.compare.${what}.${change}`, {
+        now,
+        before,
+        count: Math.abs(now - before),
+      });
+    });
+    out.push(t('report.sentence.compare', { list: joinList(items, lang, listSep(lang)) }));
   }
 
   if (figures.anniversaries.length > 0) {
@@ -227,7 +254,10 @@ function countries(byCountry: Readonly<Record<string, number>>, t: Translate, la
   const restCodes = rest.flatMap(([, codes]) => codes);
   const restTotal = rest.reduce((sum, [count, codes]) => sum + count * codes.length, 0);
   const only = restCodes[0];
-  if (restCodes.length === 1 && only !== undefined) {
+  if (items.length === 0 && restCodes.length > 1 && restTotal === restCodes.length) {
+    // Nothing named before them, so not "other" countries: one tie in each.
+    items.push(t('report.sentence.oneEach', { count: restCodes.length }));
+  } else if (restCodes.length === 1 && only !== undefined) {
     items.push(
       t('report.sentence.inPlace', {
         count: restTotal,
