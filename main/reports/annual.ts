@@ -154,8 +154,10 @@ ${key(t('report.key.received'), figures.visits.incoming)}
     ),
   );
 
-  // Tables that may split over pages come before the charts, so page 1 fills up.
-  if (m.compare) parts.push(compareSection(m.compare, t));
+  // Tables that may split over pages come first, before the charts, so page 1 fills up.
+  const compare = m.compare;
+  if (compare && COMPARED.some((w) => compare[w].some((n) => n > 0)))
+    parts.push(compareSection(compare, t));
   if (m.localities.length > 1) parts.push(localitySection(m, t));
 
   // Continents by count, the most first, as the published reports list them.
@@ -175,6 +177,33 @@ ${key(t('report.key.received'), figures.visits.incoming)}
     { foot: [esc(t('report.col.total')), num(e.total), e.total > 0 ? '100%' : '0%'] },
   );
   parts.push(section(t('report.section.byContinent'), continentTable));
+
+  // By count, the most first; equal counts by name, in pinyin order in Chinese.
+  const countryOrder = collatorFor(lang);
+  const countries = Object.entries(e.byCountry).sort(
+    ([a, x], [b, y]) => y - x || countryOrder.compare(countryLabel(a, lang), countryLabel(b, lang)),
+  );
+  parts.push(
+    section(
+      t('report.section.byCountry'),
+      table<[string, number]>(
+        [
+          { head: t('report.col.country'), cell: ([c]) => esc(countryLabel(c, lang)) },
+          {
+            head: t('report.col.continent'),
+            cell: ([c]) => esc(t(`report.continent.${continentOf(c, m.overrides)}`)),
+          },
+          { head: t('report.col.ties'), cell: ([, n]) => num(n), num: true },
+          { head: t('report.col.share'), cell: ([, n]) => pct(n, e.total), num: true },
+        ],
+        countries,
+        {
+          empty: t('report.none'),
+          foot: [esc(t('report.col.total')), '', num(e.total), e.total > 0 ? '100%' : '0%'],
+        },
+      ),
+    ),
+  );
 
   // Charts: ties by continent, and ties established per year, side by side.
   const charts: string[] = [];
@@ -213,29 +242,6 @@ ${key(t('report.key.received'), figures.visits.incoming)}
   );
   parts.push(
     `<div class="pair">${section(t('report.section.byLevel'), levelTable)}${section(t('report.section.byKind'), kindTable)}</div>`,
-  );
-
-  const countries = Object.entries(e.byCountry);
-  parts.push(
-    section(
-      t('report.section.byCountry'),
-      table<[string, number]>(
-        [
-          { head: t('report.col.country'), cell: ([c]) => esc(countryLabel(c, lang)) },
-          {
-            head: t('report.col.continent'),
-            cell: ([c]) => esc(t(`report.continent.${continentOf(c, m.overrides)}`)),
-          },
-          { head: t('report.col.ties'), cell: ([, n]) => num(n), num: true },
-          { head: t('report.col.share'), cell: ([, n]) => pct(n, e.total), num: true },
-        ],
-        countries,
-        {
-          empty: t('report.none'),
-          foot: [esc(t('report.col.total')), '', num(e.total), e.total > 0 ? '100%' : '0%'],
-        },
-      ),
-    ),
   );
 
   parts.push(

@@ -176,7 +176,8 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
 
   const compare = input.compare;
   if (compare) {
-    const items = COMPARED.map((what) => {
+    // What neither period had is not worth a word ("stayed at 0").
+    const items = COMPARED.filter((what) => compare[what].some((n) => n > 0)).map((what) => {
       const [now, before] = compare[what];
       const change = now > before ? 'up' : now < before ? 'down' : 'same';
       return t(`report.compare.${what}.${change}`, {
@@ -185,7 +186,8 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
         count: Math.abs(now - before),
       });
     });
-    out.push(t('report.sentence.compare', { list: joinList(items, lang, listSep(lang)) }));
+    if (items.length > 0)
+      out.push(t('report.sentence.compare', { list: joinList(items, lang, listSep(lang)) }));
   }
 
   if (figures.anniversaries.length > 0) {

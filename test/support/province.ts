@@ -92,6 +92,8 @@ export async function buildProvince(call: Caller): Promise<Province> {
     patch: {
       officeName: '安徽省人民政府外事办公室',
       reportSignature: '安徽省人民政府外事办公室（盖章）',
+      officeNameEn: 'Foreign Affairs Office of the People’s Government of Anhui Province',
+      reportSignatureEn: 'Foreign Affairs Office of Anhui Province (seal)',
     },
   });
   const province = await call<{ id: string }>('localities:create', {
