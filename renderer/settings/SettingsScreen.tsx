@@ -49,7 +49,10 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
       patch: {
         officeName: settings.officeName,
         staffName: settings.staffName,
+        officeNameEn: settings.officeNameEn,
         reportSignature: settings.reportSignature,
+        reportSignatureEn: settings.reportSignatureEn,
+        reportGeneratedLine: settings.reportGeneratedLine,
         language: settings.language,
         jurisdictionId: settings.jurisdictionId,
         followUps: settings.followUps,
@@ -139,6 +142,37 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                 value={settings.reportSignature ?? ''}
                 onChange={(e) =>
                   setSettings({ ...settings, reportSignature: e.target.value || null })
+                }
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="office-name-en">{t('settingsMore.officeNameEn')}</label>
+              <input
+                id="office-name-en"
+                lang="en"
+                value={settings.officeNameEn ?? ''}
+                onChange={(e) => setSettings({ ...settings, officeNameEn: e.target.value || null })}
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="report-signature-en">{t('settingsMore.signatureEn')}</label>
+              <input
+                id="report-signature-en"
+                lang="en"
+                value={settings.reportSignatureEn ?? ''}
+                onChange={(e) =>
+                  setSettings({ ...settings, reportSignatureEn: e.target.value || null })
+                }
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="report-generated">{t('settingsMore.generatedLine')}</label>
+              <input
+                id="report-generated"
+                type="checkbox"
+                checked={settings.reportGeneratedLine}
+                onChange={(e) =>
+                  setSettings({ ...settings, reportGeneratedLine: e.target.checked })
                 }
               />
             </div>
