@@ -133,6 +133,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 /* A total row never starts a page alone: it takes the last row with it. */
 tfoot tr { break-before: avoid; page-break-before: avoid; }
 th, td { padding: 1.1mm 2mm; text-align: left; vertical-align: top; border-bottom: 0.5pt solid #d8dde3; }
+/* A long name without a break (a compound, a reference number) wraps rather than widening the table off the page. */
+td { overflow-wrap: anywhere; }
 th { background: #f1f3f5; font-weight: 700; border-bottom: 0.8pt solid #8c959f; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tfoot td { font-weight: 700; border-top: 0.8pt solid #8c959f; border-bottom: none; }
