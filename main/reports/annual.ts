@@ -59,6 +59,8 @@ const pct = (part: number, whole: number) =>
   whole === 0 ? '0%' : `${((part / whole) * 100).toFixed(1)}%`;
 
 const GROUPED = new Intl.NumberFormat('en-US');
+/** A closing table this short never splits from the signature. */
+const KEEP_WHOLE = 8;
 /** A count in a table cell, its thousands grouped (12,345) as the published reports print them. */
 export const num = (n: number): string => GROUPED.format(n);
 
@@ -382,7 +384,8 @@ ${key(t('report.key.received'), figures.visits.incoming)}
         counts.anniversaries,
         { empty: t('report.none') },
       ) + signature,
-      'closing',
+      // A short last table goes with the signature whole, rather than leave a row behind.
+      counts.anniversaries.length <= KEEP_WHOLE ? 'closing keep' : 'closing',
     ),
   );
 
@@ -390,7 +393,8 @@ ${key(t('report.key.received'), figures.visits.incoming)}
   return documentHtml({
     lang,
     title: `${title} (${periodText})`,
-    headerLeft: m.officeName ?? t('report.annualTitle'),
+    // Without an office name the header's right side, the title, says enough.
+    headerLeft: m.officeName ?? '',
     headerRight: `${t('report.annualTitle')} · ${t('report.asOf', { date: asOfText })}`,
     footerLeft: footerText(m.officeName ?? periodText, m.generatedLine, t),
     pageTemplate: t('report.page', { page: '{{page}}', pages: '{{pages}}' }),

@@ -151,6 +151,7 @@ tfoot td { font-weight: 700; border-top: 0.8pt solid #8c959f; border-bottom: non
 .record dd { margin: 0; }
 .mark { color: #9a6700; font-size: 8pt; }
 .signature { margin-top: 10mm; display: grid; grid-template-columns: 1fr 1fr; gap: 12mm; break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; break-inside: avoid; }
 .sign-field { display: flex; align-items: flex-end; gap: 3mm; margin-bottom: 5mm; }
 .sign-field .line { flex: 1; border-bottom: 0.6pt solid #1f2328; height: 7mm; }

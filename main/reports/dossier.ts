@@ -165,7 +165,7 @@ export function dossierHtml(m: DossierModel, t: Translate): string {
   return documentHtml({
     lang,
     title,
-    headerLeft: m.officeName ?? t('report.dossierTitle'),
+    headerLeft: m.officeName ?? '',
     headerRight: title,
     footerLeft: footerText(m.officeName ?? m.today, m.generatedLine, t),
     pageTemplate: t('report.page', { page: '{{page}}', pages: '{{pages}}' }),
@@ -262,7 +262,7 @@ export function countryHtml(m: CountryModel, t: Translate): string {
   return documentHtml({
     lang,
     title,
-    headerLeft: m.officeName ?? title,
+    headerLeft: m.officeName ?? '',
     headerRight: `${title} · ${t('report.asOf', { date: formatDate(m.asOf, lang) })}`,
     footerLeft: footerText(m.officeName ?? m.asOf, m.generatedLine, t),
     pageTemplate: t('report.page', { page: '{{page}}', pages: '{{pages}}' }),
