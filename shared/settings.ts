@@ -21,6 +21,8 @@ const fields = {
   reportGeneratedLine: z.boolean(),
   /** The office's own jurisdiction (a locality), set on the first run or in Settings. */
   jurisdictionId: z.string().min(1).max(64).nullable(),
+  /** The order reports list continents in; null: by count, the most first. */
+  continentOrder: z.array(z.enum(CONTINENTS)).max(CONTINENTS.length).nullable(),
   /** Countries whose continent the office counts differently from the dataset. */
   continentOverrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.enum(CONTINENTS)),
   /** When a tie needs following up (the follow-ups dashboard and the counts on the navigation). */
@@ -37,6 +39,9 @@ const fields = {
   /** Whether upgrading an exchange tie to a friendship tie needs an approved chain first. */
   upgradeRequiresChain: z.boolean(),
 };
+/** The order Chinese statistics list continents in, offered in Settings beside "by count". */
+export const FIXED_CONTINENT_ORDER = ['AS', 'EU', 'AF', 'NA', 'SA', 'OC', 'AN'] as const;
+
 export const settingsSchema = z.strictObject({
   language: fields.language.default(null),
   staffName: fields.staffName.default(null),
@@ -46,6 +51,7 @@ export const settingsSchema = z.strictObject({
   reportSignatureEn: fields.reportSignatureEn.default(null),
   reportGeneratedLine: fields.reportGeneratedLine.default(false),
   jurisdictionId: fields.jurisdictionId.default(null),
+  continentOrder: fields.continentOrder.default(null),
   continentOverrides: fields.continentOverrides.default({}),
   followUps: fields.followUps.default({
     letterMonths: 6,

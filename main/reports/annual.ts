@@ -12,12 +12,13 @@ import {
   type LetterType,
 } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
-import type {
-  AnnualFigures,
-  Period,
-  TieAsOf,
-  TieCounts,
-  TieNames,
+import {
+  continentsInOrder,
+  type AnnualFigures,
+  type Period,
+  type TieAsOf,
+  type TieCounts,
+  type TieNames,
 } from '../../shared/report/figures';
 import { countryLabel, formatDate, formatPeriod, placeName } from '../../shared/report/format';
 import type { LocalityFigures } from '../../shared/report/localities';
@@ -49,6 +50,8 @@ export interface AnnualModel {
   /** The locality the report is scoped to, in the report's language; null for all. */
   readonly scopeName: string | null;
   readonly overrides: Readonly<Record<string, Continent>>;
+  /** The office's order of continents; null: by count, the most first. */
+  readonly continentOrder: readonly Continent[] | null;
   /** Names of the ties the document lists. */
   readonly names: ReadonlyMap<string, TieNames>;
   /** Public reasons of the suspensions in force, by `tieId#seq`. */
@@ -162,9 +165,10 @@ ${key(t('report.key.received'), figures.visits.incoming)}
     parts.push(compareSection(compare, t));
   if (m.localities.length > 1) parts.push(localitySection(m, t));
 
-  // Continents by count, the most first, as the published reports list them.
-  const continentOrder = CONTINENTS.filter((c) => c !== 'AN' || e.byContinent.AN > 0).sort(
-    (a, b) => e.byContinent[b] - e.byContinent[a],
+  // Continents by count, the most first, as the published reports list them (or as the
+  // office set them).
+  const continentOrder = continentsInOrder(e.byContinent, m.continentOrder).filter(
+    (c) => c !== 'AN' || e.byContinent.AN > 0,
   );
   const continentRows = continentOrder
     .filter((c) => e.byContinent[c] > 0)

@@ -234,6 +234,7 @@ export function createReportService(
           visits: totals,
           names: (id) => names.get(id),
           compare,
+          continentOrder: office.continentOrder,
         },
         t,
       ),
@@ -247,6 +248,7 @@ export function createReportService(
       compare,
       scopeName: name,
       overrides: office.continentOverrides,
+      continentOrder: office.continentOrder,
       names,
       reasons,
     };

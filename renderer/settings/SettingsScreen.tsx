@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChainStep } from '../../shared/chains';
 import { enumLabel, valuesOf, type Level } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
-import type { Settings } from '../../shared/settings';
+import { FIXED_CONTINENT_ORDER, type Settings } from '../../shared/settings';
 import { attempt, call } from '../api/client';
 import { errorText } from '../i18n';
 import { BackupSection } from './BackupSection';
@@ -53,6 +53,7 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
         reportSignature: settings.reportSignature,
         reportSignatureEn: settings.reportSignatureEn,
         reportGeneratedLine: settings.reportGeneratedLine,
+        continentOrder: settings.continentOrder,
         language: settings.language,
         jurisdictionId: settings.jurisdictionId,
         followUps: settings.followUps,
@@ -164,6 +165,22 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                   setSettings({ ...settings, reportSignatureEn: e.target.value || null })
                 }
               />
+            </div>
+            <div className="form-row">
+              <label htmlFor="continent-order">{t('settingsMore.continentOrder')}</label>
+              <select
+                id="continent-order"
+                value={settings.continentOrder ? 'fixed' : ''}
+                onChange={(e) =>
+                  setSettings({
+                    ...settings,
+                    continentOrder: e.target.value === 'fixed' ? [...FIXED_CONTINENT_ORDER] : null,
+                  })
+                }
+              >
+                <option value="">{t('settingsMore.continentsByCount')}</option>
+                <option value="fixed">{t('settingsMore.continentsFixed')}</option>
+              </select>
             </div>
             <div className="form-row">
               <label htmlFor="report-generated">{t('settingsMore.generatedLine')}</label>

@@ -187,6 +187,22 @@ export function isRoundAnniversary(years: number): boolean {
   return years <= 30 ? years % 5 === 0 : years % 10 === 0;
 }
 
+/**
+ * The continents in the order a report lists them: by count, the most first (as the published
+ * reports do), or in the order the office set, those it did not name after, by count. Ties
+ * keep the dataset's order.
+ */
+export function continentsInOrder(
+  byContinent: Readonly<Record<Continent, number>>,
+  order: readonly Continent[] | null = null,
+): Continent[] {
+  const rank = (c: Continent) => {
+    const i = order ? order.indexOf(c) : -1;
+    return i < 0 ? CONTINENTS.length : i;
+  };
+  return [...CONTINENTS].sort((a, b) => rank(a) - rank(b) || byContinent[b] - byContinent[a]);
+}
+
 /** The same period a year before (29 February becomes the 28th). */
 export function yearBefore(period: Period): Period {
   const back = (day: string) => {

@@ -1,7 +1,14 @@
 import { CONTINENTS } from '../countries';
 import type { Level } from '../enums';
 import type { Lang } from '../i18n';
-import type { AnnualFigures, Period, TieCounts, TieNames } from './figures';
+import type { Continent } from '../countries';
+import {
+  continentsInOrder,
+  type AnnualFigures,
+  type Period,
+  type TieCounts,
+  type TieNames,
+} from './figures';
 import { countryLabel, displayName, formatDate, formatPeriod, joinList } from './format';
 
 /**
@@ -40,6 +47,8 @@ export interface NarrativeInput {
   readonly names: (tieId: string) => TieNames | undefined;
   /** The same period a year before, where the document compares with it. */
   readonly compare?: Comparison | null;
+  /** The office's order of continents; by count where it set none. */
+  readonly continentOrder?: readonly Continent[] | null;
 }
 
 const LEVEL_ORDER: readonly Level[] = ['province', 'city', 'county'];
@@ -83,8 +92,8 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
       out.push(t('report.sentence.kindsExchangeOnly', { count: e.byKind.exchange }));
     }
     if (e.suspended > 0) out.push(t('report.sentence.suspended', { count: e.suspended }));
-    const byContinent = CONTINENTS.filter((c) => e.byContinent[c] > 0)
-      .sort((a, b) => e.byContinent[b] - e.byContinent[a])
+    const byContinent = continentsInOrder(e.byContinent, input.continentOrder ?? null)
+      .filter((c) => e.byContinent[c] > 0)
       .map((c) =>
         t('report.sentence.inPlace', {
           count: e.byContinent[c],

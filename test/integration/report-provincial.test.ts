@@ -82,6 +82,30 @@ describe('the provincial annual summary', () => {
     ]);
   });
 
+  it('lists continents in the order the office set, where it set one', async () => {
+    await call(registry, 'settings:update', {
+      patch: { continentOrder: ['AS', 'EU', 'AF', 'NA', 'SA', 'OC', 'AN'] },
+    });
+    try {
+      const en = await html({ lang: 'en' });
+      expect(
+        tableAfter(en, 'Ties by continent')
+          .slice(1)
+          .map((r) => r[0]),
+      ).toEqual(['Asia', 'Europe', 'Africa', 'North America', 'South America', 'Oceania', 'Total']);
+      expect(narrative(en)).toContain(
+        'By continent: 2 in Asia, 4 in Europe, 1 in Africa, 3 in North America and 1 in Oceania.',
+      );
+      // The figures of the contract keep their keys' order.
+      expect(await call(registry, 'reports:annual', { asOf: '2025-12-31' })).toEqual(OFFICE_2025);
+    } finally {
+      await call(registry, 'settings:update', { patch: { continentOrder: null } });
+    }
+    expect(narrative(await html({ lang: 'en' }))).toContain(
+      'By continent: 4 in Europe, 3 in North America, 2 in Asia',
+    );
+  });
+
   it('compares with the same period a year before, in a table and a sentence', async () => {
     const zh = await html({ lang: 'zh' });
     expect(tableAfter(zh, '与上年同期比较')).toEqual([
