@@ -44,7 +44,8 @@ export const desktopStrings = defineStrings({
       intro:
         'Tell Youcheng which office keeps this registry. You can change each of these later in Settings.',
       officeName: 'Office name',
-      officePlaceholder: 'e.g. Foreign Affairs Office of Nanjing Municipal People’s Government',
+      // The name as the office writes it; the English one has its own field below.
+      officePlaceholder: 'e.g. 南京市人民政府外事办公室',
       jurisdiction: 'Own jurisdiction',
       jurisdictionHint: 'The province, city or district this office acts for.',
       jurisdictionName: 'Name of the jurisdiction',
