@@ -86,3 +86,36 @@ export async function shiftEventsFrom(db: Executor, tieId: string, seq: number):
 export async function deleteEventsOfTie(db: Executor, tieId: string): Promise<void> {
   await db.deleteFrom('tie_events').where('tie_id', '=', tieId).execute();
 }
+
+export function getEvent(db: Executor, id: string): Promise<Row<'tie_events'> | undefined> {
+  return db.selectFrom('tie_events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Puts an event back as it was stored (undo and redo). */
+export async function insertEventRow(db: Executor, row: Row<'tie_events'>): Promise<void> {
+  await db.insertInto('tie_events').values(row).execute();
+}
+
+export async function replaceEvent(
+  db: Executor,
+  id: string,
+  row: Partial<Row<'tie_events'>>,
+): Promise<void> {
+  await db.updateTable('tie_events').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteEvent(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('tie_events').where('id', '=', id).execute();
+}
+
+/** Each tie's latest date of reaching `approved`, for the follow-ups. */
+export async function approvedOnByTie(db: Executor): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('tie_events')
+    .select(['tie_id', (eb) => eb.fn.max('occurred_on').as('on')])
+    .where('type', '=', 'stage')
+    .where('stage', '=', 'approved')
+    .groupBy('tie_id')
+    .execute();
+  return new Map(rows.map((e) => [e.tie_id, e.on as string | null]));
+}

@@ -66,3 +66,46 @@ export async function getLetter(db: Executor, id: string): Promise<Row<'letters'
 export async function insertLetter(db: Executor, row: NewRow<'letters'>): Promise<void> {
   await db.insertInto('letters').values(row).execute();
 }
+
+/** A tie's live letters that carry a signing date. */
+export async function signedLettersOfTie(
+  db: Executor,
+  tieId: string,
+): Promise<{ signed_on: string }[]> {
+  const rows = await db
+    .selectFrom('letters')
+    .select('signed_on')
+    .where('tie_id', '=', tieId)
+    .where('deleted_at', 'is', null)
+    .where('signed_on', 'is not', null)
+    .execute();
+  return rows as { signed_on: string }[];
+}
+
+/** A tie's live letters still in force (not superseded or withdrawn). */
+export function activeLettersOfTie(db: Executor, tieId: string): Promise<Row<'letters'>[]> {
+  return db
+    .selectFrom('letters')
+    .selectAll()
+    .where('tie_id', '=', tieId)
+    .where('status', '=', 'active')
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** A tie's live letter with this title and signing date (none: undated), for an import. */
+export function findLetterOfTie(
+  db: Executor,
+  tieId: string,
+  title: string,
+  signedOn: string | null,
+): Promise<Row<'letters'> | undefined> {
+  return db
+    .selectFrom('letters')
+    .selectAll()
+    .where('tie_id', '=', tieId)
+    .where('title', '=', title)
+    .where('signed_on', signedOn === null ? 'is' : '=', signedOn)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}

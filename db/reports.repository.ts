@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { KINDS, type Kind, type Level } from '../shared/enums';
-import type { HistoryEvent } from '../shared/history';
+import type { HistoryEvent } from '../shared/timeline';
 import type { ReportTie, TieNames } from '../shared/report/figures';
 import { STAGE_ORDER } from '../shared/stages';
 import type { Executor } from './schema';

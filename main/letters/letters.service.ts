@@ -92,7 +92,7 @@ export function createLettersService(deps: ServiceDeps) {
     create: (input: ParsedInputOf<'letters:create'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createLetterIn(env, input)), {
         scope: 'letters',
-        label: 'history.create',
+        label: 'undo.create',
         params: (row: LetterRow) => ({ target: row.title }),
       }),
     update: (input: ParsedInputOf<'letters:update'>, ctx: CallContext) =>
@@ -105,7 +105,7 @@ export function createLettersService(deps: ServiceDeps) {
         },
         {
           scope: 'letters',
-          label: 'history.update',
+          label: 'undo.update',
           params: (row: LetterRow) => ({ target: row.title, columns: Object.keys(input.patch) }),
         },
       ),
@@ -124,7 +124,7 @@ export function createLettersService(deps: ServiceDeps) {
           );
           return row(env.trx, input.id);
         },
-        { scope: 'letters', label: 'history.attach', params: { target: input.name } },
+        { scope: 'letters', label: 'undo.attach', params: { target: input.name } },
       ),
 
     async attachPick(
@@ -149,7 +149,7 @@ export function createLettersService(deps: ServiceDeps) {
           await attachIn(env, deps, input.id, input.version, path.basename(file), bytes);
           return row(env.trx, input.id);
         },
-        { scope: 'letters', label: 'history.attach', params: { target: path.basename(file) } },
+        { scope: 'letters', label: 'undo.attach', params: { target: path.basename(file) } },
       );
     },
 
@@ -165,7 +165,7 @@ export function createLettersService(deps: ServiceDeps) {
           });
           return row(env.trx, input.id);
         },
-        { scope: 'letters', label: 'history.detach', params: {} },
+        { scope: 'letters', label: 'undo.detach', params: {} },
       ),
 
     async scan(input: ParsedInputOf<'letters:scan'>): Promise<ScanFile> {
@@ -200,7 +200,7 @@ export function createLettersService(deps: ServiceDeps) {
         },
         {
           scope: 'letters',
-          label: deleted ? 'history.delete' : 'history.restore',
+          label: deleted ? 'undo.delete' : 'undo.restore',
           params: (row: LetterRow) => ({ target: row.title }),
         },
       ),

@@ -55,7 +55,7 @@ export function createSettingsService(deps: ServiceDeps) {
         },
         {
           scope: 'settings',
-          label: 'history.settings',
+          label: 'undo.settings',
           params: { keys: Object.keys(input.patch) },
         },
       );
@@ -137,7 +137,7 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
     ): Promise<LocalityRow> {
       return inWriteTransaction(deps, ctx, async (env) => createLocalityIn(env, input), {
         scope: 'settings',
-        label: 'history.create',
+        label: 'undo.create',
         params: { target: input.name },
       });
     },
@@ -150,7 +150,7 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
         deps,
         ctx,
         (env) => updateLocalityIn(env, input.id, input.version, input.patch),
-        { scope: 'settings', label: 'history.update', params: { target: input.id } },
+        { scope: 'settings', label: 'undo.update', params: { target: input.id } },
       );
     },
 

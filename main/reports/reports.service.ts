@@ -14,7 +14,7 @@ import { listSteps } from '../../db/steps.repository';
 import { getTieRow } from '../../db/ties.repository';
 import { listVisits } from '../../db/visits.repository';
 import { dayOf, precisionOf, type PartialDate } from '../../shared/dates';
-import { establishedOnAsOf } from '../../shared/history';
+import { establishedOnAsOf } from '../../shared/timeline';
 import type { Kind, Level, Stage } from '../../shared/enums';
 import { createI18n, type Lang } from '../../shared/i18n';
 import type { ParsedInputOf } from '../../shared/ipc/contract';

@@ -12,14 +12,13 @@ import type { StepCreate, StepPatch } from '../../shared/ipc/steps';
 import type { Page, StepRow } from '../../shared/model';
 import type { CallContext } from '../core/context';
 import { conflict, notFound, rule } from '../core/errors';
+import { hasCjk } from '../../shared/text';
 import { requireRole } from '../core/roles';
 import { resolveTieRef } from '../ties/tie-ref';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { decideIn } from '../workflow/workflow.service';
 import { patchVersioned, setDeleted, type VersionedTarget } from '../core/versioned.write';
 import { audit, type WriteEnv } from '../core/write-env';
-
-const HAS_CJK = /[\u3400-\u9fff]/;
 
 export function stepTarget(today: () => string): VersionedTarget<'approval_steps'> {
   return {
@@ -82,7 +81,7 @@ export async function updateStepIn(
   const { authority, ...rest } = patch;
   const next: RowPatch<'approval_steps'> = { ...rest };
   if (authority !== undefined) {
-    if (HAS_CJK.test(authority)) next.authority_zh = authority;
+    if (hasCjk(authority)) next.authority_zh = authority;
     else next.authority_en = authority;
   }
   await patchVersioned(env, target, id, version, next);
@@ -105,7 +104,7 @@ export function createStepsService(deps: ServiceDeps) {
     create: (input: ParsedInputOf<'steps:create'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createStepIn(env, input)), {
         scope: 'steps',
-        label: 'history.create',
+        label: 'undo.create',
         params: (row: StepRow) => ({
           target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
         }),
@@ -137,7 +136,7 @@ export function createStepsService(deps: ServiceDeps) {
         },
         {
           scope: 'steps',
-          label: 'history.update',
+          label: 'undo.update',
           params: (row: StepRow) => ({
             target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
             columns: Object.keys(input.patch),
@@ -154,7 +153,7 @@ export function createStepsService(deps: ServiceDeps) {
         },
         {
           scope: 'steps',
-          label: deleted ? 'history.delete' : 'history.restore',
+          label: deleted ? 'undo.delete' : 'undo.restore',
           params: (row: StepRow) => ({
             target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
           }),

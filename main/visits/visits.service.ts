@@ -1,7 +1,9 @@
 import { findLocalityByName } from '../../db/localities.repository';
 import type { Executor, Row, RowPatch } from '../../db/schema';
 import { toJsonText } from '../../db/json';
+import { findTieIdsByRef } from '../../db/ties.repository';
 import {
+  getVisit,
   getVisitRow,
   insertVisit,
   linkVisitTie,
@@ -50,29 +52,14 @@ async function resolveTies(
 ): Promise<string[]> {
   const out: string[] = [];
   for (const ref of refs) {
-    let q = env.trx
-      .selectFrom('ties as t')
-      .innerJoin('partners as p', 'p.id', 't.partner_id')
-      .select('t.id')
-      .where('t.deleted_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('t.id', '=', ref),
-          eb('p.name', '=', ref),
-          eb('p.name_zh', '=', ref),
-          eb('p.name_en', '=', ref),
-          eb('p.name_local', '=', ref),
-        ]),
-      );
-    if (locality) q = q.where('t.locality_id', '=', locality);
-    const found = await q.limit(2).execute();
+    const found = await findTieIdsByRef(env.trx, ref, locality, 2);
     if (found.length !== 1)
       throw refused(
         'ties',
         found.length === 0 ? 'errors.visit.unknownTie' : 'errors.visit.ambiguousTie',
         { tie: ref },
       );
-    const id = (found[0] as { id: string }).id;
+    const id = found[0] as string;
     if (!out.includes(id)) out.push(id);
   }
   return out;
@@ -162,11 +149,7 @@ export async function updateVisitIn(
   if (fields !== undefined) next.fields = toJsonText(fields);
   const locality = await localityId(env, local);
   if (locality !== undefined) next.locality_id = locality;
-  const current = await env.trx
-    .selectFrom('visits')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const current = await getVisit(env.trx, id);
   if (current)
     checkDates(
       next.start_on !== undefined ? next.start_on : current.start_on,
@@ -180,12 +163,8 @@ export async function updateVisitIn(
       await resolveTies(env, ties, next.locality_id ?? before.locality_id),
     );
     // Links are part of the visit as staff see it: a change to them is a new version.
-    const moved = await env.trx
-      .selectFrom('visits')
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    if (linked && moved.version === version)
+    const moved = await getVisit(env.trx, id);
+    if (linked && moved?.version === version)
       await patchVersioned(env, VISIT_TARGET, id, version, {
         updated_at: `${env.at}`,
       } as RowPatch<'visits'>);
@@ -205,7 +184,7 @@ export function createVisitsService(deps: ServiceDeps) {
     create: (input: ParsedInputOf<'visits:create'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createVisitIn(env, input)), {
         scope: 'visits',
-        label: 'history.create',
+        label: 'undo.create',
         params: (row: VisitRow) => ({
           target: [row.leader, row.start_on].filter(Boolean).join(' · '),
         }),
@@ -220,7 +199,7 @@ export function createVisitsService(deps: ServiceDeps) {
         },
         {
           scope: 'visits',
-          label: 'history.update',
+          label: 'undo.update',
           params: (row: VisitRow) => ({
             target: [row.leader, row.start_on].filter(Boolean).join(' · '),
             columns: Object.keys(input.patch),
@@ -237,7 +216,7 @@ export function createVisitsService(deps: ServiceDeps) {
         },
         {
           scope: 'visits',
-          label: deleted ? 'history.delete' : 'history.restore',
+          label: deleted ? 'undo.delete' : 'undo.restore',
           params: (row: VisitRow) => ({
             target: [row.leader, row.start_on].filter(Boolean).join(' · '),
           }),

@@ -1,4 +1,5 @@
-import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { listChainTemplates, replaceChain } from '../../db/chains.repository';
+import { approvedOnByTie, eventRowFrom, listEvents } from '../../db/events.repository';
 import { listLetters } from '../../db/letters.repository';
 import { getLocality } from '../../db/localities.repository';
 import type { Executor, Row } from '../../db/schema';
@@ -7,10 +8,12 @@ import {
   getStep,
   getStepRow,
   insertStep,
+  lastRound,
   listSteps,
 } from '../../db/steps.repository';
-import { getTie, getTieRow } from '../../db/ties.repository';
+import { getTie, getTieRow, listTieSummaries } from '../../db/ties.repository';
 import { updateVersioned } from '../../db/versioned';
+import { lastVisitOnByTie } from '../../db/visits.repository';
 import { DEFAULT_CHAINS, type ChainStep } from '../../shared/chains';
 import { dayOf, daysBetween, firstDay } from '../../shared/dates';
 import { LEVELS, type Kind, type Level, type Stage } from '../../shared/enums';
@@ -58,12 +61,7 @@ async function writeTie(
 }
 
 export async function chainsIn(db: Executor): Promise<Record<Level, ChainStep[]>> {
-  const rows = await db
-    .selectFrom('approval_templates')
-    .selectAll()
-    .orderBy('level')
-    .orderBy('position')
-    .execute();
+  const rows = await listChainTemplates(db);
   const out = {} as Record<Level, ChainStep[]>;
   for (const level of Object.keys(LEVELS) as Level[]) {
     const own = rows
@@ -209,7 +207,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         },
         {
           scope: 'ties',
-          label: 'history.advance',
+          label: 'undo.advance',
           params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}`, stage: input.to }),
         },
       ),
@@ -228,12 +226,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
             throw rule('errors.stage.transition', { from: tie.stage, to: 'pending' });
           const locality = await getLocality(env.trx, tie.locality_id);
           const chain = (await chainsIn(env.trx))[(locality?.level ?? 'city') as Level];
-          const last = await env.trx
-            .selectFrom('approval_steps')
-            .select((eb) => eb.fn.max('round').as('round'))
-            .where('tie_id', '=', tie.id)
-            .executeTakeFirst();
-          const round = Number(last?.round ?? 0) + 1;
+          const round = (await lastRound(env.trx, tie.id)) + 1;
           let position = 1;
           for (const authority of chain) {
             const first = position === 1;
@@ -263,7 +256,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         },
         {
           scope: 'ties',
-          label: 'history.submit',
+          label: 'undo.submit',
           params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
         },
       ),
@@ -284,7 +277,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         },
         {
           scope: 'steps',
-          label: 'history.decide',
+          label: 'undo.decide',
           params: (row: StepRow) => ({
             target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
             outcome: input.outcome,
@@ -319,7 +312,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         },
         {
           scope: 'ties',
-          label: 'history.upgrade',
+          label: 'undo.upgrade',
           params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
         },
       ),
@@ -332,44 +325,17 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         ctx,
         async (env) => {
           const before = (await chainsIn(env.trx))[input.level];
-          await env.trx.deleteFrom('approval_templates').where('level', '=', input.level).execute();
-          let position = 1;
-          for (const step of input.steps) {
-            await env.trx
-              .insertInto('approval_templates')
-              .values({
-                id: env.ids.next(),
-                level: input.level,
-                position: position++,
-                authority_zh: step.zh,
-                authority_en: step.en,
-              })
-              .execute();
-          }
+          await replaceChain(env.trx, input.level, input.steps, () => env.ids.next());
           await audit(env, 'chain', input.level, 'update', before, input.steps);
           return chainsIn(env.trx);
         },
-        { scope: 'settings', label: 'history.chain', params: { level: input.level } },
+        { scope: 'settings', label: 'undo.chain', params: { level: input.level } },
       ),
 
     followUps: async (limit?: number): Promise<FollowUps> => {
       const { followUps: limits } = await settings.get();
       const now = today();
-      const ties = await deps.db
-        .selectFrom('ties as t')
-        .innerJoin('localities as l', 'l.id', 't.locality_id')
-        .innerJoin('partners as p', 'p.id', 't.partner_id')
-        .select([
-          't.id',
-          't.stage',
-          't.kind',
-          't.established_on',
-          'l.name as local',
-          'p.name as partner',
-          'p.country',
-        ])
-        .where('t.deleted_at', 'is', null)
-        .execute();
+      const ties = await listTieSummaries(deps.db);
       const byId = new Map(ties.map((t) => [t.id, t]));
       const item = (
         tieId: string,
@@ -383,8 +349,8 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
           local: t.local,
           partner: t.partner,
           country: t.country,
-          stage: t.stage as Stage,
-          kind: t.kind as Kind,
+          stage: t.stage,
+          kind: t.kind,
           since,
           days: since ? daysBetween(since, now) : null,
           ...(ref ? { ref } : {}),
@@ -403,14 +369,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         .map((l) => item(l.tie_id, l.signed_on, { id: l.id, label: l.title }))
         .filter(present);
 
-      const approvedEvents = await deps.db
-        .selectFrom('tie_events')
-        .select(['tie_id', (eb) => eb.fn.max('occurred_on').as('on')])
-        .where('type', '=', 'stage')
-        .where('stage', '=', 'approved')
-        .groupBy('tie_id')
-        .execute();
-      const approvedOn = new Map(approvedEvents.map((e) => [e.tie_id, e.on as string | null]));
+      const approvedOn = await approvedOnByTie(deps.db);
       const approved = ties
         .filter((t) => t.stage === 'approved')
         .map((t) => item(t.id, approvedOn.get(t.id) ?? null))
@@ -422,14 +381,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         .map((s) => item(s.tie_id, s.submitted_on, { id: s.id, label: s.authority_zh }))
         .filter(present);
 
-      const lastVisits = await deps.db
-        .selectFrom('visit_ties as vt')
-        .innerJoin('visits as v', 'v.id', 'vt.visit_id')
-        .select(['vt.tie_id', (eb) => eb.fn.max('v.start_on').as('on')])
-        .where('v.deleted_at', 'is', null)
-        .groupBy('vt.tie_id')
-        .execute();
-      const lastVisit = new Map(lastVisits.map((v) => [v.tie_id, v.on as string | null]));
+      const lastVisit = await lastVisitOnByTie(deps.db);
       const quietCutoff = `${Number(now.slice(0, 4)) - limits.visitYears}${now.slice(4)}`;
       const quiet = ties
         .filter((t) => t.stage === 'established')
@@ -449,22 +401,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
     },
 
     anniversaries: async (input: ParsedInputOf<'ties:anniversaries'>): Promise<Anniversary[]> => {
-      const rows = await deps.db
-        .selectFrom('ties as t')
-        .innerJoin('localities as l', 'l.id', 't.locality_id')
-        .innerJoin('partners as p', 'p.id', 't.partner_id')
-        .select([
-          't.id',
-          't.kind',
-          't.established_on',
-          'l.name as local',
-          'p.name as partner',
-          'p.country',
-        ])
-        .where('t.deleted_at', 'is', null)
-        .where('t.stage', 'in', ['established', 'suspended'])
-        .where('t.established_on', 'is not', null)
-        .execute();
+      const rows = await listTieSummaries(deps.db, { established: true });
       return rows
         .map((r) => ({ r, years: anniversaryIn(r.established_on as string, input.year) }))
         .filter((x): x is { r: (typeof rows)[number]; years: number } => x.years !== null)
@@ -473,7 +410,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
           local: r.local,
           partner: r.partner,
           country: r.country,
-          kind: r.kind as Kind,
+          kind: r.kind,
           established_on: r.established_on as string,
           years,
         }))
