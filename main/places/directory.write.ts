@@ -4,6 +4,7 @@ import type { Executor, Row } from '../../db/schema';
 import { divisionByCode, resolveDivision, type Division } from '../../shared/divisions';
 import type { Level } from '../../shared/enums';
 import { placeKeys } from '../../shared/place-keys';
+import { hasCjk } from '../../shared/text';
 import { AppError } from '../core/errors';
 import type { WriteEnv } from '../core/write-env';
 
@@ -50,7 +51,7 @@ export async function placeFactsFor(
   // A romanised name several places share (Suzhou: 苏州 or 宿州) cannot be told apart: it is
   // written as typed, without a place, for the Places screen to settle. A Chinese name shared
   // by several places (朝阳区) is the user's to choose, so they are listed.
-  if (match.kind === 'ambiguous' && !HAS_CJK.test(name)) return { division: null, parent_id: null };
+  if (match.kind === 'ambiguous' && !hasCjk(name)) return { division: null, parent_id: null };
   if (match.kind === 'ambiguous') {
     const places = match.candidates
       .slice(0, 6)
@@ -85,7 +86,7 @@ export function localityColumns(
   facts: PlaceFacts,
   typed: { readonly name_zh?: string | null; readonly name_en?: string | null } = {},
 ): Pick<Row<'localities'>, 'name_zh' | 'name_en' | 'code' | 'pinyin' | 'initials'> {
-  const cjk = HAS_CJK.test(name);
+  const cjk = hasCjk(name);
   const place = facts.division;
   const keys = placeKeys(place?.name ?? name);
   return {
@@ -95,5 +96,3 @@ export function localityColumns(
     ...keys,
   };
 }
-
-export const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

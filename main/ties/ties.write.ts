@@ -19,6 +19,7 @@ import { countryName } from '../../shared/countries';
 import type { PartialDate } from '../../shared/dates';
 import type { Level, Stage } from '../../shared/enums';
 import type { TieCreate, TiePatch } from '../../shared/ipc/ties';
+import { hasCjk } from '../../shared/text';
 import { AppError, conflict, notFound, rule } from '../core/errors';
 import { advanceIn } from '../workflow/advance.write';
 import {
@@ -31,7 +32,7 @@ import {
   type DatedStage,
 } from './events.write';
 import { setDeleted, type VersionedTarget } from '../core/versioned.write';
-import { HAS_CJK, localityColumns, placeFactsFor } from '../places/directory.write';
+import { localityColumns, placeFactsFor } from '../places/directory.write';
 import { placeKeys } from '../../shared/place-keys';
 import { audit, type WriteEnv } from '../core/write-env';
 
@@ -42,7 +43,7 @@ import { audit, type WriteEnv } from '../core/write-env';
  */
 
 function namesFor(name: string): { name_zh: string | null; name_en: string | null } {
-  return HAS_CJK.test(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
+  return hasCjk(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
 }
 
 /**
@@ -342,17 +343,13 @@ export async function updateTieIn(
       // An import records the stage it finds, dated by its own column where it has one.
       const column = (STAGE_DATE_COLUMN as Partial<Record<Stage, keyof Row<'ties'>>>)[patch.stage];
       const on = column ? (merged[column] as string | null) : null;
-      await appendEvent(
-        env,
-        tie.id,
-        { type: 'stage', stage: patch.stage, from: tie.stage as Stage },
-        on,
-      );
+      await appendEvent(env, tie.id, { type: 'stage', stage: patch.stage, from: tie.stage }, on);
       next.stage = patch.stage;
     } else {
       Object.assign(next, await advanceIn(env, merged, patch.stage, {}));
     }
   }
+  refuseDatesAheadOfStage(next, (next.stage as Stage | undefined) ?? (tie.stage as Stage));
   for (const stage of DATED_STAGES) {
     const column = STAGE_DATE_COLUMN[stage];
     if (column in next)
@@ -370,6 +367,24 @@ export async function updateTieIn(
   if (!(await updateTie(env.trx, id, version, next)))
     throw conflict('tie', await getTieRow(env.trx, id));
   await audit(env, 'tie', id, 'update', tie, { ...tie, ...next, version: version + 1 });
+}
+
+/**
+ * A tie's stage is the stage of its last stage event, on every write path. A date for a stage
+ * the tie has not reached would record that stage after its last one (an "established" event
+ * on a tie at contact, counted by the report while the grid shows contact), so it is refused
+ * with the move to make instead: the workflow checks what the stage needs.
+ */
+function refuseDatesAheadOfStage(next: Record<string, unknown>, stage: Stage): void {
+  for (const dated of DATED_STAGES) {
+    const column = STAGE_DATE_COLUMN[dated];
+    if (next[column] === undefined || next[column] === null) continue;
+    if (stageIndex(dated) <= stageIndex(stage)) continue;
+    const params = { field: column, to: dated, stage };
+    throw new AppError('rule', 'errors.tie.dateAheadOfStage', params, {
+      details: [{ path: [column], key: 'errors.tie.dateAheadOfStage', params }],
+    });
+  }
 }
 
 async function relinkLocality(
@@ -392,12 +407,12 @@ async function relinkLocality(
   }
   // A new name for a locality only this tie uses is a correction of its spelling.
   if ((await countLiveTiesOfLocality(env.trx, current.id)) === 1) {
-    const facts = await placeFactsFor(env, name, level ?? (current.level as Level));
+    const facts = await placeFactsFor(env, name, level ?? current.level);
     const patch = {
       name,
       ...localityColumns(name, facts),
       parent_id: facts.division ? facts.parent_id : current.parent_id,
-      level: level ?? (current.level as Level),
+      level: level ?? current.level,
       updated_at: env.at,
     };
     if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
@@ -410,7 +425,7 @@ async function relinkLocality(
     });
     return current;
   }
-  return resolveLocality(env, name, level ?? (current.level as Level));
+  return resolveLocality(env, name, level ?? current.level);
 }
 
 async function relinkPartner(
@@ -441,7 +456,7 @@ async function relinkPartner(
       updated_at: env.at,
     };
     if (name !== current.name)
-      Object.assign(rename, HAS_CJK.test(name) ? { name_zh: name } : { name_en: name });
+      Object.assign(rename, hasCjk(name) ? { name_zh: name } : { name_en: name });
     if (details.partner_zh !== undefined) rename.name_zh = details.partner_zh;
     if (details.region !== undefined) rename.region = details.region;
     if (!(await updatePartner(env.trx, current.id, current.version, rename))) {

@@ -83,23 +83,13 @@ export const zh: Resources = {
   },
   ties: {
     add: '新增友城关系',
-    delete: '删除',
     deleteConfirmOne: '删除{{local}}与{{partner}}的友城关系？',
-    deleteConfirmMany: '删除选中的{{count}}对友城关系？',
     deleted: '已删除',
-    restore: '恢复',
-    showDeleted: '显示已删除',
     count_one: '共{{count, number}}对',
     count_other: '共{{count, number}}对',
-    selected: '已选{{count}}行',
-    saving: '正在保存…',
-    saved: '已保存',
-    refused: '未保存：{{message}}',
     newTitle: '新增友城关系',
     create: '创建',
     cancel: '取消',
-    search: '中英文快速查找…',
-    searchLabel: '快速查找',
     newLocalityHint: '新的我方地区需填写级别。',
   },
   countryPicker: {
@@ -191,6 +181,8 @@ export const zh: Resources = {
     tie: {
       duplicate: '{{local}}与{{partner}}（{{country}}）的友城关系已存在。',
       levelRequired: '“{{local}}”是新的我方地区：请填写级别（省级、市级或县级）。',
+      dateAheadOfStage:
+        '填写“{{field}}”意味着该关系已到“{{to}}”阶段，但它目前处于“{{stage}}”：请在详情中办理“{{to}}”，系统会提示该阶段所需的材料。',
       stageBeforeDates: '阶段“{{stage}}”早于所填日期（日期已到“{{dated}}”）。',
       unknownRef: '“{{local}}”与“{{partner}}”之间没有友城关系。',
       ambiguousRef: '“{{local}}”与多个名为“{{partner}}”的城市有关系：请注明国家。',
@@ -214,7 +206,7 @@ export const zh: Resources = {
       cannotUpgrade: '暂不能升级：还需要{{missing}}。',
       decisionFixed: '已记录的批复不在此修改，请在历史记录中撤销。',
     },
-    history: {
+    undo: {
       changedSince: '该{{entity}}此后已被修改；撤销会覆盖后来的修改，因此未做撤销。',
       blocked: '撤销会与另一条记录冲突（同一关系重复恢复？），未做任何更改。',
       cannotUndo: '此类更改无法在此撤销。',
