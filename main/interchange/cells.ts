@@ -1,5 +1,6 @@
 import type { ColumnDef } from '../../shared/interchange';
 import { unescapeFormula } from '../../shared/interchange';
+import { foldSpaces } from '../../shared/text';
 import type { Cell, Format } from './source';
 
 /**
@@ -11,6 +12,9 @@ import type { Cell, Format } from './source';
 
 export type CellRead =
   { ok: true; value: unknown } | { ok: false; key: string; params: Record<string, unknown> };
+
+/** Free text, kept as typed; every other text cell is a name or a code, its spaces folded. */
+const FREE_TEXT = new Set(['notes', 'note', 'purpose', 'outcomes', 'override_reason', 'title']);
 
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '对', '√', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '']);
@@ -33,7 +37,8 @@ export function readCell(column: ColumnDef, cell: Cell | undefined, format: Form
     }
     if (text.trim() === '') return { ok: true, value: null };
     if (column.type === 'bool') return boolOf(text);
-    return { ok: true, value: text };
+    // `日\u3000本`, ` 南京 `: padding and full-width spaces typed to line a column up.
+    return { ok: true, value: FREE_TEXT.has(column.id) ? text : foldSpaces(text) };
   }
   if (typeof value === 'boolean') {
     return column.type === 'bool'

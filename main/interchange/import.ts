@@ -10,6 +10,7 @@ import type {
   SheetChoice,
   SheetSummary,
 } from '../../shared/ipc/interchange';
+import { hasCjk } from '../../shared/text';
 import { recordCommand } from '../core/commands';
 import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
@@ -21,6 +22,7 @@ import {
   cellText,
   ignoredColumns,
   isBlank,
+  isTotalRow,
   planSheet,
   previewOf,
   sheetProblems,
@@ -62,6 +64,7 @@ async function plansFor(
   file: string,
   name: string,
   options: Omit<ImportOptions, 'dryRun'>,
+  lang: Lang,
 ): Promise<{
   format: Format;
   encoding: Encoding | null;
@@ -78,6 +81,7 @@ async function plansFor(
         opened,
         sheet,
         options.sheets?.find((s) => s.name === sheet),
+        lang,
       ),
     );
   }
@@ -98,7 +102,7 @@ export async function previewImport(
   options: Omit<ImportOptions, 'dryRun'>,
   lang: Lang,
 ): Promise<ImportPreview> {
-  const planned = await plansFor(file, name, options);
+  const planned = await plansFor(file, name, options, lang);
   return {
     fileId,
     name,
@@ -127,7 +131,7 @@ export async function runImport(
   onProgress: (progress: ImportProgress) => void = () => {},
 ): Promise<ImportSummary> {
   onProgress({ phase: 'reading', fraction: 0, rows: 0 });
-  const { format, plans } = await plansFor(file, name, options);
+  const { format, plans } = await plansFor(file, name, options, ctx.lang);
   for (const plan of plans) {
     const { missing } = sheetProblems(plan);
     if (missing.length > 0)
@@ -258,7 +262,9 @@ async function applySheet(
     ignored: ignoredColumns(plan, lang),
     notices,
   };
-  const applier = createApplier(plan.kind, new Date(env.at));
+  const applier = createApplier(plan.kind, new Date(env.at), {
+    zh: hasCjk(plan.headers.join('')),
+  });
   const present = new Set(plan.fields.filter((f): f is string => f !== null));
   const texts = new Map<number, Map<string, string>>();
   const count = (outcome: Outcome) => summary[outcome]++;
@@ -282,8 +288,25 @@ async function applySheet(
   };
   let sinceYield = 0;
   let fraction = 0;
+  // Rows left out or noticed on the way, said in the summary (blank rows only between
+  // records: the empty rows a sheet ends with are nothing to say).
+  const blank: number[] = [];
+  let blankRun: number[] = [];
+  const totals: number[] = [];
+  const hidden: number[] = [];
   for await (const row of plan.reader.rows((f) => (fraction = f))) {
-    if (row.line <= plan.headerLine || isBlank(row)) continue;
+    if (row.line <= plan.headerLine) continue;
+    if (isBlank(row)) {
+      blankRun.push(row.line);
+      continue;
+    }
+    blank.push(...blankRun);
+    blankRun = [];
+    if (isTotalRow(row)) {
+      totals.push(row.line);
+      continue;
+    }
+    if (row.hidden) hidden.push(row.line);
     summary.rows++;
     countRow();
     if (++sinceYield >= 200) {
@@ -358,8 +381,21 @@ async function applySheet(
     if (Array.isArray(outcome)) refuse(line, outcome, texts.get(line) ?? new Map());
     else count(outcome);
   }
+  notices.push(...(applier.notices?.() ?? []));
+  if (blank.length > 0) notices.push(linesNotice('blankRows', blank));
+  if (totals.length > 0) notices.push(linesNotice('totalRows', totals));
+  if (hidden.length > 0) notices.push(linesNotice('hiddenRows', hidden));
   report(1);
   return summary;
+}
+
+/** A notice naming rows: how many, and the first of them. */
+function linesNotice(key: string, lines: readonly number[]): ImportNotice {
+  const shown = lines.slice(0, 12).join(', ');
+  return {
+    key: `import.notice.${key}`,
+    params: { count: lines.length, lines: lines.length > 12 ? `${shown} …` : shown },
+  };
 }
 
 export type { SheetKind };

@@ -2,12 +2,15 @@ import {
   columnDef,
   columnForHeader,
   columnLetter,
+  isRowNumberHeader,
+  isTotalLabel,
   SHEETS,
   sheetKindForHeaders,
   sheetKindForName,
   type SheetKind,
 } from '../../shared/interchange';
 import { formatMessage, type Lang } from '../../shared/i18n';
+import { hasCjk } from '../../shared/text';
 import type { ImportNotice, SheetChoice, SheetPreview } from '../../shared/ipc/interchange';
 import { fileProblem, type Cell, type OpenedFile, type SheetReader, type SheetRow } from './source';
 import { LIMITS } from './limits';
@@ -27,6 +30,8 @@ export interface SheetPlan {
   readonly headers: readonly string[];
   /** By column position: the field, or null. */
   readonly fields: readonly (string | null)[];
+  /** By column position: a row-number column (序号), skipped without a word. */
+  readonly numbering: readonly boolean[];
   readonly sample: readonly SheetRow[];
   /** What the plan decided on its own (a separator, inferred fields…), said in the preview. */
   readonly notices: readonly ImportNotice[];
@@ -43,8 +48,9 @@ export function cellText(cell: Cell | undefined): string {
   return cell === undefined ? '' : cell.text.trim();
 }
 
+/** A row with nothing of its own (a merged cell running through it is not its own). */
 export function isBlank(row: SheetRow): boolean {
-  return row.cells.every((c) => c === undefined || (cellText(c) === '' && !c.formula));
+  return row.cells.every((c) => c === undefined || c.merged || (cellText(c) === '' && !c.formula));
 }
 
 /** The top rows of a sheet: enough to find its header and show a sample. */
@@ -67,6 +73,7 @@ export async function planSheet(
   file: OpenedFile,
   name: string,
   choice: SheetChoice | undefined,
+  lang: Lang,
 ): Promise<SheetPlan> {
   const reader = file.sheet(name);
   const rows = await topRows(reader);
@@ -93,12 +100,36 @@ export async function planSheet(
     if (chosen !== undefined) return chosen !== null && columnDef(kind, chosen) ? chosen : null;
     return h === '' ? null : columnForHeader(kind, h);
   });
+  // A ledger's own numbering (序号) is no field of any record: read by none, and not reported.
+  const numbering = headers.map((h, i) => fields[i] === null && isRowNumberHeader(h));
   const sample = rows
-    .filter((r) => r.line > header.line && !isBlank(r))
+    .filter((r) => r.line > header.line && !isBlank(r) && !isTotalRow(r))
     .slice(0, LIMITS.previewRows);
   const notices: ImportNotice[] = [];
   if (file.separator === ';') notices.push({ key: 'import.notice.semicolon', params: {} });
   if (file.separator === '\t') notices.push({ key: 'import.notice.tab', params: {} });
+  if (kind === 'ties' && !fields.includes('stage'))
+    notices.push({ key: 'import.notice.stageFromDates', params: {} });
+  if (kind === 'ties' && !fields.includes('local_level'))
+    notices.push({
+      key: 'import.notice.levelFromDirectory',
+      params: { add: hasCjk(headers.join('')) ? '我方级别' : 'local_level' },
+    });
+  const hidden = reader.layout.hiddenColumns.filter((i) => (headers[i] ?? '') !== '');
+  if (hidden.length > 0)
+    notices.push({
+      key: 'import.notice.hiddenColumns',
+      params: {
+        count: hidden.length,
+        columns: hidden.map((i) => columnLabel(i, headers[i]!, lang)),
+      },
+    });
+  const merged = reader.layout.mergedDown.filter((ref) => firstRowOf(ref) > header.line);
+  if (merged.length > 0)
+    notices.push({
+      key: 'import.notice.merged',
+      params: { count: merged.length, ranges: merged.slice(0, 8).join(', ') },
+    });
   return {
     reader,
     name,
@@ -107,6 +138,7 @@ export async function planSheet(
     headerLine: header.line,
     headers,
     fields,
+    numbering,
     sample,
     notices,
   };
@@ -174,6 +206,16 @@ export function previewOf(plan: SheetPlan, lang: Lang): SheetPreview {
 /** The columns a sheet's rows are read without, as the clerk sees them. */
 export function ignoredColumns(plan: SheetPlan, lang: Lang): string[] {
   return plan.headers.flatMap((h, i) =>
-    h !== '' && plan.fields[i] === null ? [columnLabel(i, h, lang)] : [],
+    h !== '' && plan.fields[i] === null && !plan.numbering[i] ? [columnLabel(i, h, lang)] : [],
   );
+}
+
+function firstRowOf(ref: string): number {
+  return Number(/\d+/.exec(ref)?.[0] ?? 0);
+}
+
+/** A 合计/小计/总计 row: its first filled cell says so. */
+export function isTotalRow(row: SheetRow): boolean {
+  const first = row.cells.find((c) => cellText(c) !== '');
+  return first !== undefined && typeof first.value === 'string' && isTotalLabel(first.text);
 }

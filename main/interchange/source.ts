@@ -18,7 +18,7 @@ import { LIMITS } from './limits';
  */
 
 export type Encoding = 'utf8' | 'gb18030';
-export type Format = 'csv' | 'xlsx' | 'xls';
+export type Format = 'csv' | 'xlsx' | 'xls' | 'ods';
 /** What separates a CSV's cells: Excel writes `;` where the comma is the decimal mark. */
 export type Separator = ',' | ';' | '\t';
 
@@ -32,16 +32,29 @@ export interface Cell {
   readonly formula?: string;
   /** An error cell's code (#N/A, #REF!). */
   readonly error?: string;
+  /** The value of a merged cell above, given to this row: a row of these alone is blank. */
+  readonly merged?: boolean;
 }
 
 export interface SheetRow {
   /** The row number the spreadsheet program shows (the header is row 1 in a plain sheet). */
   readonly line: number;
   readonly cells: readonly (Cell | undefined)[];
+  /** A row the workbook hides: imported like any other, and reported. */
+  readonly hidden?: boolean;
+}
+
+/** How a workbook lays a sheet out, beyond its cells. */
+export interface SheetLayout {
+  /** Columns (from 0) the sheet hides. */
+  readonly hiddenColumns: readonly number[];
+  /** Merged ranges spanning rows (`B3:B7`), whose value the reader gives every row. */
+  readonly mergedDown: readonly string[];
 }
 
 export interface SheetReader {
   readonly name: string;
+  readonly layout: SheetLayout;
   /** Rows of the sheet from the first, header included; blank rows are kept for numbering. */
   rows(onProgress?: (fraction: number) => void): AsyncIterable<SheetRow>;
 }
@@ -105,7 +118,9 @@ export async function openFile(
   const head = await readHead(file, 1024 * 1024);
   if (head.length === 0 || head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09))
     throw fileProblem('empty', { name: displayName });
-  if (startsWith(head, ZIP)) return openWorkbook(file, 'xlsx');
+  // An OpenDocument spreadsheet is a zip too; SheetJS tells them apart by their content.
+  if (startsWith(head, ZIP))
+    return openWorkbook(file, /\.ods$/i.test(displayName) ? 'ods' : 'xlsx');
   if (startsWith(head, CFB)) return openWorkbook(file, 'xls');
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
     throw fileProblem('utf16', { name: displayName });
@@ -127,6 +142,7 @@ export async function openFile(
     sheetNames: [name],
     sheet: () => ({
       name,
+      layout: { hiddenColumns: [], mergedDown: [] },
       rows: (onProgress) => csvRows(file, size, encoding, separator, onProgress),
     }),
   };
@@ -357,9 +373,9 @@ export function checkZip(bytes: Uint8Array): void {
   if (entries === 0) throw fileProblem('damaged', { reason: 'no entries' });
 }
 
-async function openWorkbook(file: string, format: 'xlsx' | 'xls'): Promise<OpenedFile> {
+async function openWorkbook(file: string, format: 'xlsx' | 'xls' | 'ods'): Promise<OpenedFile> {
   const bytes = await readFile(file);
-  if (format === 'xlsx') checkZip(bytes);
+  if (format !== 'xls') checkZip(bytes);
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, {
@@ -369,6 +385,8 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls'): Promise<Opene
       cellFormula: true,
       cellHTML: false,
       cellDates: false,
+      // Column widths and visibility: a hidden column is imported, and said.
+      cellStyles: true,
       sheetRows: LIMITS.rows + 2,
     });
   } catch (error) {
@@ -385,7 +403,15 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls'): Promise<Opene
     sheet(name) {
       const sheet = workbook.Sheets[name];
       if (!sheet) throw fileProblem('noSheet', { sheet: name });
-      return { name, rows: (onProgress) => workbookRows(sheet, date1904, onProgress) };
+      const merges = (sheet['!merges'] ?? []).filter((m) => m.e.r > m.s.r);
+      return {
+        name,
+        layout: {
+          hiddenColumns: (sheet['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i] : [])),
+          mergedDown: merges.map((m) => XLSX.utils.encode_range(m)),
+        },
+        rows: (onProgress) => workbookRows(sheet, date1904, merges, onProgress),
+      };
     },
   };
 }
@@ -435,6 +461,7 @@ function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | un
 async function* workbookRows(
   sheet: XLSX.WorkSheet,
   date1904: boolean,
+  merges: readonly XLSX.Range[],
   onProgress?: (fraction: number) => void,
 ): AsyncGenerator<SheetRow> {
   const ref = sheet['!ref'];
@@ -448,12 +475,33 @@ async function* workbookRows(
     });
   if (range.e.r - range.s.r > LIMITS.rows) throw fileProblem('tooManyRows', { max: LIMITS.rows });
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  const rowInfo = sheet['!rows'] ?? [];
+  // A cell merged down a group of rows (我方 for each city's ties) shows its value on every
+  // row it spans, so every row gets it. Merges across columns only are shown once: their
+  // value belongs to the first column.
+  const mergedInto = new Map<number, Map<number, XLSX.CellObject | undefined>>();
+  for (const m of merges) {
+    const top = data[m.s.r]?.[m.s.c];
+    for (let r = m.s.r + 1; r <= m.e.r; r++) {
+      const cols = mergedInto.get(r) ?? new Map<number, XLSX.CellObject | undefined>();
+      cols.set(m.s.c, top);
+      mergedInto.set(r, cols);
+    }
+  }
   const total = Math.max(1, range.e.r - range.s.r + 1);
   for (let r = range.s.r; r <= range.e.r; r++) {
     const row = data[r] ?? [];
+    const merged = mergedInto.get(r);
     const cells: (Cell | undefined)[] = [];
-    for (let col = range.s.c; col <= range.e.c; col++) cells.push(cellOf(row[col], date1904));
+    // From column A, whatever the used range says, so a cell's index is its column's.
+    for (let col = 0; col <= range.e.c; col++) {
+      if (!merged?.has(col)) cells.push(cellOf(row[col], date1904));
+      else {
+        const cell = cellOf(merged.get(col), date1904);
+        cells.push(cell && { ...cell, merged: true });
+      }
+    }
     onProgress?.((r - range.s.r + 1) / total);
-    yield { line: r + 1, cells };
+    yield { line: r + 1, cells, ...(rowInfo[r]?.hidden ? { hidden: true } : {}) };
   }
 }

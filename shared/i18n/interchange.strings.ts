@@ -44,10 +44,37 @@ export const interchangeStrings = defineStrings({
           'The row has {{count}} cells but the header only {{columns}} columns: column {{letter}} (“{{value}}”) has no header. Quote a cell that holds the separator, or give the column a header.',
       },
       columnLabel: 'column {{letter}} ({{header}})',
+      level: {
+        missing_one:
+          '“{{local}}” is not in the registry yet and the sheet has no {{add}} column: add a column headed {{add}} with its level ({{values}}), or add the locality first.',
+        missing_other:
+          '“{{local}}” ({{count}} rows: {{lines}}) is not in the registry yet and the sheet has no {{add}} column: add a column headed {{add}} with its level ({{values}}), or add the locality first.',
+      },
       notice: {
         semicolon:
           'The cells of this file are separated by semicolons (as Excel saves CSV where the comma is the decimal mark); it was read that way.',
         tab: 'The cells of this file are separated by tabs; it was read that way.',
+        stageFromDates:
+          'The sheet has no stage (阶段) column: a new tie’s stage follows from its dates (established date → established, letter of intent date → intent, otherwise contact).',
+        levelFromDirectory:
+          'The sheet has no {{add}} column: a locality already in the registry keeps its level; a new one needs the column.',
+        stagesInferred:
+          'Stages from the dates: {{established}} established, {{intent}} intent, {{contact}} contact.',
+        hiddenColumns_one:
+          'Column {{columns}} is hidden in the workbook; it is imported all the same.',
+        hiddenColumns_other:
+          '{{count}} columns are hidden in the workbook ({{columns}}); they are imported all the same.',
+        merged_one:
+          'A merged cell ({{ranges}}) spans several rows: its value is taken for each of them.',
+        merged_other:
+          '{{count}} merged cells ({{ranges}}) span several rows: each value is taken for every row it spans.',
+        blankRows_one: 'Row {{lines}} is blank and was skipped.',
+        blankRows_other: '{{count}} blank rows were skipped (rows {{lines}}).',
+        totalRows_one: 'Row {{lines}} is a total row (合计/小计/总计) and was left out.',
+        totalRows_other: '{{count}} total rows (合计/小计/总计) were left out (rows {{lines}}).',
+        hiddenRows_one: 'Row {{lines}} is hidden in the workbook; it is imported all the same.',
+        hiddenRows_other:
+          '{{count}} rows are hidden in the workbook (rows {{lines}}); they are imported all the same.',
       },
       events: {
         lastStage: 'The history ends at {{stage}}, but the tie is at {{to}}.',
@@ -155,9 +182,30 @@ export const interchangeStrings = defineStrings({
           '该行有{{count}}个单元格，但表头只有{{columns}}列：{{letter}}列（“{{value}}”）没有表头。请给含分隔符的单元格加引号，或为该列添加表头。',
       },
       columnLabel: '{{letter}}列（{{header}}）',
+      level: {
+        missing_one:
+          '“{{local}}”尚未登记，表中也没有“{{add}}”列：请添加表头为“{{add}}”的一列并填写级别（{{values}}），或先登记该地区。',
+        missing_other:
+          '“{{local}}”（共{{count}}行：第{{lines}}行）尚未登记，表中也没有“{{add}}”列：请添加表头为“{{add}}”的一列并填写级别（{{values}}），或先登记该地区。',
+      },
       notice: {
         semicolon: '此文件以分号分隔单元格（部分地区的Excel这样保存CSV），已按分号读取。',
         tab: '此文件以制表符分隔单元格，已按制表符读取。',
+        stageFromDates:
+          '表中没有“阶段”列：新友城关系的阶段按日期确定（有结好日期为已结好，有意向书日期为意向，否则为接触）。',
+        levelFromDirectory: '表中没有“{{add}}”列：已登记的地区沿用其级别，新地区需要该列。',
+        stagesInferred:
+          '按日期确定的阶段：已结好{{established}}条，意向{{intent}}条，接触{{contact}}条。',
+        hiddenColumns_one: '工作簿中隐藏了{{columns}}，仍照常导入。',
+        hiddenColumns_other: '工作簿中隐藏了{{count}}列（{{columns}}），仍照常导入。',
+        merged_one: '合并单元格（{{ranges}}）跨越多行：其内容用于所跨的每一行。',
+        merged_other: '有{{count}}处合并单元格跨越多行（{{ranges}}）：其内容用于所跨的每一行。',
+        blankRows_one: '第{{lines}}行为空行，已跳过。',
+        blankRows_other: '已跳过{{count}}个空行（第{{lines}}行）。',
+        totalRows_one: '第{{lines}}行是合计行（合计/小计/总计），未导入。',
+        totalRows_other: '有{{count}}个合计行（合计/小计/总计）未导入（第{{lines}}行）。',
+        hiddenRows_one: '第{{lines}}行在工作簿中被隐藏，仍照常导入。',
+        hiddenRows_other: '有{{count}}行在工作簿中被隐藏（第{{lines}}行），仍照常导入。',
       },
       events: {
         lastStage: '历程最后为{{stage}}，但该友城关系目前为{{to}}。',

@@ -68,7 +68,7 @@ export interface SheetPreview {
 export interface ImportPreview {
   readonly fileId: string;
   readonly name: string;
-  readonly format: 'csv' | 'xlsx' | 'xls';
+  readonly format: 'csv' | 'xlsx' | 'xls' | 'ods';
   readonly encoding: Encoding | null;
   readonly detectedEncoding: Encoding | null;
   /** A CSV's separator as detected (null for workbooks). */

@@ -4,7 +4,7 @@ import { AppError } from '../../main/core/errors';
 import type { ImportPreview } from '../../shared/ipc/interchange';
 import type { TieRow } from '../../shared/model';
 import { call, ctx, testRegistry } from '../support/registry';
-import { scratch } from '../support/spreadsheets';
+import { scratch, XLSX, type XCell } from '../support/spreadsheets';
 
 /** Ledgers as offices keep them (issue 20): line ends, separators, layouts, cells as shown. */
 
@@ -98,7 +98,7 @@ describe('line ends and separators', () => {
     );
     const seen = await preview(semi, 'zh');
     expect(seen.separator).toBe(';');
-    expect(seen.sheets[0]!.notices).toEqual([{ key: 'import.notice.semicolon', params: {} }]);
+    expect(seen.sheets[0]!.notices).toContainEqual({ key: 'import.notice.semicolon', params: {} });
     expect(seen.sheets[0]!.missing).toEqual([]);
     expect(await importFile(semi)).toMatchObject({ created: 2 });
     expect((await ties()).find((t) => t.partner === 'Perth')?.notes).toBe('a, b');
@@ -107,5 +107,172 @@ describe('line ends and separators', () => {
     expect((await preview(tab)).separator).toBe('\t');
     expect(await importFile(tab)).toMatchObject({ created: 1 });
     expect(await ties()).toHaveLength(3);
+  });
+});
+
+/** A ledger as offices lay it out: title rows, merged groups, blanks, a total, hidden parts. */
+function officeLedger() {
+  const rows: XCell[][] = [
+    ['南京市国际友好城市一览表'],
+    ['（截至2024年底）'],
+    ['序号', '我方', '外方\n城市', '国　　家', '类型', '结好日期', '我方\n级别', '备注'],
+    [1, '南京', '名古屋', '日　本', '友好城市', 1978, '市级', '首个友城'],
+    [2, null, 'Perth', ' Australia ', '友好城市', 1998, null, null],
+    [3, null, '佛罗伦萨', '意大利', '友好城市', 1980, null, null],
+    [],
+    [4, '苏州', 'Venice', 'Italy', '友好城市', 1980, '市级', null],
+    ['合计', null, null, null, null, null, null, '4个'],
+  ];
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  sheet['!merges'] = [
+    XLSX.utils.decode_range('A1:H1'),
+    XLSX.utils.decode_range('B4:B6'),
+    XLSX.utils.decode_range('G4:G6'),
+  ];
+  sheet['!rows'] = [];
+  sheet['!rows'][7] = { hidden: true };
+  sheet['!cols'] = [];
+  sheet['!cols'][7] = { hidden: true };
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, '友城一览');
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+describe('sheets as offices lay them out', () => {
+  it('reads below title rows, fills merged groups, skips blanks and totals, and says so', async () => {
+    const path = file('台账.xlsx', officeLedger());
+    const seen = await preview(path, 'zh');
+    const sheet = seen.sheets[0]!;
+    expect(sheet).toMatchObject({ kind: 'ties', headerLine: 3, unknown: [], missing: [] });
+    expect(sheet.columns.map((c) => c.field)).toEqual([
+      null,
+      'local',
+      'partner',
+      'country',
+      'kind',
+      'established_on',
+      'local_level',
+      'notes',
+    ]);
+    expect(sheet.notices).toEqual([
+      { key: 'import.notice.stageFromDates', params: {} },
+      { key: 'import.notice.hiddenColumns', params: { count: 1, columns: ['H列（备注）'] } },
+      { key: 'import.notice.merged', params: { count: 2, ranges: 'B4:B6, G4:G6' } },
+    ]);
+    // The merged 我方 shows on every row it spans, in the sample as in the import.
+    expect(sheet.sample.map((r) => r.cells[1])).toEqual(['南京', '南京', '南京', '苏州']);
+
+    const summary = await importFile(path);
+    expect(summary).toMatchObject({ created: 4, updated: 0 });
+    expect(summary.sheets[0]!.rows).toBe(4);
+    expect(summary.sheets[0]!.ignored).toEqual([]);
+    expect(summary.sheets[0]!.notices.slice(3)).toEqual([
+      {
+        key: 'import.notice.stagesInferred',
+        params: { established: 4, intent: 0, contact: 0 },
+      },
+      { key: 'import.notice.blankRows', params: { count: 1, lines: '7' } },
+      { key: 'import.notice.totalRows', params: { count: 1, lines: '9' } },
+      { key: 'import.notice.hiddenRows', params: { count: 1, lines: '8' } },
+    ]);
+    const all = await ties();
+    expect(all.map((t) => [t.local, t.local_level, t.partner, t.country]).sort()).toEqual([
+      ['南京', 'city', 'Perth', 'AU'],
+      ['南京', 'city', '佛罗伦萨', 'IT'],
+      ['南京', 'city', '名古屋', 'JP'],
+      ['苏州', 'city', 'Venice', 'IT'],
+    ]);
+    expect(all.find((t) => t.partner === '名古屋')?.notes).toBe('首个友城');
+  });
+
+  it('words its notices in either language', async () => {
+    const { formatMessage } = await import('../../shared/i18n');
+    const summary = await importFile(file('台账.xlsx', officeLedger()), { dryRun: true });
+    const said = (lang: 'zh' | 'en') =>
+      summary.sheets[0]!.notices.map((n) => formatMessage(n.key, n.params, lang));
+    expect(said('zh')).toContain('有1个合计行（合计/小计/总计）未导入（第9行）。');
+    expect(said('en')).toContain('Row 8 is hidden in the workbook; it is imported all the same.');
+    for (const text of [...said('zh'), ...said('en')]) expect(text).not.toMatch(/{{|}}/);
+  });
+});
+
+describe('what the sheet leaves out', () => {
+  it('takes a new tie’s stage from its dates when there is no stage column, and says so', async () => {
+    // Already in the registry: the sheet has no stage column, so it says nothing of its stage.
+    await call(registry, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Leipzig',
+      country: 'DE',
+      stage: 'established',
+      established_on: '2020',
+    });
+    const path = file(
+      'no-stage.csv',
+      [
+        '我方,我方级别,外方城市,国家,结好日期,意向书签署日期,首次接触日期',
+        '南京,市级,Nagoya,JP,1978,,',
+        '南京,市级,Perth,AU,,2015-06,2014',
+        '南京,市级,Leipzig,DE,,,2019',
+        '南京,市级,Florence,IT,,,',
+      ].join('\n'),
+    );
+    expect((await preview(path, 'zh')).sheets[0]!.notices).toContainEqual({
+      key: 'import.notice.stageFromDates',
+      params: {},
+    });
+    const checked = await importFile(path, { dryRun: true });
+    expect(checked.sheets[0]!.notices).toContainEqual({
+      key: 'import.notice.stagesInferred',
+      params: { established: 1, intent: 1, contact: 1 },
+    });
+    expect(await importFile(path)).toMatchObject({ created: 3, updated: 1 });
+    const stages = Object.fromEntries((await ties()).map((t) => [t.partner, t.stage]));
+    expect(stages).toEqual({
+      Nagoya: 'established',
+      Perth: 'intent',
+      Leipzig: 'established',
+      Florence: 'contact',
+    });
+  });
+
+  it('asks once per new locality for the level column the sheet lacks, in the file’s language', async () => {
+    await call(registry, 'localities:create', { name: '南京', level: 'city' });
+    const zh = file(
+      'no-level.csv',
+      [
+        '我方,外方城市,国家',
+        '南京,Nagoya,JP',
+        '合肥,Osaka,JP',
+        '合肥,Perth,AU',
+        '芜湖,Kochi,JP',
+        '合肥,Leipzig,DE',
+      ].join('\n'),
+    );
+    const error = await refusal(importFile(zh));
+    const details = error.extra.details ?? [];
+    expect(details.map((d) => [d.path[1], d.key, d.params.local, d.params.lines])).toEqual([
+      [3, 'import.level.missing', '合肥', '3, 4, 6'],
+      [5, 'import.level.missing', '芜湖', '5'],
+    ]);
+    expect(details[0]!.params).toMatchObject({ add: '我方级别', letter: 'A', column: '我方' });
+    const { formatMessage } = await import('../../shared/i18n');
+    expect(formatMessage(details[0]!.key, details[0]!.params, 'zh')).toBe(
+      '“合肥”（共3行：第3, 4, 6行）尚未登记，表中也没有“我方级别”列：请添加表头为“我方级别”的一列并填写级别（省级、市级、县级），或先登记该地区。',
+    );
+    expect(await ties()).toHaveLength(0);
+
+    const en = file('no-level-en.csv', 'local,partner,country\nWuhu,Kochi,JP\n');
+    const english = await refusal(importFile(en));
+    expect(english.extra.details?.[0]?.params).toMatchObject({
+      add: 'local_level',
+      values: 'province, city, county',
+    });
+    // A locality the registry knows needs no level column.
+    expect(
+      await importFile(file('known.csv', '我方,外方城市,国家\n南京,Nagoya,JP\n')),
+    ).toMatchObject({
+      created: 1,
+    });
   });
 });

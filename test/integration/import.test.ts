@@ -224,7 +224,7 @@ describe('spreadsheets as offices keep them', () => {
     expect(preview.sheets[0]).toMatchObject({
       kind: 'ties',
       headerLine: 2,
-      unknown: ['column A (序号)'],
+      unknown: [],
       missing: [],
     });
     expect(preview.sheets[0]!.sample[1]!.cells[7]).toBe('1994-11-14');
