@@ -53,9 +53,13 @@ export function readCell(column: ColumnDef, cell: Cell | undefined, format: Form
           ? { ok: true, value: cell.date.on }
           : { ok: false, key: 'errors.date.format', params: { value: cell.text } };
       }
-      // A plain number in a date column is a year (1978) or a compact date (20180529);
-      // anything else is refused by the date schema like a typed value would be.
-      return { ok: true, value: Number.isInteger(value) ? value : String(value) };
+      // A plain number in a date column is a year (1978) or a compact date (20180529). Any
+      // other is read as the sheet shows it: 2005.10 typed and shown with format 0.00 is
+      // stored as 2005.1, and means October 2005, not January.
+      return {
+        ok: true,
+        value: Number.isInteger(value) ? value : cell.text.trim() || String(value),
+      };
     case 'number':
       return { ok: true, value };
     case 'bool':

@@ -416,10 +416,30 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls' | 'ods'): Promi
   };
 }
 
+/** LibreOffice saves a yes/no cell as the formula `=TRUE()`: that is a value, not a formula. */
+const BOOLEAN_FORMULA = /^(?:of:)?=?(?:TRUE|FALSE)\(\)$/i;
+
+/**
+ * How precise a date format shows its date: `yyyy"年"m"月"` shows a month, `yyyy` a year.
+ * Quoted text, escapes and bracketed codes (`[$-804]`, `[DBNum1]`) are not date tokens.
+ */
+export function datePrecision(format: string): 'year' | 'month' | 'day' {
+  const tokens = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .toLowerCase();
+  if (/d/.test(tokens)) return 'day';
+  // An `m` that is not minutes: minutes stand beside hours or seconds.
+  if (/m/.test(tokens.replace(/h+[^a-z]*m+|m+[^a-z]*s/g, ''))) return 'month';
+  return 'year';
+}
+
 function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | undefined {
   if (!cell || cell.t === 'z')
     return cell?.f ? { value: null, text: '', formula: cell.f } : undefined;
-  const formula = cell.f ? { formula: cell.f } : {};
+  const formula =
+    cell.f && !(cell.t === 'b' && BOOLEAN_FORMULA.test(cell.f)) ? { formula: cell.f } : {};
   switch (cell.t) {
     case 'e':
       return { value: null, text: cell.w ?? '#ERROR', error: cell.w ?? '#ERROR', ...formula };
@@ -431,10 +451,15 @@ function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | un
       if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
         // Excel counts days from 1899-12-30, or from 1904-01-01 in a workbook made on old Macs.
         const parsed = fromExcelSerial(v + (date1904 ? 1462 : 0));
+        // A cell formatted to show a month (1999年4月) means that month, not its first day.
+        const precision = datePrecision(cell.z);
+        const on = parsed.ok
+          ? parsed.date.slice(0, precision === 'day' ? 10 : precision === 'month' ? 7 : 4)
+          : '';
         return {
           value: v,
           text,
-          date: parsed.ok ? { ok: true, on: parsed.date } : { ok: false },
+          date: parsed.ok ? { ok: true, on } : { ok: false },
           ...formula,
         };
       }

@@ -4,7 +4,7 @@ import { AppError } from '../../main/core/errors';
 import type { ImportPreview } from '../../shared/ipc/interchange';
 import type { TieRow } from '../../shared/model';
 import { call, ctx, testRegistry } from '../support/registry';
-import { scratch, XLSX, type XCell } from '../support/spreadsheets';
+import { scratch, XLSX, xlsxBytes, type XCell } from '../support/spreadsheets';
 
 /** Ledgers as offices keep them (issue 20): line ends, separators, layouts, cells as shown. */
 
@@ -274,5 +274,81 @@ describe('what the sheet leaves out', () => {
     ).toMatchObject({
       created: 1,
     });
+  });
+});
+
+describe('cells read as the spreadsheet shows them', () => {
+  it('reads a number in a date column by its shown text, and a month-formatted date as a month', async () => {
+    const serial = (iso: string) =>
+      (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    const bytes = xlsxBytes({
+      友城: [
+        ['我方', '我方级别', '外方城市', '国家', '结好日期', '首次接触日期'],
+        ['南京', '市级', 'Perth', 'AU', { t: 'n', v: 2005.1, z: '0.00' }, null],
+        [
+          '南京',
+          '市级',
+          'Nagoya',
+          'JP',
+          { t: 'n', v: serial('1999-04-01'), z: 'yyyy"年"m"月"' },
+          null,
+        ],
+        ['南京', '市级', 'Leipzig', 'DE', { t: 'n', v: serial('1988-05-01'), z: 'yyyy' }, null],
+        [
+          '南京',
+          '市级',
+          'Florence',
+          'IT',
+          { t: 'n', v: serial('1980-02-03'), z: 'yyyy/m/d' },
+          1979,
+        ],
+      ],
+    });
+    await importFile(file('shown.xlsx', bytes));
+    const dates = Object.fromEntries(
+      (await ties()).map((t) => [t.partner, [t.established_on, t.first_contact_on]]),
+    );
+    expect(dates).toEqual({
+      Perth: ['2005-10', null],
+      Nagoya: ['1999-04', null],
+      Leipzig: ['1988', null],
+      Florence: ['1980-02-03', '1979'],
+    });
+  });
+
+  it('reads =TRUE() and =FALSE() cells, as LibreOffice saves booleans, and still refuses other formulas', async () => {
+    await importFile(
+      file(
+        'ties.csv',
+        'local,local_level,partner,country,stage,established_on\nNanjing,city,Nagoya,JP,established,1978\n',
+      ),
+    );
+    const header = ['local', 'partner', 'country', 'type', 'stage', 'on', 'confidential'];
+    const events = (confidential: XCell) =>
+      xlsxBytes({
+        Events: [
+          header,
+          [
+            'Nanjing',
+            'Nagoya',
+            'JP',
+            'stage',
+            'contact',
+            '1977',
+            { t: 'b', v: false, f: 'FALSE()' },
+          ],
+          ['Nanjing', 'Nagoya', 'JP', 'stage', 'established', '1978', confidential],
+        ],
+      });
+    expect(
+      await importFile(file('events.xlsx', events({ t: 'b', v: true, f: 'TRUE()' }))),
+    ).toMatchObject({ updated: 2 });
+    const tie = (await ties())[0]!;
+    const listed = await call<{ confidential: boolean }[]>(registry, 'ties:events', { id: tie.id });
+    expect(listed.map((e) => e.confidential)).toEqual([false, true]);
+    const error = await refusal(
+      importFile(file('formula.xlsx', events({ t: 'b', v: true, f: 'AND(TRUE(),TRUE())' }))),
+    );
+    expect(error.extra.details?.[0]).toMatchObject({ key: 'import.cell.formula' });
   });
 });
