@@ -52,6 +52,16 @@ export function registerImport(program: Command, io: Io): void {
           throw error;
         }
         io.out(JSON.stringify(summary, null, 2));
+        // What the wizard says beside its summary, for a person reading the terminal.
+        for (const sheet of summary.sheets) {
+          const names = sheet.ignored.join(opts.lang === 'zh' ? '、' : ', ');
+          if (sheet.ignored.length > 0)
+            io.err(
+              `${sheet.name}: ${formatMessage('import.wizard.unknown', { count: sheet.ignored.length, names }, opts.lang)}`,
+            );
+          for (const notice of sheet.notices)
+            io.err(`${sheet.name}: ${formatMessage(notice.key, notice.params, opts.lang)}`);
+        }
       },
     );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SHEET_KINDS, SHEETS, type SheetKind } from '../../shared/interchange';
 import type {
   Encoding,
+  ImportNotice,
   ImportPreview,
   ImportSummary,
   SheetChoice,
@@ -208,7 +209,7 @@ export function ImportWizard({
               <input
                 type="file"
                 aria-label={t('import.wizard.choose')}
-                accept=".xlsx,.xls,.csv,text/csv"
+                accept=".xlsx,.xls,.ods,.csv,.txt,text/csv"
                 onChange={(e) => {
                   const f = e.target.files?.[0];
                   if (f) void chooseBrowserFile(f);
@@ -240,9 +241,14 @@ export function ImportWizard({
           />
         ) : null}
         {step.kind === 'preview' && step.checked ? (
-          <p className="import-ok" role="status">
-            {t('import.wizard.checked', { ...step.checked })}
-          </p>
+          <div role="status">
+            <p className="import-ok">{t('import.wizard.checked', { ...step.checked })}</p>
+            <Notices
+              notices={step.checked.sheets.flatMap((sheet) =>
+                sheet.notices.filter((n) => !PLAN_NOTICES.has(n.key)),
+              )}
+            />
+          </div>
         ) : null}
         {step.kind === 'preview' && step.error ? (
           <p className="field-error" role="alert">
@@ -340,6 +346,7 @@ function PreviewView({
               {t('import.wizard.unknown', { count: s.unknown.length, names: s.unknown.join('、') })}
             </p>
           ) : null}
+          <Notices notices={s.notices} />
           {s.missing.length > 0 ? (
             <p className="field-error" role="alert">
               {t('import.wizard.missing', { names: s.missing.join(', ') })}
@@ -391,6 +398,29 @@ function PreviewView({
         </section>
       ))}
     </div>
+  );
+}
+
+/** Notices the preview already shows; the dry run adds what only reading every row finds. */
+const PLAN_NOTICES = new Set([
+  'import.notice.semicolon',
+  'import.notice.tab',
+  'import.notice.stageFromDates',
+  'import.notice.levelFromDirectory',
+  'import.notice.hiddenColumns',
+  'import.notice.merged',
+]);
+
+function Notices({ notices }: { notices: readonly ImportNotice[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <ul className="import-notices">
+      {notices.map((n, i) => (
+        <li key={i} className="field-hint">
+          {formatMessage(n.key, n.params, currentLang())}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -453,6 +483,7 @@ function Done({ summary }: { summary: ImportSummary }) {
           ))}
         </tbody>
       </table>
+      <Notices notices={summary.sheets.flatMap((s) => s.notices)} />
       <p className="field-hint">{t('import.wizard.undoHint')}</p>
     </div>
   );

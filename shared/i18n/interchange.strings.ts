@@ -86,7 +86,7 @@ export const interchangeStrings = defineStrings({
       wizard: {
         open: 'Import…',
         title: 'Import a spreadsheet',
-        choose: 'Choose an XLSX or CSV file',
+        choose: 'Choose an XLSX, XLS, ODS or CSV file',
         chooseButton: 'Choose file…',
         reading: 'Reading {{name}}…',
         file: 'File',
@@ -216,7 +216,7 @@ export const interchangeStrings = defineStrings({
       wizard: {
         open: '导入…',
         title: '导入表格',
-        choose: '选择XLSX或CSV文件',
+        choose: '选择XLSX、XLS、ODS或CSV文件',
         chooseButton: '选择文件…',
         reading: '正在读取{{name}}…',
         file: '文件',

@@ -352,3 +352,32 @@ describe('cells read as the spreadsheet shows them', () => {
     expect(error.extra.details?.[0]).toMatchObject({ key: 'import.cell.formula' });
   });
 });
+
+describe('the CLI import', () => {
+  it('lists the ignored columns and what it noticed, as the wizard does', async () => {
+    const { main } = await import('../../main/cli/cli');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const db = `${mkdtempSync(`${tmpdir()}/yc-cli-`)}/registry.db`;
+    const path = file(
+      'colour.csv',
+      '序号,我方,我方级别,外方城市,国家,颜色\n1,南京,市级,Perth,AU,blue\n\n2,南京,市级,Nagoya,JP,red\n合计,,,,,\n',
+    );
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
+    expect(await main(['import', '--db', db, '--lang', 'zh', path], io)).toBe(0);
+    expect(JSON.parse(out.join('\n')).sheets[0]).toMatchObject({
+      rows: 2,
+      created: 2,
+      ignored: ['F列（颜色）'],
+    });
+    expect(err).toEqual([
+      'colour: 有1列无法识别，将被跳过：F列（颜色）',
+      'colour: 表中没有“阶段”列：新友城关系的阶段按日期确定（有结好日期为已结好，有意向书日期为意向，否则为接触）。',
+      'colour: 按日期确定的阶段：已结好0条，意向0条，接触2条。',
+      'colour: 已跳过1个空行（第3行）。',
+      'colour: 有1个合计行（合计/小计/总计）未导入（第5行）。',
+    ]);
+  });
+});
