@@ -377,6 +377,16 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls' | 'ods'): Promi
   const bytes = await readFile(file);
   if (format !== 'xls') checkZip(bytes);
   let workbook: XLSX.WorkBook;
+  // SheetJS prints "ODS number format may be incorrect" to the console for each conditional
+  // number format of an ODS (LibreOffice writes them for negative numbers in red): noise on
+  // a clerk's terminal, about formats no cell of a ledger depends on. The read is
+  // synchronous, so nothing else can print while the console is filtered.
+  const printError = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('ODS number format may be incorrect'))
+      return;
+    printError(...args);
+  };
   try {
     workbook = XLSX.read(bytes, {
       type: 'buffer',
@@ -391,6 +401,8 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls' | 'ods'): Promi
     });
   } catch (error) {
     throw fileProblem('damaged', { reason: (error as Error).message.slice(0, 200) });
+  } finally {
+    console.error = printError;
   }
   if (workbook.SheetNames.length === 0) throw fileProblem('damaged', { reason: 'no sheets' });
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);

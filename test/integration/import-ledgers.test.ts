@@ -381,3 +381,88 @@ describe('the CLI import', () => {
     ]);
   });
 });
+
+/** The ledgers LibreOffice made (test/fixtures/ledgers/make.py), as an office would send them. */
+describe('ledgers made by LibreOffice', () => {
+  const LEDGERS = 'test/fixtures/ledgers';
+  const expected = [
+    ['合肥', 'city', 'Aarhus', 'DK', 'exchange', 'established', '2005-10', null],
+    ['合肥', 'city', 'Columbus', 'US', 'friendship', 'established', '1994-07', null],
+    ['合肥', 'city', '久留米', 'JP', 'friendship', 'established', '1980-02-28', null],
+    ['芜湖', 'city', 'Bydgoszcz', 'PL', 'exchange', 'established', '2012-10-16', null],
+    ['芜湖', 'city', '高知', 'JP', 'friendship', 'established', '1999-04', '1998'],
+  ];
+  const figures = async () =>
+    (await ties())
+      .map((t) => [
+        t.local,
+        t.local_level,
+        t.partner,
+        t.country,
+        t.kind,
+        t.stage,
+        t.established_on,
+        t.first_contact_on,
+      ])
+      .sort((a, b) => `${a[0]}${a[2]}`.localeCompare(`${b[0]}${b[2]}`));
+
+  it.each(['merged.xlsx', 'merged.xls', 'merged.ods'])(
+    'imports %s on the first try, dry run first, with the figures of a hand count',
+    async (name) => {
+      const path = `${LEDGERS}/${name}`;
+      const seen = await preview(path, 'zh');
+      expect(seen.format).toBe(name.split('.')[1]);
+      const sheet = seen.sheets[0]!;
+      expect(sheet).toMatchObject({ name: '友好城市', kind: 'ties', kindFrom: 'name' });
+      expect(sheet).toMatchObject({ headerLine: 3, unknown: [], missing: [] });
+      expect(sheet.notices).toContainEqual({
+        key: 'import.notice.merged',
+        params: { count: 4, ranges: 'B4:B6, C4:C6, B8:B9, C8:C9' },
+      });
+      const dry = await importFile(path, { dryRun: true });
+      expect(dry).toMatchObject({ dryRun: true, created: 5 });
+      expect(await ties()).toHaveLength(0);
+      const notices = dry.sheets[0]!.notices;
+      expect(notices).toContainEqual({
+        key: 'import.notice.totalRows',
+        params: { count: 1, lines: '10' },
+      });
+      expect(notices).toContainEqual({
+        key: 'import.notice.blankRows',
+        params: { count: 1, lines: '7' },
+      });
+      expect(notices).toContainEqual({
+        key: 'import.notice.stagesInferred',
+        params: { established: 5, intent: 0, contact: 0 },
+      });
+      // Hidden parts are said where SheetJS reads them: it reads no row or column visibility
+      // from an ODS (those are imported without the word).
+      if (name !== 'merged.ods') {
+        expect(notices).toContainEqual({
+          key: 'import.notice.hiddenRows',
+          params: { count: 1, lines: '9' },
+        });
+        expect(sheet.notices).toContainEqual({
+          key: 'import.notice.hiddenColumns',
+          params: { count: 1, columns: ['I列（备注）'] },
+        });
+      }
+      expect(await importFile(path)).toMatchObject({ created: 5, updated: 0 });
+      expect(await figures()).toEqual(expected);
+      expect((await ties()).find((t) => t.partner === '久留米')?.notes).toBe('首个友城');
+      expect(await importFile(path)).toMatchObject({ created: 0, unchanged: 5 });
+    },
+  );
+
+  it.each([
+    ['flat-utf8.csv', 'utf8'],
+    ['flat-gb18030.csv', 'gb18030'],
+  ])('imports %s on the first try', async (name, encoding) => {
+    const path = `${LEDGERS}/${name}`;
+    const seen = await preview(path);
+    expect(seen).toMatchObject({ format: 'csv', detectedEncoding: encoding, separator: ',' });
+    expect(seen.sheets[0]).toMatchObject({ headerLine: 2, unknown: [], missing: [] });
+    expect(await importFile(path)).toMatchObject({ created: 5 });
+    expect(await figures()).toEqual(expected);
+  });
+});

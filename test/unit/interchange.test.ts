@@ -71,3 +71,32 @@ describe('reading ledgers as typed', () => {
     expect([hasCjk('合肥'), hasCjk('Hefei'), hasCjk('\uf900')]).toEqual([true, false, true]);
   });
 });
+
+describe('reading an ODS', () => {
+  it('prints none of SheetJS’s “ODS number format may be incorrect” warnings', async () => {
+    const { readFileSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const { vi } = await import('vitest');
+    const { openFile } = await import('../../main/interchange/source');
+    // LibreOffice's own ledger, given a conditional number format SheetJS cannot translate.
+    const entries = unzipSync(readFileSync('test/fixtures/ledgers/merged.ods'));
+    entries['content.xml'] = strToU8(
+      strFromU8(entries['content.xml']!).replace(
+        '<office:automatic-styles>',
+        '<office:automatic-styles><number:number-style style:name="Nodd"><number:number/>' +
+          '<style:map style:condition="value()&lt;0" style:apply-style-name="N2"/></number:number-style>',
+      ),
+    );
+    const file = `${mkdtempSync(`${tmpdir()}/yc-ods-`)}/ledger.ods`;
+    writeFileSync(file, zipSync(entries));
+    const printed = vi.spyOn(console, 'error');
+    try {
+      const opened = await openFile(file, 'ledger.ods', undefined);
+      expect(opened).toMatchObject({ format: 'ods', sheetNames: ['友好城市'] });
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
+  });
+});
