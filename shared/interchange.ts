@@ -86,7 +86,17 @@ export const SHEETS: Readonly<Record<SheetKind, SheetDef>> = {
     kind: 'ties',
     en: 'Ties',
     zh: '友城关系',
-    aliases: ['友好城市', '友城', 'Sister cities'],
+    aliases: [
+      '友好城市',
+      '友城',
+      '国际友城',
+      '国际友好城市',
+      '友好城市一览',
+      '友城一览',
+      '友城名录',
+      'Sister cities',
+      'Friendship cities',
+    ],
     columns: [
       TIE_REF[0],
       c('local_level', '我方级别', 'enum', ['Level', '级别']),
@@ -133,7 +143,7 @@ export const SHEETS: Readonly<Record<SheetKind, SheetDef>> = {
     kind: 'letters',
     en: 'Letters of intent',
     zh: '意向书',
-    aliases: ['Letters'],
+    aliases: ['Letters', '意向', '意向书签署', '友好意向书'],
     columns: [
       ...TIE_REF,
       c('title', '标题', 'text', ['Title', '文件名称']),
@@ -172,7 +182,17 @@ export const SHEETS: Readonly<Record<SheetKind, SheetDef>> = {
     kind: 'visits',
     en: 'Visits',
     zh: '出访来访',
-    aliases: ['Delegations', '团组', '出访', '来访'],
+    aliases: [
+      'Delegations',
+      '团组',
+      '出访',
+      '来访',
+      '出访团组',
+      '来访团组',
+      '出访来访团组',
+      'Outgoing visits',
+      'Incoming visits',
+    ],
     columns: [
       c('direction', '方向', 'enum', ['Direction', '出访/来访']),
       c('local', '我方', 'text', ['Our locality']),
@@ -323,4 +343,12 @@ export function stageFromDates(dates: {
   if (dates.established_on) return 'established';
   if (dates.intent_signed_on) return 'intent';
   return 'contact';
+}
+
+/** The direction a visits sheet's name gives all its rows: 出访 outgoing, 来访 incoming. */
+export function directionForSheetName(name: string): 'outgoing' | 'incoming' | null {
+  const key = foldHeader(name);
+  if (/^(出访|出国|outgoing|visitsout|outgoingvisits)/.test(key)) return 'outgoing';
+  if (/^(来访|来华|incoming|visitsin|incomingvisits)/.test(key)) return 'incoming';
+  return null;
 }

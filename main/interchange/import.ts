@@ -133,9 +133,16 @@ export async function runImport(
   onProgress({ phase: 'reading', fraction: 0, rows: 0 });
   const { format, plans } = await plansFor(file, name, options, ctx.lang);
   for (const plan of plans) {
-    const { missing } = sheetProblems(plan);
-    if (missing.length > 0)
-      throw fileProblem('missingColumn', { sheet: plan.name, columns: missing.join(', ') });
+    const { missing } = sheetProblems(plan, ctx.lang);
+    if (missing.length > 0) {
+      // Named as the file would head them: in Chinese for a sheet headed in Chinese.
+      const zh = hasCjk(plan.headers.join(''));
+      const names = missing.map((f) => (zh ? (columnDef(plan.kind, f)?.zh ?? f) : f));
+      throw fileProblem('missingColumn', {
+        sheet: plan.name,
+        columns: names.join(zh ? '、' : ', '),
+      });
+    }
   }
   const ordered = [...plans].sort(
     (a, b) => APPLY_ORDER.indexOf(a.kind) - APPLY_ORDER.indexOf(b.kind),
@@ -266,6 +273,7 @@ async function applySheet(
     zh: hasCjk(plan.headers.join('')),
   });
   const present = new Set(plan.fields.filter((f): f is string => f !== null));
+  for (const field of Object.keys(plan.defaults)) present.add(field);
   const texts = new Map<number, Map<string, string>>();
   const count = (outcome: Outcome) => summary[outcome]++;
   const refuse = (line: number, problems: readonly Problem[], cells: Map<string, string>) => {
@@ -353,6 +361,7 @@ async function applySheet(
       refuse(row.line, problems, cells);
       continue;
     }
+    for (const [field, value] of Object.entries(plan.defaults)) values[field] ??= value;
     if (!careful) {
       let outcome: Outcome | 'deferred';
       try {

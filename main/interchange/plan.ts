@@ -2,6 +2,7 @@ import {
   columnDef,
   columnForHeader,
   columnLetter,
+  directionForSheetName,
   isRowNumberHeader,
   isTotalLabel,
   SHEETS,
@@ -30,6 +31,8 @@ export interface SheetPlan {
   readonly headers: readonly string[];
   /** By column position: the field, or null. */
   readonly fields: readonly (string | null)[];
+  /** Fields the sheet gives every row without a column (a 出访 sheet's direction). */
+  readonly defaults: Readonly<Record<string, unknown>>;
   /** By column position: a row-number column (序号), skipped without a word. */
   readonly numbering: readonly boolean[];
   readonly sample: readonly SheetRow[];
@@ -100,6 +103,10 @@ export async function planSheet(
     if (chosen !== undefined) return chosen !== null && columnDef(kind, chosen) ? chosen : null;
     return h === '' ? null : columnForHeader(kind, h);
   });
+  // A sheet named 出访 or 来访 holds one direction: its rows need no 方向 column.
+  const defaults: Record<string, unknown> = {};
+  const direction = kind === 'visits' ? directionForSheetName(name) : null;
+  if (direction && !fields.includes('direction')) defaults.direction = direction;
   // A ledger's own numbering (序号) is no field of any record: read by none, and not reported.
   const numbering = headers.map((h, i) => fields[i] === null && isRowNumberHeader(h));
   const sample = rows
@@ -115,6 +122,8 @@ export async function planSheet(
       key: 'import.notice.levelFromDirectory',
       params: { add: hasCjk(headers.join('')) ? '我方级别' : 'local_level' },
     });
+  if (direction && defaults.direction)
+    notices.push({ key: `import.notice.${direction}FromName`, params: {} });
   const hidden = reader.layout.hiddenColumns.filter((i) => (headers[i] ?? '') !== '');
   if (hidden.length > 0)
     notices.push({
@@ -139,6 +148,7 @@ export async function planSheet(
     headers,
     fields,
     numbering,
+    defaults,
     sample,
     notices,
   };
@@ -155,22 +165,28 @@ export function sheetsToRead(file: OpenedFile, sheet: string | undefined): strin
 }
 
 /** Problems that make a sheet unreadable as a whole: two columns for one field, or none. */
-export function sheetProblems(plan: SheetPlan): { missing: string[] } {
+export function sheetProblems(plan: SheetPlan, lang: Lang): { missing: string[] } {
   const seen = new Map<string, number>();
   plan.fields.forEach((field, i) => {
     if (field === null) return;
     const first = seen.get(field);
-    if (first !== undefined)
-      throw fileProblem('duplicateColumn', {
+    if (first !== undefined) {
+      // A copy of a column hidden in the workbook is why a clerk sees only one.
+      const hidden = [first, i].find((c) => plan.reader.layout.hiddenColumns.includes(c));
+      const label = (c: number) => columnLabel(c, plan.headers[c] ?? '', lang);
+      throw fileProblem(hidden === undefined ? 'duplicateColumn' : 'duplicateColumnHidden', {
         sheet: plan.name,
-        first: plan.headers[first],
-        second: plan.headers[i],
-        column: field,
+        first: label(first),
+        second: label(i),
+        column: lang === 'zh' ? (columnDef(plan.kind, field)?.zh ?? field) : field,
+        ...(hidden === undefined ? {} : { hidden: label(hidden) }),
       });
+    }
     seen.set(field, i);
   });
   const def = SHEETS[plan.kind];
   const present = new Set(plan.fields.filter((f): f is string => f !== null));
+  for (const field of Object.keys(plan.defaults)) present.add(field);
   const missing = def.required.filter((r) => !present.has(r));
   // A step names its authority in either language; one of the three columns is enough.
   if (
@@ -182,7 +198,7 @@ export function sheetProblems(plan: SheetPlan): { missing: string[] } {
 }
 
 export function previewOf(plan: SheetPlan, lang: Lang): SheetPreview {
-  const { missing } = sheetProblems(plan);
+  const { missing } = sheetProblems(plan, lang);
   return {
     name: plan.name,
     kind: plan.kind,

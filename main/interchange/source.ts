@@ -115,6 +115,14 @@ export async function openFile(
       size: Math.ceil(size / 1048576),
       max: LIMITS.fileBytes / 1048576,
     });
+  // Excel (`~$台账.xlsx`) and LibreOffice (`.~lock.台账.xlsx#`) keep these beside a file that
+  // is open: they are no ledger, and the one meant is next to them.
+  const base = displayName.split(/[\\/]/).at(-1) ?? displayName;
+  if (/^~\$/.test(base) || /^\.~lock\..*#$/.test(base))
+    throw fileProblem('lockFile', {
+      name: base,
+      original: base.replace(/^~\$/, '').replace(/^\.~lock\.(.*)#$/, '$1'),
+    });
   const head = await readHead(file, 1024 * 1024);
   if (head.length === 0 || head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09))
     throw fileProblem('empty', { name: displayName });
@@ -376,6 +384,9 @@ export function checkZip(bytes: Uint8Array): void {
 async function openWorkbook(file: string, format: 'xlsx' | 'xls' | 'ods'): Promise<OpenedFile> {
   const bytes = await readFile(file);
   if (format !== 'xls') checkZip(bytes);
+  // A workbook with a password to open is an encrypted package in an OLE container, whatever
+  // its name says; SheetJS cannot open it, and the clerk can save it without the password.
+  else if (isEncrypted(bytes)) throw fileProblem('password', {});
   let workbook: XLSX.WorkBook;
   // SheetJS prints "ODS number format may be incorrect" to the console for each conditional
   // number format of an ODS (LibreOffice writes them for negative numbers in red): noise on
@@ -400,7 +411,9 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls' | 'ods'): Promi
       sheetRows: LIMITS.rows + 2,
     });
   } catch (error) {
-    throw fileProblem('damaged', { reason: (error as Error).message.slice(0, 200) });
+    const reason = (error as Error).message;
+    if (/password|encrypt/i.test(reason)) throw fileProblem('password', {});
+    throw fileProblem('damaged', { reason: reason.slice(0, 200) });
   } finally {
     console.error = printError;
   }
@@ -445,6 +458,15 @@ export function datePrecision(format: string): 'year' | 'month' | 'day' {
   // An `m` that is not minutes: minutes stand beside hours or seconds.
   if (/m/.test(tokens.replace(/h+[^a-z]*m+|m+[^a-z]*s/g, ''))) return 'month';
   return 'year';
+}
+
+function isEncrypted(bytes: Buffer): boolean {
+  try {
+    const container = XLSX.CFB.read(bytes, { type: 'buffer' });
+    return ['EncryptionInfo', 'EncryptedPackage'].some((n) => XLSX.CFB.find(container, n));
+  } catch {
+    return false;
+  }
 }
 
 function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | undefined {

@@ -25,10 +25,16 @@ export const interchangeStrings = defineStrings({
         tooManyRows: 'The sheet has more than {{max}} rows; split it into smaller files.',
         noHeader: 'The sheet “{{sheet}}” has no header row.',
         noSheet: 'The workbook has no sheet named “{{sheet}}”.',
-        duplicateColumn:
-          'In “{{sheet}}”, the columns “{{first}}” and “{{second}}” both give {{column}}: keep one.',
-        missingColumn: 'The sheet “{{sheet}}” has no column for: {{columns}}.',
+        duplicateColumn: 'In “{{sheet}}”, {{first}} and {{second}} both give {{column}}: keep one.',
+        missingColumn:
+          'The sheet “{{sheet}}” has no column for: {{columns}}. Add a column with that header (or map one of its columns to it).',
         gone: 'That file is no longer waiting to be imported: choose it again.',
+        lockFile:
+          '“{{name}}” is the lock file a spreadsheet program keeps while “{{original}}” is open, not a ledger: choose “{{original}}” itself.',
+        password:
+          'The workbook has a password to open: open it in Excel, WPS or LibreOffice, save it without the password, and import that copy.',
+        duplicateColumnHidden:
+          'In “{{sheet}}”, {{first}} and {{second}} both give {{column}}, and {{hidden}} is hidden in the workbook: delete one of them (unhide the columns to see both).',
       },
       cell: {
         error: 'The cell shows an error ({{value}}).',
@@ -58,6 +64,10 @@ export const interchangeStrings = defineStrings({
           'The sheet has no stage (阶段) column: a new tie’s stage follows from its dates (established date → established, letter of intent date → intent, otherwise contact).',
         levelFromDirectory:
           'The sheet has no {{add}} column: a locality already in the registry keeps its level; a new one needs the column.',
+        outgoingFromName:
+          'The sheet’s name says every visit on it is a delegation sent (outgoing): its rows need no direction column.',
+        incomingFromName:
+          'The sheet’s name says every visit on it is a delegation received (incoming): its rows need no direction column.',
         stagesInferred:
           'Stages from the dates: {{established}} established, {{intent}} intent, {{contact}} contact.',
         hiddenColumns_one:
@@ -165,9 +175,16 @@ export const interchangeStrings = defineStrings({
         noHeader: '工作表“{{sheet}}”没有表头行。',
         noSheet: '工作簿中没有名为“{{sheet}}”的工作表。',
         duplicateColumn:
-          '工作表“{{sheet}}”中，“{{first}}”和“{{second}}”两列都对应{{column}}，请只保留一列。',
-        missingColumn: '工作表“{{sheet}}”缺少以下列：{{columns}}。',
+          '工作表“{{sheet}}”中，{{first}}和{{second}}两列都对应{{column}}，请只保留一列。',
+        missingColumn:
+          '工作表“{{sheet}}”缺少以下列：{{columns}}。请添加以此为表头的列（或把已有的某列对应到它）。',
         gone: '该文件已不在待导入列表中，请重新选择。',
+        lockFile:
+          '“{{name}}”是表格程序在“{{original}}”打开期间保留的锁定文件，不是台账：请选择“{{original}}”本身。',
+        password:
+          '该工作簿设有打开密码：请用Excel、WPS或LibreOffice打开，另存为不带密码的副本后再导入。',
+        duplicateColumnHidden:
+          '工作表“{{sheet}}”中，{{first}}和{{second}}都对应{{column}}，且{{hidden}}在工作簿中被隐藏：请删除其中一列（取消隐藏即可看到两列）。',
       },
       cell: {
         error: '单元格显示错误（{{value}}）。',
@@ -194,6 +211,8 @@ export const interchangeStrings = defineStrings({
         stageFromDates:
           '表中没有“阶段”列：新友城关系的阶段按日期确定（有结好日期为已结好，有意向书日期为意向，否则为接触）。',
         levelFromDirectory: '表中没有“{{add}}”列：已登记的地区沿用其级别，新地区需要该列。',
+        outgoingFromName: '工作表名称表明其中均为出访团组，各行无需“方向”列。',
+        incomingFromName: '工作表名称表明其中均为来访团组，各行无需“方向”列。',
         stagesInferred:
           '按日期确定的阶段：已结好{{established}}条，意向{{intent}}条，接触{{contact}}条。',
         hiddenColumns_one: '工作簿中隐藏了{{columns}}，仍照常导入。',

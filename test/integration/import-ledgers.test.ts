@@ -466,3 +466,88 @@ describe('ledgers made by LibreOffice', () => {
     expect(await figures()).toEqual(expected);
   });
 });
+
+describe('sheet kinds by name, and messages in the clerk’s terms', () => {
+  it('takes a visit’s direction from a sheet named 出访 or 来访, and a ties sheet named 国际友城', async () => {
+    await call(registry, 'localities:create', { name: '南京', level: 'city' });
+    const bytes = xlsxBytes({
+      国际友城: [
+        ['我方', '外方城市', '国家'],
+        ['南京', 'Nagoya', 'JP'],
+      ],
+      出访: [
+        ['我方', '国家', '团长', '开始日期'],
+        ['南京', 'JP', '张三', '2024-03-01'],
+      ],
+      来访: [
+        ['我方', '国家', '团长', '开始日期'],
+        ['南京', 'JP', 'Tanaka', '2024-05-01'],
+      ],
+    });
+    const path = file('三表.xlsx', bytes);
+    const seen = await preview(path, 'zh');
+    expect(seen.sheets.map((s) => [s.name, s.kind, s.kindFrom, s.missing])).toEqual([
+      ['国际友城', 'ties', 'name', []],
+      ['出访', 'visits', 'name', []],
+      ['来访', 'visits', 'name', []],
+    ]);
+    expect(seen.sheets[1]!.notices).toContainEqual({
+      key: 'import.notice.outgoingFromName',
+      params: {},
+    });
+    expect(await importFile(path)).toMatchObject({ created: 3 });
+    const visits = await call<{ rows: { direction: string; leader: string }[] }>(
+      registry,
+      'visits:list',
+      {},
+    );
+    expect(visits.rows.map((v) => [v.leader, v.direction]).sort()).toEqual([
+      ['Tanaka', 'incoming'],
+      ['张三', 'outgoing'],
+    ]);
+  });
+
+  it('names a missing column as the file would head it, and says which copy of a column is hidden', async () => {
+    const missing = await refusal(importFile(file('缺列.csv', '我方,国家\n南京,JP\n')));
+    expect(missing).toMatchObject({
+      key: 'import.file.missingColumn',
+      params: { columns: '外方城市' },
+    });
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['我方', '我方级别', '外方城市', '国家', '国别'],
+      ['南京', '市级', 'Nagoya', 'JP', 'JP'],
+    ]);
+    sheet['!cols'] = [];
+    sheet['!cols'][4] = { hidden: true };
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, '友城');
+    const path = file(
+      '重复.xlsx',
+      XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer,
+    );
+    const duplicate = await refusal(importFile(path));
+    expect(duplicate).toMatchObject({
+      key: 'import.file.duplicateColumnHidden',
+      params: { first: 'column D (国家)', second: 'column E (国别)', hidden: 'column E (国别)' },
+    });
+    const { formatMessage } = await import('../../shared/i18n');
+    expect(formatMessage(duplicate.key, duplicate.params, 'en')).not.toMatch(/{{|}}/);
+  });
+
+  it('has its own words for a lock file and a workbook with a password to open', async () => {
+    for (const name of ['~$台账.xlsx', '.~lock.台账.xlsx#']) {
+      const error = await refusal(importFile(file(name, 'anything')));
+      expect(error).toMatchObject({
+        key: 'import.file.lockFile',
+        params: { name, original: '台账.xlsx' },
+      });
+    }
+    // What Excel writes for "Encrypt with password": an OLE container of an encrypted package.
+    const container = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(container, '/EncryptionInfo', Buffer.alloc(64, 1));
+    XLSX.CFB.utils.cfb_add(container, '/EncryptedPackage', Buffer.alloc(512, 2));
+    const bytes = XLSX.CFB.write(container, { type: 'buffer' }) as Buffer;
+    const error = await refusal(importFile(file('加密.xlsx', bytes)));
+    expect(error.key).toBe('import.file.password');
+  });
+});
