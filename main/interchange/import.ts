@@ -64,7 +64,6 @@ async function plansFor(
   file: string,
   name: string,
   options: Omit<ImportOptions, 'dryRun'>,
-  lang: Lang,
 ): Promise<{
   format: Format;
   encoding: Encoding | null;
@@ -81,7 +80,6 @@ async function plansFor(
         opened,
         sheet,
         options.sheets?.find((s) => s.name === sheet),
-        lang,
       ),
     );
   }
@@ -102,7 +100,7 @@ export async function previewImport(
   options: Omit<ImportOptions, 'dryRun'>,
   lang: Lang,
 ): Promise<ImportPreview> {
-  const planned = await plansFor(file, name, options, lang);
+  const planned = await plansFor(file, name, options);
   return {
     fileId,
     name,
@@ -131,7 +129,7 @@ export async function runImport(
   onProgress: (progress: ImportProgress) => void = () => {},
 ): Promise<ImportSummary> {
   onProgress({ phase: 'reading', fraction: 0, rows: 0 });
-  const { format, plans } = await plansFor(file, name, options, ctx.lang);
+  const { format, plans } = await plansFor(file, name, options);
   for (const plan of plans) {
     const { missing } = sheetProblems(plan, ctx.lang);
     if (missing.length > 0) {
@@ -175,7 +173,6 @@ export async function runImport(
             issues,
             report,
             countRow: () => rowsDone++,
-            lang: ctx.lang,
           };
           sheets.push(await applySheet(env, plan, apply));
         }
@@ -250,13 +247,12 @@ interface ApplyOptions {
   readonly issues: ImportIssue[];
   readonly report: (fraction: number) => void;
   readonly countRow: () => void;
-  readonly lang: Lang;
 }
 
 async function applySheet(
   env: WriteEnv,
   plan: SheetPlan,
-  { format, careful, issues, report, countRow, lang }: ApplyOptions,
+  { format, careful, issues, report, countRow }: ApplyOptions,
 ): Promise<SheetSummary> {
   const notices: ImportNotice[] = [...plan.notices];
   const summary = {
@@ -266,7 +262,7 @@ async function applySheet(
     created: 0,
     updated: 0,
     unchanged: 0,
-    ignored: ignoredColumns(plan, lang),
+    ignored: ignoredColumns(plan),
     notices,
   };
   const applier = createApplier(plan.kind, new Date(env.at), {

@@ -10,7 +10,7 @@ import {
   sheetKindForName,
   type SheetKind,
 } from '../../shared/interchange';
-import { formatMessage, type Lang } from '../../shared/i18n';
+import type { ColumnRef, Lang } from '../../shared/i18n';
 import { hasCjk } from '../../shared/text';
 import type { ImportNotice, SheetChoice, SheetPreview } from '../../shared/ipc/interchange';
 import { fileProblem, type Cell, type OpenedFile, type SheetReader, type SheetRow } from './source';
@@ -40,9 +40,9 @@ export interface SheetPlan {
   readonly notices: readonly ImportNotice[];
 }
 
-/** A column as the clerk sees it: its letter and its header, `B列（我方）` / `column B (我方)`. */
-export function columnLabel(index: number, header: string, lang: Lang): string {
-  return formatMessage('import.columnLabel', { letter: columnLetter(index), header }, lang);
+/** A column as the clerk sees it: its letter and header, worded where the message is shown. */
+export function columnRef(index: number, header: string): ColumnRef {
+  return { letter: columnLetter(index), header };
 }
 
 const HEADER_SEARCH_ROWS = 10;
@@ -76,7 +76,6 @@ export async function planSheet(
   file: OpenedFile,
   name: string,
   choice: SheetChoice | undefined,
-  lang: Lang,
 ): Promise<SheetPlan> {
   const reader = file.sheet(name);
   const rows = await topRows(reader);
@@ -130,7 +129,7 @@ export async function planSheet(
       key: 'import.notice.hiddenColumns',
       params: {
         count: hidden.length,
-        columns: hidden.map((i) => columnLabel(i, headers[i]!, lang)),
+        columns: hidden.map((i) => columnRef(i, headers[i]!)),
       },
     });
   const merged = reader.layout.mergedDown.filter((ref) => firstRowOf(ref) > header.line);
@@ -173,7 +172,7 @@ export function sheetProblems(plan: SheetPlan, lang: Lang): { missing: string[] 
     if (first !== undefined) {
       // A copy of a column hidden in the workbook is why a clerk sees only one.
       const hidden = [first, i].find((c) => plan.reader.layout.hiddenColumns.includes(c));
-      const label = (c: number) => columnLabel(c, plan.headers[c] ?? '', lang);
+      const label = (c: number) => columnRef(c, plan.headers[c] ?? '');
       throw fileProblem(hidden === undefined ? 'duplicateColumn' : 'duplicateColumnHidden', {
         sheet: plan.name,
         first: label(first),
@@ -209,7 +208,7 @@ export function previewOf(plan: SheetPlan, lang: Lang): SheetPreview {
       header,
       field: plan.fields[index] ?? null,
     })),
-    unknown: ignoredColumns(plan, lang),
+    unknown: ignoredColumns(plan),
     missing,
     notices: plan.notices,
     sample: plan.sample.map((row) => ({
@@ -219,10 +218,10 @@ export function previewOf(plan: SheetPlan, lang: Lang): SheetPreview {
   };
 }
 
-/** The columns a sheet's rows are read without, as the clerk sees them. */
-export function ignoredColumns(plan: SheetPlan, lang: Lang): string[] {
+/** The columns a sheet's rows are read without. */
+export function ignoredColumns(plan: SheetPlan): ColumnRef[] {
   return plan.headers.flatMap((h, i) =>
-    h !== '' && plan.fields[i] === null && !plan.numbering[i] ? [columnLabel(i, h, lang)] : [],
+    h !== '' && plan.fields[i] === null && !plan.numbering[i] ? [columnRef(i, h)] : [],
   );
 }
 

@@ -11,7 +11,7 @@ import type {
 import type { IssueDetail, WireError } from '../../shared/result';
 import { attempt, call, runsInElectron } from '../api/client';
 import { Dialog } from '../components/Dialog';
-import { formatMessage } from '../../shared/i18n';
+import { columnLabelIn, formatMessage } from '../../shared/i18n';
 import { currentLang, errorText } from '../i18n';
 
 /** Encodings by their standard names, the same in every language. */
@@ -343,7 +343,12 @@ function PreviewView({
           </h3>
           {s.unknown.length > 0 ? (
             <p className="field-hint">
-              {t('import.wizard.unknown', { count: s.unknown.length, names: s.unknown.join('、') })}
+              {t('import.wizard.unknown', {
+                count: s.unknown.length,
+                names: s.unknown
+                  .map((c) => columnLabelIn(c, currentLang()))
+                  .join(currentLang() === 'zh' ? '、' : ', '),
+              })}
             </p>
           ) : null}
           <Notices notices={s.notices} />

@@ -156,7 +156,10 @@ describe('sheets as offices lay them out', () => {
     ]);
     expect(sheet.notices).toEqual([
       { key: 'import.notice.stageFromDates', params: {} },
-      { key: 'import.notice.hiddenColumns', params: { count: 1, columns: ['H列（备注）'] } },
+      {
+        key: 'import.notice.hiddenColumns',
+        params: { count: 1, columns: [{ letter: 'H', header: '备注' }] },
+      },
       { key: 'import.notice.merged', params: { count: 2, ranges: 'B4:B6, G4:G6' } },
     ]);
     // The merged 我方 shows on every row it spans, in the sample as in the import.
@@ -370,7 +373,7 @@ describe('the CLI import', () => {
     expect(JSON.parse(out.join('\n')).sheets[0]).toMatchObject({
       rows: 2,
       created: 2,
-      ignored: ['F列（颜色）'],
+      ignored: [{ letter: 'F', header: '颜色' }],
     });
     expect(err).toEqual([
       'colour: 有1列无法识别，将被跳过：F列（颜色）',
@@ -444,7 +447,7 @@ describe('ledgers made by LibreOffice', () => {
         });
         expect(sheet.notices).toContainEqual({
           key: 'import.notice.hiddenColumns',
-          params: { count: 1, columns: ['I列（备注）'] },
+          params: { count: 1, columns: [{ letter: 'I', header: '备注' }] },
         });
       }
       expect(await importFile(path)).toMatchObject({ created: 5, updated: 0 });
@@ -528,10 +531,16 @@ describe('sheet kinds by name, and messages in the clerk’s terms', () => {
     const duplicate = await refusal(importFile(path));
     expect(duplicate).toMatchObject({
       key: 'import.file.duplicateColumnHidden',
-      params: { first: 'column D (国家)', second: 'column E (国别)', hidden: 'column E (国别)' },
+      params: {
+        first: { letter: 'D', header: '国家' },
+        second: { letter: 'E', header: '国别' },
+        hidden: { letter: 'E', header: '国别' },
+      },
     });
     const { formatMessage } = await import('../../shared/i18n');
-    expect(formatMessage(duplicate.key, duplicate.params, 'en')).not.toMatch(/{{|}}/);
+    expect(formatMessage(duplicate.key, duplicate.params, 'en')).toBe(
+      'In “友城”, column D (国家) and column E (国别) both give country, and column E (国别) is hidden in the workbook: delete one of them (unhide the columns to see both).',
+    );
   });
 
   it('has its own words for a lock file and a workbook with a password to open', async () => {
