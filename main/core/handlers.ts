@@ -29,6 +29,7 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'localities:update': (input, ctx) => reference.updateLocality(input, ctx),
     'partners:list': (input) => reference.partners(input),
     'countries:list': () => reference.countries(),
+    'places:directory': (input) => reference.directory(input),
     'settings:get': () => settings.get(),
     'settings:update': (input, ctx) => settings.update(input, ctx),
     'audit:list': (input) => reference.audit(input),

@@ -371,7 +371,7 @@ describe('a file with bad rows', () => {
       importFile(
         file(
           'dup.csv',
-          'local,local_level,partner,country\nNanjing,city,Perth,AU\nNanjing,city,Perth,Australia\nWuxi,,Toyokawa,JP\n',
+          'local,local_level,partner,country\nNanjing,city,Perth,AU\nNanjing,city,Perth,Australia\nJiangbei New Area,,Toyokawa,JP\n',
         ),
       ),
     );
