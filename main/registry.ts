@@ -6,9 +6,9 @@ import { appliedMigrationNames, checkIntegrity } from '../db/backup';
 import { openSqlite, RegistryOpenError, type OpenOptions } from '../db/connection';
 import { engineOf, redactUrl, type Engine } from '../db/engine';
 import { openPostgres } from '../db/postgres';
-import { appliedMigrations, migrateToLatest } from '../db/migrate';
+import { appliedMigrations, migrateToLatest, recordedMigrations } from '../db/migrate';
 import { LATEST_SCHEMA } from '../db/migrations';
-import { sql } from 'kysely';
+import { fillPlaceKeys } from './places/place-keys.fill';
 import type { Db } from '../db/schema';
 import { formatMessage, type Lang } from '../shared/i18n';
 import {
@@ -136,6 +136,7 @@ async function openPostgresRegistry(options: RegistryOptions): Promise<Registry>
   try {
     await refuseNewerSchema(db, shown);
     await migrateToLatest(db);
+    await fillPlaceKeys(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -170,9 +171,7 @@ function pathsOnServer(url: string): RegistryPaths {
 async function refuseNewerSchema(db: Db, shown: string): Promise<void> {
   let applied: string[];
   try {
-    applied = (
-      await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)
-    ).rows.map((r) => r.name);
+    applied = await recordedMigrations(db);
   } catch {
     return; // A new, empty database: nothing applied yet.
   }
@@ -350,6 +349,7 @@ async function backupAndMigrate(
     }
   }
   await migrateToLatest(db);
+  await fillPlaceKeys(db);
   if (o.backups === 'auto' && o.existed && backupDue(target.dir, o.file, o.clock.now())) {
     try {
       taken.push(await takeBackup(sqlite, target, 'auto'));

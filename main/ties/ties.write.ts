@@ -32,6 +32,8 @@ import {
   type DatedStage,
 } from './events.write';
 import { setDeleted, type VersionedTarget } from '../core/versioned.write';
+import { localityColumns, placeFactsFor } from '../places/directory.write';
+import { placeKeys } from '../../shared/place-keys';
 import { audit, type WriteEnv } from '../core/write-env';
 
 /**
@@ -68,7 +70,11 @@ export async function resolveLocality(
     }
     return found;
   }
-  if (level === undefined) {
+  // A new locality is a place of the directory where its name says which: its code, names in
+  // both scripts, level (where the row gives none) and parent come from there.
+  const facts = await placeFactsFor(env, name, level);
+  const placeLevel = level ?? facts.division?.level;
+  if (placeLevel === undefined) {
     throw new AppError(
       'validation',
       'errors.tie.levelRequired',
@@ -83,9 +89,9 @@ export async function resolveLocality(
   const row: Row<'localities'> = {
     id: env.ids.next(),
     name,
-    ...namesFor(name),
-    level,
-    parent_id: null,
+    ...localityColumns(name, facts),
+    level: placeLevel,
+    parent_id: facts.parent_id,
     version: 1,
     created_at: env.at,
     updated_at: env.at,
@@ -139,6 +145,7 @@ export async function resolvePartner(
     place_kind: 'city',
     country,
     region: details.region ?? null,
+    ...placeKeys(name),
     version: 1,
     created_at: env.at,
     updated_at: env.at,
@@ -336,17 +343,13 @@ export async function updateTieIn(
       // An import records the stage it finds, dated by its own column where it has one.
       const column = (STAGE_DATE_COLUMN as Partial<Record<Stage, keyof Row<'ties'>>>)[patch.stage];
       const on = column ? (merged[column] as string | null) : null;
-      await appendEvent(
-        env,
-        tie.id,
-        { type: 'stage', stage: patch.stage, from: tie.stage as Stage },
-        on,
-      );
+      await appendEvent(env, tie.id, { type: 'stage', stage: patch.stage, from: tie.stage }, on);
       next.stage = patch.stage;
     } else {
       Object.assign(next, await advanceIn(env, merged, patch.stage, {}));
     }
   }
+  refuseDatesAheadOfStage(next, (next.stage as Stage | undefined) ?? (tie.stage as Stage));
   for (const stage of DATED_STAGES) {
     const column = STAGE_DATE_COLUMN[stage];
     if (column in next)
@@ -364,6 +367,24 @@ export async function updateTieIn(
   if (!(await updateTie(env.trx, id, version, next)))
     throw conflict('tie', await getTieRow(env.trx, id));
   await audit(env, 'tie', id, 'update', tie, { ...tie, ...next, version: version + 1 });
+}
+
+/**
+ * A tie's stage is the stage of its last stage event, on every write path. A date for a stage
+ * the tie has not reached would record that stage after its last one (an "established" event
+ * on a tie at contact, counted by the report while the grid shows contact), so it is refused
+ * with the move to make instead: the workflow checks what the stage needs.
+ */
+function refuseDatesAheadOfStage(next: Record<string, unknown>, stage: Stage): void {
+  for (const dated of DATED_STAGES) {
+    const column = STAGE_DATE_COLUMN[dated];
+    if (next[column] === undefined || next[column] === null) continue;
+    if (stageIndex(dated) <= stageIndex(stage)) continue;
+    const params = { field: column, to: dated, stage };
+    throw new AppError('rule', 'errors.tie.dateAheadOfStage', params, {
+      details: [{ path: [column], key: 'errors.tie.dateAheadOfStage', params }],
+    });
+  }
 }
 
 async function relinkLocality(
@@ -386,10 +407,12 @@ async function relinkLocality(
   }
   // A new name for a locality only this tie uses is a correction of its spelling.
   if ((await countLiveTiesOfLocality(env.trx, current.id)) === 1) {
+    const facts = await placeFactsFor(env, name, level ?? current.level);
     const patch = {
       name,
-      ...namesFor(name),
-      level: level ?? (current.level as Level),
+      ...localityColumns(name, facts),
+      parent_id: facts.division ? facts.parent_id : current.parent_id,
+      level: level ?? current.level,
       updated_at: env.at,
     };
     if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
@@ -402,7 +425,7 @@ async function relinkLocality(
     });
     return current;
   }
-  return resolveLocality(env, name, level ?? (current.level as Level));
+  return resolveLocality(env, name, level ?? current.level);
 }
 
 async function relinkPartner(
@@ -426,7 +449,12 @@ async function relinkPartner(
   }
   // Renaming (or re-homing) a partner only this tie uses corrects it in place.
   if ((await countLiveTiesOfPartner(env.trx, current.id)) === 1) {
-    const rename: RowPatch<'partners'> = { name, country, updated_at: env.at };
+    const rename: RowPatch<'partners'> = {
+      name,
+      country,
+      ...placeKeys(name),
+      updated_at: env.at,
+    };
     if (name !== current.name)
       Object.assign(rename, hasCjk(name) ? { name_zh: name } : { name_en: name });
     if (details.partner_zh !== undefined) rename.name_zh = details.partner_zh;

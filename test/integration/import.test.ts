@@ -5,7 +5,7 @@ import type { Registry } from '../../main/registry';
 import { AppError } from '../../main/core/errors';
 import { listEvents } from '../../db/events.repository';
 import { eventRowFrom } from '../../db/events.repository';
-import { stageAsOf } from '../../shared/history';
+import { stageAsOf } from '../../shared/timeline';
 import type { ImportPreview, ImportSummary } from '../../shared/ipc/interchange';
 import type { TieRow } from '../../shared/model';
 import { call, ctx, testRegistry } from '../support/registry';
@@ -167,9 +167,9 @@ describe('importing the sample ledger', () => {
         expect(position.get(`tie_event:${e.id}`)).toBeGreaterThan(at);
       if (i > 0) expect(at).toBeGreaterThan(position.get(`tie:${tieRows[i - 1]!.entity_id}`)!);
     });
-    await call(registry, 'history:undo', { scope: 'import' });
+    await call(registry, 'undo:undo', { scope: 'import' });
     expect(await ties()).toHaveLength(0);
-    await call(registry, 'history:redo', { scope: 'import' });
+    await call(registry, 'undo:redo', { scope: 'import' });
     expect(await ties()).toHaveLength(250);
   });
 
@@ -371,7 +371,7 @@ describe('a file with bad rows', () => {
       importFile(
         file(
           'dup.csv',
-          'local,local_level,partner,country\nNanjing,city,Perth,AU\nNanjing,city,Perth,Australia\nWuxi,,Toyokawa,JP\n',
+          'local,local_level,partner,country\nNanjing,city,Perth,AU\nNanjing,city,Perth,Australia\nJiangbei New Area,,Toyokawa,JP\n',
         ),
       ),
     );
