@@ -70,10 +70,9 @@ export const interchangeStrings = defineStrings({
           'The sheet’s name says every visit on it is a delegation received (incoming): its rows need no direction column.',
         stagesInferred:
           'Stages from the dates: {{established}} established, {{intent}} intent, {{contact}} contact.',
-        hiddenColumns_one:
-          'Column {{columns}} is hidden in the workbook; it is imported all the same.',
+        hiddenColumns_one: 'Hidden in the workbook, and imported all the same: {{columns}}.',
         hiddenColumns_other:
-          '{{count}} columns are hidden in the workbook ({{columns}}); they are imported all the same.',
+          '{{count}} columns are hidden in the workbook, and imported all the same: {{columns}}.',
         merged_one:
           'A merged cell ({{ranges}}) spans several rows: its value is taken for each of them.',
         merged_other:
@@ -215,8 +214,8 @@ export const interchangeStrings = defineStrings({
         incomingFromName: '工作表名称表明其中均为来访团组，各行无需“方向”列。',
         stagesInferred:
           '按日期确定的阶段：已结好{{established}}条，意向{{intent}}条，接触{{contact}}条。',
-        hiddenColumns_one: '工作簿中隐藏了{{columns}}，仍照常导入。',
-        hiddenColumns_other: '工作簿中隐藏了{{count}}列（{{columns}}），仍照常导入。',
+        hiddenColumns_one: '工作簿中隐藏的列仍照常导入：{{columns}}。',
+        hiddenColumns_other: '工作簿中隐藏的{{count}}列仍照常导入：{{columns}}。',
         merged_one: '合并单元格（{{ranges}}）跨越多行：其内容用于所跨的每一行。',
         merged_other: '有{{count}}处合并单元格跨越多行（{{ranges}}）：其内容用于所跨的每一行。',
         blankRows_one: '第{{lines}}行为空行，已跳过。',
