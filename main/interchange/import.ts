@@ -5,6 +5,7 @@ import type {
   ImportPreview,
   ImportProgress,
   ImportSummary,
+  ImportWarning,
   SheetChoice,
   SheetSummary,
 } from '../../shared/ipc/interchange';
@@ -129,10 +130,12 @@ export async function runImport(
   );
   const commandId = options.dryRun ? null : deps.ids.next();
   let issues: ImportIssue[] = [];
+  let warnings: ImportWarning[] = [];
   let sheets: SheetSummary[] = [];
   let rowsDone = 0;
   const attempt = async (careful: boolean) => {
     issues = [];
+    warnings = [];
     sheets = [];
     rowsDone = 0;
     await inWriteTransaction(
@@ -149,7 +152,14 @@ export async function runImport(
               fraction: (index + Math.min(1, fraction)) / ordered.length,
               rows: rowsDone,
             });
-          const apply = { format, careful, issues, report, countRow: () => rowsDone++ };
+          const apply = {
+            format,
+            careful,
+            issues,
+            warnings,
+            report,
+            countRow: () => rowsDone++,
+          };
           sheets.push(await applySheet(env, plan, apply));
         }
         if (issues.length > 0) throw new Finished();
@@ -183,6 +193,7 @@ export async function runImport(
     name,
     dryRun: options.dryRun,
     sheets,
+    warnings,
     created: total(sheets, 'created'),
     updated: total(sheets, 'updated'),
     unchanged: total(sheets, 'unchanged'),
@@ -214,15 +225,21 @@ interface ApplyOptions {
   /** Each row in its own savepoint (see the top of this file). */
   readonly careful: boolean;
   readonly issues: ImportIssue[];
+  readonly warnings: ImportWarning[];
   readonly report: (fraction: number) => void;
   readonly countRow: () => void;
 }
 
 async function applySheet(
-  env: WriteEnv,
+  sheetEnv: WriteEnv,
   plan: SheetPlan,
-  { format, careful, issues, report, countRow }: ApplyOptions,
+  { format, careful, issues, warnings, report, countRow }: ApplyOptions,
 ): Promise<SheetSummary> {
+  let line = 0;
+  const env: WriteEnv = {
+    ...sheetEnv,
+    onTieWarning: (_tie, w) => warnings.push({ ...w, sheet: plan.name, line }),
+  };
   const summary = {
     name: plan.name,
     kind: plan.kind,
@@ -256,6 +273,7 @@ async function applySheet(
   let fraction = 0;
   for await (const row of plan.reader.rows((f) => (fraction = f))) {
     if (row.line <= plan.headerLine || isBlank(row)) continue;
+    line = row.line;
     summary.rows++;
     countRow();
     if (++sinceYield >= 200) {

@@ -29,6 +29,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import { formatMessage } from '../../shared/i18n';
+import { warningTexts } from '../components/warnings';
 import type { GridName, SavedView } from '../../shared/ipc/grid';
 import type { Page } from '../../shared/model';
 import type { WireError, WireResult } from '../../shared/result';
@@ -329,7 +330,10 @@ export function RegistryGrid<R extends GridRow>({
       setKept(context.errors.size);
       putRow(result.value);
       api.current?.refreshCells({ rowNodes: [event.node], force: true });
-      setStatus({ kind: 'saved', text: t('ties.saved') });
+      setStatus({
+        kind: 'saved',
+        text: [t('ties.saved'), ...warningTexts(result.value, lang)].join(' '),
+      });
       changed();
       return;
     }

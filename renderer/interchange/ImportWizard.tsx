@@ -5,6 +5,7 @@ import type {
   Encoding,
   ImportPreview,
   ImportSummary,
+  ImportWarning,
   SheetChoice,
 } from '../../shared/ipc/interchange';
 import type { IssueDetail, WireError } from '../../shared/result';
@@ -240,9 +241,12 @@ export function ImportWizard({
           />
         ) : null}
         {step.kind === 'preview' && step.checked ? (
-          <p className="import-ok" role="status">
-            {t('import.wizard.checked', { ...step.checked })}
-          </p>
+          <>
+            <p className="import-ok" role="status">
+              {t('import.wizard.checked', { ...step.checked })}
+            </p>
+            <ImportWarnings warnings={step.checked.warnings} />
+          </>
         ) : null}
         {step.kind === 'preview' && step.error ? (
           <p className="field-error" role="alert">
@@ -453,7 +457,28 @@ function Done({ summary }: { summary: ImportSummary }) {
           ))}
         </tbody>
       </table>
+      <ImportWarnings warnings={summary.warnings} />
       <p className="field-hint">{t('import.wizard.undoHint')}</p>
+    </div>
+  );
+}
+
+/** Rows accepted with a warning (dates out of their order), each with its sheet and line. */
+function ImportWarnings({ warnings }: { warnings: readonly ImportWarning[] }) {
+  const { t } = useTranslation();
+  if (warnings.length === 0) return null;
+  const lang = currentLang();
+  return (
+    <div className="import-warnings" data-testid="import-warnings">
+      <h3>{t('import.wizard.warnings', { count: warnings.length })}</h3>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={i}>
+            {t('import.wizard.warningAt', { sheet: w.sheet, line: w.line })}{' '}
+            {formatMessage(`warnings.${w.code}`, w.params, lang)}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

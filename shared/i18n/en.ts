@@ -150,6 +150,8 @@ export const en = {
     oneToOne: 'The partner already has a friendship tie with {{others}}: the one-to-one rule.',
     levels: 'The two sides differ in level: our {{ours}} with a partner {{theirs}}.',
     signingBeforeLetter: 'The signing date {{signed}} is before the letter of intent ({{letter}}).',
+    datesOutOfOrder:
+      'Dates out of order: {{later}} is dated {{laterOn}}, before {{earlier}} ({{earlierOn}}) recorded before it. Both dates are kept; the stages count in their order.',
   },
   errors: {
     validation: {

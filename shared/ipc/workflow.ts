@@ -14,6 +14,7 @@ import {
 import type { Requirement } from '../stages';
 import type { Warning } from '../workflow';
 import { command, query } from './channel';
+import type { TieWarning } from './ties';
 
 const overrides = z
   .strictObject({
@@ -53,6 +54,8 @@ export interface FollowUpItem {
   readonly days: number | null;
   /** For a waiting approval step: its id and authority; for a letter: its id and title. */
   readonly ref?: { readonly id: string; readonly label: string };
+  /** For a tie whose dates run against its stages' order: each pair, naming both dates. */
+  readonly warnings?: readonly TieWarning[];
 }
 
 export interface FollowUps {
@@ -60,6 +63,8 @@ export interface FollowUps {
   readonly approved: readonly FollowUpItem[];
   readonly steps: readonly FollowUpItem[];
   readonly quiet: readonly FollowUpItem[];
+  /** Ties whose stages are dated against their order ("dates out of order"). */
+  readonly outOfOrder: readonly FollowUpItem[];
   readonly total: number;
 }
 
