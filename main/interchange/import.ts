@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import { APPLY_ORDER, columnDef, type SheetKind } from '../../shared/interchange';
+import type { Lang } from '../../shared/i18n';
+import { APPLY_ORDER, columnDef, columnLetter, type SheetKind } from '../../shared/interchange';
 import type {
   Encoding,
+  ImportNotice,
   ImportPreview,
   ImportProgress,
   ImportSummary,
@@ -14,10 +16,11 @@ import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { AuditBatch, type WriteEnv } from '../core/write-env';
-import { createApplier, problemsOf, type Outcome, type Problem } from './appliers';
+import { createApplier, problemsOf, type Outcome, type Problem } from './appliers/index';
 import { readCell } from './cells';
 import {
   cellText,
+  ignoredColumns,
   isBlank,
   planSheet,
   previewOf,
@@ -25,7 +28,7 @@ import {
   sheetsToRead,
   type SheetPlan,
 } from './plan';
-import { fileProblem, openFile, type Format } from './source';
+import { fileProblem, openFile, type Format, type Separator } from './source';
 
 /**
  * An import: the file's sheets planned, then applied in one transaction in entity order
@@ -47,7 +50,9 @@ export interface ImportOptions {
 export interface ImportIssue {
   readonly sheet: string;
   readonly line: number;
+  /** The column as the file heads it, and its letter (empty for a problem of the whole row). */
   readonly column: string;
+  readonly letter: string;
   readonly field: string | null;
   readonly value: string;
   readonly key: string;
@@ -62,6 +67,7 @@ async function plansFor(
   format: Format;
   encoding: Encoding | null;
   detected: Encoding | null;
+  separator: Separator | null;
   sheetNames: readonly string[];
   plans: SheetPlan[];
 }> {
@@ -80,6 +86,7 @@ async function plansFor(
     format: opened.format,
     encoding: opened.encoding,
     detected: opened.detected,
+    separator: opened.separator,
     sheetNames: opened.sheetNames,
     plans,
   };
@@ -90,6 +97,7 @@ export async function previewImport(
   file: string,
   name: string,
   options: Omit<ImportOptions, 'dryRun'>,
+  lang: Lang,
 ): Promise<ImportPreview> {
   const planned = await plansFor(file, name, options);
   return {
@@ -98,8 +106,9 @@ export async function previewImport(
     format: planned.format,
     encoding: planned.encoding,
     detectedEncoding: planned.detected,
+    separator: planned.separator,
     sheetNames: planned.sheetNames,
-    sheets: planned.plans.map(previewOf),
+    sheets: planned.plans.map((plan) => previewOf(plan, lang)),
   };
 }
 
@@ -159,6 +168,7 @@ export async function runImport(
             warnings,
             report,
             countRow: () => rowsDone++,
+            lang: ctx.lang,
           };
           sheets.push(await applySheet(env, plan, apply));
         }
@@ -214,7 +224,14 @@ export function refusedImport(issues: readonly ImportIssue[]): AppError {
       details: issues.map((i) => ({
         path: [i.sheet, i.line, i.column],
         key: i.key,
-        params: { ...i.params, sheet: i.sheet, line: i.line, column: i.column, cell: i.value },
+        params: {
+          ...i.params,
+          sheet: i.sheet,
+          line: i.line,
+          column: i.column,
+          letter: i.letter,
+          cell: i.value,
+        },
       })),
     },
   );
@@ -228,18 +245,20 @@ interface ApplyOptions {
   readonly warnings: ImportWarning[];
   readonly report: (fraction: number) => void;
   readonly countRow: () => void;
+  readonly lang: Lang;
 }
 
 async function applySheet(
   sheetEnv: WriteEnv,
   plan: SheetPlan,
-  { format, careful, issues, warnings, report, countRow }: ApplyOptions,
+  { format, careful, issues, warnings, report, countRow, lang }: ApplyOptions,
 ): Promise<SheetSummary> {
   let line = 0;
   const env: WriteEnv = {
     ...sheetEnv,
     onTieWarning: (_tie, w) => warnings.push({ ...w, sheet: plan.name, line }),
   };
+  const notices: ImportNotice[] = [...plan.notices];
   const summary = {
     name: plan.name,
     kind: plan.kind,
@@ -247,6 +266,8 @@ async function applySheet(
     created: 0,
     updated: 0,
     unchanged: 0,
+    ignored: ignoredColumns(plan, lang),
+    notices,
   };
   const applier = createApplier(plan.kind, new Date(env.at));
   const present = new Set(plan.fields.filter((f): f is string => f !== null));
@@ -262,6 +283,7 @@ async function applySheet(
         sheet: plan.name,
         line,
         column,
+        letter: index >= 0 ? columnLetter(index) : '',
         field: p.field,
         value: p.field === null ? '' : (cells.get(p.field) ?? ''),
         key: required ? 'import.cell.required' : p.key,
@@ -285,6 +307,27 @@ async function applySheet(
     const values: Record<string, unknown> = {};
     const cells = new Map<string, string>();
     const problems: Problem[] = [];
+    // A row wider than its header (a separator typed inside an unquoted cell, rows glued
+    // together) would lose those cells without a word: it is refused, naming the first.
+    const extra = row.cells.findIndex((c, i) => i >= plan.headers.length && cellText(c) !== '');
+    if (extra >= 0) {
+      issues.push({
+        sheet: plan.name,
+        line: row.line,
+        column: '',
+        letter: columnLetter(extra),
+        field: null,
+        value: cellText(row.cells[extra]),
+        key: 'import.row.extraCells',
+        params: {
+          count: row.cells.length,
+          columns: plan.headers.length,
+          letter: columnLetter(extra),
+          value: cellText(row.cells[extra]),
+        },
+      });
+      continue;
+    }
     plan.fields.forEach((field, i) => {
       if (field === null) return;
       const column = columnDef(plan.kind, field);

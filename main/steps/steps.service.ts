@@ -12,14 +12,13 @@ import type { StepCreate, StepPatch } from '../../shared/ipc/steps';
 import type { Page, StepRow } from '../../shared/model';
 import type { CallContext } from '../core/context';
 import { conflict, notFound, rule } from '../core/errors';
+import { hasCjk } from '../../shared/text';
 import { requireRole } from '../core/roles';
 import { resolveTieRef } from '../ties/tie-ref';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { decideIn } from '../workflow/workflow.service';
 import { patchVersioned, setDeleted, type VersionedTarget } from '../core/versioned.write';
 import { audit, type WriteEnv } from '../core/write-env';
-
-const HAS_CJK = /[\u3400-\u9fff]/;
 
 export function stepTarget(today: () => string): VersionedTarget<'approval_steps'> {
   return {
@@ -82,7 +81,7 @@ export async function updateStepIn(
   const { authority, ...rest } = patch;
   const next: RowPatch<'approval_steps'> = { ...rest };
   if (authority !== undefined) {
-    if (HAS_CJK.test(authority)) next.authority_zh = authority;
+    if (hasCjk(authority)) next.authority_zh = authority;
     else next.authority_en = authority;
   }
   await patchVersioned(env, target, id, version, next);

@@ -19,6 +19,7 @@ import { countryName } from '../../shared/countries';
 import type { PartialDate } from '../../shared/dates';
 import type { Level, Stage } from '../../shared/enums';
 import type { TieCreate, TiePatch } from '../../shared/ipc/ties';
+import { hasCjk } from '../../shared/text';
 import { AppError, conflict, notFound, rule } from '../core/errors';
 import { advanceIn } from '../workflow/advance.write';
 import {
@@ -40,10 +41,8 @@ import { audit, type WriteEnv } from '../core/write-env';
  * or created by name, one live tie per pair, history as dated events, an audit row per change.
  */
 
-const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 function namesFor(name: string): { name_zh: string | null; name_en: string | null } {
-  return HAS_CJK.test(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
+  return hasCjk(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
 }
 
 /**
@@ -458,7 +457,7 @@ async function relinkPartner(
   if ((await countLiveTiesOfPartner(env.trx, current.id)) === 1) {
     const rename: RowPatch<'partners'> = { name, country, updated_at: env.at };
     if (name !== current.name)
-      Object.assign(rename, HAS_CJK.test(name) ? { name_zh: name } : { name_en: name });
+      Object.assign(rename, hasCjk(name) ? { name_zh: name } : { name_en: name });
     if (details.partner_zh !== undefined) rename.name_zh = details.partner_zh;
     if (details.region !== undefined) rename.region = details.region;
     if (!(await updatePartner(env.trx, current.id, current.version, rename))) {
