@@ -1,10 +1,5 @@
 import { listChainTemplates, replaceChain } from '../../db/chains.repository';
-import {
-  approvedOnByTie,
-  datedStageEventsOfLiveTies,
-  eventRowFrom,
-  listEvents,
-} from '../../db/events.repository';
+import { approvedOnByTie, eventRowFrom, listEvents } from '../../db/events.repository';
 import { listLetters } from '../../db/letters.repository';
 import { getLocality } from '../../db/localities.repository';
 import type { Executor, Row } from '../../db/schema';
@@ -36,7 +31,8 @@ import { advanceIn, requireOverrides, stageFacts, warningsFor } from './advance.
 import type { CallContext } from '../core/context';
 import { conflict, notFound, rule } from '../core/errors';
 import { requireRole } from '../core/roles';
-import { appendEvent, dateOrderWarnings, historyOf } from '../ties/events.write';
+import { appendEvent } from '../ties/events.write';
+import { datesOutOfOrderItems } from './dates-order';
 import type { SettingsService } from '../places/places.service';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { audit, type WriteEnv } from '../core/write-env';
@@ -394,18 +390,7 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         .filter(present)
         .filter((i) => i.since === null || firstDay(i.since) <= quietCutoff);
 
-      const eventsByTie = new Map<string, Row<'tie_events'>[]>();
-      for (const e of await datedStageEventsOfLiveTies(deps.db)) {
-        const list = eventsByTie.get(e.tie_id);
-        if (list) list.push(e);
-        else eventsByTie.set(e.tie_id, [e]);
-      }
-      const outOfOrder: FollowUpItem[] = [];
-      for (const [tieId, events] of eventsByTie) {
-        const warnings = dateOrderWarnings(historyOf(events));
-        const found = warnings.length > 0 ? item(tieId, null) : null;
-        if (found) outOfOrder.push({ ...found, warnings });
-      }
+      const outOfOrder = await datesOutOfOrderItems(deps.db, item);
 
       const sortByDays = (a: FollowUpItem, b: FollowUpItem) => (b.days ?? 0) - (a.days ?? 0);
       const first = (items: FollowUpItem[]) => items.sort(sortByDays).slice(0, limit);
@@ -414,11 +399,8 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         approved: first(approved),
         steps: first(steps),
         quiet: first(quiet),
-        outOfOrder: outOfOrder
-          .sort((a, b) => a.local.localeCompare(b.local) || a.partner.localeCompare(b.partner))
-          .slice(0, limit),
-        total:
-          letters.length + approved.length + steps.length + quiet.length + outOfOrder.length,
+        outOfOrder: outOfOrder.slice(0, limit),
+        total: letters.length + approved.length + steps.length + quiet.length + outOfOrder.length,
       };
     },
 

@@ -5,6 +5,7 @@ import type { Lang } from '../../shared/i18n';
 import type { Anniversary, FollowUpItem, FollowUps as Data } from '../../shared/ipc/workflow';
 import type { Settings } from '../../shared/settings';
 import { call } from '../api/client';
+import { warningTexts } from '../components/warnings';
 
 /** What needs following up, against the thresholds in Settings, and next year's anniversaries. */
 export function FollowUps({ lang }: { lang: Lang }) {
@@ -41,7 +42,7 @@ export function FollowUps({ lang }: { lang: Lang }) {
   if (!data || !settings) return <p className="loading">{t('app.loading')}</p>;
   const limits = settings.followUps;
   const section = (
-    key: 'letters' | 'approved' | 'steps' | 'quiet',
+    key: 'letters' | 'approved' | 'steps' | 'quiet' | 'outOfOrder',
     count: number,
     items: readonly FollowUpItem[],
   ) => (
@@ -56,9 +57,15 @@ export function FollowUps({ lang }: { lang: Lang }) {
               {i.local} – {i.partner}
             </strong>{' '}
             <span className="muted">{countryName(i.country, lang)}</span>
-            {i.ref ? ` · ${i.ref.label}` : ''} ·{' '}
-            {i.since ? t('followups.since', { date: i.since }) : t('followups.never')}
-            {i.days !== null ? ` · ${t('followups.days', { count: i.days })}` : ''}
+            {i.warnings ? (
+              <> · {warningTexts(i, lang).join(' ')}</>
+            ) : (
+              <>
+                {i.ref ? ` · ${i.ref.label}` : ''} ·{' '}
+                {i.since ? t('followups.since', { date: i.since }) : t('followups.never')}
+                {i.days !== null ? ` · ${t('followups.days', { count: i.days })}` : ''}
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -76,6 +83,9 @@ export function FollowUps({ lang }: { lang: Lang }) {
         {section('approved', limits.approvedDays, data.approved)}
         {section('steps', limits.stepDays, data.steps)}
         {section('quiet', limits.visitYears, data.quiet)}
+        {data.outOfOrder.length > 0
+          ? section('outOfOrder', data.outOfOrder.length, data.outOfOrder)
+          : null}
         <section className="followup" aria-labelledby="fu-anniversaries">
           <h2 id="fu-anniversaries">
             {t('followups.anniversaries', { year })}{' '}

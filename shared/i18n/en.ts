@@ -151,7 +151,7 @@ export const en = {
     levels: 'The two sides differ in level: our {{ours}} with a partner {{theirs}}.',
     signingBeforeLetter: 'The signing date {{signed}} is before the letter of intent ({{letter}}).',
     datesOutOfOrder:
-      'Dates out of order: {{later}} is dated {{laterOn}}, before {{earlier}} ({{earlierOn}}) recorded before it. Both dates are kept; the stages count in their order.',
+      'Dates out of order: “{{later}}” is dated {{laterOn}}, before “{{earlier}}” ({{earlierOn}}), which was recorded before it. Both dates are kept; the stages count in their order.',
   },
   errors: {
     validation: {
