@@ -1,5 +1,5 @@
 import { listChainTemplates, replaceChain } from '../../db/chains.repository';
-import { approvedOnByTie, eventRowFrom, listEvents } from '../../db/events.repository';
+import { eventRowFrom, listEvents } from '../../db/events.repository';
 import { listLetters } from '../../db/letters.repository';
 import { getLocality } from '../../db/localities.repository';
 import type { Executor, Row } from '../../db/schema';
@@ -13,14 +13,12 @@ import {
 } from '../../db/steps.repository';
 import { getTie, getTieRow, listTieSummaries } from '../../db/ties.repository';
 import { updateVersioned } from '../../db/versioned';
-import { lastVisitOnByTie } from '../../db/visits.repository';
 import { DEFAULT_CHAINS, type ChainStep } from '../../shared/chains';
-import { dayOf, daysBetween, firstDay } from '../../shared/dates';
+import { dayOf, firstDay } from '../../shared/dates';
 import { LEVELS, type Kind, type Level, type Stage } from '../../shared/enums';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type {
   Anniversary,
-  FollowUpItem,
   FollowUps,
   WorkflowOptions,
 } from '../../shared/ipc/workflow';
@@ -32,7 +30,7 @@ import type { CallContext } from '../core/context';
 import { conflict, notFound, rule } from '../core/errors';
 import { requireRole } from '../core/roles';
 import { appendEvent } from '../ties/events.write';
-import { datesOutOfOrderItems } from './dates-order';
+import { createFollowUpsList } from './follow-ups.list';
 import type { SettingsService } from '../places/places.service';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { audit, type WriteEnv } from '../core/write-env';
@@ -137,6 +135,7 @@ export async function decideIn(
 
 export function createWorkflowService(deps: ServiceDeps, settings: SettingsService) {
   const today = () => dayOf(deps.clock.now());
+  const followUps = createFollowUpsList(deps, settings);
 
   async function tieRow(env: WriteEnv, id: string): Promise<TieRow> {
     const row = await getTieRow(env.trx, id);
@@ -333,76 +332,9 @@ export function createWorkflowService(deps: ServiceDeps, settings: SettingsServi
         { scope: 'settings', label: 'undo.chain', params: { level: input.level } },
       ),
 
-    followUps: async (limit?: number): Promise<FollowUps> => {
-      const { followUps: limits } = await settings.get();
-      const now = today();
-      const ties = await listTieSummaries(deps.db);
-      const byId = new Map(ties.map((t) => [t.id, t]));
-      const item = (
-        tieId: string,
-        since: string | null,
-        ref?: { id: string; label: string },
-      ): FollowUpItem | null => {
-        const t = byId.get(tieId);
-        if (!t) return null;
-        return {
-          tie_id: t.id,
-          local: t.local,
-          partner: t.partner,
-          country: t.country,
-          stage: t.stage,
-          kind: t.kind,
-          since,
-          days: since ? daysBetween(since, now) : null,
-          ...(ref ? { ref } : {}),
-        };
-      };
-      const present = (x: FollowUpItem | null): x is FollowUpItem => x !== null;
-
-      const letterCutoff = new Date(`${now}T00:00:00Z`);
-      letterCutoff.setUTCMonth(letterCutoff.getUTCMonth() - limits.letterMonths);
-      const cutoff = dayOf(letterCutoff);
-      const letters = (await listLetters(deps.db, { deleted: false }))
-        .filter(
-          (l) => l.status === 'active' && l.signed_on !== null && firstDay(l.signed_on) <= cutoff,
-        )
-        .filter((l) => ['contact', 'intent'].includes(byId.get(l.tie_id)?.stage ?? ''))
-        .map((l) => item(l.tie_id, l.signed_on, { id: l.id, label: l.title }))
-        .filter(present);
-
-      const approvedOn = await approvedOnByTie(deps.db);
-      const approved = ties
-        .filter((t) => t.stage === 'approved')
-        .map((t) => item(t.id, approvedOn.get(t.id) ?? null))
-        .filter(present)
-        .filter((i) => i.days !== null && i.days > limits.approvedDays);
-
-      const steps = (await listSteps(deps.db, { waiting: true, deleted: false }, now))
-        .filter((s) => (s.waiting_days ?? 0) > limits.stepDays)
-        .map((s) => item(s.tie_id, s.submitted_on, { id: s.id, label: s.authority_zh }))
-        .filter(present);
-
-      const lastVisit = await lastVisitOnByTie(deps.db);
-      const quietCutoff = `${Number(now.slice(0, 4)) - limits.visitYears}${now.slice(4)}`;
-      const quiet = ties
-        .filter((t) => t.stage === 'established')
-        .map((t) => item(t.id, lastVisit.get(t.id) ?? t.established_on))
-        .filter(present)
-        .filter((i) => i.since === null || firstDay(i.since) <= quietCutoff);
-
-      const outOfOrder = await datesOutOfOrderItems(deps.db, item);
-
-      const sortByDays = (a: FollowUpItem, b: FollowUpItem) => (b.days ?? 0) - (a.days ?? 0);
-      const first = (items: FollowUpItem[]) => items.sort(sortByDays).slice(0, limit);
-      return {
-        letters: first(letters),
-        approved: first(approved),
-        steps: first(steps),
-        quiet: first(quiet),
-        outOfOrder: outOfOrder.slice(0, limit),
-        total: letters.length + approved.length + steps.length + quiet.length + outOfOrder.length,
-      };
-    },
+    followUps: (limit?: number): Promise<FollowUps> => followUps.list(limit),
+    markFollowUp: followUps.mark,
+    unmarkFollowUp: followUps.unmark,
 
     anniversaries: async (input: ParsedInputOf<'ties:anniversaries'>): Promise<Anniversary[]> => {
       const rows = await listTieSummaries(deps.db, { established: true });

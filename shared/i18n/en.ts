@@ -208,6 +208,9 @@ export const en = {
         '“{{tie}}” matches more than one tie: name the locality, or use the tie itself.',
       endBeforeStart: 'The visit ends ({{end}}) before it starts ({{start}}).',
     },
+    followups: {
+      snoozeUntil: 'A snooze needs a day after today to come back on.',
+    },
     workflow: {
       warnings_one: 'One check needs a reason before going ahead.',
       warnings_other: '{{count}} checks need a reason before going ahead.',

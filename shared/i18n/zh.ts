@@ -197,6 +197,9 @@ export const zh: Resources = {
       ambiguousTie: '“{{tie}}”对应多个友城关系：请注明我方地区。',
       endBeforeStart: '结束日期（{{end}}）早于开始日期（{{start}}）。',
     },
+    followups: {
+      snoozeUntil: '暂缓需要填写今天以后的日期，届时重新提醒。',
+    },
     workflow: {
       warnings_one: '有1项检查需说明理由后方可继续。',
       warnings_other: '有{{count}}项检查需说明理由后方可继续。',

@@ -42,7 +42,13 @@ export interface WorkflowOptions {
   };
 }
 
+/** The kinds of follow-up, worst first: the order the screen shows its groups in. */
+export const FOLLOW_UP_KINDS = ['steps', 'approved', 'letters', 'outOfOrder', 'quiet'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
 export interface FollowUpItem {
+  /** What a dismissal or snooze names: `<kind>:<id>` (the step, the letter, or the tie). */
+  readonly item: string;
   readonly tie_id: string;
   readonly local: string;
   readonly partner: string;
@@ -65,7 +71,27 @@ export interface FollowUps {
   readonly quiet: readonly FollowUpItem[];
   /** Ties whose stages are dated against their order ("dates out of order"). */
   readonly outOfOrder: readonly FollowUpItem[];
+  /**
+   * Established ties with no visit recorded that were established before the registry's
+   * visits begin (a history import): one line, not one item each. Null when there are none.
+   */
+  readonly unvisited: { readonly count: number; readonly before: string } | null;
+  /** Items set aside and not lifted, newest first, so each can be brought back. */
+  readonly marks: readonly FollowUpMark[];
   readonly total: number;
+}
+
+export interface FollowUpMark {
+  readonly id: string;
+  readonly item: string;
+  readonly tie_id: string;
+  readonly local: string;
+  readonly partner: string;
+  readonly action: 'dismissed' | 'snoozed';
+  readonly until: string | null;
+  readonly reason: string;
+  readonly marked_by: string;
+  readonly marked_at: string;
 }
 
 export interface Anniversary {
@@ -140,6 +166,19 @@ export const workflowChannels = {
   'followups:list': query(
     z.strictObject({ limit: z.number().int().min(0).max(100_000).optional() }),
   ).returns<FollowUps>(),
+  /** Sets a follow-up aside, with a reason: dismissed for good, or snoozed until a day. */
+  'followups:mark': command(
+    z.strictObject({
+      item: z.string().regex(/^(steps|approved|letters|outOfOrder|quiet):[A-Za-z0-9_-]{1,64}$/),
+      action: z.enum(['dismissed', 'snoozed']),
+      until: z.iso.date().optional(),
+      reason: text(1000),
+    }),
+  ).returns<FollowUpMark>(),
+  /** Brings a follow-up set aside back (the mark is kept, lifted). */
+  'followups:unmark': command(
+    z.strictObject({ item: z.string().min(3).max(200) }),
+  ).returns<{ lifted: number }>(),
   'ties:anniversaries': query(
     z.strictObject({ year: z.number().int().min(1900).max(2200) }),
   ).returns<Anniversary[]>(),
