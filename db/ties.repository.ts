@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
-import type { Field, Kind, Level, Stage } from '../shared/enums';
+import type { Field, Kind, Stage } from '../shared/enums';
 import type { TieColumn } from '../shared/ipc/ties';
 import type { TieRow } from '../shared/model';
 import type { ColumnFilter } from '../shared/grid-query';
@@ -53,10 +53,10 @@ type Joined = Awaited<ReturnType<ReturnType<typeof joined>['executeTakeFirstOrTh
 export function tieRowFrom(row: Joined): TieRow {
   return {
     ...row,
-    local_level: row.local_level as Level,
+    local_level: row.local_level,
     country: row.country as CountryCode,
-    kind: row.kind as Kind,
-    stage: row.stage as Stage,
+    kind: row.kind,
+    stage: row.stage,
     established_on: row.established_on as PartialDate | null,
     intent_signed_on: row.intent_signed_on as PartialDate | null,
     first_contact_on: row.first_contact_on as PartialDate | null,
@@ -225,7 +225,7 @@ export async function listTieSummaries(
     q = q
       .where('t.stage', 'in', ['established', 'suspended'])
       .where('t.established_on', 'is not', null);
-  return (await q.execute()).map((r) => ({ ...r, stage: r.stage as Stage, kind: r.kind as Kind }));
+  return q.execute();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
-import type { Direction, Field } from '../shared/enums';
+import type { Field } from '../shared/enums';
 import type { VisitRow } from '../shared/model';
 import { sql, type SqlBool } from 'kysely';
 import type { ColumnFilter } from '../shared/grid-query';
@@ -50,7 +50,7 @@ function visitRowFrom(row: Joined, ties: { id: string; label: string }[]): Visit
   return {
     id: row.id,
     version: row.version,
-    direction: row.direction as Direction,
+    direction: row.direction,
     locality_id: row.locality_id,
     local: row.local,
     country: row.country as CountryCode | null,

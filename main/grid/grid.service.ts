@@ -20,11 +20,11 @@ import { visitCellSchemas, visitCreateInput } from '../../shared/ipc/visits';
 import { issueKey } from '../../shared/issues';
 import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
-import { createLetterIn, updateLetterIn } from '../letters/letters.service';
-import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.service';
+import { createLetterIn, updateLetterIn } from '../letters/letters.write';
+import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.write';
 import { createTieIn, updateTieIn } from '../ties/ties.write';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { createVisitIn, updateVisitIn } from '../visits/visits.service';
+import { createVisitIn, updateVisitIn } from '../visits/visits.write';
 import { audit, type WriteEnv } from '../core/write-env';
 import { dayOf } from '../../shared/dates';
 

@@ -342,12 +342,7 @@ export async function updateTieIn(
       // An import records the stage it finds, dated by its own column where it has one.
       const column = (STAGE_DATE_COLUMN as Partial<Record<Stage, keyof Row<'ties'>>>)[patch.stage];
       const on = column ? (merged[column] as string | null) : null;
-      await appendEvent(
-        env,
-        tie.id,
-        { type: 'stage', stage: patch.stage, from: tie.stage as Stage },
-        on,
-      );
+      await appendEvent(env, tie.id, { type: 'stage', stage: patch.stage, from: tie.stage }, on);
       next.stage = patch.stage;
     } else {
       Object.assign(next, await advanceIn(env, merged, patch.stage, {}));
@@ -418,7 +413,7 @@ async function relinkLocality(
     const patch = {
       name,
       ...namesFor(name),
-      level: level ?? (current.level as Level),
+      level: level ?? current.level,
       updated_at: env.at,
     };
     if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
@@ -431,7 +426,7 @@ async function relinkLocality(
     });
     return current;
   }
-  return resolveLocality(env, name, level ?? (current.level as Level));
+  return resolveLocality(env, name, level ?? current.level);
 }
 
 async function relinkPartner(

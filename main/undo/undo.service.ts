@@ -8,6 +8,7 @@ import type { Executor, Row } from '../../db/schema';
 import { deleteSetting, getSettingRow, insertSettingText } from '../../db/settings.repository';
 import { getVersionedRow, overwriteVersioned, type VersionedTable } from '../../db/versioned';
 import { getVisitTie, linkVisitTie, unlinkVisitTie } from '../../db/visits.repository';
+import type { Level } from '../../shared/enums';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { UndoEntry, UndoResult } from '../../shared/ipc/undo';
 import type { CallContext } from '../core/context';
@@ -115,10 +116,12 @@ async function restore(
     return;
   }
   if (step.entity === 'chain') {
-    const rows = await listChainTemplates(env.trx, step.entity_id);
+    // A chain's audit rows are written by chains:set, which names the level it changed.
+    const level = step.entity_id as Level;
+    const rows = await listChainTemplates(env.trx, level);
     const current = rows.map((r) => ({ zh: r.authority_zh, en: r.authority_en }));
     const steps = (target as unknown as { zh: string; en: string }[] | null) ?? [];
-    await replaceChain(env.trx, step.entity_id, steps, () => env.ids.next());
+    await replaceChain(env.trx, level, steps, () => env.ids.next());
     await audit(env, step.entity, step.entity_id, action, current, target);
     return;
   }

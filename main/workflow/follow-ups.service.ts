@@ -13,7 +13,7 @@ import { AppError, notFound } from '../core/errors';
 import { requireRole } from '../core/roles';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { audit } from '../core/write-env';
-import type { SettingsService } from '../places/places.service';
+import type { SettingsService } from '../settings/settings.service';
 import { datesOutOfOrderItems } from './dates-order';
 
 /**
@@ -25,11 +25,11 @@ import { datesOutOfOrderItems } from './dates-order';
  * before the first visit the registry holds (a history import) are one summary line: their
  * visits were never entered, and listing each would bury what needs doing.
  */
-export function createFollowUpsList(deps: ServiceDeps, settings: SettingsService) {
+export function createFollowUpsService(deps: ServiceDeps, settings: SettingsService) {
   const today = () => dayOf(deps.clock.now());
 
   return {
-    list: async (limit?: number): Promise<FollowUps> => {
+    followUps: async (limit?: number): Promise<FollowUps> => {
       const { followUps: limits } = await settings.get();
       const now = today();
       const ties = await listTieSummaries(deps.db);
@@ -138,7 +138,7 @@ export function createFollowUpsList(deps: ServiceDeps, settings: SettingsService
       };
     },
 
-    mark: (input: ParsedInputOf<'followups:mark'>, ctx: CallContext): Promise<FollowUpMark> =>
+    markFollowUp: (input: ParsedInputOf<'followups:mark'>, ctx: CallContext): Promise<FollowUpMark> =>
       inWriteTransaction(deps, ctx, async (env) => {
         requireRole(env, 'editor');
         const tieId = await tieOf(env.trx, input.item);
@@ -170,7 +170,7 @@ export function createFollowUpsList(deps: ServiceDeps, settings: SettingsService
         return markOf(row, summary);
       }),
 
-    unmark: (input: ParsedInputOf<'followups:unmark'>, ctx: CallContext) =>
+    unmarkFollowUp: (input: ParsedInputOf<'followups:unmark'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => {
         requireRole(env, 'editor');
         const lifted = await liftMarks(env.trx, input.item, env.actor, env.at);
@@ -219,4 +219,4 @@ function markOf(
   };
 }
 
-export type FollowUpsList = ReturnType<typeof createFollowUpsList>;
+export type FollowUpsService = ReturnType<typeof createFollowUpsService>;
