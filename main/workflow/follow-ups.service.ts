@@ -103,7 +103,8 @@ export function createFollowUpsService(deps: ServiceDeps, settings: SettingsServ
           }
         }
         const found = item(`quiet:${t.id}`, t.id, visited ?? t.established_on);
-        if (found && found.since !== null && firstDay(found.since) <= quietCutoff) quiet.push(found);
+        if (found && found.since !== null && firstDay(found.since) <= quietCutoff)
+          quiet.push(found);
       }
 
       const outOfOrder = await datesOutOfOrderItems(deps.db, (tieId, since) =>
@@ -138,7 +139,10 @@ export function createFollowUpsService(deps: ServiceDeps, settings: SettingsServ
       };
     },
 
-    markFollowUp: (input: ParsedInputOf<'followups:mark'>, ctx: CallContext): Promise<FollowUpMark> =>
+    markFollowUp: (
+      input: ParsedInputOf<'followups:mark'>,
+      ctx: CallContext,
+    ): Promise<FollowUpMark> =>
       inWriteTransaction(deps, ctx, async (env) => {
         requireRole(env, 'editor');
         const tieId = await tieOf(env.trx, input.item);

@@ -176,9 +176,9 @@ export const workflowChannels = {
     }),
   ).returns<FollowUpMark>(),
   /** Brings a follow-up set aside back (the mark is kept, lifted). */
-  'followups:unmark': command(
-    z.strictObject({ item: z.string().min(3).max(200) }),
-  ).returns<{ lifted: number }>(),
+  'followups:unmark': command(z.strictObject({ item: z.string().min(3).max(200) })).returns<{
+    lifted: number;
+  }>(),
   'ties:anniversaries': query(
     z.strictObject({ year: z.number().int().min(1900).max(2200) }),
   ).returns<Anniversary[]>(),
