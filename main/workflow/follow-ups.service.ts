@@ -5,6 +5,7 @@ import type { Executor, Row } from '../../db/schema';
 import { getStep, listSteps } from '../../db/steps.repository';
 import { getTie, listTieSummaries } from '../../db/ties.repository';
 import { firstVisitOn, lastVisitOnByTie } from '../../db/visits.repository';
+import { isPartnerCountry } from '../../shared/countries';
 import { dayOf, daysBetween, firstDay } from '../../shared/dates';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { FollowUpItem, FollowUpMark, FollowUps } from '../../shared/ipc/workflow';
@@ -111,6 +112,12 @@ export function createFollowUpsService(deps: ServiceDeps, settings: SettingsServ
         item(`outOfOrder:${tieId}`, tieId, since),
       );
 
+      // Kept rows, never counted as foreign: they wait for a person to correct or delete them.
+      const notForeign = ties
+        .filter((t) => !isPartnerCountry(t.country))
+        .map((t) => item(`notForeign:${t.id}`, t.id, t.established_on))
+        .filter(present);
+
       // Set aside: dismissed for good, or snoozed until a day still to come.
       const marks = (await listMarks(deps.db)).filter(
         (m) => m.action === 'dismissed' || (m.until !== null && m.until > now),
@@ -124,6 +131,7 @@ export function createFollowUpsService(deps: ServiceDeps, settings: SettingsServ
         steps: open(steps).sort(sortByDays),
         quiet: open(quiet).sort(sortByDays),
         outOfOrder: open(outOfOrder),
+        notForeign: open(notForeign).sort(sortByDays),
       };
       const total =
         Object.values(lists).reduce((n, l) => n + l.length, 0) + (unvisited > 0 ? 1 : 0);
@@ -133,6 +141,7 @@ export function createFollowUpsService(deps: ServiceDeps, settings: SettingsServ
         steps: lists.steps.slice(0, limit),
         quiet: lists.quiet.slice(0, limit),
         outOfOrder: lists.outOfOrder.slice(0, limit),
+        notForeign: lists.notForeign.slice(0, limit),
         unvisited: unvisited > 0 ? { count: unvisited, before: String(horizon) } : null,
         marks: marks.map((m) => markOf(m, byId.get(m.tie_id))),
         total,

@@ -24,6 +24,7 @@ function nextForm(kind: FollowUpKind): Form | null {
     case 'approved':
       return { kind: 'advance', to: 'established' };
     case 'steps':
+    case 'notForeign':
     case 'outOfOrder':
     case 'quiet':
       return null;
@@ -78,6 +79,7 @@ export function FollowUps({ lang }: { lang: Lang }) {
     steps: limits.stepDays,
     approved: limits.approvedDays,
     letters: limits.letterMonths,
+    notForeign: 0,
     outOfOrder: data.outOfOrder.length,
     quiet: limits.visitYears,
   };
@@ -113,8 +115,10 @@ export function FollowUps({ lang }: { lang: Lang }) {
         <> · {warningTexts(i, lang).join(' ')}</>
       ) : (
         <>
-          {i.ref ? ` · ${i.ref.label}` : ''} ·{' '}
-          {i.since ? t('followups.since', { date: i.since }) : t('followups.never')}
+          {i.ref ? ` · ${i.ref.label}` : ''}
+          {kind === 'notForeign'
+            ? null
+            : ` · ${i.since ? t('followups.since', { date: i.since }) : t('followups.never')}`}
           {i.days !== null ? ` · ${t('followups.days', { count: i.days })}` : ''}
         </>
       )}

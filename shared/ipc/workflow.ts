@@ -43,7 +43,14 @@ export interface WorkflowOptions {
 }
 
 /** The kinds of follow-up, worst first: the order the screen shows its groups in. */
-export const FOLLOW_UP_KINDS = ['steps', 'approved', 'letters', 'outOfOrder', 'quiet'] as const;
+export const FOLLOW_UP_KINDS = [
+  'steps',
+  'approved',
+  'letters',
+  'notForeign',
+  'outOfOrder',
+  'quiet',
+] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export interface FollowUpItem {
@@ -78,6 +85,8 @@ export interface FollowUps {
   readonly unvisited: { readonly count: number; readonly before: string } | null;
   /** Items set aside and not lifted, newest first, so each can be brought back. */
   readonly marks: readonly FollowUpMark[];
+  /** Ties recorded before Taiwan, Hong Kong, Macao and China were refused as countries. */
+  readonly notForeign: readonly FollowUpItem[];
   readonly total: number;
 }
 
@@ -169,7 +178,9 @@ export const workflowChannels = {
   /** Sets a follow-up aside, with a reason: dismissed for good, or snoozed until a day. */
   'followups:mark': command(
     z.strictObject({
-      item: z.string().regex(/^(steps|approved|letters|outOfOrder|quiet):[A-Za-z0-9_-]{1,64}$/),
+      item: z
+        .string()
+        .regex(/^(steps|approved|letters|notForeign|outOfOrder|quiet):[A-Za-z0-9_-]{1,64}$/),
       action: z.enum(['dismissed', 'snoozed']),
       until: z.iso.date().optional(),
       reason: text(1000),

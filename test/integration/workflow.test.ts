@@ -402,6 +402,7 @@ describe('follow-ups and anniversaries', () => {
       outOfOrder: [],
       unvisited: { count: 1, before: '2023' },
       marks: [],
+      notForeign: [],
       total: 3,
     });
 
