@@ -26,6 +26,7 @@ export const COPY_ORDER: readonly { readonly table: keyof DB; readonly key: read
     { table: 'settings', key: ['key'] },
     { table: 'commands', key: ['seq'] },
     { table: 'saved_views', key: ['id'] },
+    { table: 'followup_marks', key: ['id'] },
   ];
 
 /** Tables whose key is a sequence the target must continue after the copied rows. */
