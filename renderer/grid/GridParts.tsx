@@ -97,17 +97,16 @@ export function HistoryPanel({
           {entries.map((e) => (
             <li key={e.id} className={e.undone_at ? 'undone' : undefined}>
               <div className="what">
-                {t(e.label, {
-                  ...e.params,
-                  count: Number(e.params.count ?? 1),
-                  column: e.params.column ? t(`columns.${String(e.params.column)}`) : '',
-                })}
+                {e.text}
                 {e.undone_at ? <span className="tag">{t('undo.undone')}</span> : null}
+                {e.dropped ? <span className="tag">{t(`undo.dropped.${e.dropped}`)}</span> : null}
               </div>
               <div className="who">{t('undo.by', { actor: e.actor, at: when(e.at) })}</div>
-              <button type="button" onClick={() => (e.undone_at ? onRedo(e.id) : onUndo(e.id))}>
-                {e.undone_at ? t('undo.redoThis') : t('undo.undoThis')}
-              </button>
+              {e.dropped === 'superseded' ? null : (
+                <button type="button" onClick={() => (e.undone_at ? onRedo(e.id) : onUndo(e.id))}>
+                  {e.undone_at ? t('undo.redoThis') : t('undo.undoThis')}
+                </button>
+              )}
             </li>
           ))}
         </ol>

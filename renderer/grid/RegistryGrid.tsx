@@ -404,14 +404,13 @@ export function RegistryGrid<R extends GridRow>({
       });
       return;
     }
-    const label = t(result.value.command.label, {
-      ...result.value.command.params,
-      count: Number(result.value.command.params.count ?? 1),
-    });
-    setStatus({
-      kind: 'saved',
-      text: t(direction === 'undo' ? 'grid.undoDone' : 'grid.redoDone', { label }),
-    });
+    // Main words it: the commands it stepped past (said once) and the one it replayed.
+    const { command: done, skipped } = result.value;
+    const said = skipped.map((s) => s.message);
+    if (done)
+      said.push(t(direction === 'undo' ? 'grid.undoDone' : 'grid.redoDone', { label: done.text }));
+    else said.push(t(direction === 'undo' ? 'grid.nothingToUndo' : 'grid.nothingToRedo'));
+    setStatus({ kind: done ? 'saved' : 'error', text: said.join(' ') });
     context.errors.clear();
     setKept(0);
     const entity = { ties: 'tie', letters: 'letter', steps: 'step', visits: 'visit' }[spec.name];

@@ -222,6 +222,10 @@ export const en = {
       cannotUndo: 'This kind of change cannot be undone here.',
       alreadyUndone: 'That change is already undone.',
       notUndone: 'That change is not undone.',
+      changedSinceReason: 'That {{entity}} was changed since.',
+      superseded: 'That change was undone and then followed by a new one, so it cannot be redone.',
+      skipped: '“{{label}}” was skipped and can no longer be undone: {{reason}}',
+      skippedRedo: '“{{label}}” was skipped and can no longer be redone: {{reason}}',
     },
     grid: {
       tooWide:

@@ -209,6 +209,10 @@ export const zh: Resources = {
       cannotUndo: '此类更改无法在此撤销。',
       alreadyUndone: '该操作已撤销。',
       notUndone: '该操作尚未撤销。',
+      changedSinceReason: '该{{entity}}此后已被修改。',
+      superseded: '该操作撤销后又有了新的修改，因此不能再重做。',
+      skipped: '已跳过“{{label}}”，它不能再撤销：{{reason}}',
+      skippedRedo: '已跳过“{{label}}”，它不能再重做：{{reason}}',
     },
     grid: {
       tooWide: '粘贴内容有{{width}}列，但从所选单元格向右只有{{columns}}列。',
