@@ -79,6 +79,7 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'undo:redo': (input, ctx) => undo.redo(input, ctx),
     'grid:paste': (input, ctx) => grid.paste(input, ctx),
     'grid:bulk': (input, ctx) => grid.bulk(input, ctx),
+    'grid:delete': (input, ctx) => grid.setDeleted(input, ctx),
     'views:list': (input) => grid.views(input),
     'views:save': (input, ctx) => grid.saveView(input, ctx),
     'views:delete': (input, ctx) => grid.deleteView(input, ctx),

@@ -20,11 +20,12 @@ import { visitCellSchemas, visitCreateInput } from '../../shared/ipc/visits';
 import { issueKey } from '../../shared/issues';
 import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
-import { createLetterIn, updateLetterIn } from '../letters/letters.service';
+import { createLetterIn, LETTER_TARGET, updateLetterIn } from '../letters/letters.service';
 import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.service';
-import { createTieIn, updateTieIn } from '../ties/ties.write';
+import { createTieIn, setTieDeleted, updateTieIn } from '../ties/ties.write';
+import { setDeleted } from '../core/versioned.write';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { createVisitIn, updateVisitIn } from '../visits/visits.service';
+import { createVisitIn, updateVisitIn, VISIT_TARGET } from '../visits/visits.service';
 import { audit, type WriteEnv } from '../core/write-env';
 import { dayOf } from '../../shared/dates';
 
@@ -46,6 +47,8 @@ interface GridSpec {
   readonly create: z.ZodType;
   update(env: WriteEnv, id: string, version: number, patch: Record<string, unknown>): Promise<void>;
   insert(env: WriteEnv, input: unknown): Promise<string>;
+  /** Soft delete or restore, with the checks a single delete or restore makes. */
+  setDeleted(env: WriteEnv, id: string, version: number, deleted: boolean): Promise<void>;
 }
 
 function specs(today: () => string): Record<GridName, GridSpec> {
@@ -56,24 +59,30 @@ function specs(today: () => string): Record<GridName, GridSpec> {
       create: tieCreateInput,
       update: (env, id, version, patch) => updateTieIn(env, id, version, patch),
       insert: (env, input) => createTieIn(env, input as z.output<typeof tieCreateInput>),
+      setDeleted: setTieDeleted,
     },
     letters: {
       cells: letterCellSchemas,
       create: letterCreateInput,
       update: (env, id, version, patch) => updateLetterIn(env, id, version, patch),
       insert: (env, input) => createLetterIn(env, input as z.output<typeof letterCreateInput>),
+      setDeleted: (env, id, version, deleted) =>
+        setDeleted(env, LETTER_TARGET, id, version, deleted),
     },
     steps: {
       cells: stepCellSchemas,
       create: stepCreateInput,
       update: (env, id, version, patch) => updateStepIn(env, steps, id, version, patch),
       insert: (env, input) => createStepIn(env, input as z.output<typeof stepCreateInput>),
+      setDeleted: (env, id, version, deleted) => setDeleted(env, steps, id, version, deleted),
     },
     visits: {
       cells: visitCellSchemas,
       create: visitCreateInput,
       update: (env, id, version, patch) => updateVisitIn(env, id, version, patch),
       insert: (env, input) => createVisitIn(env, input as z.output<typeof visitCreateInput>),
+      setDeleted: (env, id, version, deleted) =>
+        setDeleted(env, VISIT_TARGET, id, version, deleted),
     },
   };
 }
@@ -250,6 +259,36 @@ export function createGridService(deps: ServiceDeps) {
           scope: input.grid,
           label: 'undo.bulk',
           params: { count: input.rows.length, column: input.column },
+        },
+      );
+    },
+
+    /**
+     * Deletes (or restores) the selected rows of a grid as one command, so one Ctrl+Z brings
+     * them all back. All or nothing: every row refused (a later edit, a duplicate restored) is
+     * reported and nothing is changed.
+     */
+    setDeleted: (
+      input: ParsedInputOf<'grid:delete'>,
+      ctx: CallContext,
+    ): Promise<{ changed: number }> => {
+      const spec = bySpec[input.grid];
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const issues: CellIssue[] = [];
+          for (const [r, row] of input.rows.entries())
+            await attempt(env, issues, r, [], () =>
+              spec.setDeleted(env, row.id, row.version, input.deleted),
+            );
+          if (issues.length > 0) refuse(issues);
+          return { changed: input.rows.length };
+        },
+        {
+          scope: input.grid,
+          label: input.deleted ? 'undo.deleteMany' : 'undo.restoreMany',
+          params: { count: input.rows.length },
         },
       );
     },

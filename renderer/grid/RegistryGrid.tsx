@@ -604,13 +604,18 @@ export function RegistryGrid<R extends GridRow>({
 
   const deleteSelected = async () => {
     setConfirmDelete(false);
-    // The rows as they are now (an edit since selecting them moved their versions on).
-    for (const row of api.current?.getSelectedRows() ?? []) {
-      const result = await spec.setDeleted(row, !showDeleted);
-      if (!result.ok)
-        setStatus({ kind: 'error', text: t('ties.refused', { message: wireText(result.error) }) });
-      else if (!server) api.current?.applyTransaction({ remove: [result.value] });
-    }
+    // The rows as they are now (an edit since selecting them moved their versions on), in one
+    // command: one Ctrl+Z brings them all back.
+    const rows = api.current?.getSelectedRows() ?? [];
+    if (rows.length === 0) return;
+    const result = await attempt('grid:delete', {
+      grid: spec.name,
+      rows: rows.map((r) => ({ id: r.id, version: r.version })),
+      deleted: !showDeleted,
+    });
+    if (!result.ok)
+      setStatus({ kind: 'error', text: t('ties.refused', { message: wireText(result.error) }) });
+    else if (!server) api.current?.applyTransaction({ remove: rows });
     // A paged grid keeps selections by id across reloads: the rows just moved are not chosen.
     api.current?.deselectAll();
     if (server) api.current?.purgeInfiniteCache();

@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'export:registry',
   'followups:list',
   'grid:bulk',
+  'grid:delete',
   'grid:paste',
   'undo:list',
   'undo:redo',

@@ -57,6 +57,10 @@ export const gridChannels = {
   'grid:bulk': command(
     z.strictObject({ grid, column: z.string().max(40), value: z.unknown(), rows: rowRefs.min(1) }),
   ).returns<{ updated: number }>(),
+  /** The selected rows deleted (or, from the deleted rows, restored) as one undo step. */
+  'grid:delete': command(
+    z.strictObject({ grid, rows: rowRefs.min(1).max(50_000), deleted: z.boolean() }),
+  ).returns<{ changed: number }>(),
   'views:list': query(z.strictObject({ grid })).returns<SavedView[]>(),
   'views:save': command(
     z.strictObject({ grid, name: text(80), state: z.record(z.string(), z.unknown()) }),
