@@ -269,6 +269,7 @@ async function refuseDuplicate(
       local: locality.name,
       partner: partner.name,
       country: countryName(partner.country, 'en'),
+      countryCode: partner.country,
       existingId: existing.id,
     });
   }

@@ -151,6 +151,7 @@ async function refuseDuplicateTie(env: WriteEnv, tie: Raw, id: string): Promise<
     local: locality?.name ?? '',
     partner: partner?.name ?? '',
     country: partner ? countryName(partner.country, 'en') : '',
+    countryCode: partner?.country ?? '',
     existingId: live.id,
   });
 }

@@ -289,3 +289,47 @@ describe('undo needs the role the command needed', () => {
     expect(await outcome()).toBe('approved');
   }, 120_000);
 });
+
+describe('restoring a deleted record beside a live copy', () => {
+  it('is refused with the create message naming the live one, however it is restored', async () => {
+    const old = await call<TieRow>(registry, 'ties:create', nagoya);
+    const gone = await call<TieRow>(registry, 'ties:delete', { id: old.id, version: 1 });
+    const [deletion] = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
+    // A colleague enters the tie again.
+    await call(registry, 'settings:update', { patch: { staffName: '王芳' } });
+    const live = await call<TieRow>(registry, 'ties:create', nagoya);
+    await call(registry, 'settings:update', { patch: { staffName: 'tester' } });
+    const duplicate = {
+      key: 'errors.tie.duplicate',
+      message: 'Nanjing already has a tie with Nagoya (Japan).',
+      params: { existingId: live.id },
+    };
+
+    const fromTrash = await registry.door(
+      'ties:restore',
+      { id: old.id, version: gone.version },
+      { trusted: true },
+    );
+    expect(fromTrash).toMatchObject({ ok: false, error: { code: 'rule', ...duplicate } });
+    const many = await registry.door(
+      'grid:delete',
+      { grid: 'ties', rows: [{ id: old.id, version: gone.version }], deleted: false },
+      { trusted: true },
+    );
+    expect(!many.ok && many.error.details).toMatchObject([
+      { key: duplicate.key, params: duplicate.params, message: duplicate.message },
+    ]);
+    const byId = await registry.door('undo:undo', { id: deletion!.id }, { trusted: true });
+    expect(byId).toMatchObject({ ok: false, error: duplicate });
+    const zh = await registry.door('undo:undo', { scope: 'ties' }, { trusted: true, lang: 'zh' });
+    const skipped = zh.ok ? (zh.value as UndoResult).skipped : [];
+    // The deletion, then the create below it (its tie is deleted now): both stale, both said.
+    expect(skipped.map((s) => s.command.label)).toEqual(['undo.delete', 'undo.create']);
+    expect(skipped[0]).toMatchObject({ key: duplicate.key, params: duplicate.params });
+    expect(skipped[0]?.message).toContain('Nanjing与Nagoya');
+
+    expect((await get(old.id)).deleted_at).not.toBeNull();
+    const listed = await call<Page<TieRow>>(registry, 'ties:list', {});
+    expect(listed.rows.map((r) => r.id)).toEqual([live.id]);
+  });
+});
