@@ -45,7 +45,9 @@ export function createTiesService(deps: ServiceDeps) {
         deps,
         ctx,
         async (env) => {
-          await updateTieIn(env, input.id, input.version, input.patch);
+          await updateTieIn(env, input.id, input.version, input.patch, {
+            shared: input.confirmShared ? 'change' : 'ask',
+          });
           return row(env.trx, input.id);
         },
         {

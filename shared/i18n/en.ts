@@ -92,6 +92,8 @@ export const en = {
     delete: 'Delete',
     deleteConfirmOne: 'Delete the tie between {{local}} and {{partner}}?',
     deleteConfirmMany: 'Delete {{count}} ties?',
+    sharedConfirm_one: 'This changes {{name}} for its {{count}} tie. Change it?',
+    sharedConfirm_other: 'This changes {{name}} for all its {{count}} ties. Change all?',
     deleted: 'Deleted',
     restore: 'Restore',
     showDeleted: 'Show deleted',
@@ -187,6 +189,10 @@ export const en = {
       'Someone else saved this {{entity}} first. It now reads as shown; nothing was overwritten.',
     tie: {
       duplicate: '{{local}} already has a tie with {{partner}} ({{country}}).',
+      sharedLocality_one:
+        'This changes {{name}} for its {{count}} other tie too: the level belongs to the place. Confirm to change it for all.',
+      sharedLocality_other:
+        'This changes {{name}} for its {{count}} other ties too: the level belongs to the place. Confirm to change it for all.',
       levelRequired: '“{{local}}” is a new locality: give its level (province, city or county).',
       dateAheadOfStage:
         'A date in “{{field}}” means the tie has reached {{to}}, but it is at {{stage}}: record the move to {{to}} from its details, which asks for what that stage needs.',
