@@ -1,4 +1,5 @@
 import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { withDeletedBy } from '../core/trash';
 import { getTie, getTieRow, listTies } from '../../db/ties.repository';
 import type { Executor } from '../../db/schema';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
@@ -17,7 +18,7 @@ export function createTiesService(deps: ServiceDeps) {
 
   return {
     async list(input: ParsedInputOf<'ties:list'>): Promise<Page<TieRow>> {
-      return listTies(deps.db, input);
+      return withDeletedBy(deps.db, 'tie', await listTies(deps.db, input));
     },
 
     get: (input: ParsedInputOf<'ties:get'>) => row(deps.db, input.id),

@@ -1,4 +1,5 @@
 import { findLocalityByName } from '../../db/localities.repository';
+import { withDeletedBy } from '../core/trash';
 import type { Executor, Row, RowPatch } from '../../db/schema';
 import { toJsonText } from '../../db/json';
 import { findTieIdsByRef } from '../../db/ties.repository';
@@ -178,8 +179,8 @@ export function createVisitsService(deps: ServiceDeps) {
     return found;
   }
   return {
-    list: (input: ParsedInputOf<'visits:list'>): Promise<Page<VisitRow>> =>
-      listVisits(deps.db, input),
+    list: async (input: ParsedInputOf<'visits:list'>): Promise<Page<VisitRow>> =>
+      withDeletedBy(deps.db, 'visit', await listVisits(deps.db, input)),
     get: (input: ParsedInputOf<'visits:get'>) => row(deps.db, input.id),
     create: (input: ParsedInputOf<'visits:create'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createVisitIn(env, input)), {

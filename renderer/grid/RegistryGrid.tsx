@@ -63,6 +63,7 @@ export interface GridRow {
   readonly id: string;
   readonly version: number;
   readonly deleted_at: string | null;
+  readonly deleted_by?: string | null;
 }
 
 /** What a registry grid needs to know about its records; the grid does the rest. */
@@ -253,10 +254,35 @@ export function RegistryGrid<R extends GridRow>({
     };
   }, [spec.name, historyGeneration]);
 
-  const columnDefs = useMemo(
-    () => spec.columns(lang, reference).map(withRefusals),
-    [spec, lang, reference],
-  );
+  const columnDefs = useMemo(() => {
+    const columns = spec.columns(lang, reference).map(withRefusals);
+    if (!showDeleted) return columns;
+    // The deleted rows say when and by whom (main reads who from the audit log).
+    const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    const trash: ColDef<R>[] = [
+      {
+        colId: 'deleted_at',
+        headerName: t('grid.deletedAt'),
+        valueGetter: (p) => p.data?.deleted_at ?? null,
+        valueFormatter: (p) => (typeof p.value === 'string' ? when.format(new Date(p.value)) : ''),
+        width: 170,
+        sortable: false,
+        filter: false,
+      },
+      {
+        colId: 'deleted_by',
+        headerName: t('grid.deletedBy'),
+        valueGetter: (p) => p.data?.deleted_by ?? null,
+        width: 120,
+        sortable: false,
+        filter: false,
+      },
+    ];
+    return [...columns, ...trash];
+  }, [spec, lang, reference, showDeleted, t]);
   // Options AG Grid compares by identity: a new object each render would rebuild the columns
   // and make a paged grid fetch its first rows again.
   const defaultColDef = useMemo<ColDef<R>>(

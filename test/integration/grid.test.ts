@@ -387,6 +387,19 @@ describe('deleting the selected rows', () => {
       });
       expect(done.changed).toBe(2);
       expect(await live(grid), grid).toEqual([]);
+      // The deleted list says when and by whom.
+      await call(registry, 'settings:update', { patch: { staffName: '王芳' } });
+      const trash = await call<Page<Listed & { deleted_by?: string }>>(registry, `${grid}:list`, {
+        deleted: true,
+      });
+      await call(registry, 'settings:update', { patch: { staffName: 'tester' } });
+      expect(
+        trash.rows.map((r) => [typeof r.deleted_at, r.deleted_by]),
+        grid,
+      ).toEqual([
+        ['string', 'tester'],
+        ['string', 'tester'],
+      ]);
       const [entry] = await call<UndoEntry[]>(registry, 'undo:list', { scope: grid });
       expect(entry).toMatchObject({ label: 'undo.deleteMany', text: 'Deleted 2 rows' });
       await call(registry, 'undo:undo', { scope: grid });
