@@ -1,6 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { toJsonText } from '../../db/json';
+import { getLetterRow } from '../../db/letters.repository';
+import { getStepRow } from '../../db/steps.repository';
+import { getTieRow } from '../../db/ties.repository';
+import { getVisitRow } from '../../db/visits.repository';
 import { inSavepoint } from '../../db/savepoint';
 import {
   deleteView,
@@ -47,6 +51,8 @@ interface GridSpec {
   readonly create: z.ZodType;
   update(env: WriteEnv, id: string, version: number, patch: Record<string, unknown>): Promise<void>;
   insert(env: WriteEnv, input: unknown): Promise<string>;
+  /** How the undo list names one row (as a single delete or restore names it). */
+  target(env: WriteEnv, id: string): Promise<string>;
   /** Soft delete or restore, with the checks a single delete or restore makes. */
   setDeleted(env: WriteEnv, id: string, version: number, deleted: boolean): Promise<void>;
 }
@@ -60,6 +66,10 @@ function specs(today: () => string): Record<GridName, GridSpec> {
       update: (env, id, version, patch) => updateTieIn(env, id, version, patch),
       insert: (env, input) => createTieIn(env, input as z.output<typeof tieCreateInput>),
       setDeleted: setTieDeleted,
+      target: async (env, id) => {
+        const row = await getTieRow(env.trx, id);
+        return row ? `${row.local} – ${row.partner}` : id;
+      },
     },
     letters: {
       cells: letterCellSchemas,
@@ -68,6 +78,7 @@ function specs(today: () => string): Record<GridName, GridSpec> {
       insert: (env, input) => createLetterIn(env, input as z.output<typeof letterCreateInput>),
       setDeleted: (env, id, version, deleted) =>
         setDeleted(env, LETTER_TARGET, id, version, deleted),
+      target: async (env, id) => (await getLetterRow(env.trx, id))?.title ?? id,
     },
     steps: {
       cells: stepCellSchemas,
@@ -75,6 +86,10 @@ function specs(today: () => string): Record<GridName, GridSpec> {
       update: (env, id, version, patch) => updateStepIn(env, steps, id, version, patch),
       insert: (env, input) => createStepIn(env, input as z.output<typeof stepCreateInput>),
       setDeleted: (env, id, version, deleted) => setDeleted(env, steps, id, version, deleted),
+      target: async (env, id) => {
+        const row = await getStepRow(env.trx, id, today());
+        return row ? `${row.local} – ${row.partner} · ${row.authority_zh}` : id;
+      },
     },
     visits: {
       cells: visitCellSchemas,
@@ -83,6 +98,10 @@ function specs(today: () => string): Record<GridName, GridSpec> {
       insert: (env, input) => createVisitIn(env, input as z.output<typeof visitCreateInput>),
       setDeleted: (env, id, version, deleted) =>
         setDeleted(env, VISIT_TARGET, id, version, deleted),
+      target: async (env, id) => {
+        const row = await getVisitRow(env.trx, id);
+        return row ? [row.leader, row.start_on].filter(Boolean).join(' · ') : id;
+      },
     },
   };
 }
@@ -273,10 +292,13 @@ export function createGridService(deps: ServiceDeps) {
       ctx: CallContext,
     ): Promise<{ changed: number }> => {
       const spec = bySpec[input.grid];
+      const one = input.rows.length === 1 ? input.rows[0] : undefined;
+      let target: string | undefined;
       return inWriteTransaction(
         deps,
         ctx,
         async (env) => {
+          if (one) target = await spec.target(env, one.id);
           const issues: CellIssue[] = [];
           for (const [r, row] of input.rows.entries())
             await attempt(env, issues, r, [], () =>
@@ -287,8 +309,15 @@ export function createGridService(deps: ServiceDeps) {
         },
         {
           scope: input.grid,
-          label: input.deleted ? 'undo.deleteMany' : 'undo.restoreMany',
-          params: { count: input.rows.length },
+          // One row is named as a single delete or restore names it; more are counted.
+          label: one
+            ? input.deleted
+              ? 'undo.delete'
+              : 'undo.restore'
+            : input.deleted
+              ? 'undo.deleteMany'
+              : 'undo.restoreMany',
+          params: () => (target !== undefined ? { target } : { count: input.rows.length }),
         },
       );
     },

@@ -409,6 +409,17 @@ describe('deleting the selected rows', () => {
     }
   });
 
+  it('names one row as a single delete does', async () => {
+    const [nagoya] = rows as [TieRow];
+    await call(registry, 'grid:delete', {
+      grid: 'ties',
+      rows: [{ id: nagoya.id, version: nagoya.version }],
+      deleted: true,
+    });
+    const [entry] = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
+    expect(entry).toMatchObject({ label: 'undo.delete', text: 'Deleted Nanjing – Nagoya' });
+  });
+
   it('deletes nothing when one row was changed since it was selected', async () => {
     const [nagoya, florence] = rows as [TieRow, TieRow];
     await call(registry, 'ties:update', { id: florence.id, version: 1, patch: { notes: 'later' } });
