@@ -12,9 +12,9 @@ import { getVisitTie, linkVisitTie, unlinkVisitTie } from '../../db/visits.repos
 import { getLocality } from '../../db/localities.repository';
 import { getPartner } from '../../db/partners.repository';
 import { countryName } from '../../shared/countries';
-import { formatMessage, type Lang } from '../../shared/i18n';
+import type { Lang } from '../../shared/i18n';
+import { skippedText, undoText } from '../../shared/undo-text';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
-import { columnLabelKey } from '../../shared/ipc/grid';
 import type { UndoEntry, UndoResult, UndoSkipped } from '../../shared/ipc/undo';
 import type { Role } from '../../shared/staff';
 import type { CallContext } from '../core/context';
@@ -223,16 +223,12 @@ async function replay(
 function entryFrom(row: Row<'commands'>, lang: Lang): UndoEntry {
   const label = currentLabel(row.label);
   const params = fromJsonText<Record<string, unknown>>(row.params, {});
-  // A column by its label in the reader's language ("Set Kind on 3 rows"), never its code.
-  const columnKey =
-    typeof params.column === 'string' ? columnLabelKey(row.scope, params.column) : null;
-  const worded = columnKey ? { column: formatMessage(columnKey, {}, lang) } : {};
   return {
     id: row.id,
     scope: row.scope,
     label,
     params,
-    text: formatMessage(label, { ...params, count: Number(params.count ?? 1), ...worded }, lang),
+    text: undoText({ label, params, scope: row.scope }, lang),
     actor: row.actor,
     at: row.at,
     undone_at: row.undone_at,
@@ -320,19 +316,9 @@ export function createUndoService(deps: ServiceDeps) {
             command: entry,
             key: error.key,
             params: { ...error.params },
-            message: formatMessage(
-              redo ? 'errors.undo.skippedRedo' : 'errors.undo.skipped',
-              {
-                label: entry.text,
-                // Not the whole refusal ("… so nothing was undone"): the one below it was tried.
-                reason: formatMessage(
-                  error.key === 'errors.undo.changedSince'
-                    ? 'errors.undo.changedSinceReason'
-                    : error.key,
-                  error.params,
-                  ctx.lang,
-                ),
-              },
+            message: skippedText(
+              { command: entry, key: error.key, params: error.params },
+              direction,
               ctx.lang,
             ),
           });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridName } from '../../shared/ipc/grid';
 import type { UndoEntry } from '../../shared/ipc/undo';
+import { undoText } from '../../shared/undo-text';
 import { call } from '../api/client';
 import { Dialog } from '../components/Dialog';
 
@@ -97,7 +98,7 @@ export function HistoryPanel({
           {entries.map((e) => (
             <li key={e.id} className={e.undone_at ? 'undone' : undefined}>
               <div className="what">
-                {e.text}
+                {undoText(e, i18n.language === 'zh' ? 'zh' : 'en')}
                 {e.undone_at ? <span className="tag">{t('undo.undone')}</span> : null}
                 {e.dropped ? <span className="tag">{t(`undo.dropped.${e.dropped}`)}</span> : null}
               </div>

@@ -1,3 +1,4 @@
+import { skippedText, undoText } from '../../shared/undo-text';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import {
   AllCommunityModule,
@@ -430,11 +431,15 @@ export function RegistryGrid<R extends GridRow>({
       });
       return;
     }
-    // Main words it: the commands it stepped past (said once) and the one it replayed.
+    // The commands it stepped past (said once), then the one it replayed.
     const { command: done, skipped } = result.value;
-    const said = skipped.map((s) => s.message);
+    const said = skipped.map((s) => skippedText(s, direction, lang));
     if (done)
-      said.push(t(direction === 'undo' ? 'grid.undoDone' : 'grid.redoDone', { label: done.text }));
+      said.push(
+        t(direction === 'undo' ? 'grid.undoDone' : 'grid.redoDone', {
+          label: undoText(done, lang),
+        }),
+      );
     else said.push(t(direction === 'undo' ? 'grid.nothingToUndo' : 'grid.nothingToRedo'));
     setStatus({ kind: done ? 'saved' : 'error', text: said.join(' ') });
     context.errors.clear();
