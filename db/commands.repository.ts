@@ -97,3 +97,11 @@ export async function dropRedoable(
     .where('dropped_at', 'is', null)
     .execute();
 }
+
+/**
+ * Registries written before undo got its own name stored their command labels as
+ * `history.*`; the log is history the migrations keep as it was, so the name is mended here.
+ */
+export function currentLabel(label: string): string {
+  return label.startsWith('history.') ? `undo.${label.slice('history.'.length)}` : label;
+}

@@ -1,5 +1,4 @@
 import type { PartialDate } from '../shared/dates';
-import type { Kind, Stage } from '../shared/enums';
 import type { TieEventRow } from '../shared/model';
 import type { Executor, Row } from './schema';
 import { preparedInsert } from './prepared';
@@ -9,11 +8,11 @@ export function eventRowFrom(row: Row<'tie_events'>): TieEventRow {
     id: row.id,
     tie_id: row.tie_id,
     seq: row.seq,
-    type: row.type as 'stage' | 'kind',
-    stage: row.stage as Stage | null,
-    from_stage: row.from_stage as Stage | null,
-    kind: row.kind as Kind | null,
-    from_kind: row.from_kind as Kind | null,
+    type: row.type,
+    stage: row.stage,
+    from_stage: row.from_stage,
+    kind: row.kind,
+    from_kind: row.from_kind,
     on: row.occurred_on as PartialDate | null,
     note: row.note,
     confidential: row.confidential === 1,

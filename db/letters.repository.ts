@@ -1,6 +1,5 @@
 import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
-import type { LetterStatus, LetterType } from '../shared/enums';
 import type { LetterRow } from '../shared/model';
 import type { Executor, NewRow, Row } from './schema';
 
@@ -25,13 +24,13 @@ export function letterRowFrom(row: Joined): LetterRow {
     partner: row.partner,
     country: row.country as CountryCode,
     title: row.title,
-    doc_type: row.doc_type as LetterType,
+    doc_type: row.doc_type,
     signed_on: row.signed_on as PartialDate | null,
     signed_place: row.signed_place,
     our_signatory: row.our_signatory,
     partner_signatory: row.partner_signatory,
     follow_up_on: row.follow_up_on as PartialDate | null,
-    status: row.status as LetterStatus,
+    status: row.status,
     scan_name: row.scan_name,
     notes: row.notes,
     created_at: row.created_at,

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { KINDS, type Kind, type Level } from '../shared/enums';
+import { KINDS, type Kind } from '../shared/enums';
 import type { HistoryEvent } from '../shared/timeline';
 import type { ReportTie, TieNames } from '../shared/report/figures';
 import { STAGE_ORDER } from '../shared/stages';
@@ -34,11 +34,21 @@ function inPeriodSql(column: string, since: string, asOf: string): RawBuilder<Sq
   return sql<SqlBool>`(${c} >= ${since.slice(0, 4)} and ${c} <= ${asOf} and ${firstDaySql(column)} between ${since} and ${asOf})`;
 }
 
-/** The locality and every locality under it (by parent_id), live ones only. */
+/**
+ * The locality and every locality under it, live ones only: by parent_id, and by the place
+ * directory's code, whose leading digits are the province and city (a locality under 安徽省,
+ * 340000, has a code 34…, even one entered before its parent was set).
+ */
 export async function localityScope(db: Executor, rootId: string): Promise<string[]> {
   const rows = await sql<{ id: string }>`
     with recursive scope(id) as (
       select id from localities where id = ${rootId} and deleted_at is null
+      union
+      select l.id from localities l join localities r on r.id = ${rootId}
+        where l.deleted_at is null and r.deleted_at is null and l.code like
+          case when r.code like '%0000' then substr(r.code, 1, 2)
+               when r.code like '%00' then substr(r.code, 1, 4)
+               else r.code end || '%'
       union
       select l.id from localities l join scope s on l.parent_id = s.id where l.deleted_at is null
     )
@@ -109,7 +119,7 @@ export async function loadReportTies(
   const levels = new Map(
     (await db.selectFrom('localities').select(['id', 'level']).execute()).map((l) => [
       l.id,
-      l.level as Level,
+      l.level,
     ]),
   );
   // Each tie: id, locality, partner, then its kind's initial. Countries come apart, by
@@ -174,6 +184,7 @@ export async function loadReportTies(
     out.push({
       id,
       level: levels.get(p.slice(a + 1, b)) ?? 'city',
+      localityId: p.slice(a + 1, b),
       country: countries.get(p.slice(b + 1, c)) ?? '',
       kind: KIND_BY_INITIAL.get(p.charAt(c + 1)) ?? 'friendship',
       events,
@@ -276,6 +287,11 @@ export interface PeriodLetter {
   readonly local: string;
   readonly partner: string;
   readonly country: string;
+  /** Both names of each side where the registry has them, for the report's language. */
+  readonly local_zh: string | null;
+  readonly local_en: string | null;
+  readonly partner_zh: string | null;
+  readonly partner_en: string | null;
   readonly title: string;
   readonly doc_type: string;
   readonly signed_on: string;
@@ -290,7 +306,9 @@ export async function lettersSignedIn(
   asOf: string,
 ): Promise<PeriodLetter[]> {
   const rows = await sql<PeriodLetter>`
-    select x.id, l.name as local, p.name as partner, p.country, x.title, x.doc_type,
+    select x.id, l.name as local, p.name as partner, p.country,
+      l.name_zh as local_zh, l.name_en as local_en, p.name_zh as partner_zh,
+      p.name_en as partner_en, x.title, x.doc_type,
       x.signed_on, x.status
     from letters x
     join ties t on t.id = x.tie_id
@@ -307,6 +325,11 @@ export interface WaitingStep {
   readonly local: string;
   readonly partner: string;
   readonly country: string;
+  /** Both names of each side where the registry has them, for the report's language. */
+  readonly local_zh: string | null;
+  readonly local_en: string | null;
+  readonly partner_zh: string | null;
+  readonly partner_en: string | null;
   readonly round: number;
   readonly position: number;
   readonly authority_zh: string;
@@ -325,7 +348,9 @@ export async function stepsWaitingOn(
   asOf: string,
 ): Promise<WaitingStep[]> {
   const rows = await sql<WaitingStep>`
-    select x.id, l.name as local, p.name as partner, p.country, x.round, x.position,
+    select x.id, l.name as local, p.name as partner, p.country,
+      l.name_zh as local_zh, l.name_en as local_en, p.name_zh as partner_zh,
+      p.name_en as partner_en, x.round, x.position,
       x.authority_zh, x.authority_en, x.submitted_on, x.reference_no
     from approval_steps x
     join ties t on t.id = x.tie_id

@@ -1,6 +1,5 @@
 import type { CountryCode } from '../shared/countries';
 import { daysBetween, type PartialDate } from '../shared/dates';
-import type { Outcome } from '../shared/enums';
 import type { StepRow } from '../shared/model';
 import type { Executor, NewRow, Row } from './schema';
 
@@ -32,7 +31,7 @@ export function stepRowFrom(row: Joined, today: string): StepRow {
     authority_en: row.authority_en,
     submitted_on: row.submitted_on as PartialDate | null,
     decided_on: row.decided_on as PartialDate | null,
-    outcome: row.outcome as Outcome | null,
+    outcome: row.outcome,
     reference_no: row.reference_no,
     note: row.note,
     waiting_days:

@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
-import type { Field, Kind, Level, Stage } from '../shared/enums';
+import type { Field, Kind, Stage } from '../shared/enums';
 import type { TieColumn } from '../shared/ipc/ties';
 import type { TieRow } from '../shared/model';
 import type { ColumnFilter } from '../shared/grid-query';
@@ -53,10 +53,10 @@ type Joined = Awaited<ReturnType<ReturnType<typeof joined>['executeTakeFirstOrTh
 export function tieRowFrom(row: Joined): TieRow {
   return {
     ...row,
-    local_level: row.local_level as Level,
+    local_level: row.local_level,
     country: row.country as CountryCode,
-    kind: row.kind as Kind,
-    stage: row.stage as Stage,
+    kind: row.kind,
+    stage: row.stage,
     established_on: row.established_on as PartialDate | null,
     intent_signed_on: row.intent_signed_on as PartialDate | null,
     first_contact_on: row.first_contact_on as PartialDate | null,
@@ -69,15 +69,19 @@ export const TIE_SQL: Readonly<Record<TieColumn, SqlColumn>> = {
   local: {
     expr: 'l.name',
     kind: 'text',
+    // Pinyin order (安庆市, 合肥市, 芜湖市), the name itself where no key was kept yet.
+    sortBy: ['l.pinyin', 'l.name'],
+    // Any name, its pinyin or its initials: Hefei, hefei, hf all find 合肥市.
     like: (p) =>
-      sql<SqlBool>`(lower(l.name) like lower(${p}) escape '\\' or l.name_zh like ${p} escape '\\' or lower(l.name_en) like lower(${p}) escape '\\')`,
+      sql<SqlBool>`(lower(l.name) like lower(${p}) escape '\\' or l.name_zh like ${p} escape '\\' or lower(l.name_en) like lower(${p}) escape '\\' or l.pinyin like lower(${p}) escape '\\' or l.initials like lower(${p}) escape '\\')`,
   },
   local_level: { expr: 'l.level', kind: 'enum', vocabulary: 'level' },
   partner: {
     expr: 'p.name',
     kind: 'text',
+    sortBy: ['p.pinyin', 'p.name'],
     like: (p) =>
-      sql<SqlBool>`(lower(p.name) like lower(${p}) escape '\\' or p.name_zh like ${p} escape '\\' or lower(p.name_en) like lower(${p}) escape '\\' or lower(p.name_local) like lower(${p}) escape '\\')`,
+      sql<SqlBool>`(lower(p.name) like lower(${p}) escape '\\' or p.name_zh like ${p} escape '\\' or lower(p.name_en) like lower(${p}) escape '\\' or lower(p.name_local) like lower(${p}) escape '\\' or p.pinyin like lower(${p}) escape '\\' or p.initials like lower(${p}) escape '\\')`,
   },
   partner_zh: { expr: 'p.name_zh', kind: 'text' },
   country: { expr: 'p.country', kind: 'country' },
@@ -225,7 +229,7 @@ export async function listTieSummaries(
     q = q
       .where('t.stage', 'in', ['established', 'suspended'])
       .where('t.established_on', 'is not', null);
-  return (await q.execute()).map((r) => ({ ...r, stage: r.stage as Stage, kind: r.kind as Kind }));
+  return q.execute();
 }
 
 /**

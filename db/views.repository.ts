@@ -7,14 +7,14 @@ import type { Executor, NewRow, Row } from './schema';
 export function savedViewFrom(row: Row<'saved_views'>): SavedView {
   return {
     id: row.id,
-    grid: row.grid as GridName,
+    grid: row.grid,
     name: row.name,
     state: fromJsonText<unknown>(row.state, {}),
     updated_at: row.updated_at,
   };
 }
 
-export function listViews(db: Executor, grid: string): Promise<Row<'saved_views'>[]> {
+export function listViews(db: Executor, grid: GridName): Promise<Row<'saved_views'>[]> {
   return db
     .selectFrom('saved_views')
     .selectAll()
@@ -25,7 +25,7 @@ export function listViews(db: Executor, grid: string): Promise<Row<'saved_views'
 
 export function findView(
   db: Executor,
-  grid: string,
+  grid: GridName,
   name: string,
 ): Promise<Row<'saved_views'> | undefined> {
   return db

@@ -1,6 +1,6 @@
 import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
-import type { Direction, Field } from '../shared/enums';
+import type { Field } from '../shared/enums';
 import type { VisitRow } from '../shared/model';
 import { sql, type SqlBool } from 'kysely';
 import type { ColumnFilter } from '../shared/grid-query';
@@ -50,7 +50,7 @@ function visitRowFrom(row: Joined, ties: { id: string; label: string }[]): Visit
   return {
     id: row.id,
     version: row.version,
-    direction: row.direction as Direction,
+    direction: row.direction,
     locality_id: row.locality_id,
     local: row.local,
     country: row.country as CountryCode | null,
@@ -77,7 +77,7 @@ function visitRowFrom(row: Joined, ties: { id: string; label: string }[]): Visit
 /** Each grid column as SQL, for sorting, column filters and quick search. */
 export const VISIT_SQL: Readonly<Record<VisitColumn, SqlColumn>> = {
   direction: { expr: 'v.direction', kind: 'enum', vocabulary: 'direction' },
-  local: { expr: 'l.name', kind: 'text' },
+  local: { expr: 'l.name', kind: 'text', sortBy: ['l.pinyin', 'l.name'] },
   country: { expr: 'v.country', kind: 'country' },
   leader: { expr: 'v.leader', kind: 'text' },
   leader_title: { expr: 'v.leader_title', kind: 'text' },

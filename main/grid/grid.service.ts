@@ -24,12 +24,12 @@ import { visitCellSchemas, visitCreateInput } from '../../shared/ipc/visits';
 import { issueKey } from '../../shared/issues';
 import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
-import { createLetterIn, LETTER_TARGET, updateLetterIn } from '../letters/letters.service';
-import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.service';
+import { createLetterIn, LETTER_TARGET, updateLetterIn } from '../letters/letters.write';
+import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.write';
 import { createTieIn, setTieDeleted, updateTieIn } from '../ties/ties.write';
 import { setDeleted } from '../core/versioned.write';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { createVisitIn, updateVisitIn, VISIT_TARGET } from '../visits/visits.service';
+import { createVisitIn, updateVisitIn, VISIT_TARGET } from '../visits/visits.write';
 import { audit, type WriteEnv } from '../core/write-env';
 import { dayOf } from '../../shared/dates';
 
@@ -46,7 +46,8 @@ interface CellIssue {
   readonly params: Record<string, unknown>;
 }
 
-interface GridSpec {
+/** How one grid's cells convert and its rows are written (the renderer's GridSpec draws it). */
+interface GridWriter {
   readonly cells: Readonly<Record<string, z.ZodType>>;
   readonly create: z.ZodType;
   update(env: WriteEnv, id: string, version: number, patch: Record<string, unknown>): Promise<void>;
@@ -57,7 +58,7 @@ interface GridSpec {
   setDeleted(env: WriteEnv, id: string, version: number, deleted: boolean): Promise<void>;
 }
 
-function specs(today: () => string): Record<GridName, GridSpec> {
+function writers(today: () => string): Record<GridName, GridWriter> {
   const steps = stepTarget(today);
   return {
     ties: {
@@ -166,11 +167,11 @@ function refuse(issues: readonly CellIssue[]): never {
 }
 
 export function createGridService(deps: ServiceDeps) {
-  const bySpec = specs(() => dayOf(deps.clock.now()));
+  const byGrid = writers(() => dayOf(deps.clock.now()));
 
   return {
     paste: (input: ParsedInputOf<'grid:paste'>, ctx: CallContext): Promise<PasteResult> => {
-      const spec = bySpec[input.grid];
+      const spec = byGrid[input.grid];
       const block = parseBlock(input.text);
       const width = Math.max(0, ...block.map((r) => r.length));
       const issues: CellIssue[] = [];
@@ -251,7 +252,7 @@ export function createGridService(deps: ServiceDeps) {
     },
 
     bulk: (input: ParsedInputOf<'grid:bulk'>, ctx: CallContext): Promise<{ updated: number }> => {
-      const spec = bySpec[input.grid];
+      const spec = byGrid[input.grid];
       const schema = spec.cells[input.column];
       if (!schema)
         refuse([{ path: [0, input.column], key: 'errors.grid.readOnly', params: { value: '' } }]);
@@ -291,7 +292,7 @@ export function createGridService(deps: ServiceDeps) {
       input: ParsedInputOf<'grid:delete'>,
       ctx: CallContext,
     ): Promise<{ changed: number }> => {
-      const spec = bySpec[input.grid];
+      const spec = byGrid[input.grid];
       const one = input.rows.length === 1 ? input.rows[0] : undefined;
       let target: string | undefined;
       return inWriteTransaction(

@@ -1,30 +1,35 @@
 import { sql } from 'kysely';
-import { APPLY_ORDER, columnDef, type SheetKind } from '../../shared/interchange';
+import type { Lang } from '../../shared/i18n';
+import { APPLY_ORDER, columnDef, columnLetter, type SheetKind } from '../../shared/interchange';
 import type {
   Encoding,
+  ImportNotice,
   ImportPreview,
   ImportProgress,
   ImportSummary,
   SheetChoice,
   SheetSummary,
 } from '../../shared/ipc/interchange';
+import { hasCjk } from '../../shared/text';
 import { recordCommand } from '../core/commands';
 import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { AuditBatch, type WriteEnv } from '../core/write-env';
-import { createApplier, problemsOf, type Outcome, type Problem } from './appliers';
+import { createApplier, problemsOf, type Outcome, type Problem } from './appliers/index';
 import { readCell } from './cells';
 import {
   cellText,
+  ignoredColumns,
   isBlank,
+  isTotalRow,
   planSheet,
   previewOf,
   sheetProblems,
   sheetsToRead,
   type SheetPlan,
 } from './plan';
-import { fileProblem, openFile, type Format } from './source';
+import { fileProblem, openFile, type Format, type Separator } from './source';
 
 /**
  * An import: the file's sheets planned, then applied in one transaction in entity order
@@ -46,7 +51,9 @@ export interface ImportOptions {
 export interface ImportIssue {
   readonly sheet: string;
   readonly line: number;
+  /** The column as the file heads it, and its letter (empty for a problem of the whole row). */
   readonly column: string;
+  readonly letter: string;
   readonly field: string | null;
   readonly value: string;
   readonly key: string;
@@ -61,6 +68,7 @@ async function plansFor(
   format: Format;
   encoding: Encoding | null;
   detected: Encoding | null;
+  separator: Separator | null;
   sheetNames: readonly string[];
   plans: SheetPlan[];
 }> {
@@ -79,6 +87,7 @@ async function plansFor(
     format: opened.format,
     encoding: opened.encoding,
     detected: opened.detected,
+    separator: opened.separator,
     sheetNames: opened.sheetNames,
     plans,
   };
@@ -89,6 +98,7 @@ export async function previewImport(
   file: string,
   name: string,
   options: Omit<ImportOptions, 'dryRun'>,
+  lang: Lang,
 ): Promise<ImportPreview> {
   const planned = await plansFor(file, name, options);
   return {
@@ -97,8 +107,9 @@ export async function previewImport(
     format: planned.format,
     encoding: planned.encoding,
     detectedEncoding: planned.detected,
+    separator: planned.separator,
     sheetNames: planned.sheetNames,
-    sheets: planned.plans.map(previewOf),
+    sheets: planned.plans.map((plan) => previewOf(plan, lang)),
   };
 }
 
@@ -120,9 +131,16 @@ export async function runImport(
   onProgress({ phase: 'reading', fraction: 0, rows: 0 });
   const { format, plans } = await plansFor(file, name, options);
   for (const plan of plans) {
-    const { missing } = sheetProblems(plan);
-    if (missing.length > 0)
-      throw fileProblem('missingColumn', { sheet: plan.name, columns: missing.join(', ') });
+    const { missing } = sheetProblems(plan, ctx.lang);
+    if (missing.length > 0) {
+      // Named as the file would head them: in Chinese for a sheet headed in Chinese.
+      const zh = hasCjk(plan.headers.join(''));
+      const names = missing.map((f) => (zh ? (columnDef(plan.kind, f)?.zh ?? f) : f));
+      throw fileProblem('missingColumn', {
+        sheet: plan.name,
+        columns: names.join(zh ? '、' : ', '),
+      });
+    }
   }
   const ordered = [...plans].sort(
     (a, b) => APPLY_ORDER.indexOf(a.kind) - APPLY_ORDER.indexOf(b.kind),
@@ -149,7 +167,13 @@ export async function runImport(
               fraction: (index + Math.min(1, fraction)) / ordered.length,
               rows: rowsDone,
             });
-          const apply = { format, careful, issues, report, countRow: () => rowsDone++ };
+          const apply = {
+            format,
+            careful,
+            issues,
+            report,
+            countRow: () => rowsDone++,
+          };
           sheets.push(await applySheet(env, plan, apply));
         }
         if (issues.length > 0) throw new Finished();
@@ -203,7 +227,14 @@ export function refusedImport(issues: readonly ImportIssue[]): AppError {
       details: issues.map((i) => ({
         path: [i.sheet, i.line, i.column],
         key: i.key,
-        params: { ...i.params, sheet: i.sheet, line: i.line, column: i.column, cell: i.value },
+        params: {
+          ...i.params,
+          sheet: i.sheet,
+          line: i.line,
+          column: i.column,
+          letter: i.letter,
+          cell: i.value,
+        },
       })),
     },
   );
@@ -223,6 +254,7 @@ async function applySheet(
   plan: SheetPlan,
   { format, careful, issues, report, countRow }: ApplyOptions,
 ): Promise<SheetSummary> {
+  const notices: ImportNotice[] = [...plan.notices];
   const summary = {
     name: plan.name,
     kind: plan.kind,
@@ -230,9 +262,14 @@ async function applySheet(
     created: 0,
     updated: 0,
     unchanged: 0,
+    ignored: ignoredColumns(plan),
+    notices,
   };
-  const applier = createApplier(plan.kind, new Date(env.at));
+  const applier = createApplier(plan.kind, new Date(env.at), {
+    zh: hasCjk(plan.headers.join('')),
+  });
   const present = new Set(plan.fields.filter((f): f is string => f !== null));
+  for (const field of Object.keys(plan.defaults)) present.add(field);
   const texts = new Map<number, Map<string, string>>();
   const count = (outcome: Outcome) => summary[outcome]++;
   const refuse = (line: number, problems: readonly Problem[], cells: Map<string, string>) => {
@@ -245,6 +282,7 @@ async function applySheet(
         sheet: plan.name,
         line,
         column,
+        letter: index >= 0 ? columnLetter(index) : '',
         field: p.field,
         value: p.field === null ? '' : (cells.get(p.field) ?? ''),
         key: required ? 'import.cell.required' : p.key,
@@ -254,8 +292,25 @@ async function applySheet(
   };
   let sinceYield = 0;
   let fraction = 0;
+  // Rows left out or noticed on the way, said in the summary (blank rows only between
+  // records: the empty rows a sheet ends with are nothing to say).
+  const blank: number[] = [];
+  let blankRun: number[] = [];
+  const totals: number[] = [];
+  const hidden: number[] = [];
   for await (const row of plan.reader.rows((f) => (fraction = f))) {
-    if (row.line <= plan.headerLine || isBlank(row)) continue;
+    if (row.line <= plan.headerLine) continue;
+    if (isBlank(row)) {
+      blankRun.push(row.line);
+      continue;
+    }
+    blank.push(...blankRun);
+    blankRun = [];
+    if (isTotalRow(row)) {
+      totals.push(row.line);
+      continue;
+    }
+    if (row.hidden) hidden.push(row.line);
     summary.rows++;
     countRow();
     if (++sinceYield >= 200) {
@@ -267,6 +322,27 @@ async function applySheet(
     const values: Record<string, unknown> = {};
     const cells = new Map<string, string>();
     const problems: Problem[] = [];
+    // A row wider than its header (a separator typed inside an unquoted cell, rows glued
+    // together) would lose those cells without a word: it is refused, naming the first.
+    const extra = row.cells.findIndex((c, i) => i >= plan.headers.length && cellText(c) !== '');
+    if (extra >= 0) {
+      issues.push({
+        sheet: plan.name,
+        line: row.line,
+        column: '',
+        letter: columnLetter(extra),
+        field: null,
+        value: cellText(row.cells[extra]),
+        key: 'import.row.extraCells',
+        params: {
+          count: row.cells.length,
+          columns: plan.headers.length,
+          letter: columnLetter(extra),
+          value: cellText(row.cells[extra]),
+        },
+      });
+      continue;
+    }
     plan.fields.forEach((field, i) => {
       if (field === null) return;
       const column = columnDef(plan.kind, field);
@@ -281,6 +357,7 @@ async function applySheet(
       refuse(row.line, problems, cells);
       continue;
     }
+    for (const [field, value] of Object.entries(plan.defaults)) values[field] ??= value;
     if (!careful) {
       let outcome: Outcome | 'deferred';
       try {
@@ -309,8 +386,21 @@ async function applySheet(
     if (Array.isArray(outcome)) refuse(line, outcome, texts.get(line) ?? new Map());
     else count(outcome);
   }
+  notices.push(...(applier.notices?.() ?? []));
+  if (blank.length > 0) notices.push(linesNotice('blankRows', blank));
+  if (totals.length > 0) notices.push(linesNotice('totalRows', totals));
+  if (hidden.length > 0) notices.push(linesNotice('hiddenRows', hidden));
   report(1);
   return summary;
+}
+
+/** A notice naming rows: how many, and the first of them. */
+function linesNotice(key: string, lines: readonly number[]): ImportNotice {
+  const shown = lines.slice(0, 12).join(', ');
+  return {
+    key: `import.notice.${key}`,
+    params: { count: lines.length, lines: lines.length > 12 ? `${shown} …` : shown },
+  };
 }
 
 export type { SheetKind };

@@ -90,14 +90,20 @@ export function createInterchangeService(deps: ServiceDeps) {
         throw new AppError('unavailable', 'errors.unavailable', { what: 'import:pick' });
       const file = await pickFile({
         title: ctx.lang === 'zh' ? '导入表格' : 'Import a spreadsheet',
-        filters: [{ name: 'Spreadsheets', extensions: ['xlsx', 'xls', 'csv'] }],
+        filters: [
+          {
+            name: ctx.lang === 'zh' ? '表格' : 'Spreadsheets',
+            extensions: ['xlsx', 'xls', 'ods', 'csv', 'txt'],
+          },
+          { name: ctx.lang === 'zh' ? '所有文件' : 'All files', extensions: ['*'] },
+        ],
       });
       return file === null ? null : uploads.adopt(file);
     },
 
-    async preview(input: ParsedInputOf<'import:preview'>) {
+    async preview(input: ParsedInputOf<'import:preview'>, ctx: CallContext) {
       const upload = uploads.get(input.fileId);
-      return previewImport(input.fileId, upload.file, upload.name, input);
+      return previewImport(input.fileId, upload.file, upload.name, input, ctx.lang);
     },
 
     async run(input: ParsedInputOf<'import:run'>, ctx: CallContext): Promise<ImportSummary> {

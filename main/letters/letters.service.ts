@@ -1,82 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { withDeletedBy } from '../core/trash';
 import path from 'node:path';
-import { getLetter, getLetterRow, insertLetter, listLetters } from '../../db/letters.repository';
-import type { Executor, Row } from '../../db/schema';
+import { getLetter, getLetterRow, listLetters } from '../../db/letters.repository';
+import type { Executor } from '../../db/schema';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
-import type { LetterCreate, LetterPatch, ScanFile } from '../../shared/ipc/letters';
+import type { ScanFile } from '../../shared/ipc/letters';
 import type { LetterRow, Page } from '../../shared/model';
 import type { CallContext } from '../core/context';
-import { AppError, conflict, notFound } from '../core/errors';
-import { mimeOfScan, readScan, storeScan } from './scans';
-import { resolveTieRef } from '../ties/tie-ref';
+import { AppError, notFound } from '../core/errors';
+import { mimeOfScan, readScan } from './scans';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { patchVersioned, setDeleted, type VersionedTarget } from '../core/versioned.write';
-import { audit, type WriteEnv } from '../core/write-env';
+import { patchVersioned, setDeleted } from '../core/versioned.write';
+import { attachIn, createLetterIn, LETTER_TARGET, updateLetterIn } from './letters.write';
 
-export const LETTER_TARGET: VersionedTarget<'letters'> = {
-  table: 'letters',
-  entity: 'letter',
-  current: (env, id) => getLetterRow(env.trx, id),
-};
-
-export async function createLetterIn(env: WriteEnv, input: LetterCreate): Promise<string> {
-  const tieId = await resolveTieRef(env.trx, input);
-  const row: Row<'letters'> = {
-    id: env.ids.next(),
-    tie_id: tieId,
-    title: input.title,
-    doc_type: input.doc_type,
-    signed_on: input.signed_on ?? null,
-    signed_place: input.signed_place ?? null,
-    our_signatory: input.our_signatory ?? null,
-    partner_signatory: input.partner_signatory ?? null,
-    follow_up_on: input.follow_up_on ?? null,
-    status: input.status,
-    scan_file: null,
-    scan_name: null,
-    notes: input.notes ?? null,
-    version: 1,
-    created_at: env.at,
-    updated_at: env.at,
-    deleted_at: null,
-  };
-  await insertLetter(env.trx, row);
-  await audit(env, 'letter', row.id, 'create', null, row);
-  return row.id;
-}
-
-export async function updateLetterIn(
-  env: WriteEnv,
-  id: string,
-  version: number,
-  patch: LetterPatch,
-): Promise<void> {
-  const { tie_id, local, partner, country, ...fields } = patch;
-  const moved =
-    tie_id !== undefined || local !== undefined || partner !== undefined
-      ? { tie_id: await resolveTieRef(env.trx, { tie_id, local, partner, country }) }
-      : {};
-  await patchVersioned(env, LETTER_TARGET, id, version, { ...fields, ...moved });
-}
-
-async function attachIn(
-  env: WriteEnv,
-  deps: ServiceDeps,
-  id: string,
-  version: number,
-  name: string,
-  bytes: Uint8Array,
-): Promise<void> {
-  const letter = await getLetter(env.trx, id);
-  if (!letter || letter.deleted_at !== null) throw notFound('letter', id);
-  if (letter.version !== version) throw conflict('letter', await getLetterRow(env.trx, id));
-  const relative = await storeScan(deps.paths.files, id, name, bytes);
-  await patchVersioned(env, LETTER_TARGET, id, version, {
-    scan_file: relative,
-    scan_name: path.basename(name),
-  });
-}
+// main/interchange/ still imports the write blocks from here until issue 20's split lands.
+export { createLetterIn, updateLetterIn };
 
 export function createLettersService(deps: ServiceDeps) {
   async function row(db: Executor, id: string): Promise<LetterRow> {
@@ -84,6 +22,26 @@ export function createLettersService(deps: ServiceDeps) {
     if (!found) throw notFound('letter', id);
     return found;
   }
+  /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
+  const deleteOrRestore = (
+    input: { id: string; version: number },
+    deleted: boolean,
+    ctx: CallContext,
+  ) =>
+    inWriteTransaction(
+      deps,
+      ctx,
+      async (env) => {
+        await setDeleted(env, LETTER_TARGET, input.id, input.version, deleted);
+        return row(env.trx, input.id);
+      },
+      {
+        scope: 'letters',
+        label: deleted ? 'undo.delete' : 'undo.restore',
+        params: (row: LetterRow) => ({ target: row.title }),
+      },
+    );
+
   return {
     async list(input: ParsedInputOf<'letters:list'>): Promise<Page<LetterRow>> {
       const rows = await listLetters(deps.db, input);
@@ -191,19 +149,10 @@ export function createLettersService(deps: ServiceDeps) {
       return { opened: true };
     },
 
-    setDeleted: (input: { id: string; version: number }, deleted: boolean, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          await setDeleted(env, LETTER_TARGET, input.id, input.version, deleted);
-          return row(env.trx, input.id);
-        },
-        {
-          scope: 'letters',
-          label: deleted ? 'undo.delete' : 'undo.restore',
-          params: (row: LetterRow) => ({ target: row.title }),
-        },
-      ),
+    remove: (input: { id: string; version: number }, ctx: CallContext) =>
+      deleteOrRestore(input, true, ctx),
+
+    restore: (input: { id: string; version: number }, ctx: CallContext) =>
+      deleteOrRestore(input, false, ctx),
   };
 }

@@ -19,6 +19,7 @@ import { countryName } from '../../shared/countries';
 import type { PartialDate } from '../../shared/dates';
 import type { Level, Stage } from '../../shared/enums';
 import type { TieCreate, TiePatch } from '../../shared/ipc/ties';
+import { hasCjk } from '../../shared/text';
 import { AppError, conflict, notFound, rule } from '../core/errors';
 import { advanceIn } from '../workflow/advance.write';
 import {
@@ -31,6 +32,8 @@ import {
   type DatedStage,
 } from './events.write';
 import { setDeleted, type VersionedTarget } from '../core/versioned.write';
+import { localityColumns, placeFactsFor } from '../places/directory.write';
+import { placeKeys } from '../../shared/place-keys';
 import { audit, type WriteEnv } from '../core/write-env';
 
 /**
@@ -39,10 +42,8 @@ import { audit, type WriteEnv } from '../core/write-env';
  * or created by name, one live tie per pair, history as dated events, an audit row per change.
  */
 
-const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 function namesFor(name: string): { name_zh: string | null; name_en: string | null } {
-  return HAS_CJK.test(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
+  return hasCjk(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
 }
 
 /**
@@ -69,7 +70,11 @@ export async function resolveLocality(
     }
     return found;
   }
-  if (level === undefined) {
+  // A new locality is a place of the directory where its name says which: its code, names in
+  // both scripts, level (where the row gives none) and parent come from there.
+  const facts = await placeFactsFor(env, name, level);
+  const placeLevel = level ?? facts.division?.level;
+  if (placeLevel === undefined) {
     throw new AppError(
       'validation',
       'errors.tie.levelRequired',
@@ -84,9 +89,9 @@ export async function resolveLocality(
   const row: Row<'localities'> = {
     id: env.ids.next(),
     name,
-    ...namesFor(name),
-    level,
-    parent_id: null,
+    ...localityColumns(name, facts),
+    level: placeLevel,
+    parent_id: facts.parent_id,
     version: 1,
     created_at: env.at,
     updated_at: env.at,
@@ -140,6 +145,7 @@ export async function resolvePartner(
     place_kind: 'city',
     country,
     region: details.region ?? null,
+    ...placeKeys(name),
     version: 1,
     created_at: env.at,
     updated_at: env.at,
@@ -350,12 +356,7 @@ export async function updateTieIn(
       // An import records the stage it finds, dated by its own column where it has one.
       const column = (STAGE_DATE_COLUMN as Partial<Record<Stage, keyof Row<'ties'>>>)[patch.stage];
       const on = column ? (merged[column] as string | null) : null;
-      await appendEvent(
-        env,
-        tie.id,
-        { type: 'stage', stage: patch.stage, from: tie.stage as Stage },
-        on,
-      );
+      await appendEvent(env, tie.id, { type: 'stage', stage: patch.stage, from: tie.stage }, on);
       next.stage = patch.stage;
     } else {
       Object.assign(next, await advanceIn(env, merged, patch.stage, {}));
@@ -443,10 +444,12 @@ async function relinkLocality(
   }
   // A new name for a locality only this tie uses is a correction of its spelling.
   if ((await countLiveTiesOfLocality(env.trx, current.id)) === 1) {
+    const facts = await placeFactsFor(env, name, level ?? current.level);
     const patch = {
       name,
-      ...namesFor(name),
-      level: level ?? (current.level as Level),
+      ...localityColumns(name, facts),
+      parent_id: facts.division ? facts.parent_id : current.parent_id,
+      level: level ?? current.level,
       updated_at: env.at,
     };
     if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
@@ -459,7 +462,7 @@ async function relinkLocality(
     });
     return current;
   }
-  return resolveLocality(env, name, level ?? (current.level as Level));
+  return resolveLocality(env, name, level ?? current.level);
 }
 
 async function relinkPartner(
@@ -483,9 +486,14 @@ async function relinkPartner(
   }
   // Renaming (or re-homing) a partner only this tie uses corrects it in place.
   if ((await countLiveTiesOfPartner(env.trx, current.id)) === 1) {
-    const rename: RowPatch<'partners'> = { name, country, updated_at: env.at };
+    const rename: RowPatch<'partners'> = {
+      name,
+      country,
+      ...placeKeys(name),
+      updated_at: env.at,
+    };
     if (name !== current.name)
-      Object.assign(rename, HAS_CJK.test(name) ? { name_zh: name } : { name_en: name });
+      Object.assign(rename, hasCjk(name) ? { name_zh: name } : { name_en: name });
     if (details.partner_zh !== undefined) rename.name_zh = details.partner_zh;
     if (details.region !== undefined) rename.region = details.region;
     if (!(await updatePartner(env.trx, current.id, current.version, rename))) {

@@ -1,6 +1,12 @@
 import { auditOfCommand } from '../../db/audit.repository';
-import { listChainTemplates, replaceChain } from '../../db/chains.repository';
-import { dropCommand, findCommand, listCommands, markCommand } from '../../db/commands.repository';
+import { chainStepFrom, listChainTemplates, replaceChain } from '../../db/chains.repository';
+import {
+  currentLabel,
+  dropCommand,
+  findCommand,
+  listCommands,
+  markCommand,
+} from '../../db/commands.repository';
 import { deleteEvent, getEvent, insertEventRow, replaceEvent } from '../../db/events.repository';
 import { fromJsonText, toJsonText } from '../../db/json';
 import { inSavepoint } from '../../db/savepoint';
@@ -14,6 +20,7 @@ import { getPartner } from '../../db/partners.repository';
 import { countryName } from '../../shared/countries';
 import type { Lang } from '../../shared/i18n';
 import { skippedText, undoText } from '../../shared/undo-text';
+import type { Level } from '../../shared/enums';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { UndoEntry, UndoResult, UndoSkipped } from '../../shared/ipc/undo';
 import type { Role } from '../../shared/staff';
@@ -129,10 +136,12 @@ async function restore(
     return;
   }
   if (step.entity === 'chain') {
-    const rows = await listChainTemplates(env.trx, step.entity_id);
-    const current = rows.map((r) => ({ zh: r.authority_zh, en: r.authority_en }));
+    // A chain's audit rows are written by chains:set, which names the level it changed.
+    const level = step.entity_id as Level;
+    const rows = await listChainTemplates(env.trx, level);
+    const current = rows.map(chainStepFrom);
     const steps = (target as unknown as { zh: string; en: string }[] | null) ?? [];
-    await replaceChain(env.trx, step.entity_id, steps, () => env.ids.next());
+    await replaceChain(env.trx, level, steps, () => env.ids.next());
     await audit(env, step.entity, step.entity_id, action, current, target);
     return;
   }
@@ -235,14 +244,6 @@ function entryFrom(row: Row<'commands'>, lang: Lang): UndoEntry {
     undone_by: row.undone_by,
     dropped: row.dropped_reason ?? null,
   };
-}
-
-/**
- * Registries written before undo got its own name stored their command labels as
- * `history.*`; the log is history the migrations keep as it was, so the name is mended here.
- */
-export function currentLabel(label: string): string {
-  return label.startsWith('history.') ? `undo.${label.slice('history.'.length)}` : label;
 }
 
 export function createUndoService(deps: ServiceDeps) {

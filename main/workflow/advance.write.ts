@@ -6,7 +6,7 @@ import { currentRound } from '../../db/steps.repository';
 import { friendshipLocalitiesOf } from '../../db/ties.repository';
 import { updateVersioned } from '../../db/versioned';
 import { dayOf, firstDay } from '../../shared/dates';
-import type { Kind, Level, Stage } from '../../shared/enums';
+import type { Kind, Stage } from '../../shared/enums';
 import { checkAdvance, type StageFacts } from '../../shared/stages';
 import { signingWarnings, unanswered, type Warning, type WarningCode } from '../../shared/workflow';
 import { AppError, rule } from '../core/errors';
@@ -74,7 +74,7 @@ export async function warningsFor(
   const letters = await datedLetters(db, tie.id);
   return signingWarnings({
     kind,
-    ourLevel: (locality?.level ?? 'city') as Level,
+    ourLevel: locality?.level ?? 'city',
     partnerPlaceKind: partner?.place_kind ?? 'city',
     otherFriendshipLocalities: await otherFriendshipLocalities(db, tie),
     signedOn,
@@ -121,7 +121,7 @@ export async function advanceIn(
   to: Stage,
   input: AdvanceInput,
 ): Promise<RowPatch<'ties'>> {
-  const from = tie.stage as Stage;
+  const from = tie.stage;
   const check = checkAdvance(from, to, await stageFacts(env.trx, tie, input));
   if (!check.ok) {
     throw check.kind === 'transition'
@@ -136,7 +136,7 @@ export async function advanceIn(
   if (signing) {
     const signedOn = (input.signed_on ?? tie.established_on) as string;
     override = requireOverrides(
-      await warningsFor(env.trx, tie, tie.kind as Kind, signedOn),
+      await warningsFor(env.trx, tie, tie.kind, signedOn),
       input.overrides,
     );
     on = signedOn;
@@ -183,7 +183,7 @@ export async function advanceIn(
 
 async function supersedeLetters(env: WriteEnv, tieId: string): Promise<void> {
   for (const letter of await activeLettersOfTie(env.trx, tieId)) {
-    const patch = { status: 'superseded', updated_at: env.at };
+    const patch = { status: 'superseded' as const, updated_at: env.at };
     // Read in this transaction a moment ago, so the version still matches.
     await updateVersioned(env.trx, 'letters', letter.id, letter.version, patch);
     await audit(env, 'letter', letter.id, 'update', letter, {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChainStep } from '../../shared/chains';
 import { enumLabel, valuesOf, type Level } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
-import type { Settings } from '../../shared/settings';
+import { FIXED_CONTINENT_ORDER, type Settings } from '../../shared/settings';
 import { attempt, call } from '../api/client';
 import { errorText } from '../i18n';
 import { BackupSection } from './BackupSection';
@@ -12,6 +12,8 @@ import type { LocalityRow } from '../../shared/model';
 import type { RegistriesInfo } from '../../shared/ipc/registries';
 import { RegistriesDialog } from '../desktop/RegistriesDialog';
 import { LanguageOptions } from '../components/LanguageOptions';
+import { DirectoryInput } from '../places/DirectoryInput';
+import type { DirectoryPlace } from '../../shared/ipc/reference';
 
 /** The office's settings, its approval chains and follow-up thresholds, kept in the registry. */
 export function SettingsScreen({ lang }: { lang: Lang }) {
@@ -22,6 +24,7 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
   const [localities, setLocalities] = useState<readonly LocalityRow[]>([]);
   const [registries, setRegistries] = useState<RegistriesInfo | null>(null);
   const [switching, setSwitching] = useState<'open' | 'create' | null>(null);
+  const [directoryText, setDirectoryText] = useState('');
 
   useEffect(() => {
     let live = true;
@@ -44,12 +47,32 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
 
   if (!settings || !chains) return <p className="loading">{t('app.loading')}</p>;
 
+  // A place of the directory becomes the jurisdiction: the registry's locality of it, made
+  // first where there is none yet (it takes its code and names from the directory).
+  const pickJurisdiction = async (place: DirectoryPlace) => {
+    const known = localities.find((l) => l.code === place.code);
+    const made = known
+      ? { ok: true as const, value: known }
+      : await attempt('localities:create', { name: place.name, level: place.level });
+    if (!made.ok) {
+      setMessage({ ok: false, text: errorText(made.error) });
+      return;
+    }
+    if (!known) setLocalities([...localities, made.value]);
+    setSettings({ ...settings, jurisdictionId: made.value.id });
+    setDirectoryText('');
+  };
+
   const saveSettings = async () => {
     const result = await attempt('settings:update', {
       patch: {
         officeName: settings.officeName,
         staffName: settings.staffName,
+        officeNameEn: settings.officeNameEn,
         reportSignature: settings.reportSignature,
+        reportSignatureEn: settings.reportSignatureEn,
+        reportGeneratedLine: settings.reportGeneratedLine,
+        continentOrder: settings.continentOrder,
         language: settings.language,
         jurisdictionId: settings.jurisdictionId,
         followUps: settings.followUps,
@@ -133,12 +156,70 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
               </select>
             </div>
             <div className="form-row">
+              <label htmlFor="jurisdiction-directory">{t('settingsMore.fromDirectory')}</label>
+              <DirectoryInput
+                id="jurisdiction-directory"
+                value={directoryText}
+                lang={lang}
+                onChange={setDirectoryText}
+                onPick={(place) => void pickJurisdiction(place)}
+              />
+              <span className="field-hint">{t('settingsMore.fromDirectoryHint')}</span>
+            </div>
+            <div className="form-row">
               <label htmlFor="report-signature">{t('settingsMore.signature')}</label>
               <input
                 id="report-signature"
                 value={settings.reportSignature ?? ''}
                 onChange={(e) =>
                   setSettings({ ...settings, reportSignature: e.target.value || null })
+                }
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="office-name-en">{t('settingsMore.officeNameEn')}</label>
+              <input
+                id="office-name-en"
+                lang="en"
+                value={settings.officeNameEn ?? ''}
+                onChange={(e) => setSettings({ ...settings, officeNameEn: e.target.value || null })}
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="report-signature-en">{t('settingsMore.signatureEn')}</label>
+              <input
+                id="report-signature-en"
+                lang="en"
+                value={settings.reportSignatureEn ?? ''}
+                onChange={(e) =>
+                  setSettings({ ...settings, reportSignatureEn: e.target.value || null })
+                }
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="continent-order">{t('settingsMore.continentOrder')}</label>
+              <select
+                id="continent-order"
+                value={settings.continentOrder ? 'fixed' : ''}
+                onChange={(e) =>
+                  setSettings({
+                    ...settings,
+                    continentOrder: e.target.value === 'fixed' ? [...FIXED_CONTINENT_ORDER] : null,
+                  })
+                }
+              >
+                <option value="">{t('settingsMore.continentsByCount')}</option>
+                <option value="fixed">{t('settingsMore.continentsFixed')}</option>
+              </select>
+            </div>
+            <div className="form-row">
+              <label htmlFor="report-generated">{t('settingsMore.generatedLine')}</label>
+              <input
+                id="report-generated"
+                type="checkbox"
+                checked={settings.reportGeneratedLine}
+                onChange={(e) =>
+                  setSettings({ ...settings, reportGeneratedLine: e.target.checked })
                 }
               />
             </div>

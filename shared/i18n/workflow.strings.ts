@@ -5,21 +5,25 @@ export const workflowStrings = defineStrings({
   en: {
     tiesGrid: {
       add: 'Add tie',
+      deleteMany: 'Delete {{count}} ties?',
       count_one: '{{count, number}} tie',
       count_other: '{{count, number}} ties',
     },
     lettersGrid: {
       add: 'Add letter',
+      deleteMany: 'Delete {{count}} letters of intent?',
       count_one: '{{count, number}} letter',
       count_other: '{{count, number}} letters',
     },
     stepsGrid: {
       add: 'Add step',
+      deleteMany: 'Delete {{count}} approval steps?',
       count_one: '{{count, number}} step',
       count_other: '{{count, number}} steps',
     },
     visitsGrid: {
       add: 'Add visit',
+      deleteMany: 'Delete {{count}} visits?',
       count_one: '{{count, number}} visit',
       count_other: '{{count, number}} visits',
     },
@@ -121,6 +125,8 @@ export const workflowStrings = defineStrings({
       approved: 'Approved but not signed after {{count}} days',
       steps: 'Approval steps waiting over {{count}} days',
       quiet: 'Established ties with no visit in {{count}} years',
+      notForeign:
+        'Recorded with Taiwan, Hong Kong, Macao or China as the partner country: not international friendship-city ties; correct or delete them',
       none: 'Nothing to follow up.',
       days_one: '{{count}} day',
       days_other: '{{count}} days',
@@ -155,21 +161,25 @@ export const workflowStrings = defineStrings({
   zh: {
     tiesGrid: {
       add: '新增友城关系',
+      deleteMany: '删除选中的{{count}}对友城关系？',
       count_one: '共{{count, number}}对',
       count_other: '共{{count, number}}对',
     },
     lettersGrid: {
       add: '新增意向书',
+      deleteMany: '删除选中的{{count}}份意向书？',
       count_one: '共{{count, number}}份',
       count_other: '共{{count, number}}份',
     },
     stepsGrid: {
       add: '新增审批步骤',
+      deleteMany: '删除选中的{{count}}个审批步骤？',
       count_one: '共{{count, number}}步',
       count_other: '共{{count, number}}步',
     },
     visitsGrid: {
       add: '新增团组',
+      deleteMany: '删除选中的{{count}}批团组？',
       count_one: '共{{count, number}}批',
       count_other: '共{{count, number}}批',
     },
@@ -270,6 +280,7 @@ export const workflowStrings = defineStrings({
       approved: '已批准但超过{{count}}天未签约',
       steps: '审批步骤等待超过{{count}}天',
       quiet: '已结好但{{count}}年内无互访',
+      notForeign: '外方国家登记为台湾、香港、澳门或中国：不属于国际友好城市关系，请更正或删除',
       none: '暂无需要跟进的事项。',
       days_one: '{{count}}天',
       days_other: '{{count}}天',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { columnFilter } from '../grid-query';
 import { SHEET_KINDS, type SheetKind } from '../interchange';
+import type { ColumnRef } from '../i18n';
 import { command, query } from './channel';
 
 /**
@@ -32,6 +33,15 @@ const readOptions = {
   sheets: z.array(sheetChoice).max(50).optional(),
 };
 
+/**
+ * Something the import decided on its own that the clerk should know (rows left out, a
+ * separator detected, a stage inferred): a message key of `import.notice` and its values.
+ */
+export interface ImportNotice {
+  readonly key: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
 export interface ColumnPreview {
   readonly index: number;
   readonly header: string;
@@ -46,10 +56,12 @@ export interface SheetPreview {
   readonly kindFrom: 'name' | 'headers' | 'choice';
   readonly headerLine: number;
   readonly columns: readonly ColumnPreview[];
-  /** Headers no field matched: reported, not fatal. */
-  readonly unknown: readonly string[];
+  /** Columns no field matched (shown as `B列（联系人）` / `column B (Contact)`): reported, not fatal. */
+  readonly unknown: readonly ColumnRef[];
   /** Required fields no column gives. */
   readonly missing: readonly string[];
+  /** What the import will do on its own with this sheet, known before it runs. */
+  readonly notices: readonly ImportNotice[];
   /** The first rows as shown, by column position, with their line numbers. */
   readonly sample: readonly { readonly line: number; readonly cells: readonly string[] }[];
 }
@@ -57,9 +69,11 @@ export interface SheetPreview {
 export interface ImportPreview {
   readonly fileId: string;
   readonly name: string;
-  readonly format: 'csv' | 'xlsx' | 'xls';
+  readonly format: 'csv' | 'xlsx' | 'xls' | 'ods';
   readonly encoding: Encoding | null;
   readonly detectedEncoding: Encoding | null;
+  /** A CSV's separator as detected (null for workbooks). */
+  readonly separator: ',' | ';' | '\t' | null;
   readonly sheetNames: readonly string[];
   readonly sheets: readonly SheetPreview[];
 }
@@ -71,6 +85,10 @@ export interface SheetSummary {
   readonly created: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Columns the import skipped, as the preview lists them. */
+  readonly ignored: readonly ColumnRef[];
+  /** What was left out, inferred or noticed on the way (blank and total rows, hidden rows…). */
+  readonly notices: readonly ImportNotice[];
 }
 
 export interface ImportSummary {

@@ -219,12 +219,12 @@ describe('spreadsheets as offices keep them', () => {
       name: '台账.xlsx',
       base64: bytes.toString('base64'),
     });
-    const preview: ImportPreview = await registry.services.interchange.preview({ fileId });
+    const preview: ImportPreview = await registry.services.interchange.preview({ fileId }, ctx);
     expect(preview.format).toBe('xlsx');
     expect(preview.sheets[0]).toMatchObject({
       kind: 'ties',
       headerLine: 2,
-      unknown: ['序号'],
+      unknown: [],
       missing: [],
     });
     expect(preview.sheets[0]!.sample[1]!.cells[7]).toBe('1994-11-14');
@@ -259,7 +259,7 @@ describe('spreadsheets as offices keep them', () => {
       name: 'gbk.csv',
       base64: readFileSync(path).toString('base64'),
     });
-    const preview = await registry.services.interchange.preview({ fileId });
+    const preview = await registry.services.interchange.preview({ fileId }, ctx);
     expect(preview).toMatchObject({
       format: 'csv',
       encoding: 'gb18030',
@@ -287,10 +287,10 @@ describe('spreadsheets as offices keep them', () => {
       name: 'bom.csv',
       base64: readFileSync(path).toString('base64'),
     });
-    const preview = await registry.services.interchange.preview({ fileId });
+    const preview = await registry.services.interchange.preview({ fileId }, ctx);
     expect(preview.detectedEncoding).toBe('utf8');
     expect(preview.sheets[0]!.columns[0]).toMatchObject({ header: 'local', field: 'local' });
-    expect(preview.sheets[0]!.unknown).toEqual(['colour']);
+    expect(preview.sheets[0]!.unknown).toEqual([{ letter: 'E', header: 'colour' }]);
     expect(await importFile(path)).toMatchObject({ created: 1 });
   });
 
@@ -300,7 +300,7 @@ describe('spreadsheets as offices keep them', () => {
       name: 'm.csv',
       base64: bytes.toString('base64'),
     });
-    const preview = await registry.services.interchange.preview({ fileId });
+    const preview = await registry.services.interchange.preview({ fileId }, ctx);
     expect(preview.sheets[0]!.missing).toContain('partner');
     const summary = await registry.services.interchange.run(
       {
@@ -371,7 +371,7 @@ describe('a file with bad rows', () => {
       importFile(
         file(
           'dup.csv',
-          'local,local_level,partner,country\nNanjing,city,Perth,AU\nNanjing,city,Perth,Australia\nWuxi,,Toyokawa,JP\n',
+          'local,local_level,partner,country\nNanjing,city,Perth,AU\nNanjing,city,Perth,Australia\nJiangbei New Area,,Toyokawa,JP\n',
         ),
       ),
     );
