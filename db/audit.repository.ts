@@ -138,3 +138,26 @@ export function auditOfCommand(db: Executor, commandId: string): Promise<Row<'au
     .orderBy('seq')
     .execute();
 }
+
+/**
+ * Who last changed each of the given records: for a deleted record, who deleted it (a deleted
+ * row takes no edit, so its last audit row is its deletion, by a delete or an undo).
+ */
+export async function lastActors(
+  db: Executor,
+  entity: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'actor'])
+      .where('entity', '=', entity)
+      .where('entity_id', 'in', ids.slice(i, i + 500))
+      .orderBy('seq')
+      .execute();
+    for (const r of rows) out.set(r.entity_id, r.actor);
+  }
+  return out;
+}

@@ -1,6 +1,5 @@
-import type { UndoEntry } from '../shared/ipc/undo';
-import { fromJsonText, toJsonText } from './json';
-import type { Executor, Row } from './schema';
+import { toJsonText } from './json';
+import type { CommandDropped, Executor, Row } from './schema';
 
 export async function insertCommand(
   db: Executor,
@@ -25,7 +24,8 @@ export async function getCommand(db: Executor, id: string): Promise<Row<'command
 
 /**
  * The command an undo or redo acts on: the one named, else the actor's latest not undone (for
- * undo) or latest undone (for redo), in a scope when one is given.
+ * undo) or latest undone (for redo), in a scope when one is given, never one dropped from the
+ * stack. Two undone in the same instant: the older was undone last, so it is redone first.
  */
 export function findCommand(
   db: Executor,
@@ -36,9 +36,12 @@ export function findCommand(
   let q = db.selectFrom('commands').selectAll();
   if (input.id) q = q.where('id', '=', input.id);
   else {
-    q = q.where('actor', '=', actor).where('undone_at', undone ? 'is not' : 'is', null);
+    q = q
+      .where('actor', '=', actor)
+      .where('undone_at', undone ? 'is not' : 'is', null)
+      .where('dropped_at', 'is', null);
     if (input.scope) q = q.where('scope', '=', input.scope);
-    q = undone ? q.orderBy('undone_at', 'desc').orderBy('seq', 'desc') : q.orderBy('seq', 'desc');
+    q = undone ? q.orderBy('undone_at', 'desc').orderBy('seq', 'asc') : q.orderBy('seq', 'desc');
   }
   return q.executeTakeFirst();
 }
@@ -61,22 +64,38 @@ export async function markCommand(
   await db.updateTable('commands').set(marks).where('id', '=', id).execute();
 }
 
-/** A command as the undo list shows it. */
-export function undoEntryFrom(row: {
-  id: string;
-  scope: string;
-  label: string;
-  params: string;
-  actor: string;
-  at: string;
-  undone_at: string | null;
-  undone_by: string | null;
-}): UndoEntry {
-  return {
-    ...row,
-    label: currentLabel(row.label),
-    params: fromJsonText<Record<string, unknown>>(row.params, {}),
-  };
+/** Takes a command off its user's undo or redo stack, keeping it in the log with the reason. */
+export async function dropCommand(
+  db: Executor,
+  id: string,
+  at: string,
+  reason: CommandDropped,
+): Promise<void> {
+  await db
+    .updateTable('commands')
+    .set({ dropped_at: at, dropped_reason: reason })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * A new change clears what its user could redo in that scope, as a spreadsheet's does: the
+ * undone commands still on the redo stack are dropped as superseded.
+ */
+export async function dropRedoable(
+  db: Executor,
+  actor: string,
+  scope: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('commands')
+    .set({ dropped_at: at, dropped_reason: 'superseded' })
+    .where('actor', '=', actor)
+    .where('scope', '=', scope)
+    .where('undone_at', 'is not', null)
+    .where('dropped_at', 'is', null)
+    .execute();
 }
 
 /**

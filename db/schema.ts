@@ -192,7 +192,16 @@ export interface CommandsTable {
   at: string;
   undone_at: string | null;
   undone_by: string | null;
+  /** When undo and redo stopped reaching it by their shortcuts, and why (see the migration). */
+  dropped_at: ColumnType<string | null, string | null | undefined, string | null>;
+  dropped_reason: ColumnType<
+    CommandDropped | null,
+    CommandDropped | null | undefined,
+    CommandDropped | null
+  >;
 }
+
+export type CommandDropped = 'superseded' | 'changedSince';
 
 export interface SavedViewsTable {
   id: string;

@@ -62,6 +62,8 @@ export interface TieRow {
   readonly created_at: string;
   readonly updated_at: string;
   readonly deleted_at: string | null;
+  /** Who deleted it, on the rows of the deleted list (from the audit log). */
+  readonly deleted_by?: string | null;
 }
 
 export interface TieEventRow {
@@ -128,6 +130,8 @@ export interface LetterRow extends TieRef {
   readonly created_at: string;
   readonly updated_at: string;
   readonly deleted_at: string | null;
+  /** Who deleted it, on the rows of the deleted list (from the audit log). */
+  readonly deleted_by?: string | null;
 }
 
 export interface StepRow extends TieRef {
@@ -147,6 +151,8 @@ export interface StepRow extends TieRef {
   readonly created_at: string;
   readonly updated_at: string;
   readonly deleted_at: string | null;
+  /** Who deleted it, on the rows of the deleted list (from the audit log). */
+  readonly deleted_by?: string | null;
 }
 
 export interface VisitRow {
@@ -174,4 +180,6 @@ export interface VisitRow {
   readonly created_at: string;
   readonly updated_at: string;
   readonly deleted_at: string | null;
+  /** Who deleted it, on the rows of the deleted list (from the audit log). */
+  readonly deleted_by?: string | null;
 }

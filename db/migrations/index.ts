@@ -5,6 +5,7 @@ import * as m20261125T1000 from './20261125T1000_name_lookups';
 import * as m20261125T1100 from './20261125T1100_audit_append_only';
 import * as m20261201T0700 from './20261201T0700_staff';
 import * as m20261204T1900 from './20261204T1900_place_keys';
+import * as m20261204T2000 from './20261204T2000_command_dropped';
 import * as m20261204T2100 from './20261204T2100_followup_marks';
 
 /**
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261125T1100_audit_append_only': m20261125T1100,
   '20261201T0700_staff': m20261201T0700,
   '20261204T1900_place_keys': m20261204T1900,
+  '20261204T2000_command_dropped': m20261204T2000,
   '20261204T2100_followup_marks': m20261204T2100,
 };
 

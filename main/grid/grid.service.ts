@@ -1,6 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { toJsonText } from '../../db/json';
+import { getLetterRow } from '../../db/letters.repository';
+import { getStepRow } from '../../db/steps.repository';
+import { getTieRow } from '../../db/ties.repository';
+import { getVisitRow } from '../../db/visits.repository';
 import { inSavepoint } from '../../db/savepoint';
 import {
   deleteView,
@@ -20,11 +24,12 @@ import { visitCellSchemas, visitCreateInput } from '../../shared/ipc/visits';
 import { issueKey } from '../../shared/issues';
 import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
-import { createLetterIn, updateLetterIn } from '../letters/letters.write';
+import { createLetterIn, LETTER_TARGET, updateLetterIn } from '../letters/letters.write';
 import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.write';
-import { createTieIn, updateTieIn } from '../ties/ties.write';
+import { createTieIn, setTieDeleted, updateTieIn } from '../ties/ties.write';
+import { setDeleted } from '../core/versioned.write';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { createVisitIn, updateVisitIn } from '../visits/visits.write';
+import { createVisitIn, updateVisitIn, VISIT_TARGET } from '../visits/visits.write';
 import { audit, type WriteEnv } from '../core/write-env';
 import { dayOf } from '../../shared/dates';
 
@@ -47,6 +52,10 @@ interface GridWriter {
   readonly create: z.ZodType;
   update(env: WriteEnv, id: string, version: number, patch: Record<string, unknown>): Promise<void>;
   insert(env: WriteEnv, input: unknown): Promise<string>;
+  /** How the undo list names one row (as a single delete or restore names it). */
+  target(env: WriteEnv, id: string): Promise<string>;
+  /** Soft delete or restore, with the checks a single delete or restore makes. */
+  setDeleted(env: WriteEnv, id: string, version: number, deleted: boolean): Promise<void>;
 }
 
 function writers(today: () => string): Record<GridName, GridWriter> {
@@ -57,24 +66,43 @@ function writers(today: () => string): Record<GridName, GridWriter> {
       create: tieCreateInput,
       update: (env, id, version, patch) => updateTieIn(env, id, version, patch),
       insert: (env, input) => createTieIn(env, input as z.output<typeof tieCreateInput>),
+      setDeleted: setTieDeleted,
+      target: async (env, id) => {
+        const row = await getTieRow(env.trx, id);
+        return row ? `${row.local} – ${row.partner}` : id;
+      },
     },
     letters: {
       cells: letterCellSchemas,
       create: letterCreateInput,
       update: (env, id, version, patch) => updateLetterIn(env, id, version, patch),
       insert: (env, input) => createLetterIn(env, input as z.output<typeof letterCreateInput>),
+      setDeleted: (env, id, version, deleted) =>
+        setDeleted(env, LETTER_TARGET, id, version, deleted),
+      target: async (env, id) => (await getLetterRow(env.trx, id))?.title ?? id,
     },
     steps: {
       cells: stepCellSchemas,
       create: stepCreateInput,
       update: (env, id, version, patch) => updateStepIn(env, steps, id, version, patch),
       insert: (env, input) => createStepIn(env, input as z.output<typeof stepCreateInput>),
+      setDeleted: (env, id, version, deleted) => setDeleted(env, steps, id, version, deleted),
+      target: async (env, id) => {
+        const row = await getStepRow(env.trx, id, today());
+        return row ? `${row.local} – ${row.partner} · ${row.authority_zh}` : id;
+      },
     },
     visits: {
       cells: visitCellSchemas,
       create: visitCreateInput,
       update: (env, id, version, patch) => updateVisitIn(env, id, version, patch),
       insert: (env, input) => createVisitIn(env, input as z.output<typeof visitCreateInput>),
+      setDeleted: (env, id, version, deleted) =>
+        setDeleted(env, VISIT_TARGET, id, version, deleted),
+      target: async (env, id) => {
+        const row = await getVisitRow(env.trx, id);
+        return row ? [row.leader, row.start_on].filter(Boolean).join(' · ') : id;
+      },
     },
   };
 }
@@ -251,6 +279,46 @@ export function createGridService(deps: ServiceDeps) {
           scope: input.grid,
           label: 'undo.bulk',
           params: { count: input.rows.length, column: input.column },
+        },
+      );
+    },
+
+    /**
+     * Deletes (or restores) the selected rows of a grid as one command, so one Ctrl+Z brings
+     * them all back. All or nothing: every row refused (a later edit, a duplicate restored) is
+     * reported and nothing is changed.
+     */
+    setDeleted: (
+      input: ParsedInputOf<'grid:delete'>,
+      ctx: CallContext,
+    ): Promise<{ changed: number }> => {
+      const spec = byGrid[input.grid];
+      const one = input.rows.length === 1 ? input.rows[0] : undefined;
+      let target: string | undefined;
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          if (one) target = await spec.target(env, one.id);
+          const issues: CellIssue[] = [];
+          for (const [r, row] of input.rows.entries())
+            await attempt(env, issues, r, [], () =>
+              spec.setDeleted(env, row.id, row.version, input.deleted),
+            );
+          if (issues.length > 0) refuse(issues);
+          return { changed: input.rows.length };
+        },
+        {
+          scope: input.grid,
+          // One row is named as a single delete or restore names it; more are counted.
+          label: one
+            ? input.deleted
+              ? 'undo.delete'
+              : 'undo.restore'
+            : input.deleted
+              ? 'undo.deleteMany'
+              : 'undo.restoreMany',
+          params: () => (target !== undefined ? { target } : { count: input.rows.length }),
         },
       );
     },

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { withDeletedBy } from '../core/trash';
 import path from 'node:path';
 import { getLetter, getLetterRow, listLetters } from '../../db/letters.repository';
 import type { Executor } from '../../db/schema';
@@ -44,7 +45,7 @@ export function createLettersService(deps: ServiceDeps) {
   return {
     async list(input: ParsedInputOf<'letters:list'>): Promise<Page<LetterRow>> {
       const rows = await listLetters(deps.db, input);
-      return { rows, total: rows.length };
+      return withDeletedBy(deps.db, 'letter', { rows, total: rows.length });
     },
     get: (input: ParsedInputOf<'letters:get'>) => row(deps.db, input.id),
     create: (input: ParsedInputOf<'letters:create'>, ctx: CallContext) =>

@@ -1,3 +1,4 @@
+import { withDeletedBy } from '../core/trash';
 import { getStep, getStepRow, listSteps } from '../../db/steps.repository';
 import type { Executor } from '../../db/schema';
 import { dayOf } from '../../shared/dates';
@@ -46,7 +47,7 @@ export function createStepsService(deps: ServiceDeps) {
   return {
     async list(input: ParsedInputOf<'steps:list'>): Promise<Page<StepRow>> {
       const rows = await listSteps(deps.db, input, today());
-      return { rows, total: rows.length };
+      return withDeletedBy(deps.db, 'step', { rows, total: rows.length });
     },
     get: (input: ParsedInputOf<'steps:get'>) => row(deps.db, input.id),
     create: (input: ParsedInputOf<'steps:create'>, ctx: CallContext) =>

@@ -1,4 +1,5 @@
 import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { withDeletedBy } from '../core/trash';
 import { getTie, getTieRow, listTies } from '../../db/ties.repository';
 import type { Executor } from '../../db/schema';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
@@ -18,7 +19,7 @@ export function createTiesService(deps: ServiceDeps) {
 
   return {
     async list(input: ParsedInputOf<'ties:list'>): Promise<Page<TieRow>> {
-      return listTies(deps.db, input);
+      return withDeletedBy(deps.db, 'tie', await listTies(deps.db, input));
     },
 
     get: (input: ParsedInputOf<'ties:get'>) => row(deps.db, input.id),
@@ -52,7 +53,9 @@ export function createTiesService(deps: ServiceDeps) {
         async (outer) => {
           const warnings: TieWarning[] = [];
           const env = { ...outer, onTieWarning: (_id: string, w: TieWarning) => warnings.push(w) };
-          await updateTieIn(env, input.id, input.version, input.patch);
+          await updateTieIn(env, input.id, input.version, input.patch, {
+            shared: input.confirmShared ? 'change' : 'ask',
+          });
           return { ...(await row(env.trx, input.id)), warnings };
         },
         {

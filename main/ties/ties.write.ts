@@ -281,6 +281,7 @@ async function refuseDuplicate(
       local: locality.name,
       partner: partner.name,
       country: countryName(partner.country, 'en'),
+      countryCode: partner.country,
       existingId: existing.id,
     });
   }
@@ -292,6 +293,12 @@ export interface UpdateOptions {
    * other path (a grid edit, a paste) goes through the stage machine.
    */
   readonly historical?: boolean;
+  /**
+   * A cell edit asks before changing what the tie shares with others (its locality's level is
+   * the place's, so every tie of that place shows it): `ask` refuses such a change with the
+   * number of other ties until the user confirms. Pastes, bulk edits and imports change it.
+   */
+  readonly shared?: 'ask' | 'change';
 }
 
 export async function updateTieIn(
@@ -325,7 +332,13 @@ export async function updateTieIn(
     next.fields = toJsonText(patch.fields);
 
   if (patch.local !== undefined || patch.local_level !== undefined) {
-    const locality = await relinkLocality(env, tie, patch.local, patch.local_level);
+    const locality = await relinkLocality(
+      env,
+      tie,
+      patch.local,
+      patch.local_level,
+      options.shared ?? 'change',
+    );
     if (locality.id !== tie.locality_id) next.locality_id = locality.id;
   }
   if (
@@ -397,22 +410,46 @@ function refuseDatesAheadOfStage(next: Record<string, unknown>, stage: Stage): v
   }
 }
 
+/** Refuses, until confirmed, a change to a locality that other live ties than `tie` share. */
+async function askBeforeShared(
+  env: WriteEnv,
+  tie: Row<'ties'>,
+  locality: Row<'localities'>,
+  shared: 'ask' | 'change',
+): Promise<void> {
+  if (shared === 'change') return;
+  const count =
+    (await countLiveTiesOfLocality(env.trx, locality.id)) -
+    (locality.id === tie.locality_id ? 1 : 0);
+  if (count === 0) return;
+  const params = { name: locality.name, count, localityId: locality.id };
+  throw new AppError('rule', 'errors.tie.sharedLocality', params, {
+    details: [{ path: ['local_level'], key: 'errors.tie.sharedLocality', params }],
+  });
+}
+
 async function relinkLocality(
   env: WriteEnv,
   tie: Row<'ties'>,
   name: string | undefined,
   level: Level | undefined,
+  shared: 'ask' | 'change',
 ): Promise<Row<'localities'>> {
   const current = await getLocality(env.trx, tie.locality_id);
   if (!current) throw notFound('locality', tie.locality_id);
   if (name === undefined || name === current.name) {
-    if (level !== undefined && level !== current.level)
+    if (level !== undefined && level !== current.level) {
+      await askBeforeShared(env, tie, current, shared);
       await changeLocalityLevel(env, current, level);
+    }
     return current;
   }
   const found = await findLocalityByName(env.trx, name);
   if (found) {
-    if (level !== undefined && level !== found.level) await changeLocalityLevel(env, found, level);
+    if (level !== undefined && level !== found.level) {
+      await askBeforeShared(env, tie, found, shared);
+      await changeLocalityLevel(env, found, level);
+    }
     return found;
   }
   // A new name for a locality only this tie uses is a correction of its spelling.

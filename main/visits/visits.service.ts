@@ -1,3 +1,4 @@
+import { withDeletedBy } from '../core/trash';
 import type { Executor } from '../../db/schema';
 import { getVisitRow, listVisits } from '../../db/visits.repository';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
@@ -40,8 +41,8 @@ export function createVisitsService(deps: ServiceDeps) {
     );
 
   return {
-    list: (input: ParsedInputOf<'visits:list'>): Promise<Page<VisitRow>> =>
-      listVisits(deps.db, input),
+    list: async (input: ParsedInputOf<'visits:list'>): Promise<Page<VisitRow>> =>
+      withDeletedBy(deps.db, 'visit', await listVisits(deps.db, input)),
     get: (input: ParsedInputOf<'visits:get'>) => row(deps.db, input.id),
     create: (input: ParsedInputOf<'visits:create'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createVisitIn(env, input)), {

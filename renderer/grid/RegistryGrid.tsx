@@ -1,5 +1,5 @@
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
-import type { GetRowIdParams, GridApi } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,10 +63,36 @@ export function RegistryGrid<R extends GridRow>({
   const searchBox = useRef<HTMLInputElement>(null);
 
   const data = useGridData(spec, api);
-  const columnDefs = useMemo(
-    () => spec.columns(lang, reference).map(withRefusals),
-    [spec, lang, reference],
-  );
+  const showDeleted = data.showDeleted;
+  const columnDefs = useMemo(() => {
+    const columns = spec.columns(lang, reference).map(withRefusals);
+    if (!showDeleted) return columns;
+    // The deleted rows say when and by whom (main reads who from the audit log).
+    const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    const trash: ColDef<R>[] = [
+      {
+        colId: 'deleted_at',
+        headerName: t('grid.deletedAt'),
+        valueGetter: (p) => p.data?.deleted_at ?? null,
+        valueFormatter: (p) => (typeof p.value === 'string' ? when.format(new Date(p.value)) : ''),
+        width: 170,
+        sortable: false,
+        filter: false,
+      },
+      {
+        colId: 'deleted_by',
+        headerName: t('grid.deletedBy'),
+        valueGetter: (p) => p.data?.deleted_by ?? null,
+        width: 120,
+        sortable: false,
+        filter: false,
+      },
+    ];
+    return [...columns, ...trash];
+  }, [spec, lang, reference, showDeleted, t]);
   const headerOf = useCallback(
     (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
     [columnDefs],

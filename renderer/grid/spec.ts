@@ -12,6 +12,7 @@ export interface GridRow {
   readonly id: string;
   readonly version: number;
   readonly deleted_at: string | null;
+  readonly deleted_by?: string | null;
 }
 
 /** What a registry grid needs to know about its records; the grid does the rest. */

@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
+import { attempt } from '../api/client';
 import { errorText } from '../i18n';
 import type { GridRow, GridSpec, Report } from './spec';
 import type { GridData } from './useGridData';
@@ -32,13 +33,17 @@ export function useDeleteRestore<R extends GridRow>({
 
   const deleteOrRestore = async () => {
     setConfirming(false);
-    // The rows as they are now (an edit since selecting them moved their versions on).
-    for (const row of api.current?.getSelectedRows() ?? []) {
-      const result = await spec.setDeleted(row, !data.showDeleted);
-      if (!result.ok)
-        report('error', t('grid.refused', { message: errorText(result.error, lang) }));
-      else if (!data.server) api.current?.applyTransaction({ remove: [result.value] });
-    }
+    // The rows as they are now (an edit since selecting them moved their versions on), in one
+    // command: one Ctrl+Z brings them all back.
+    const rows = api.current?.getSelectedRows() ?? [];
+    if (rows.length === 0) return;
+    const result = await attempt('grid:delete', {
+      grid: spec.name,
+      rows: rows.map((r) => ({ id: r.id, version: r.version })),
+      deleted: !data.showDeleted,
+    });
+    if (!result.ok) report('error', t('grid.refused', { message: errorText(result.error, lang) }));
+    else if (!data.server) api.current?.applyTransaction({ remove: rows });
     // A paged grid keeps selections by id across reloads: the rows just moved are not chosen.
     api.current?.deselectAll();
     if (data.server) api.current?.purgeInfiniteCache();

@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
+import { skippedText, undoText } from '../../shared/undo-text';
 import { attempt } from '../api/client';
 import { errorText } from '../i18n';
 import { touchedRows } from './logic/rows';
@@ -46,11 +47,17 @@ export function useUndoRedo<R extends GridRow>({
       );
       return;
     }
-    const label = t(result.value.command.label, {
-      ...result.value.command.params,
-      count: Number(result.value.command.params.count ?? 1),
-    });
-    report('saved', t(direction === 'undo' ? 'grid.undoDone' : 'grid.redoDone', { label }));
+    // The commands it stepped past (said once), then the one it replayed.
+    const { command: done, skipped } = result.value;
+    const said = skipped.map((s) => skippedText(s, direction, lang));
+    if (done)
+      said.push(
+        t(direction === 'undo' ? 'grid.undoDone' : 'grid.redoDone', {
+          label: undoText(done, lang),
+        }),
+      );
+    else said.push(t(direction === 'undo' ? 'grid.nothingToUndo' : 'grid.nothingToRedo'));
+    report(done ? 'saved' : 'error', said.join(' '));
     dropKept();
     await data.refresh(touchedRows(spec.name, result.value.touched));
     api.current?.refreshCells({ force: true });

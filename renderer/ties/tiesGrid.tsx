@@ -35,12 +35,22 @@ export const tiesGrid: GridSpec<TieRow> = {
   },
   query: (view) => call('ties:list', view as never),
   get: (id) => attempt('ties:get', { id }),
-  update: (row, column, value) =>
-    attempt('ties:update', {
-      id: row.id,
-      version: row.version,
-      patch: { [column as TieColumn]: value } as never,
-    }),
+  update: async (row, column, value) => {
+    const send = (confirmShared: boolean) =>
+      attempt('ties:update', {
+        id: row.id,
+        version: row.version,
+        patch: { [column as TieColumn]: value } as never,
+        ...(confirmShared ? { confirmShared } : {}),
+      });
+    const result = await send(false);
+    // A level belongs to the place: main asks before it changes the place's other ties too.
+    if (result.ok || result.error.key !== 'errors.tie.sharedLocality') return result;
+    const { name, count } = result.error.params as { name: string; count: number };
+    const total = count + 1;
+    if (!window.confirm(i18next.t('ties.sharedConfirm', { name, count: total }))) return result;
+    return send(true);
+  },
   setDeleted: (row, deleted) =>
     attempt(deleted ? 'ties:delete' : 'ties:restore', { id: row.id, version: row.version }),
   confirmDelete: (row, t) => t('ties.deleteConfirmOne', { local: row.local, partner: row.partner }),

@@ -90,6 +90,8 @@ export const en = {
   ties: {
     add: 'Add tie',
     deleteConfirmOne: 'Delete the tie between {{local}} and {{partner}}?',
+    sharedConfirm_one: 'This changes {{name}} for its {{count}} tie. Change it?',
+    sharedConfirm_other: 'This changes {{name}} for all its {{count}} ties. Change all?',
     deleted: 'Deleted',
     count_one: '{{count, number}} tie',
     count_other: '{{count, number}} ties',
@@ -195,6 +197,10 @@ export const en = {
       'Someone else saved this {{entity}} first. It now reads as shown; nothing was overwritten.',
     tie: {
       duplicate: '{{local}} already has a tie with {{partner}} ({{country}}).',
+      sharedLocality_one:
+        'This changes {{name}} for its {{count}} other tie too: the level belongs to the place. Confirm to change it for all.',
+      sharedLocality_other:
+        'This changes {{name}} for its {{count}} other ties too: the level belongs to the place. Confirm to change it for all.',
       levelRequired: '“{{local}}” is a new locality: give its level (province, city or county).',
       dateAheadOfStage:
         'A date in “{{field}}” means the tie has reached {{to}}, but it is at {{stage}}: record the move to {{to}} from its details, which asks for what that stage needs.',
@@ -235,6 +241,10 @@ export const en = {
       cannotUndo: 'This kind of change cannot be undone here.',
       alreadyUndone: 'That change is already undone.',
       notUndone: 'That change is not undone.',
+      changedSinceReason: 'That {{entity}} was changed since.',
+      superseded: 'That change was undone and then followed by a new one, so it cannot be redone.',
+      skipped: '“{{label}}” was skipped and can no longer be undone: {{reason}}',
+      skippedRedo: '“{{label}}” was skipped and can no longer be redone: {{reason}}',
     },
     grid: {
       tooWide:

@@ -1,5 +1,13 @@
 import i18next, { type i18n } from 'i18next';
-import { enumLabel, type Level, type PlaceKind, type Stage } from '../enums';
+import { countryName } from '../countries';
+import {
+  enumLabel,
+  VOCABULARIES,
+  type Level,
+  type PlaceKind,
+  type Stage,
+  type VocabularyName,
+} from '../enums';
 import { en } from './en';
 import { gridStrings } from './grid.strings';
 import { workflowStrings } from './workflow.strings';
@@ -66,6 +74,19 @@ export function isLang(value: unknown): value is Lang {
   return value === 'zh' || value === 'en';
 }
 
+/** The grids' column label namespaces, the Ties grid's first (it names the contract's fields). */
+const COLUMN_NAMESPACES = ['columns', 'letterColumns', 'stepColumns', 'visitColumns'];
+
+/** A field by its column label: the first grid that has a column of that name. */
+function columnLabel(field: string, t: (key: string) => string): string {
+  for (const ns of COLUMN_NAMESPACES) {
+    const key = `${ns}.${field}`;
+    const label = t(key);
+    if (label !== key) return label;
+  }
+  return field;
+}
+
 /** Words a message's parameters in the target language: stage names, requirements, columns. */
 /** A spreadsheet column named in a message: its letter and its header as the file has it. */
 export interface ColumnRef {
@@ -102,7 +123,14 @@ export function localizeParams(
     out.missing = params.missing.map((r) => t(`requirements.${String(r)}`)).join(sep);
   }
   if (typeof params.entity === 'string') out.entity = t(`entities.${params.entity}`);
-  if (typeof params.field === 'string') out.field = t(`columns.${params.field}`);
+  if (typeof params.field === 'string') out.field = columnLabel(params.field, t);
+  // A list of allowed values by their labels, never their codes.
+  const vocabulary = params.vocabulary;
+  if (typeof vocabulary === 'string' && vocabulary in VOCABULARIES && Array.isArray(params.allowed))
+    out.allowed = params.allowed.map((v) =>
+      enumLabel(vocabulary as VocabularyName, String(v) as never, lang),
+    );
+  if (typeof params.countryCode === 'string') out.country = countryName(params.countryCode, lang);
   if (typeof params.ours === 'string') out.ours = enumLabel('level', params.ours as Level, lang);
   if (typeof params.theirs === 'string')
     out.theirs = enumLabel('placeKind', params.theirs as PlaceKind, lang);

@@ -84,6 +84,8 @@ export const zh: Resources = {
   ties: {
     add: '新增友城关系',
     deleteConfirmOne: '删除{{local}}与{{partner}}的友城关系？',
+    sharedConfirm_one: '此修改会改变{{name}}的{{count}}个友城关系。确定修改？',
+    sharedConfirm_other: '此修改会改变{{name}}的全部{{count}}个友城关系。全部修改？',
     deleted: '已删除',
     count_one: '共{{count, number}}对',
     count_other: '共{{count, number}}对',
@@ -182,6 +184,10 @@ export const zh: Resources = {
     conflict: '他人已先保存了该{{entity}}，现显示其当前内容；未覆盖任何数据。',
     tie: {
       duplicate: '{{local}}与{{partner}}（{{country}}）的友城关系已存在。',
+      sharedLocality_one:
+        '此修改也会改变{{name}}的另外{{count}}个友城关系：级别属于该地区本身。确认后将全部修改。',
+      sharedLocality_other:
+        '此修改也会改变{{name}}的另外{{count}}个友城关系：级别属于该地区本身。确认后将全部修改。',
       levelRequired: '“{{local}}”是新的我方地区：请填写级别（省级、市级或县级）。',
       dateAheadOfStage:
         '填写“{{field}}”意味着该关系已到“{{to}}”阶段，但它目前处于“{{stage}}”：请在详情中办理“{{to}}”，系统会提示该阶段所需的材料。',
@@ -217,6 +223,10 @@ export const zh: Resources = {
       cannotUndo: '此类更改无法在此撤销。',
       alreadyUndone: '该操作已撤销。',
       notUndone: '该操作尚未撤销。',
+      changedSinceReason: '该{{entity}}此后已被修改。',
+      superseded: '该操作撤销后又有了新的修改，因此不能再重做。',
+      skipped: '已跳过“{{label}}”，它不能再撤销：{{reason}}',
+      skippedRedo: '已跳过“{{label}}”，它不能再重做：{{reason}}',
     },
     grid: {
       tooWide: '粘贴内容有{{width}}列，但从所选单元格向右只有{{columns}}列。',

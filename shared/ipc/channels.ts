@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'followups:mark',
   'followups:unmark',
   'grid:bulk',
+  'grid:delete',
   'grid:paste',
   'undo:list',
   'undo:redo',

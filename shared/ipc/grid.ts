@@ -5,6 +5,20 @@ import { command, query } from './channel';
 export const GRIDS = ['ties', 'letters', 'steps', 'visits'] as const;
 export type GridName = (typeof GRIDS)[number];
 
+/** Where each grid's column labels live in the strings (`columns.kind`, `letterColumns.title`). */
+export const COLUMN_LABELS: Readonly<Record<GridName, string>> = {
+  ties: 'columns',
+  letters: 'letterColumns',
+  steps: 'stepColumns',
+  visits: 'visitColumns',
+};
+
+/** The i18n key of a grid's column label, or null for a scope that is not a grid. */
+export function columnLabelKey(scope: string, column: string): string | null {
+  const ns = (COLUMN_LABELS as Readonly<Record<string, string>>)[scope];
+  return ns ? `${ns}.${column}` : null;
+}
+
 const grid = z.enum(GRIDS);
 const rowRefs = z.array(z.strictObject({ id, version })).max(500_000);
 
@@ -43,6 +57,10 @@ export const gridChannels = {
   'grid:bulk': command(
     z.strictObject({ grid, column: z.string().max(40), value: z.unknown(), rows: rowRefs.min(1) }),
   ).returns<{ updated: number }>(),
+  /** The selected rows deleted (or, from the deleted rows, restored) as one undo step. */
+  'grid:delete': command(
+    z.strictObject({ grid, rows: rowRefs.min(1).max(50_000), deleted: z.boolean() }),
+  ).returns<{ changed: number }>(),
   'views:list': query(z.strictObject({ grid })).returns<SavedView[]>(),
   'views:save': command(
     z.strictObject({ grid, name: text(80), state: z.record(z.string(), z.unknown()) }),

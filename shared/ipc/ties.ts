@@ -108,7 +108,14 @@ export const tiesChannels = {
   'ties:get': query(z.strictObject({ id })).returns<TieRow>(),
   'ties:events': query(z.strictObject({ id })).returns<TieEventRow[]>(),
   'ties:create': command(tieCreateInput).returns<TieWritten>(),
-  'ties:update': command(z.strictObject({ id, version, patch: tiePatch })).returns<TieWritten>(),
+  /**
+   * `confirmShared`: the user was told that the change reaches the tie's locality, and so its
+   * other ties (its level), and agreed; without it such a change is refused with
+   * `errors.tie.sharedLocality` and the number of other ties.
+   */
+  'ties:update': command(
+    z.strictObject({ id, version, patch: tiePatch, confirmShared: z.boolean().optional() }),
+  ).returns<TieWritten>(),
   'ties:delete': command(z.strictObject({ id, version })).returns<TieRow>(),
   'ties:restore': command(z.strictObject({ id, version })).returns<TieRow>(),
 };

@@ -9,16 +9,36 @@ export interface UndoEntry {
   /** An i18n key (`undo.update`, …) worded with `params`. */
   readonly label: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** The label worded in the caller's language, columns by their labels. */
+  readonly text: string;
+  /** Who made the change. */
   readonly actor: string;
   readonly at: string;
   readonly undone_at: string | null;
   readonly undone_by: string | null;
+  /**
+   * Off its user's undo or redo stack: `superseded` (undone, then a new change: it cannot be
+   * redone) or `changedSince` (it could no longer be replayed and Ctrl+Z or Ctrl+Y passed it).
+   */
+  readonly dropped: 'superseded' | 'changedSince' | null;
+}
+
+/** A command Ctrl+Z or Ctrl+Y stepped past, and why, said once. */
+export interface UndoSkipped {
+  readonly command: UndoEntry;
+  /** The refusal it met (`errors.undo.changedSince`, `errors.tie.duplicate`, …). */
+  readonly key: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** The sentence to show, in the caller's language. */
+  readonly message: string;
 }
 
 export interface UndoResult {
-  readonly command: UndoEntry;
+  /** What was undone or redone; null when every command left on the stack was skipped. */
+  readonly command: UndoEntry | null;
   /** The records the undo or redo changed, so open grids can refresh them. */
   readonly touched: readonly { readonly entity: string; readonly id: string }[];
+  readonly skipped: readonly UndoSkipped[];
 }
 
 const scope = z.string().min(1).max(40);

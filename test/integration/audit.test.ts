@@ -108,6 +108,11 @@ const SCENARIOS: Record<string, Scenario> = {
     value: 'Kanto',
     rows: [{ id: m.ties[0]!.id, version: m.ties[0]!.version }],
   }),
+  'grid:delete': async (_r, m) => ({
+    grid: 'letters',
+    rows: [{ id: m.letters[0]!.id, version: m.letters[0]!.version }],
+    deleted: true,
+  }),
   'undo:undo': async (r, m) => {
     await call(r, 'ties:update', {
       id: m.ties[0]!.id,

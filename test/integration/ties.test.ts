@@ -339,3 +339,64 @@ describe('versions follow what staff see', () => {
     await registry.close();
   });
 });
+
+describe('a change to a place other ties share asks first', () => {
+  const hefei = { local: '合肥市', local_level: 'city', stage: 'contact' };
+  const level = async (id: string) =>
+    (await call<TieRow>(registry, 'ties:get', { id })).local_level;
+
+  it('refuses a level typed into one tie’s cell until the user confirms, then changes it for all', async () => {
+    const a = await call<TieRow>(registry, 'ties:create', {
+      ...hefei,
+      partner: 'Kyoto',
+      country: 'JP',
+    });
+    const b = await call<TieRow>(registry, 'ties:create', {
+      ...hefei,
+      partner: 'Aarhus',
+      country: 'DK',
+    });
+    await call<TieRow>(registry, 'ties:create', { ...hefei, partner: 'Columbus', country: 'US' });
+    const asked = await registry.door(
+      'ties:update',
+      { id: a.id, version: 1, patch: { local_level: 'county' } },
+      { trusted: true, lang: 'zh' },
+    );
+    expect(asked).toMatchObject({
+      ok: false,
+      error: {
+        code: 'rule',
+        key: 'errors.tie.sharedLocality',
+        params: { name: '合肥市', count: 2 },
+        message: '此修改也会改变合肥市的另外2个友城关系：级别属于该地区本身。确认后将全部修改。',
+      },
+    });
+    expect([await level(a.id), await level(b.id)]).toEqual(['city', 'city']);
+    const done = await call<TieRow>(registry, 'ties:update', {
+      id: a.id,
+      version: 1,
+      patch: { local_level: 'county' },
+      confirmShared: true,
+    });
+    expect(done.local_level).toBe('county');
+    expect(await level(b.id)).toBe('county');
+    // One undo puts the place back for all its ties.
+    await call(registry, 'undo:undo', { scope: 'ties' });
+    expect([await level(a.id), await level(b.id)]).toEqual(['city', 'city']);
+  });
+
+  it('does not ask when the place is this tie’s alone', async () => {
+    const only = await call<TieRow>(registry, 'ties:create', {
+      ...hefei,
+      local: '巢湖市',
+      partner: 'Kyoto',
+      country: 'JP',
+    });
+    const done = await call<TieRow>(registry, 'ties:update', {
+      id: only.id,
+      version: 1,
+      patch: { local_level: 'county' },
+    });
+    expect(done.local_level).toBe('county');
+  });
+});

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n, resources } from '../../shared/i18n';
+import { createI18n, formatMessage, resources } from '../../shared/i18n';
+import { tieCellSchemas } from '../../shared/ipc/ties';
+import { issueKey } from '../../shared/issues';
 import { findKeys, findLiterals } from '../support/literals';
 
 /**
@@ -140,5 +142,29 @@ describe('the renderer', () => {
       '暂无数据',
     ]);
     expect(findKeys(bad).map((k) => k.key)).toEqual(['ties.search', 'undo.undo']);
+  });
+});
+
+describe('refusals in the user’s words', () => {
+  it('name allowed values, fields and countries by their labels, never their codes', () => {
+    const parsed = tieCellSchemas.stage!.safeParse('establish');
+    const issue = parsed.success ? null : parsed.error.issues[0]!;
+    const { key, params } = issueKey(issue!);
+    expect(formatMessage(key, params, 'en')).toBe(
+      '“establish” is not one of: Contact, Letter of intent, Pending approval, Approved, Established, Suspended, Terminated.',
+    );
+    expect(formatMessage(key, params, 'zh')).toBe(
+      '“establish”不在可选值之内：接触、意向、报批、已批准、已结好、暂停、终止。',
+    );
+    expect(formatMessage('errors.validation.required', { field: 'title' }, 'en')).not.toContain(
+      'title',
+    );
+    expect(
+      formatMessage(
+        'errors.tie.duplicate',
+        { local: '南京市', partner: '名古屋', country: 'Japan', countryCode: 'JP' },
+        'zh',
+      ),
+    ).toBe('南京市与名古屋（日本）的友城关系已存在。');
   });
 });

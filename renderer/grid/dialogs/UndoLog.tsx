@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridName } from '../../../shared/ipc/grid';
 import type { UndoEntry } from '../../../shared/ipc/undo';
+import { undoText } from '../../../shared/undo-text';
 import { call } from '../../api/client';
 
 /** The grid's commands from the command log, newest first, each undoable or redoable. */
@@ -50,17 +51,16 @@ export function UndoLog({
           {entries.map((e) => (
             <li key={e.id} className={e.undone_at ? 'undone' : undefined}>
               <div className="what">
-                {t(e.label, {
-                  ...e.params,
-                  count: Number(e.params.count ?? 1),
-                  column: e.params.column ? t(`columns.${String(e.params.column)}`) : '',
-                })}
+                {undoText(e, i18n.language === 'zh' ? 'zh' : 'en')}
                 {e.undone_at ? <span className="tag">{t('undo.undone')}</span> : null}
+                {e.dropped ? <span className="tag">{t(`undo.dropped.${e.dropped}`)}</span> : null}
               </div>
               <div className="who">{t('undo.by', { actor: e.actor, at: when(e.at) })}</div>
-              <button type="button" onClick={() => (e.undone_at ? onRedo(e.id) : onUndo(e.id))}>
-                {e.undone_at ? t('undo.redoThis') : t('undo.undoThis')}
-              </button>
+              {e.dropped === 'superseded' ? null : (
+                <button type="button" onClick={() => (e.undone_at ? onRedo(e.id) : onUndo(e.id))}>
+                  {e.undone_at ? t('undo.redoThis') : t('undo.undoThis')}
+                </button>
+              )}
             </li>
           ))}
         </ol>
