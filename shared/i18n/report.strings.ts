@@ -232,23 +232,23 @@ export const reportStrings = defineStrings({
         'Of the established ties, {{count, number}} have no date of establishment recorded.',
       compare: {
         ties: {
-          up: 'new ties rose from {{before, number}} to {{now, number}}',
-          down: 'new ties fell from {{before, number}} to {{now, number}}',
+          up: 'new ties rose by {{count, number}} from {{before, number}} to {{now, number}}',
+          down: 'new ties fell by {{count, number}} from {{before, number}} to {{now, number}}',
           same: 'new ties stayed at {{now, number}}',
         },
         letters: {
-          up: 'letters of intent signed rose from {{before, number}} to {{now, number}}',
-          down: 'letters of intent signed fell from {{before, number}} to {{now, number}}',
+          up: 'letters of intent signed rose by {{count, number}} from {{before, number}} to {{now, number}}',
+          down: 'letters of intent signed fell by {{count, number}} from {{before, number}} to {{now, number}}',
           same: 'letters of intent signed stayed at {{now, number}}',
         },
         sent: {
-          up: 'delegations sent rose from {{before, number}} to {{now, number}}',
-          down: 'delegations sent fell from {{before, number}} to {{now, number}}',
+          up: 'delegations sent rose by {{count, number}} from {{before, number}} to {{now, number}}',
+          down: 'delegations sent fell by {{count, number}} from {{before, number}} to {{now, number}}',
           same: 'delegations sent stayed at {{now, number}}',
         },
         received: {
-          up: 'delegations received rose from {{before, number}} to {{now, number}}',
-          down: 'delegations received fell from {{before, number}} to {{now, number}}',
+          up: 'delegations received rose by {{count, number}} from {{before, number}} to {{now, number}}',
+          down: 'delegations received fell by {{count, number}} from {{before, number}} to {{now, number}}',
           same: 'delegations received stayed at {{now, number}}',
         },
       },
@@ -530,24 +530,24 @@ export const reportStrings = defineStrings({
       undatedNote_other: '已结好友城中有{{count, number}}对未记录结好日期。',
       compare: {
         ties: {
-          up: '新结好友城增加{{count, number}}对',
-          down: '新结好友城减少{{count, number}}对',
-          same: '新结好友城数量持平',
+          up: '新结好友城增加{{count, number}}对（由{{before, number}}对增至{{now, number}}对）',
+          down: '新结好友城减少{{count, number}}对（由{{before, number}}对减至{{now, number}}对）',
+          same: '新结好友城数量持平（均为{{now, number}}对）',
         },
         letters: {
-          up: '签署意向书增加{{count, number}}份',
-          down: '签署意向书减少{{count, number}}份',
-          same: '签署意向书数量持平',
+          up: '签署意向书增加{{count, number}}份（由{{before, number}}份增至{{now, number}}份）',
+          down: '签署意向书减少{{count, number}}份（由{{before, number}}份减至{{now, number}}份）',
+          same: '签署意向书数量持平（均为{{now, number}}份）',
         },
         sent: {
-          up: '派出团组增加{{count, number}}批次',
-          down: '派出团组减少{{count, number}}批次',
-          same: '派出团组数量持平',
+          up: '派出团组增加{{count, number}}批次（由{{before, number}}批次增至{{now, number}}批次）',
+          down: '派出团组减少{{count, number}}批次（由{{before, number}}批次减至{{now, number}}批次）',
+          same: '派出团组数量持平（均为{{now, number}}批次）',
         },
         received: {
-          up: '接待来访团组增加{{count, number}}批次',
-          down: '接待来访团组减少{{count, number}}批次',
-          same: '接待来访团组数量持平',
+          up: '接待来访团组增加{{count, number}}批次（由{{before, number}}批次增至{{now, number}}批次）',
+          down: '接待来访团组减少{{count, number}}批次（由{{before, number}}批次减至{{now, number}}批次）',
+          same: '接待来访团组数量持平（均为{{now, number}}批次）',
         },
       },
       compareRow: {

@@ -116,10 +116,10 @@ describe('the provincial annual summary', () => {
       ['接待来访团组（批次）', '3', '0', '+3'],
     ]);
     expect(narrative(zh)).toContain(
-      '与上年同期相比，新结好友城增加2对，签署意向书增加2份，派出团组数量持平，接待来访团组增加3批次。',
+      '与上年同期相比，新结好友城增加2对（由0对增至2对），签署意向书增加2份（由0份增至2份），派出团组数量持平（均为1批次），接待来访团组增加3批次（由0批次增至3批次）。',
     );
     expect(narrative(await html({ lang: 'en' }))).toContain(
-      'Compared with the same period a year before, new ties rose from 0 to 2, letters of intent signed rose from 0 to 2, delegations sent stayed at 1 and delegations received rose from 0 to 3.',
+      'Compared with the same period a year before, new ties rose by 2 from 0 to 2, letters of intent signed rose by 2 from 0 to 2, delegations sent stayed at 1 and delegations received rose by 3 from 0 to 3.',
     );
   });
 
