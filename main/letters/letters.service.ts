@@ -7,7 +7,7 @@ import type { LetterCreate, LetterPatch, ScanFile } from '../../shared/ipc/lette
 import type { LetterRow, Page } from '../../shared/model';
 import type { CallContext } from '../core/context';
 import { AppError, conflict, notFound } from '../core/errors';
-import { mimeOfScan, readScan, storeScan } from './scans';
+import { mimeOfScan, openableScan, readScan, refusedScan, storeScan } from './scans';
 import { resolveTieRef } from '../ties/tie-ref';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { patchVersioned, setDeleted, type VersionedTarget } from '../core/versioned.write';
@@ -185,7 +185,12 @@ export function createLettersService(deps: ServiceDeps) {
         throw new AppError('unavailable', 'errors.unavailable', { what: 'letters:openScan' });
       const letter = await getLetter(deps.db, input.id);
       if (!letter?.scan_file) throw notFound('letter', input.id);
-      const { file } = await readScan(deps.paths.files, letter.scan_file);
+      const { file, bytes } = await readScan(deps.paths.files, letter.scan_file);
+      // The system handler picks a program by the file's name: a registry folder received from
+      // elsewhere may hold an `.exe` or `.lnk` named by a letter. Only a file whose content is a
+      // PDF or an image, under a name of that same kind, is handed over.
+      if (!openableScan(file, bytes))
+        throw refusedScan('errors.scan.notOpenable', { name: path.basename(file) });
       await open(file);
       return { opened: true };
     },

@@ -231,6 +231,8 @@ export const en = {
       tooLarge: 'A scan may be at most {{max}} MB.',
       kind: '“{{name}}” is not a PDF or an image (PNG, JPEG, TIFF).',
       missing: 'This letter has no scan, or its file is gone from the registry’s folder.',
+      notOpenable:
+        '“{{name}}” is not a PDF or an image by its content and name, so it is not opened: it may be a program put in the registry’s folder.',
     },
     stage: {
       transition: 'A tie cannot go from {{from}} to {{to}}.',

@@ -217,6 +217,8 @@ export const zh: Resources = {
       tooLarge: '扫描件不能超过{{max}} MB。',
       kind: '“{{name}}”不是PDF或图片（PNG、JPEG、TIFF）。',
       missing: '该意向书没有扫描件，或其文件已不在登记簿文件夹中。',
+      notOpenable:
+        '“{{name}}”按内容和名称都不是PDF或图片，因此不予打开：它可能是被放入登记簿文件夹的程序。',
     },
     stage: {
       transition: '友城关系不能从“{{from}}”直接转为“{{to}}”。',
