@@ -27,7 +27,8 @@ export const OPEN_CHANNELS: ReadonlySet<string> = new Set([
 
 /**
  * Channels only an approver may call: deciding an approval step, administering staff, the
- * approval chains every tie must pass, and restoring a backup over everyone's work.
+ * approval chains every tie must pass, restoring a backup over everyone's work, and switching
+ * the host to another registry (every client of the host follows, and is signed out).
  */
 export const APPROVER_CHANNELS: ReadonlySet<string> = new Set([
   'workflow:decide',
@@ -37,6 +38,9 @@ export const APPROVER_CHANNELS: ReadonlySet<string> = new Set([
   'staff:setPassword',
   'chains:set',
   'backups:restore',
+  'registries:open',
+  'registries:pick',
+  'registries:sample',
 ]);
 
 /**

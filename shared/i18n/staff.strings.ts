@@ -26,7 +26,7 @@ export const staffStrings = defineStrings({
     staff: {
       title: 'Staff',
       intro:
-        'Once the registry has a staff account, everyone signs in and the audit log names them. Viewers read; editors also change records; approvers also decide approval steps, manage staff, the approval chains and restores.',
+        'Once the registry has a staff account, everyone signs in and the audit log names them. Viewers read; editors also change records; approvers also decide approval steps, manage staff, the approval chains, restores and which registry the app has open.',
       firstIntro:
         'No staff accounts yet: the registry is used by one person. The first account you add is an Approver, and you are signed in as it.',
       name: 'Name',
@@ -75,7 +75,7 @@ export const staffStrings = defineStrings({
     staff: {
       title: '工作人员',
       intro:
-        '登记库一旦有工作人员账户，每个人都须登录，审计日志记录其姓名。“查看”只能阅读；“编辑”还可修改记录；“审批人”还可决定审批环节、管理工作人员、审批流程和恢复备份。',
+        '登记库一旦有工作人员账户，每个人都须登录，审计日志记录其姓名。“查看”只能阅读；“编辑”还可修改记录；“审批人”还可决定审批环节、管理工作人员、审批流程、恢复备份和切换登记库。',
       firstIntro:
         '尚无工作人员账户：登记库由一人使用。您添加的第一个账户为“审批人”，并以该账户登录。',
       name: '姓名',

@@ -185,6 +185,9 @@ describe('roles at the door', () => {
           [
             'backups:restore',
             'chains:set',
+            'registries:open',
+            'registries:pick',
+            'registries:sample',
             'staff:create',
             'staff:list',
             'staff:setPassword',

@@ -179,6 +179,45 @@ describe('switching registries', () => {
     await w.close();
   });
 
+  it('lets only an approver switch a shared host, telling the others why', async () => {
+    const dir = tmp();
+    const w = await workspaceIn(dir);
+    const as = (client: string, channel: string, input: unknown = {}) =>
+      w.door(channel, input, { trusted: true, lang: 'en', client });
+    await as('boss', 'staff:create', { name: '李伟', password: 'approver-pass' });
+    await as('boss', 'staff:create', { name: '王芳', password: 'editor-pass', role: 'editor' });
+    expect(await as('ed', 'auth:signIn', { name: '王芳', password: 'editor-pass' })).toMatchObject({
+      ok: true,
+    });
+    const city = path.join(dir, 'city.db');
+    for (const [channel, input] of [
+      ['registries:open', { file: city, create: true }],
+      ['registries:sample', {}],
+      ['registries:pick', { mode: 'create' }],
+    ] as const) {
+      const refused = await as('ed', channel, input);
+      expect(refused, channel).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', key: 'auth.needs.approver' },
+      });
+      if (!refused.ok) expect(refused.error.message).toMatch(/needs the role Approver; 王芳/);
+      // A tab that never signed in is refused before anything happens.
+      expect(await as('stranger', channel, input)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', key: 'auth.signInNeeded' },
+      });
+    }
+    const current = await as('boss', 'registries:current');
+    expect(current.ok && (current.value as RegistriesInfo).file).toBe(
+      path.join(dir, 'province.db'),
+    );
+    expect(await as('boss', 'registries:open', { file: city, create: true })).toMatchObject({
+      ok: true,
+      value: { file: city },
+    });
+    await w.close();
+  });
+
   it('is unavailable where the host cannot switch (the CLI)', async () => {
     const registry = await testRegistry();
     const current = await registry.door('registries:current', {}, { trusted: true });
