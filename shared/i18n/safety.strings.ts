@@ -60,6 +60,9 @@ export const safetyStrings = defineStrings({
       offer:
         'Youcheng can restore the newest good backup, taken {{at}}. The damaged file is kept beside the registry.',
       none: 'There is no good backup of it in {{folder}}.',
+      emptyFile: 'the file is empty (0 bytes), though backups of it exist',
+      foreign:
+        '{{file}} is a database of another program (its tables: {{tables}}), not a Youcheng registry. It was not opened, and nothing was added to it.',
       restoreNewest: 'Restore the backup of {{at}}',
       quit: 'Quit',
       restoreFailed: 'The backup could not be restored: {{message}}',
@@ -135,6 +138,9 @@ export const safetyStrings = defineStrings({
       command: '恢复命令：youcheng restore --db "{{file}}" --from "{{backup}}"',
       offer: '友城可以恢复最新的完好备份（{{at}}）。损坏的文件会另存在登记簿旁边。',
       none: '{{folder}} 中没有它的完好备份。',
+      emptyFile: '文件为空（0 字节），而它有备份',
+      foreign:
+        '{{file}} 是其他程序的数据库（其表：{{tables}}），不是友城登记簿。未打开它，也未向其中添加任何内容。',
       restoreNewest: '恢复 {{at}} 的备份',
       quit: '退出',
       restoreFailed: '无法恢复备份：{{message}}',
