@@ -22,7 +22,13 @@ import {
 } from './backups/backups';
 import type { AppInfo } from '../shared/ipc/reference';
 import { systemClock, uuidV7Ids, type Clock, type IdSource } from './core/context';
-import { createDoor, type Door, type DoorOptions } from './core/door';
+import {
+  createAdmission,
+  createDoor,
+  type Admission,
+  type Door,
+  type DoorOptions,
+} from './core/door';
 import { createHandlers } from './core/handlers';
 import { headlessPlatform, pathsBeside, type Platform, type RegistryPaths } from './core/platform';
 import { createChromiumPrinter, type ChromiumPrinterOptions } from './reports/chromium';
@@ -66,6 +72,8 @@ export interface Registry {
   readonly paths: RegistryPaths;
   readonly services: Services;
   readonly door: Door;
+  /** The door's own check of who may do a channel's work, for paths that call a service directly. */
+  readonly admit: Admission;
   /** Backups taken while opening (before a migration, the daily one), and one that failed. */
   readonly startup: { readonly backups: readonly BackupEntry[]; readonly backupError?: string };
   actor(): Promise<string>;
@@ -248,12 +256,14 @@ function assemble(
     actor: await actor(),
     host: options.host,
   });
-  const door = createDoor(createHandlers(services, info), {
+  const doorOptions: DoorOptions = {
     actor,
     admit: (channel, client) => services.staff.admit(channel, client),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.log ? { log: options.log } : {}),
-  });
+  };
+  const admit = createAdmission(doorOptions);
+  const door = createDoor(createHandlers(services, info), doorOptions, admit);
   return {
     file: o.file,
     shown: o.shown,
@@ -265,6 +275,7 @@ function assemble(
     paths,
     services,
     door,
+    admit,
     startup: o.startup,
     actor,
     async close() {

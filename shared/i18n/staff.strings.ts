@@ -15,6 +15,8 @@ export const staffStrings = defineStrings({
       signInNeeded: 'Sign in first: this registry is shared, and every change is recorded by name.',
       wrongPassword: 'That name and password do not match an active staff account.',
       notShared: 'This registry has no staff accounts, so nobody needs to sign in.',
+      cliSignIn:
+        'This registry has staff accounts: name yourself with --user NAME and give your password in the environment variable YOUCHENG_PASSWORD.',
       needs: {
         viewer: 'This needs a staff account: sign in first.',
         editor:
@@ -65,6 +67,8 @@ export const staffStrings = defineStrings({
       signInNeeded: '请先登录：本登记库为多人共用，每项修改都按姓名记录。',
       wrongPassword: '姓名与密码不符，或该账户已停用。',
       notShared: '本登记库没有工作人员账户，无需登录。',
+      cliSignIn:
+        '本登记库有工作人员账户：请用 --user 姓名 指明身份，并在环境变量 YOUCHENG_PASSWORD 中提供密码。',
       needs: {
         viewer: '此操作需要工作人员账户：请先登录。',
         editor:
