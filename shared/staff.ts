@@ -36,6 +36,7 @@ export const APPROVER_CHANNELS: ReadonlySet<string> = new Set([
   'staff:create',
   'staff:update',
   'staff:setPassword',
+  'staff:unlock',
   'chains:set',
   'backups:restore',
   'registries:open',
@@ -59,6 +60,8 @@ export interface StaffMember {
   readonly name: string;
   readonly role: Role;
   readonly active: boolean;
+  /** Too many failed sign-ins locked the account; an approver unlocks it. */
+  readonly locked: boolean;
   readonly version: number;
   readonly created_at: string;
   readonly updated_at: string;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -76,13 +76,15 @@ function refusal(
 
 /**
  * Each browser tab names itself with a random id it keeps for its life (sessionStorage), sent
- * beside the run's token: a sign-in binds to that tab only. Calls without one share a client.
+ * beside the run's token: a sign-in binds to that tab and this run together (`run` is drawn
+ * from the token), so a tab id seen by another host run opens nothing here. A call without a
+ * well-formed id is a client of its own, thrown away after it: it never shares a session.
  */
 export const CLIENT_HEADER = 'x-youcheng-client';
-function clientOf(header: string | string[] | undefined): string {
+export function clientOf(header: string | string[] | undefined, run: string): string {
   return typeof header === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(header)
-    ? `tab:${header}`
-    : 'tab:';
+    ? `tab:${run}:${header}`
+    : `tab:${run}:once-${randomBytes(12).toString('base64url')}`;
 }
 
 class BodyTooLarge extends Error {}
@@ -108,6 +110,7 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBody ?? 64 * 1024 * 1024;
+  const run = createHash('sha256').update(token).digest('base64url').slice(0, 12);
   const root = path.resolve(options.staticDir);
   let port = 0;
 
@@ -184,7 +187,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const result = await options.door(channel, input, {
       trusted: true,
       lang: isLang(lang) ? lang : undefined,
-      client: clientOf(req.headers['x-youcheng-client']),
+      client: clientOf(req.headers[CLIENT_HEADER], run),
     });
     sendResult(res, 200, result);
   }

@@ -14,6 +14,10 @@ export const staffStrings = defineStrings({
       signedInAs: '{{name}} · {{role}}',
       signInNeeded: 'Sign in first: this registry is shared, and every change is recorded by name.',
       wrongPassword: 'That name and password do not match an active staff account.',
+      tooMany:
+        'Too many failed sign-ins for this name or from this window: try again in {{seconds}} s.',
+      locked:
+        'This account is locked after too many failed sign-ins. Ask an Approver to unlock it in Settings → Staff.',
       notShared: 'This registry has no staff accounts, so nobody needs to sign in.',
       cliSignIn:
         'This registry has staff accounts: name yourself with --user NAME and give your password in the environment variable YOUCHENG_PASSWORD.',
@@ -38,6 +42,9 @@ export const staffStrings = defineStrings({
       newPassword: 'New password',
       add: 'Add staff',
       setPassword: 'Set password',
+      locked: 'Locked',
+      unlock: 'Unlock',
+      unlocked: '{{name}} was unlocked and can sign in again.',
       save: 'Save',
       added: '{{name}} was added.',
       saved: 'Saved.',
@@ -66,6 +73,8 @@ export const staffStrings = defineStrings({
       signedInAs: '{{name}} · {{role}}',
       signInNeeded: '请先登录：本登记库为多人共用，每项修改都按姓名记录。',
       wrongPassword: '姓名与密码不符，或该账户已停用。',
+      tooMany: '该姓名或此窗口登录失败次数过多：请在 {{seconds}} 秒后重试。',
+      locked: '登录失败次数过多，该账户已锁定。请审批人在“设置 → 工作人员”中解锁。',
       notShared: '本登记库没有工作人员账户，无需登录。',
       cliSignIn:
         '本登记库有工作人员账户：请用 --user 姓名 指明身份，并在环境变量 YOUCHENG_PASSWORD 中提供密码。',
@@ -89,6 +98,9 @@ export const staffStrings = defineStrings({
       newPassword: '新密码',
       add: '添加工作人员',
       setPassword: '设置密码',
+      locked: '已锁定',
+      unlock: '解锁',
+      unlocked: '{{name}} 已解锁，可以重新登录。',
       save: '保存',
       added: '已添加 {{name}}。',
       saved: '已保存。',
