@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resolveCountry, type CountryCode } from './countries';
+import { isUnstorable } from './storable';
 import { MAX_YEAR, MIN_YEAR, parsePartialDate, type DateProblem, type PartialDate } from './dates';
 import {
   parseEnum,
@@ -78,9 +79,16 @@ export function enumOf<V extends VocabularyName>(name: V) {
   });
 }
 
+/**
+ * The string schema free text starts from: refuses what no engine can store (NUL, a lone
+ * surrogate; see storable.ts), so a registry on a file always migrates to a server.
+ */
+export function storableText() {
+  return z.string().refine((v) => !isUnstorable(v), { message: 'errors.validation.unstorable' });
+}
+
 export function text(max: number) {
-  return z
-    .string()
+  return storableText()
     .transform((v) => v.trim())
     .pipe(
       z
@@ -92,7 +100,7 @@ export function text(max: number) {
 
 export function optionalText(max: number) {
   return z
-    .union([z.string(), z.null()])
+    .union([storableText(), z.null()])
     .transform((v) => (blank(v) ? null : v.trim()))
     .pipe(z.string().max(max, { message: 'errors.validation.tooLong' }).nullable());
 }
@@ -119,6 +127,23 @@ export const fieldList = z
     }
     return out;
   });
+
+/** Names every object answers to (`constructor`, `__proto__`, `toString`…): never a column. */
+const OBJECT_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  '__proto__',
+  'prototype',
+]);
+
+/**
+ * A column named by a caller (a paste, a bulk edit, an export): looked up in a table of columns,
+ * where a name every object has would find Object.prototype's member instead of a column.
+ */
+export const columnName = z
+  .string()
+  .min(1)
+  .max(40)
+  .refine((c) => !OBJECT_NAMES.has(c), { message: 'errors.validation.column' });
 
 export const id = z.string().min(1).max(64);
 export const version = z.number().int().min(0);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTINENTS } from './countries';
+import { storableText } from './schemas';
 
 /**
  * Office settings kept in the registry (so they travel with the file). Each has a default;
@@ -9,10 +10,10 @@ const fields = {
   /** UI language; null follows the operating system. */
   language: z.enum(['zh', 'en']).nullable(),
   /** The staff member's name for the audit log; null falls back to the OS user. */
-  staffName: z.string().trim().max(100).nullable(),
-  officeName: z.string().trim().max(200).nullable(),
+  staffName: storableText().trim().max(100).nullable(),
+  officeName: storableText().trim().max(200).nullable(),
   /** Printed on the annual summary's signature line (the office and its seal); null: its name. */
-  reportSignature: z.string().trim().max(200).nullable(),
+  reportSignature: storableText().trim().max(200).nullable(),
   /** The office's own jurisdiction (a locality), set on the first run or in Settings. */
   jurisdictionId: z.string().min(1).max(64).nullable(),
   /** Countries whose continent the office counts differently from the dataset. */

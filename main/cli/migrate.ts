@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import path from 'node:path';
-import { copyRegistry, TargetNotEmpty } from '../../db/copy';
+import { copyRegistry, CopyRefused, TargetNotEmpty, UnstorableRow } from '../../db/copy';
 import { RegistryOpenError } from '../../db/connection';
 import { engineOf, redactUrl } from '../../db/engine';
 import { formatMessage, type Lang } from '../../shared/i18n';
@@ -49,8 +49,8 @@ export function registerMigrate(program: Command, io: Io): void {
       let target: Registry | undefined;
       try {
         // The copy carries every record, the audit log and every staff account with its
-        // password hash: in a shared registry, only who may administer staff (an approver)
-        // may take it elsewhere, as the door would let them read those accounts.
+        // password hash: in a shared registry only who may administer staff (an approver)
+        // may take it elsewhere, as only they may read those accounts through the door.
         await (await startSession(source, opts.lang, opts.user)).as('staff:list');
         // A new file needs no backup of its empty self.
         target = await open(to, 'off');
@@ -63,6 +63,24 @@ export function registerMigrate(program: Command, io: Io): void {
               t('moving.notEmpty', {
                 to: redactUrl(to),
                 detail: error.held.map(([table, n]) => `${table}: ${n}`).join(', '),
+              }),
+            );
+          if (error instanceof UnstorableRow)
+            throw new CliFailure(
+              t('moving.unstorable', {
+                table: error.table,
+                id: error.row,
+                column: error.column,
+                to: redactUrl(to),
+              }),
+            );
+          if (error instanceof CopyRefused)
+            throw new CliFailure(
+              t('moving.refused', {
+                table: error.table,
+                rows: error.rows,
+                detail: error.detail,
+                to: redactUrl(to),
               }),
             );
           throw error;

@@ -157,6 +157,11 @@ export const en = {
       required: '{{field}} is required.',
       type: 'Expected {{expected}}.',
       tooLong: 'At most {{max}} characters.',
+      tooDeep: 'This is nested more than {{max}} levels deep.',
+      tooLarge: 'This is larger than {{max}} KB.',
+      column: 'There is no column by this name.',
+      unstorable:
+        'This text holds a character no registry can store (a NUL, or half of a character pair); remove it and try again.',
       tooSmall: 'At least {{min}}.',
       tooBig: 'At most {{max}}.',
       unknownKey: 'Unknown field: {{keys}}.',

@@ -78,6 +78,10 @@ export const safetyStrings = defineStrings({
       notEmpty:
         '{{to}} already holds data ({{detail}}). youcheng migrate copies a registry only into an empty one; nothing was written.',
       same: 'The source and the target are the same registry; nothing was copied.',
+      unstorable:
+        'Row {{id}} of the table {{table}} holds a character {{to}} cannot store (a NUL, or half of a character pair) in {{column}}. Nothing was written; correct that value in the source registry and migrate again.',
+      refused:
+        '{{to}} refused rows {{rows}} of the table {{table}} ({{detail}}). Nothing was written.',
     },
     storage: {
       full: 'The registry could not be saved: the disk is full, or the registry reached its size limit. Nothing was changed; free some space and try again.',
@@ -156,6 +160,9 @@ export const safetyStrings = defineStrings({
       notEmpty:
         '{{to}} 中已有数据（{{detail}}）。youcheng migrate 只能复制到空登记簿中；未写入任何内容。',
       same: '源登记簿与目标登记簿相同；未复制任何内容。',
+      unstorable:
+        '表 {{table}} 的第 {{id}} 行在 {{column}} 中含有 {{to}} 无法保存的字符（NUL 字符或不完整的字符对）。未写入任何内容；请在源登记簿中更正该值后再迁移。',
+      refused: '{{to}} 拒绝了表 {{table}} 的第 {{rows}} 行（{{detail}}）。未写入任何内容。',
     },
     storage: {
       full: '无法保存：磁盘已满，或登记簿已达到容量上限。未做任何更改；请释放空间后重试。',
