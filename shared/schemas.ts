@@ -152,7 +152,11 @@ export const version = z.number().int().min(0);
 export function count(max: number) {
   return z.union([z.number(), z.string(), z.null()]).transform((v, ctx): number | null => {
     if (blank(v)) return null;
-    const n = typeof v === 'number' ? v : Number(v.replace(/[,，\s]/g, ''));
+    // Decimal digits only: Number() would also read "0x10" as 16, "1e3" as 1000, "0b11" as 3.
+    const digits = typeof v === 'number' ? null : v.replace(/[,，\s]/g, '');
+    if (digits !== null && !/^-?\d+$/.test(digits))
+      return refuse(ctx, 'errors.validation.integer', { value: v });
+    const n = typeof v === 'number' ? v : Number(digits);
     if (!Number.isInteger(n)) return refuse(ctx, 'errors.validation.integer', { value: String(v) });
     if (n < 0) return refuse(ctx, 'errors.validation.tooSmall', { min: 0 });
     if (n > max) return refuse(ctx, 'errors.validation.tooBig', { max });

@@ -87,17 +87,36 @@ export function clientOf(header: string | string[] | undefined, run: string): st
     : `tab:${run}:once-${randomBytes(12).toString('base64url')}`;
 }
 
+/** `application/json`, with parameters (`; charset=utf-8`) or none: not `application/jsonfoo`. */
+export function isJsonType(header: string | undefined): boolean {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
 class BodyTooLarge extends Error {}
 
+/**
+ * The body, up to `max` bytes. A larger one is refused as soon as it is known (its declared
+ * length, or the byte past the limit); what is still coming is read and dropped rather than
+ * the connection reset, so the caller hears 413 and why.
+ */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max) {
+      req.resume();
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > max) {
+        over = true;
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -166,7 +185,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendResult(res, 403, refusal('forbidden', 'This call lacks the host token.'));
       return;
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonType(req.headers['content-type'])) {
       // A form post from another page cannot set this type without a preflight we never answer.
       sendResult(res, 415, refusal('validation', 'Calls carry application/json.'));
       return;
@@ -180,7 +199,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         error instanceof BodyTooLarge
           ? `The request is larger than ${maxBody} bytes.`
           : 'The request body is not JSON.';
-      sendResult(res, error instanceof BodyTooLarge ? 413 : 400, refusal('validation', message));
+      if (error instanceof BodyTooLarge) {
+        // The answer goes now and the connection ends after it. The rest of the body is read
+        // and dropped meanwhile (a reset with unread bytes could lose the answer too), for a
+        // few seconds at most: an endless body is cut off then.
+        res.setHeader('Connection', 'close');
+        sendResult(res, 413, refusal('validation', message));
+        res.once('finish', () => setTimeout(() => req.destroy(), 5000).unref());
+        return;
+      }
+      sendResult(res, 400, refusal('validation', message));
       return;
     }
     const lang = req.headers['x-youcheng-lang'];
