@@ -147,9 +147,8 @@ export function StaffSection() {
                     onChange={(e) => void update(member, { active: e.target.checked })}
                   />
                   {member.locked ? (
-                    <>
-                      {' '}
-                      <span className="staff-locked">{t('staff.locked')}</span>{' '}
+                    <span className="staff-locked">
+                      {t('staff.locked')}
                       <button
                         type="button"
                         className="small"
@@ -158,7 +157,7 @@ export function StaffSection() {
                       >
                         {t('staff.unlock')}
                       </button>
-                    </>
+                    </span>
                   ) : null}
                 </td>
                 <td>
