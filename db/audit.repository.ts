@@ -88,3 +88,53 @@ export async function listAudit(
   if (filter.entity_id) q = q.where('entity_id', '=', filter.entity_id);
   return q.orderBy('seq', 'desc').limit(filter.limit).execute();
 }
+
+/** The last sequence number written, 0 for an empty log: a cursor for "what changed since". */
+export async function latestAuditSeq(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/** Which records changed after `since`, oldest first, at most `limit` rows. */
+export function auditAfter(
+  db: Executor,
+  since: number,
+  limit: number,
+): Promise<Pick<Row<'audit_log'>, 'seq' | 'entity' | 'entity_id'>[]> {
+  return db
+    .selectFrom('audit_log')
+    .select(['seq', 'entity', 'entity_id'])
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+/** The changes after `since` to records of the given entities, with their before and after. */
+export function auditOfEntitiesAfter(
+  db: Executor,
+  since: number,
+  entities: readonly string[],
+  limit: number,
+): Promise<Pick<Row<'audit_log'>, 'entity' | 'entity_id' | 'before' | 'after'>[]> {
+  return db
+    .selectFrom('audit_log')
+    .select(['entity', 'entity_id', 'before', 'after'])
+    .where('seq', '>', since)
+    .where('entity', 'in', [...entities])
+    .limit(limit)
+    .execute();
+}
+
+/** Every row a command wrote (its undos and redos included), in the order written. */
+export function auditOfCommand(db: Executor, commandId: string): Promise<Row<'audit_log'>[]> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('command_id', '=', commandId)
+    .orderBy('seq')
+    .execute();
+}

@@ -1,5 +1,4 @@
 import type { PartialDate } from '../shared/dates';
-import type { Kind, Stage } from '../shared/enums';
 import type { TieEventRow } from '../shared/model';
 import type { Executor, Row } from './schema';
 import { preparedInsert } from './prepared';
@@ -9,11 +8,11 @@ export function eventRowFrom(row: Row<'tie_events'>): TieEventRow {
     id: row.id,
     tie_id: row.tie_id,
     seq: row.seq,
-    type: row.type as 'stage' | 'kind',
-    stage: row.stage as Stage | null,
-    from_stage: row.from_stage as Stage | null,
-    kind: row.kind as Kind | null,
-    from_kind: row.from_kind as Kind | null,
+    type: row.type,
+    stage: row.stage,
+    from_stage: row.from_stage,
+    kind: row.kind,
+    from_kind: row.from_kind,
     on: row.occurred_on as PartialDate | null,
     note: row.note,
     confidential: row.confidential === 1,
@@ -85,4 +84,37 @@ export async function shiftEventsFrom(db: Executor, tieId: string, seq: number):
 /** Removes a tie's history, for an import that brings the whole history in its place. */
 export async function deleteEventsOfTie(db: Executor, tieId: string): Promise<void> {
   await db.deleteFrom('tie_events').where('tie_id', '=', tieId).execute();
+}
+
+export function getEvent(db: Executor, id: string): Promise<Row<'tie_events'> | undefined> {
+  return db.selectFrom('tie_events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Puts an event back as it was stored (undo and redo). */
+export async function insertEventRow(db: Executor, row: Row<'tie_events'>): Promise<void> {
+  await db.insertInto('tie_events').values(row).execute();
+}
+
+export async function replaceEvent(
+  db: Executor,
+  id: string,
+  row: Partial<Row<'tie_events'>>,
+): Promise<void> {
+  await db.updateTable('tie_events').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteEvent(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('tie_events').where('id', '=', id).execute();
+}
+
+/** Each tie's latest date of reaching `approved`, for the follow-ups. */
+export async function approvedOnByTie(db: Executor): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('tie_events')
+    .select(['tie_id', (eb) => eb.fn.max('occurred_on').as('on')])
+    .where('type', '=', 'stage')
+    .where('stage', '=', 'approved')
+    .groupBy('tie_id')
+    .execute();
+  return new Map(rows.map((e) => [e.tie_id, e.on as string | null]));
 }

@@ -1,6 +1,5 @@
 import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
-import type { LetterStatus, LetterType } from '../shared/enums';
 import type { LetterRow } from '../shared/model';
 import type { Executor, NewRow, Row } from './schema';
 
@@ -25,13 +24,13 @@ export function letterRowFrom(row: Joined): LetterRow {
     partner: row.partner,
     country: row.country as CountryCode,
     title: row.title,
-    doc_type: row.doc_type as LetterType,
+    doc_type: row.doc_type,
     signed_on: row.signed_on as PartialDate | null,
     signed_place: row.signed_place,
     our_signatory: row.our_signatory,
     partner_signatory: row.partner_signatory,
     follow_up_on: row.follow_up_on as PartialDate | null,
-    status: row.status as LetterStatus,
+    status: row.status,
     scan_name: row.scan_name,
     notes: row.notes,
     created_at: row.created_at,
@@ -65,4 +64,47 @@ export async function getLetter(db: Executor, id: string): Promise<Row<'letters'
 
 export async function insertLetter(db: Executor, row: NewRow<'letters'>): Promise<void> {
   await db.insertInto('letters').values(row).execute();
+}
+
+/** A tie's live letters that carry a signing date. */
+export async function signedLettersOfTie(
+  db: Executor,
+  tieId: string,
+): Promise<{ signed_on: string }[]> {
+  const rows = await db
+    .selectFrom('letters')
+    .select('signed_on')
+    .where('tie_id', '=', tieId)
+    .where('deleted_at', 'is', null)
+    .where('signed_on', 'is not', null)
+    .execute();
+  return rows as { signed_on: string }[];
+}
+
+/** A tie's live letters still in force (not superseded or withdrawn). */
+export function activeLettersOfTie(db: Executor, tieId: string): Promise<Row<'letters'>[]> {
+  return db
+    .selectFrom('letters')
+    .selectAll()
+    .where('tie_id', '=', tieId)
+    .where('status', '=', 'active')
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** A tie's live letter with this title and signing date (none: undated), for an import. */
+export function findLetterOfTie(
+  db: Executor,
+  tieId: string,
+  title: string,
+  signedOn: string | null,
+): Promise<Row<'letters'> | undefined> {
+  return db
+    .selectFrom('letters')
+    .selectAll()
+    .where('tie_id', '=', tieId)
+    .where('title', '=', title)
+    .where('signed_on', signedOn === null ? 'is' : '=', signedOn)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }

@@ -1,4 +1,3 @@
-import type { Level } from '../shared/enums';
 import type { LocalityRow } from '../shared/model';
 import type { Executor, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
@@ -10,7 +9,7 @@ export function localityRowFrom(row: Row<'localities'>): LocalityRow {
     name: row.name,
     name_zh: row.name_zh,
     name_en: row.name_en,
-    level: row.level as Level,
+    level: row.level,
     parent_id: row.parent_id,
     version: row.version,
   };

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations';
 
 /** Runs pending migrations in one transaction; a failure leaves the schema as it was. */
@@ -33,4 +33,14 @@ export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
   return (await migrator.getMigrations())
     .filter((m) => m.executedAt !== undefined)
     .map((m) => m.name);
+}
+
+/**
+ * The names the file's migration table records, known to this version or not (a newer
+ * Youcheng may have applied more). Throws when the table does not exist yet.
+ */
+export async function recordedMigrations(db: Kysely<any>): Promise<string[]> {
+  return (
+    await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)
+  ).rows.map((r) => r.name);
 }

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { KINDS, type Kind, type Level } from '../shared/enums';
-import type { HistoryEvent } from '../shared/history';
+import { KINDS, type Kind } from '../shared/enums';
+import type { HistoryEvent } from '../shared/timeline';
 import type { ReportTie, TieNames } from '../shared/report/figures';
 import { STAGE_ORDER } from '../shared/stages';
 import type { Executor } from './schema';
@@ -109,7 +109,7 @@ export async function loadReportTies(
   const levels = new Map(
     (await db.selectFrom('localities').select(['id', 'level']).execute()).map((l) => [
       l.id,
-      l.level as Level,
+      l.level,
     ]),
   );
   // Each tie: id, locality, partner, then its kind's initial. Countries come apart, by

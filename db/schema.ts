@@ -7,11 +7,25 @@ import type {
   Transaction,
   Updateable,
 } from 'kysely';
+import type {
+  Direction,
+  Kind,
+  LetterStatus,
+  LetterType,
+  Level,
+  Outcome,
+  PlaceKind,
+  Stage,
+} from '../shared/enums';
+import type { GridName } from '../shared/ipc/grid';
+import type { Role } from '../shared/staff';
 
 /**
  * Table types, as stored. Dates of the domain are partial-date text (`1978`, `2016-09`,
  * `1979-11-02`); stamps are ISO-8601 UTC text; booleans are 0/1 integers and lists are JSON
- * text, so the same schema runs on SQLite and PostgreSQL.
+ * text, so the same schema runs on SQLite and PostgreSQL. A column holding one of the domain's
+ * vocabularies is typed with its union: the app writes only those values (the services and
+ * imports validate them first), so a read needs no cast.
  */
 
 interface Stamped {
@@ -26,7 +40,7 @@ export interface LocalitiesTable extends Stamped {
   name: string;
   name_zh: string | null;
   name_en: string | null;
-  level: string;
+  level: Level;
   parent_id: string | null;
 }
 
@@ -36,7 +50,7 @@ export interface PartnersTable extends Stamped {
   name_zh: string | null;
   name_en: string | null;
   name_local: string | null;
-  place_kind: string;
+  place_kind: PlaceKind;
   country: string;
   region: string | null;
 }
@@ -45,8 +59,8 @@ export interface TiesTable extends Stamped {
   id: string;
   locality_id: string;
   partner_id: string;
-  kind: string;
-  stage: string;
+  kind: Kind;
+  stage: Stage;
   first_contact_on: string | null;
   intent_signed_on: string | null;
   established_on: string | null;
@@ -62,11 +76,11 @@ export interface TieEventsTable {
   id: string;
   tie_id: string;
   seq: number;
-  type: string;
-  stage: string | null;
-  from_stage: string | null;
-  kind: string | null;
-  from_kind: string | null;
+  type: 'stage' | 'kind';
+  stage: Stage | null;
+  from_stage: Stage | null;
+  kind: Kind | null;
+  from_kind: Kind | null;
   occurred_on: string | null;
   /** First day of `occurred_on`, for ordering in SQL; null when undated. */
   occurred_key: string | null;
@@ -81,13 +95,13 @@ export interface LettersTable extends Stamped {
   id: string;
   tie_id: string;
   title: string;
-  doc_type: string;
+  doc_type: LetterType;
   signed_on: string | null;
   signed_place: string | null;
   our_signatory: string | null;
   partner_signatory: string | null;
   follow_up_on: string | null;
-  status: string;
+  status: LetterStatus;
   scan_file: string | null;
   scan_name: string | null;
   notes: string | null;
@@ -95,7 +109,7 @@ export interface LettersTable extends Stamped {
 
 export interface ApprovalTemplatesTable {
   id: string;
-  level: string;
+  level: Level;
   position: number;
   authority_zh: string;
   authority_en: string;
@@ -110,14 +124,14 @@ export interface ApprovalStepsTable extends Stamped {
   authority_en: string;
   submitted_on: string | null;
   decided_on: string | null;
-  outcome: string | null;
+  outcome: Outcome | null;
   reference_no: string | null;
   note: string | null;
 }
 
 export interface VisitsTable extends Stamped {
   id: string;
-  direction: string;
+  direction: Direction;
   locality_id: string | null;
   country: string | null;
   leader: string | null;
@@ -175,7 +189,7 @@ export interface CommandsTable {
 
 export interface SavedViewsTable {
   id: string;
-  grid: string;
+  grid: GridName;
   name: string;
   /** JSON: column state and filter model. */
   state: string;
@@ -191,7 +205,7 @@ export interface StaffTable {
   name_key: string;
   /** `scrypt$N$r$p$salt$hash` (base64url): the parameters travel with the hash. */
   password_hash: string;
-  role: string;
+  role: Role;
   active: number;
   version: number;
   created_at: string;

@@ -1,4 +1,4 @@
-import type { Executor } from './schema';
+import type { Executor, Row } from './schema';
 
 export async function readSettings(db: Executor): Promise<Record<string, unknown>> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
@@ -25,4 +25,22 @@ export async function writeSetting(
     .values({ key, value: text, updated_at: at })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updated_at: at }))
     .execute();
+}
+
+export function getSettingRow(db: Executor, key: string): Promise<Row<'settings'> | undefined> {
+  return db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export async function deleteSetting(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}
+
+/** Stores a value already written as JSON text (undo puts back the text it recorded). */
+export async function insertSettingText(
+  db: Executor,
+  key: string,
+  value: string,
+  at: string,
+): Promise<void> {
+  await db.insertInto('settings').values({ key, value, updated_at: at }).execute();
 }

@@ -1,6 +1,5 @@
 import type { CountryCode } from '../shared/countries';
 import { daysBetween, type PartialDate } from '../shared/dates';
-import type { Outcome } from '../shared/enums';
 import type { StepRow } from '../shared/model';
 import type { Executor, NewRow, Row } from './schema';
 
@@ -32,7 +31,7 @@ export function stepRowFrom(row: Joined, today: string): StepRow {
     authority_en: row.authority_en,
     submitted_on: row.submitted_on as PartialDate | null,
     decided_on: row.decided_on as PartialDate | null,
-    outcome: row.outcome as Outcome | null,
+    outcome: row.outcome,
     reference_no: row.reference_no,
     note: row.note,
     waiting_days:
@@ -97,4 +96,31 @@ export async function currentRound(db: Executor, tieId: string): Promise<Row<'ap
 
 export async function insertStep(db: Executor, row: NewRow<'approval_steps'>): Promise<void> {
   await db.insertInto('approval_steps').values(row).execute();
+}
+
+/** The highest round a tie's chain has been submitted in, deleted steps included; 0 for none. */
+export async function lastRound(db: Executor, tieId: string): Promise<number> {
+  const last = await db
+    .selectFrom('approval_steps')
+    .select((eb) => eb.fn.max('round').as('round'))
+    .where('tie_id', '=', tieId)
+    .executeTakeFirst();
+  return Number(last?.round ?? 0);
+}
+
+/** The live step at a place in a tie's chain, for an import. */
+export function findStepAt(
+  db: Executor,
+  tieId: string,
+  round: number,
+  position: number,
+): Promise<Row<'approval_steps'> | undefined> {
+  return db
+    .selectFrom('approval_steps')
+    .selectAll()
+    .where('tie_id', '=', tieId)
+    .where('round', '=', round)
+    .where('position', '=', position)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }

@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
-import type { Field, Kind, Level, Stage } from '../shared/enums';
+import type { Field, Kind, Stage } from '../shared/enums';
 import type { TieColumn } from '../shared/ipc/ties';
 import type { TieRow } from '../shared/model';
 import type { ColumnFilter } from '../shared/grid-query';
@@ -11,37 +11,41 @@ import type { Executor, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
 import { prepared, preparedInsert } from './prepared';
 
-/** The tie with its locality and partner, as one query returns it. */
-function joined(db: Executor) {
+/** Ties with their locality (`l`) and partner (`p`): the one spelling of this join. */
+function named(db: Executor) {
   return db
     .selectFrom('ties as t')
     .innerJoin('localities as l', 'l.id', 't.locality_id')
-    .innerJoin('partners as p', 'p.id', 't.partner_id')
-    .select([
-      't.id',
-      't.version',
-      't.locality_id',
-      'l.name as local',
-      'l.level as local_level',
-      't.partner_id',
-      'p.name as partner',
-      'p.name_zh as partner_zh',
-      'p.country',
-      'p.region',
-      't.kind',
-      't.stage',
-      't.established_on',
-      't.intent_signed_on',
-      't.first_contact_on',
-      't.signed_place',
-      't.our_signatory',
-      't.partner_signatory',
-      't.fields',
-      't.notes',
-      't.created_at',
-      't.updated_at',
-      't.deleted_at',
-    ]);
+    .innerJoin('partners as p', 'p.id', 't.partner_id');
+}
+
+/** The tie with its locality and partner, as one query returns it. */
+function joined(db: Executor) {
+  return named(db).select([
+    't.id',
+    't.version',
+    't.locality_id',
+    'l.name as local',
+    'l.level as local_level',
+    't.partner_id',
+    'p.name as partner',
+    'p.name_zh as partner_zh',
+    'p.country',
+    'p.region',
+    't.kind',
+    't.stage',
+    't.established_on',
+    't.intent_signed_on',
+    't.first_contact_on',
+    't.signed_place',
+    't.our_signatory',
+    't.partner_signatory',
+    't.fields',
+    't.notes',
+    't.created_at',
+    't.updated_at',
+    't.deleted_at',
+  ]);
 }
 
 type Joined = Awaited<ReturnType<ReturnType<typeof joined>['executeTakeFirstOrThrow']>>;
@@ -49,10 +53,10 @@ type Joined = Awaited<ReturnType<ReturnType<typeof joined>['executeTakeFirstOrTh
 export function tieRowFrom(row: Joined): TieRow {
   return {
     ...row,
-    local_level: row.local_level as Level,
+    local_level: row.local_level,
     country: row.country as CountryCode,
-    kind: row.kind as Kind,
-    stage: row.stage as Stage,
+    kind: row.kind,
+    stage: row.stage,
     established_on: row.established_on as PartialDate | null,
     intent_signed_on: row.intent_signed_on as PartialDate | null,
     first_contact_on: row.first_contact_on as PartialDate | null,
@@ -188,4 +192,117 @@ export function updateTie(
   patch: RowPatch<'ties'>,
 ): Promise<boolean> {
   return updateVersioned(db, 'ties', id, version, patch);
+}
+
+/** A live tie as the workflow lists it: what it is, and whose. */
+export interface TieSummary {
+  readonly id: string;
+  readonly stage: Stage;
+  readonly kind: Kind;
+  readonly established_on: string | null;
+  readonly local: string;
+  readonly partner: string;
+  readonly country: string;
+}
+
+/** Live ties with their names; `established` keeps those standing and dated. */
+export async function listTieSummaries(
+  db: Executor,
+  filter: { established?: boolean } = {},
+): Promise<TieSummary[]> {
+  let q = named(db)
+    .select([
+      't.id',
+      't.stage',
+      't.kind',
+      't.established_on',
+      'l.name as local',
+      'p.name as partner',
+      'p.country',
+    ])
+    .where('t.deleted_at', 'is', null);
+  if (filter.established)
+    q = q
+      .where('t.stage', 'in', ['established', 'suspended'])
+      .where('t.established_on', 'is not', null);
+  return q.execute();
+}
+
+/**
+ * Live ties of a partner named in any of its spellings: of the locality named `local` (in any
+ * spelling) or, without a name, of `localityId` when given; narrowed by country when given.
+ * At most `limit`.
+ */
+export function findTiesByNames(
+  db: Executor,
+  ref: {
+    local: string | null;
+    partner: string;
+    country?: string | null | undefined;
+    localityId?: string | null | undefined;
+  },
+  limit: number,
+): Promise<{ id: string; country: string }[]> {
+  const { local, partner } = ref;
+  let q = named(db)
+    .select(['t.id', 'p.country'])
+    .where('t.deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('p.name', '=', partner),
+        eb('p.name_zh', '=', partner),
+        eb('p.name_en', '=', partner),
+        eb('p.name_local', '=', partner),
+      ]),
+    );
+  if (local !== null)
+    q = q.where((eb) =>
+      eb.or([eb('l.name', '=', local), eb('l.name_zh', '=', local), eb('l.name_en', '=', local)]),
+    );
+  else if (ref.localityId) q = q.where('t.locality_id', '=', ref.localityId);
+  if (ref.country) q = q.where('p.country', '=', ref.country);
+  return q.limit(limit).execute();
+}
+
+/**
+ * Live ties named by id or by their partner in any spelling, of one locality when given; at
+ * most `limit` ids.
+ */
+export async function findTieIdsByRef(
+  db: Executor,
+  ref: string,
+  localityId: string | null,
+  limit: number,
+): Promise<string[]> {
+  let q = named(db)
+    .select('t.id')
+    .where('t.deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('t.id', '=', ref),
+        eb('p.name', '=', ref),
+        eb('p.name_zh', '=', ref),
+        eb('p.name_en', '=', ref),
+        eb('p.name_local', '=', ref),
+      ]),
+    );
+  if (localityId) q = q.where('t.locality_id', '=', localityId);
+  return (await q.limit(limit).execute()).map((r) => r.id);
+}
+
+/** Our localities with a standing friendship tie to this partner, other than `exceptTieId`. */
+export async function friendshipLocalitiesOf(
+  db: Executor,
+  partnerId: string,
+  exceptTieId: string,
+): Promise<string[]> {
+  const rows = await named(db)
+    .select('l.name')
+    .where('t.partner_id', '=', partnerId)
+    .where('t.id', '!=', exceptTieId)
+    .where('t.deleted_at', 'is', null)
+    .where('t.kind', '=', 'friendship')
+    .where('t.stage', 'in', ['established', 'suspended'])
+    .execute();
+  return rows.map((r) => r.name);
 }

@@ -1,6 +1,6 @@
 import type { CountryCode } from '../shared/countries';
 import type { PartialDate } from '../shared/dates';
-import type { Direction, Field } from '../shared/enums';
+import type { Field } from '../shared/enums';
 import type { VisitRow } from '../shared/model';
 import { sql, type SqlBool } from 'kysely';
 import type { ColumnFilter } from '../shared/grid-query';
@@ -50,7 +50,7 @@ function visitRowFrom(row: Joined, ties: { id: string; label: string }[]): Visit
   return {
     id: row.id,
     version: row.version,
-    direction: row.direction as Direction,
+    direction: row.direction,
     locality_id: row.locality_id,
     local: row.local,
     country: row.country as CountryCode | null,
@@ -192,4 +192,51 @@ export async function unlinkVisitTie(db: Executor, visitId: string, tieId: strin
     .where('visit_id', '=', visitId)
     .where('tie_id', '=', tieId)
     .execute();
+}
+
+export function getVisitTie(
+  db: Executor,
+  visitId: string,
+  tieId: string,
+): Promise<Row<'visit_ties'> | undefined> {
+  return db
+    .selectFrom('visit_ties')
+    .selectAll()
+    .where('visit_id', '=', visitId)
+    .where('tie_id', '=', tieId)
+    .executeTakeFirst();
+}
+
+/** Each tie's latest visit start date, among live visits, for the follow-ups. */
+export async function lastVisitOnByTie(db: Executor): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('visit_ties as vt')
+    .innerJoin('visits as v', 'v.id', 'vt.visit_id')
+    .select(['vt.tie_id', (eb) => eb.fn.max('v.start_on').as('on')])
+    .where('v.deleted_at', 'is', null)
+    .groupBy('vt.tie_id')
+    .execute();
+  return new Map(rows.map((v) => [v.tie_id, v.on as string | null]));
+}
+
+/**
+ * The live visit an import row names: its direction, locality, country, start and leader
+ * (a null matches only an empty column).
+ */
+export function findVisitByKey(
+  db: Executor,
+  key: {
+    direction: string;
+    locality_id: string | null;
+    country: string | null;
+    start_on: string | null;
+    leader: string | null;
+  },
+): Promise<Row<'visits'> | undefined> {
+  let q = db.selectFrom('visits').selectAll().where('deleted_at', 'is', null);
+  for (const column of ['direction', 'locality_id', 'country', 'start_on', 'leader'] as const) {
+    const value = key[column];
+    q = q.where(column, value === null ? 'is' : '=', value);
+  }
+  return q.executeTakeFirst();
 }

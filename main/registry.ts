@@ -6,9 +6,8 @@ import { appliedMigrationNames, checkIntegrity, userTables } from '../db/backup'
 import { openSqlite, RegistryOpenError, type OpenOptions } from '../db/connection';
 import { engineOf, redactUrl, type Engine } from '../db/engine';
 import { openPostgres } from '../db/postgres';
-import { appliedMigrations, migrateToLatest } from '../db/migrate';
+import { appliedMigrations, migrateToLatest, recordedMigrations } from '../db/migrate';
 import { LATEST_SCHEMA } from '../db/migrations';
-import { sql } from 'kysely';
 import type { Db } from '../db/schema';
 import { formatMessage, type Lang } from '../shared/i18n';
 import {
@@ -201,9 +200,7 @@ function pathsOnServer(url: string): RegistryPaths {
 async function refuseNewerSchema(db: Db, shown: string): Promise<void> {
   let applied: string[];
   try {
-    applied = (
-      await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)
-    ).rows.map((r) => r.name);
+    applied = await recordedMigrations(db);
   } catch {
     return; // A new, empty database: nothing applied yet.
   }

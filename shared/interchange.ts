@@ -277,3 +277,15 @@ export function unescapeFormula(text: string): string {
     ? text.slice(1)
     : text;
 }
+
+/** A column's letter as spreadsheet programs show it: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

@@ -2,8 +2,9 @@ import { createGridService } from '../grid/grid.service';
 import { createInterchangeService } from '../interchange/interchange.service';
 import { createBackupsService } from '../backups/backups.service';
 import { createLettersService } from '../letters/letters.service';
-import { createHistoryService } from '../undo/undo.service';
-import { createReferenceService, createSettingsService } from '../places/places.service';
+import { createUndoService } from '../undo/undo.service';
+import { createReferenceService } from '../places/places.service';
+import { createSettingsService } from '../settings/settings.service';
 import { createReportService, type PdfEngine } from '../reports/reports.service';
 import { createRegistriesService } from '../registries/registries.service';
 import { createStepsService } from '../steps/steps.service';
@@ -31,7 +32,7 @@ export function createServices(
     steps: createStepsService(deps),
     visits: createVisitsService(deps),
     workflow: createWorkflowService(deps, settings),
-    history: createHistoryService(deps),
+    undo: createUndoService(deps),
     grid: createGridService(deps),
     interchange: createInterchangeService(deps),
     backups: createBackupsService(deps),

@@ -19,11 +19,11 @@ export interface ServiceDeps {
   readonly paths: RegistryPaths;
 }
 
-/** A user action that undo treats as one step; its label is an i18n key (`history.*`). */
+/** A user action that undo treats as one step; its label is an i18n key (`undo.*`). */
 export interface CommandSpec<T = unknown> {
   readonly scope: string;
   readonly label: string;
-  /** What the history list shows about it; may read the work's result (the saved row). */
+  /** What the undo list shows about it; may read the work's result (the saved row). */
   readonly params?: Record<string, unknown> | ((result: T) => Record<string, unknown>);
 }
 

@@ -1,5 +1,5 @@
 import type { Row, RowPatch } from '../../db/schema';
-import { updateVersioned, type VersionedTable } from '../../db/versioned';
+import { getVersionedRow, updateVersioned, type VersionedTable } from '../../db/versioned';
 import { conflict, notFound } from './errors';
 import { audit, type WriteEnv } from './write-env';
 
@@ -16,11 +16,7 @@ async function load<T extends VersionedTable>(
   table: T,
   id: string,
 ): Promise<(Row<T> & Stamps) | undefined> {
-  return (await env.trx
-    .selectFrom(table as 'letters')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst()) as (Row<T> & Stamps) | undefined;
+  return (await getVersionedRow(env.trx, table, id)) as (Row<T> & Stamps) | undefined;
 }
 
 export interface VersionedTarget<T extends VersionedTable> {

@@ -1,3 +1,4 @@
+import { auditAfter, latestAuditSeq } from '../../db/audit.repository';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { ChangesPage } from '../../shared/ipc/staff';
 import type { ServiceDeps } from '../core/transaction';
@@ -14,19 +15,9 @@ export function createChangesService(deps: ServiceDeps) {
   return {
     async since(input: ParsedInputOf<'changes:since'>): Promise<ChangesPage> {
       if (input.since === null) {
-        const row = await deps.db
-          .selectFrom('audit_log')
-          .select((eb) => eb.fn.max('seq').as('seq'))
-          .executeTakeFirst();
-        return { cursor: Number(row?.seq ?? 0), changes: [], truncated: false };
+        return { cursor: await latestAuditSeq(deps.db), changes: [], truncated: false };
       }
-      const rows = await deps.db
-        .selectFrom('audit_log')
-        .select(['seq', 'entity', 'entity_id'])
-        .where('seq', '>', input.since)
-        .orderBy('seq')
-        .limit(CHANGES_PAGE + 1)
-        .execute();
+      const rows = await auditAfter(deps.db, input.since, CHANGES_PAGE + 1);
       const truncated = rows.length > CHANGES_PAGE;
       const page = rows.slice(0, CHANGES_PAGE);
       return {

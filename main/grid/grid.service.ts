@@ -1,7 +1,16 @@
 import { parse } from 'csv-parse/sync';
-import { sql } from 'kysely';
 import type { z } from 'zod';
-import { fromJsonText, toJsonText } from '../../db/json';
+import { toJsonText } from '../../db/json';
+import { inSavepoint } from '../../db/savepoint';
+import {
+  deleteView,
+  findView,
+  getView,
+  insertView,
+  listViews,
+  savedViewFrom,
+  updateViewState,
+} from '../../db/views.repository';
 import type { GridName, PasteResult, SavedView } from '../../shared/ipc/grid';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import { letterCellSchemas, letterCreateInput } from '../../shared/ipc/letters';
@@ -11,11 +20,11 @@ import { visitCellSchemas, visitCreateInput } from '../../shared/ipc/visits';
 import { issueKey } from '../../shared/issues';
 import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
-import { createLetterIn, updateLetterIn } from '../letters/letters.service';
-import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.service';
+import { createLetterIn, updateLetterIn } from '../letters/letters.write';
+import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.write';
 import { createTieIn, updateTieIn } from '../ties/ties.write';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { createVisitIn, updateVisitIn } from '../visits/visits.service';
+import { createVisitIn, updateVisitIn } from '../visits/visits.write';
 import { audit, type WriteEnv } from '../core/write-env';
 import { dayOf } from '../../shared/dates';
 
@@ -82,7 +91,6 @@ export function parseBlock(text: string): string[][] {
   return rows;
 }
 
-/** Runs one row's write in a savepoint, so a refusal leaves the rest of the work clean. */
 /** The column a refusal without a field of its own belongs to, for the user to find it. */
 function columnOf(key: string, columns: readonly string[]): string {
   if (
@@ -94,6 +102,7 @@ function columnOf(key: string, columns: readonly string[]): string {
   return columns[0] ?? '';
 }
 
+/** Runs one row's write in a savepoint, so a refusal leaves the rest of the work clean. */
 async function attempt(
   env: WriteEnv,
   issues: CellIssue[],
@@ -101,13 +110,9 @@ async function attempt(
   columns: readonly string[],
   work: () => Promise<void>,
 ): Promise<void> {
-  await sql`savepoint grid_row`.execute(env.trx);
   try {
-    await work();
-    await sql`release savepoint grid_row`.execute(env.trx);
+    await inSavepoint(env.trx, 'grid_row', work);
   } catch (error) {
-    await sql`rollback to savepoint grid_row`.execute(env.trx);
-    await sql`release savepoint grid_row`.execute(env.trx);
     if (!(error instanceof AppError)) throw error;
     const details = error.extra.details ?? [];
     if (details.length === 0) {
@@ -213,7 +218,7 @@ export function createGridService(deps: ServiceDeps) {
           if (issues.length > 0) refuse(issues);
           return { updated, created: createdIds.length, cells, createdIds };
         },
-        { scope: input.grid, label: 'history.paste', params: { count: cells } },
+        { scope: input.grid, label: 'undo.paste', params: { count: cells } },
       );
     },
 
@@ -243,63 +248,39 @@ export function createGridService(deps: ServiceDeps) {
         },
         {
           scope: input.grid,
-          label: 'history.bulk',
+          label: 'undo.bulk',
           params: { count: input.rows.length, column: input.column },
         },
       );
     },
 
     async views(input: ParsedInputOf<'views:list'>): Promise<SavedView[]> {
-      const rows = await deps.db
-        .selectFrom('saved_views')
-        .selectAll()
-        .where('grid', '=', input.grid)
-        .orderBy('name')
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        grid: r.grid as GridName,
-        name: r.name,
-        state: fromJsonText<unknown>(r.state, {}),
-        updated_at: r.updated_at,
-      }));
+      return (await listViews(deps.db, input.grid)).map(savedViewFrom);
     },
 
     saveView: (input: ParsedInputOf<'views:save'>, ctx: CallContext): Promise<SavedView> =>
       inWriteTransaction(deps, ctx, async (env) => {
-        const existing = await env.trx
-          .selectFrom('saved_views')
-          .selectAll()
-          .where('grid', '=', input.grid)
-          .where('name', '=', input.name)
-          .executeTakeFirst();
+        const existing = await findView(env.trx, input.grid, input.name);
         const state = toJsonText(input.state);
         if (existing) {
-          await env.trx
-            .updateTable('saved_views')
-            .set({ state, updated_at: env.at, version: existing.version + 1 })
-            .where('id', '=', existing.id)
-            .execute();
+          await updateViewState(env.trx, existing.id, {
+            state,
+            updated_at: env.at,
+            version: existing.version + 1,
+          });
         } else {
-          await env.trx
-            .insertInto('saved_views')
-            .values({
-              id: env.ids.next(),
-              grid: input.grid,
-              name: input.name,
-              state,
-              version: 1,
-              created_at: env.at,
-              updated_at: env.at,
-            })
-            .execute();
+          await insertView(env.trx, {
+            id: env.ids.next(),
+            grid: input.grid,
+            name: input.name,
+            state,
+            version: 1,
+            created_at: env.at,
+            updated_at: env.at,
+          });
         }
-        const row = await env.trx
-          .selectFrom('saved_views')
-          .selectAll()
-          .where('grid', '=', input.grid)
-          .where('name', '=', input.name)
-          .executeTakeFirstOrThrow();
+        const row = await findView(env.trx, input.grid, input.name);
+        if (!row) throw new Error(`saved view ${input.name} vanished while saving`);
         await audit(
           env,
           'saved_view',
@@ -319,13 +300,9 @@ export function createGridService(deps: ServiceDeps) {
 
     deleteView: (input: ParsedInputOf<'views:delete'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => {
-        const existing = await env.trx
-          .selectFrom('saved_views')
-          .selectAll()
-          .where('id', '=', input.id)
-          .executeTakeFirst();
+        const existing = await getView(env.trx, input.id);
         if (!existing) return { deleted: false };
-        await env.trx.deleteFrom('saved_views').where('id', '=', input.id).execute();
+        await deleteView(env.trx, input.id);
         await audit(env, 'saved_view', existing.id, 'delete', existing, null);
         return { deleted: true };
       }),

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { stringify } from 'csv-stringify/sync';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { listEvents } from '../../db/events.repository';
 import { listLocalities } from '../../db/localities.repository';
 import { listPartners } from '../../db/partners.repository';
@@ -209,16 +210,65 @@ export function workbookBytes(tables: readonly Table[]): Buffer {
     const sheet = XLSX.utils.aoa_to_sheet([table.header, ...table.rows.map(cellsOf)], {
       cellDates: false,
     });
+    sheet['!cols'] = columnWidths(table).map((wch) => ({ wch }));
     XLSX.utils.book_append_sheet(workbook, sheet, table.name.slice(0, 31));
   }
-  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true });
+  return freezeHeaderRows(bytes as Buffer);
+}
+
+/** Characters a spreadsheet shows two columns wide: CJK ideographs, kana, hangul, full-width forms. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** How wide a cell's text shows, in character widths: its longest line, wide characters twice. */
+export function displayWidth(value: Value): number {
+  if (value === null) return 0;
+  const lines = String(value).split(/\r\n|\n|\r/);
+  return Math.max(...lines.map((l) => l.length + (l.match(WIDE)?.length ?? 0)));
+}
+
+/** Each column as wide as its widest cell (header included), within reason. */
+export function columnWidths(table: Table): number[] {
+  return table.header.map((h, i) => {
+    let width = displayWidth(h);
+    for (const row of table.rows) width = Math.max(width, displayWidth(row[i] ?? null));
+    return Math.min(60, Math.max(6, width + 2));
+  });
+}
+
+/**
+ * Freezes each sheet's header row, so it stays in view as the clerk scrolls. SheetJS writes
+ * no panes, so its sheet views get one: the standard frozen pane below row 1, as Excel, WPS
+ * and LibreOffice themselves write it.
+ */
+function freezeHeaderRows(xlsx: Buffer): Buffer {
+  const entries = unzipSync(xlsx);
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(entries)) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) {
+      out[name] = data;
+      continue;
+    }
+    const xml = strFromU8(data).replace(
+      /<sheetView ([^>]*?)\/>/,
+      '<sheetView $1><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>',
+    );
+    out[name] = strToU8(xml);
+  }
+  return Buffer.from(zipSync(out, { level: 6 }));
 }
 
 function cellsOf(row: readonly Value[]): (string | number | boolean | null)[] {
   return row.map((v) => (v === null || v === '' ? null : v));
 }
 
-/** CSV as Excel opens it: UTF-8 with a BOM, CRLF, formula-like text behind an apostrophe. */
+/**
+ * CSV as Excel opens it: UTF-8 with a BOM, CRLF, formula-like text behind an apostrophe, and
+ * any cell holding a line break (CR or LF alone too) quoted, so no program splits its row and
+ * a formula after the break stays text.
+ */
 export function csvBytes(table: Table): Buffer {
   const rows = [table.header, ...table.rows].map((row) =>
     row.map((v) =>
@@ -235,7 +285,7 @@ export function csvBytes(table: Table): Buffer {
   );
   return Buffer.concat([
     Buffer.from([0xef, 0xbb, 0xbf]),
-    Buffer.from(stringify(rows, { record_delimiter: '\r\n' }), 'utf8'),
+    Buffer.from(stringify(rows, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ }), 'utf8'),
   ]);
 }
 

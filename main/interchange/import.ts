@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import { APPLY_ORDER, columnDef, type SheetKind } from '../../shared/interchange';
+import type { Lang } from '../../shared/i18n';
+import { APPLY_ORDER, columnDef, columnLetter, type SheetKind } from '../../shared/interchange';
 import type {
   Encoding,
+  ImportNotice,
   ImportPreview,
   ImportProgress,
   ImportSummary,
@@ -13,10 +15,11 @@ import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { AuditBatch, type WriteEnv } from '../core/write-env';
-import { createApplier, problemsOf, type Outcome, type Problem } from './appliers';
+import { createApplier, problemsOf, type Outcome, type Problem } from './appliers/index';
 import { readCell } from './cells';
 import {
   cellText,
+  ignoredColumns,
   isBlank,
   planSheet,
   previewOf,
@@ -24,7 +27,7 @@ import {
   sheetsToRead,
   type SheetPlan,
 } from './plan';
-import { fileProblem, openFile, type Format } from './source';
+import { fileProblem, openFile, type Format, type Separator } from './source';
 
 /**
  * An import: the file's sheets planned, then applied in one transaction in entity order
@@ -46,7 +49,9 @@ export interface ImportOptions {
 export interface ImportIssue {
   readonly sheet: string;
   readonly line: number;
+  /** The column as the file heads it, and its letter (empty for a problem of the whole row). */
   readonly column: string;
+  readonly letter: string;
   readonly field: string | null;
   readonly value: string;
   readonly key: string;
@@ -61,6 +66,7 @@ async function plansFor(
   format: Format;
   encoding: Encoding | null;
   detected: Encoding | null;
+  separator: Separator | null;
   sheetNames: readonly string[];
   plans: SheetPlan[];
 }> {
@@ -79,6 +85,7 @@ async function plansFor(
     format: opened.format,
     encoding: opened.encoding,
     detected: opened.detected,
+    separator: opened.separator,
     sheetNames: opened.sheetNames,
     plans,
   };
@@ -89,6 +96,7 @@ export async function previewImport(
   file: string,
   name: string,
   options: Omit<ImportOptions, 'dryRun'>,
+  lang: Lang,
 ): Promise<ImportPreview> {
   const planned = await plansFor(file, name, options);
   return {
@@ -97,8 +105,9 @@ export async function previewImport(
     format: planned.format,
     encoding: planned.encoding,
     detectedEncoding: planned.detected,
+    separator: planned.separator,
     sheetNames: planned.sheetNames,
-    sheets: planned.plans.map(previewOf),
+    sheets: planned.plans.map((plan) => previewOf(plan, lang)),
   };
 }
 
@@ -149,7 +158,14 @@ export async function runImport(
               fraction: (index + Math.min(1, fraction)) / ordered.length,
               rows: rowsDone,
             });
-          const apply = { format, careful, issues, report, countRow: () => rowsDone++ };
+          const apply = {
+            format,
+            careful,
+            issues,
+            report,
+            countRow: () => rowsDone++,
+            lang: ctx.lang,
+          };
           sheets.push(await applySheet(env, plan, apply));
         }
         if (issues.length > 0) throw new Finished();
@@ -203,7 +219,14 @@ export function refusedImport(issues: readonly ImportIssue[]): AppError {
       details: issues.map((i) => ({
         path: [i.sheet, i.line, i.column],
         key: i.key,
-        params: { ...i.params, sheet: i.sheet, line: i.line, column: i.column, cell: i.value },
+        params: {
+          ...i.params,
+          sheet: i.sheet,
+          line: i.line,
+          column: i.column,
+          letter: i.letter,
+          cell: i.value,
+        },
       })),
     },
   );
@@ -216,13 +239,15 @@ interface ApplyOptions {
   readonly issues: ImportIssue[];
   readonly report: (fraction: number) => void;
   readonly countRow: () => void;
+  readonly lang: Lang;
 }
 
 async function applySheet(
   env: WriteEnv,
   plan: SheetPlan,
-  { format, careful, issues, report, countRow }: ApplyOptions,
+  { format, careful, issues, report, countRow, lang }: ApplyOptions,
 ): Promise<SheetSummary> {
+  const notices: ImportNotice[] = [...plan.notices];
   const summary = {
     name: plan.name,
     kind: plan.kind,
@@ -230,6 +255,8 @@ async function applySheet(
     created: 0,
     updated: 0,
     unchanged: 0,
+    ignored: ignoredColumns(plan, lang),
+    notices,
   };
   const applier = createApplier(plan.kind, new Date(env.at));
   const present = new Set(plan.fields.filter((f): f is string => f !== null));
@@ -245,6 +272,7 @@ async function applySheet(
         sheet: plan.name,
         line,
         column,
+        letter: index >= 0 ? columnLetter(index) : '',
         field: p.field,
         value: p.field === null ? '' : (cells.get(p.field) ?? ''),
         key: required ? 'import.cell.required' : p.key,
@@ -267,6 +295,27 @@ async function applySheet(
     const values: Record<string, unknown> = {};
     const cells = new Map<string, string>();
     const problems: Problem[] = [];
+    // A row wider than its header (a separator typed inside an unquoted cell, rows glued
+    // together) would lose those cells without a word: it is refused, naming the first.
+    const extra = row.cells.findIndex((c, i) => i >= plan.headers.length && cellText(c) !== '');
+    if (extra >= 0) {
+      issues.push({
+        sheet: plan.name,
+        line: row.line,
+        column: '',
+        letter: columnLetter(extra),
+        field: null,
+        value: cellText(row.cells[extra]),
+        key: 'import.row.extraCells',
+        params: {
+          count: row.cells.length,
+          columns: plan.headers.length,
+          letter: columnLetter(extra),
+          value: cellText(row.cells[extra]),
+        },
+      });
+      continue;
+    }
     plan.fields.forEach((field, i) => {
       if (field === null) return;
       const column = columnDef(plan.kind, field);

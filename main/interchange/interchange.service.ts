@@ -95,9 +95,9 @@ export function createInterchangeService(deps: ServiceDeps) {
       return file === null ? null : uploads.adopt(file);
     },
 
-    async preview(input: ParsedInputOf<'import:preview'>) {
+    async preview(input: ParsedInputOf<'import:preview'>, ctx: CallContext) {
       const upload = uploads.get(input.fileId);
-      return previewImport(input.fileId, upload.file, upload.name, input);
+      return previewImport(input.fileId, upload.file, upload.name, input, ctx.lang);
     },
 
     async run(input: ParsedInputOf<'import:run'>, ctx: CallContext): Promise<ImportSummary> {

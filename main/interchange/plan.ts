@@ -1,12 +1,14 @@
 import {
   columnDef,
   columnForHeader,
+  columnLetter,
   SHEETS,
   sheetKindForHeaders,
   sheetKindForName,
   type SheetKind,
 } from '../../shared/interchange';
-import type { SheetChoice, SheetPreview } from '../../shared/ipc/interchange';
+import { formatMessage, type Lang } from '../../shared/i18n';
+import type { ImportNotice, SheetChoice, SheetPreview } from '../../shared/ipc/interchange';
 import { fileProblem, type Cell, type OpenedFile, type SheetReader, type SheetRow } from './source';
 import { LIMITS } from './limits';
 
@@ -26,6 +28,13 @@ export interface SheetPlan {
   /** By column position: the field, or null. */
   readonly fields: readonly (string | null)[];
   readonly sample: readonly SheetRow[];
+  /** What the plan decided on its own (a separator, inferred fields…), said in the preview. */
+  readonly notices: readonly ImportNotice[];
+}
+
+/** A column as the clerk sees it: its letter and its header, `B列（我方）` / `column B (我方)`. */
+export function columnLabel(index: number, header: string, lang: Lang): string {
+  return formatMessage('import.columnLabel', { letter: columnLetter(index), header }, lang);
 }
 
 const HEADER_SEARCH_ROWS = 10;
@@ -87,7 +96,20 @@ export async function planSheet(
   const sample = rows
     .filter((r) => r.line > header.line && !isBlank(r))
     .slice(0, LIMITS.previewRows);
-  return { reader, name, kind, kindFrom, headerLine: header.line, headers, fields, sample };
+  const notices: ImportNotice[] = [];
+  if (file.separator === ';') notices.push({ key: 'import.notice.semicolon', params: {} });
+  if (file.separator === '\t') notices.push({ key: 'import.notice.tab', params: {} });
+  return {
+    reader,
+    name,
+    kind,
+    kindFrom,
+    headerLine: header.line,
+    headers,
+    fields,
+    sample,
+    notices,
+  };
 }
 
 /** The sheets an import takes: the one chosen, else those named for an entity, else the first. */
@@ -127,7 +149,7 @@ export function sheetProblems(plan: SheetPlan): { missing: string[] } {
   return { missing };
 }
 
-export function previewOf(plan: SheetPlan): SheetPreview {
+export function previewOf(plan: SheetPlan, lang: Lang): SheetPreview {
   const { missing } = sheetProblems(plan);
   return {
     name: plan.name,
@@ -139,11 +161,19 @@ export function previewOf(plan: SheetPlan): SheetPreview {
       header,
       field: plan.fields[index] ?? null,
     })),
-    unknown: plan.headers.filter((h, i) => h !== '' && plan.fields[i] === null),
+    unknown: ignoredColumns(plan, lang),
     missing,
+    notices: plan.notices,
     sample: plan.sample.map((row) => ({
       line: row.line,
       cells: plan.headers.map((_, i) => cellText(row.cells[i])),
     })),
   };
+}
+
+/** The columns a sheet's rows are read without, as the clerk sees them. */
+export function ignoredColumns(plan: SheetPlan, lang: Lang): string[] {
+  return plan.headers.flatMap((h, i) =>
+    h !== '' && plan.fields[i] === null ? [columnLabel(i, h, lang)] : [],
+  );
 }

@@ -19,6 +19,8 @@ import { LIMITS } from './limits';
 
 export type Encoding = 'utf8' | 'gb18030';
 export type Format = 'csv' | 'xlsx' | 'xls';
+/** What separates a CSV's cells: Excel writes `;` where the comma is the decimal mark. */
+export type Separator = ',' | ';' | '\t';
 
 /** One cell as the file gives it; `text` is what the spreadsheet program shows. */
 export interface Cell {
@@ -49,6 +51,8 @@ export interface OpenedFile {
   /** The encoding a CSV is read with, and the one detected (null for workbooks). */
   readonly encoding: Encoding | null;
   readonly detected: Encoding | null;
+  /** A CSV's separator, found from its first lines (null for workbooks). */
+  readonly separator: Separator | null;
   readonly sheetNames: readonly string[];
   sheet(name: string): SheetReader;
 }
@@ -112,13 +116,53 @@ export async function openFile(
   if (encoding === 'gb18030' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
     throw fileProblem('bomMismatch', {});
   const name = displayName.replace(/\.[^.]*$/, '') || displayName;
+  const separator = detectSeparator(
+    encoding === 'gb18030' ? iconv.decode(head, 'gb18030') : head.toString('utf8'),
+  );
   return {
     format: 'csv',
     encoding,
     detected,
+    separator,
     sheetNames: [name],
-    sheet: () => ({ name, rows: (onProgress) => csvRows(file, size, encoding, onProgress) }),
+    sheet: () => ({
+      name,
+      rows: (onProgress) => csvRows(file, size, encoding, separator, onProgress),
+    }),
   };
+}
+
+const SEPARATORS: readonly Separator[] = [',', ';', '\t'];
+
+/**
+ * The separator the first lines use most, outside quotes: the header (or the widest row
+ * among the title rows above it) has one fewer separator than columns, whichever it is.
+ * A file with none (one column) is read with commas.
+ */
+export function detectSeparator(text: string): Separator {
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
+  let best: Separator = ',';
+  let bestCount = 0;
+  for (const separator of SEPARATORS) {
+    let most = 0;
+    for (const line of lines) {
+      let n = 0;
+      let quoted = false;
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted;
+        else if (ch === separator && !quoted) n++;
+      }
+      most = Math.max(most, n);
+    }
+    if (most > bestCount) {
+      best = separator;
+      bestCount = most;
+    }
+  }
+  return best;
 }
 
 /** Decodes to text, refusing bytes that are not the chosen encoding instead of guessing. */
@@ -162,9 +206,11 @@ function decoder(encoding: Encoding): Transform {
   });
 }
 
+const LINE_END = /[\r\n]/g;
+
 /**
  * Refuses a physical line longer than the limit before csv-parse splits it, since a line of
- * commas alone would become millions of empty fields.
+ * commas alone would become millions of empty fields. A line ends at LF, CR or CRLF.
  */
 function lineGuard(): Transform {
   let run = 0;
@@ -175,7 +221,8 @@ function lineGuard(): Transform {
       const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
       let start = 0;
       for (;;) {
-        const nl = text.indexOf('\n', start);
+        LINE_END.lastIndex = start;
+        const nl = LINE_END.exec(text)?.index ?? -1;
         const part = (nl === -1 ? text.length : nl) - start;
         if (run + part > LIMITS.lineChars)
           return done(fileProblem('lineTooLong', { line, max: LIMITS.lineChars }));
@@ -184,7 +231,8 @@ function lineGuard(): Transform {
           break;
         }
         run = 0;
-        line++;
+        // CRLF is one line end (unless the chunk splits it, which at worst miscounts by one).
+        if (!(text[nl] === '\n' && nl > 0 && text[nl - 1] === '\r')) line++;
         start = nl + 1;
       }
       done(null, text);
@@ -196,6 +244,7 @@ async function* csvRows(
   file: string,
   size: number,
   encoding: Encoding,
+  separator: Separator,
   onProgress?: (fraction: number) => void,
 ): AsyncGenerator<SheetRow> {
   const input = createReadStream(file, { highWaterMark: 64 * 1024 });
@@ -205,6 +254,10 @@ async function* csvRows(
   });
   const parser = parseCsv({
     bom: true,
+    delimiter: separator,
+    // Every line end ends a row, however mixed: a ledger kept in Excel on Windows (CRLF) with
+    // rows appended by another tool (LF), or saved on an old Mac (CR).
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     max_record_size: LIMITS.recordChars,
     skip_empty_lines: false,
@@ -327,6 +380,7 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls'): Promise<Opene
     format,
     encoding: null,
     detected: null,
+    separator: null,
     sheetNames: workbook.SheetNames,
     sheet(name) {
       const sheet = workbook.Sheets[name];

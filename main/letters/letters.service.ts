@@ -1,81 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getLetter, getLetterRow, insertLetter, listLetters } from '../../db/letters.repository';
-import type { Executor, Row } from '../../db/schema';
+import { getLetter, getLetterRow, listLetters } from '../../db/letters.repository';
+import type { Executor } from '../../db/schema';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
-import type { LetterCreate, LetterPatch, ScanFile } from '../../shared/ipc/letters';
+import type { ScanFile } from '../../shared/ipc/letters';
 import type { LetterRow, Page } from '../../shared/model';
 import type { CallContext } from '../core/context';
-import { AppError, conflict, notFound } from '../core/errors';
-import { mimeOfScan, openableScan, readScan, refusedScan, storeScan } from './scans';
-import { resolveTieRef } from '../ties/tie-ref';
+import { AppError, notFound } from '../core/errors';
+import { mimeOfScan, openableScan, readScan, refusedScan } from './scans';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { patchVersioned, setDeleted, type VersionedTarget } from '../core/versioned.write';
-import { audit, type WriteEnv } from '../core/write-env';
+import { patchVersioned, setDeleted } from '../core/versioned.write';
+import { attachIn, createLetterIn, LETTER_TARGET, updateLetterIn } from './letters.write';
 
-export const LETTER_TARGET: VersionedTarget<'letters'> = {
-  table: 'letters',
-  entity: 'letter',
-  current: (env, id) => getLetterRow(env.trx, id),
-};
-
-export async function createLetterIn(env: WriteEnv, input: LetterCreate): Promise<string> {
-  const tieId = await resolveTieRef(env.trx, input);
-  const row: Row<'letters'> = {
-    id: env.ids.next(),
-    tie_id: tieId,
-    title: input.title,
-    doc_type: input.doc_type,
-    signed_on: input.signed_on ?? null,
-    signed_place: input.signed_place ?? null,
-    our_signatory: input.our_signatory ?? null,
-    partner_signatory: input.partner_signatory ?? null,
-    follow_up_on: input.follow_up_on ?? null,
-    status: input.status,
-    scan_file: null,
-    scan_name: null,
-    notes: input.notes ?? null,
-    version: 1,
-    created_at: env.at,
-    updated_at: env.at,
-    deleted_at: null,
-  };
-  await insertLetter(env.trx, row);
-  await audit(env, 'letter', row.id, 'create', null, row);
-  return row.id;
-}
-
-export async function updateLetterIn(
-  env: WriteEnv,
-  id: string,
-  version: number,
-  patch: LetterPatch,
-): Promise<void> {
-  const { tie_id, local, partner, country, ...fields } = patch;
-  const moved =
-    tie_id !== undefined || local !== undefined || partner !== undefined
-      ? { tie_id: await resolveTieRef(env.trx, { tie_id, local, partner, country }) }
-      : {};
-  await patchVersioned(env, LETTER_TARGET, id, version, { ...fields, ...moved });
-}
-
-async function attachIn(
-  env: WriteEnv,
-  deps: ServiceDeps,
-  id: string,
-  version: number,
-  name: string,
-  bytes: Uint8Array,
-): Promise<void> {
-  const letter = await getLetter(env.trx, id);
-  if (!letter || letter.deleted_at !== null) throw notFound('letter', id);
-  if (letter.version !== version) throw conflict('letter', await getLetterRow(env.trx, id));
-  const relative = await storeScan(deps.paths.files, id, name, bytes);
-  await patchVersioned(env, LETTER_TARGET, id, version, {
-    scan_file: relative,
-    scan_name: path.basename(name),
-  });
-}
+// main/interchange/ still imports the write blocks from here until issue 20's split lands.
+export { createLetterIn, updateLetterIn };
 
 export function createLettersService(deps: ServiceDeps) {
   async function row(db: Executor, id: string): Promise<LetterRow> {
@@ -92,7 +30,7 @@ export function createLettersService(deps: ServiceDeps) {
     create: (input: ParsedInputOf<'letters:create'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createLetterIn(env, input)), {
         scope: 'letters',
-        label: 'history.create',
+        label: 'undo.create',
         params: (row: LetterRow) => ({ target: row.title }),
       }),
     update: (input: ParsedInputOf<'letters:update'>, ctx: CallContext) =>
@@ -105,7 +43,7 @@ export function createLettersService(deps: ServiceDeps) {
         },
         {
           scope: 'letters',
-          label: 'history.update',
+          label: 'undo.update',
           params: (row: LetterRow) => ({ target: row.title, columns: Object.keys(input.patch) }),
         },
       ),
@@ -124,7 +62,7 @@ export function createLettersService(deps: ServiceDeps) {
           );
           return row(env.trx, input.id);
         },
-        { scope: 'letters', label: 'history.attach', params: { target: input.name } },
+        { scope: 'letters', label: 'undo.attach', params: { target: input.name } },
       ),
 
     async attachPick(
@@ -149,7 +87,7 @@ export function createLettersService(deps: ServiceDeps) {
           await attachIn(env, deps, input.id, input.version, path.basename(file), bytes);
           return row(env.trx, input.id);
         },
-        { scope: 'letters', label: 'history.attach', params: { target: path.basename(file) } },
+        { scope: 'letters', label: 'undo.attach', params: { target: path.basename(file) } },
       );
     },
 
@@ -165,7 +103,7 @@ export function createLettersService(deps: ServiceDeps) {
           });
           return row(env.trx, input.id);
         },
-        { scope: 'letters', label: 'history.detach', params: {} },
+        { scope: 'letters', label: 'undo.detach', params: {} },
       ),
 
     async scan(input: ParsedInputOf<'letters:scan'>): Promise<ScanFile> {
@@ -205,7 +143,7 @@ export function createLettersService(deps: ServiceDeps) {
         },
         {
           scope: 'letters',
-          label: deleted ? 'history.delete' : 'history.restore',
+          label: deleted ? 'undo.delete' : 'undo.restore',
           params: (row: LetterRow) => ({ target: row.title }),
         },
       ),

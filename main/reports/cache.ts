@@ -1,3 +1,4 @@
+import { auditOfEntitiesAfter, latestAuditSeq } from '../../db/audit.repository';
 import {
   lettersSignedIn,
   loadReportTies,
@@ -34,6 +35,18 @@ import {
  * deleted, restored or linked to another locality or partner (their rows name both).
  */
 const REFRESH_AT_MOST = 2000;
+
+/** The audit entities whose changes can move a report's figures or names. */
+const REPORTED_ENTITIES = [
+  'tie',
+  'tie_event',
+  'partner',
+  'locality',
+  'visit',
+  'visit_tie',
+  'letter',
+  'step',
+] as const;
 
 /** What an annual report reads: the whole registry, kept (below), or a scope, from the file. */
 export interface ReportSource {
@@ -95,11 +108,7 @@ export function createReportTieCache(db: Executor) {
   }
 
   async function latestSeq(): Promise<number> {
-    const row = await db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst();
-    return Number(row?.seq ?? 0);
+    return latestAuditSeq(db);
   }
 
   async function full(now: number): Promise<void> {
@@ -113,22 +122,7 @@ export function createReportTieCache(db: Executor) {
   }
 
   async function changedTies(since: number): Promise<Set<string> | null> {
-    const rows = await db
-      .selectFrom('audit_log')
-      .select(['entity', 'entity_id', 'before', 'after'])
-      .where('seq', '>', since)
-      .where('entity', 'in', [
-        'tie',
-        'tie_event',
-        'partner',
-        'locality',
-        'visit',
-        'visit_tie',
-        'letter',
-        'step',
-      ])
-      .limit(REFRESH_AT_MOST + 1)
-      .execute();
+    const rows = await auditOfEntitiesAfter(db, since, REPORTED_ENTITIES, REFRESH_AT_MOST + 1);
     if (rows.length > REFRESH_AT_MOST) return null;
     const ids = new Set<string>();
     for (const row of rows) {

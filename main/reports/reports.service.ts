@@ -14,7 +14,7 @@ import { listSteps } from '../../db/steps.repository';
 import { getTieRow } from '../../db/ties.repository';
 import { listVisits } from '../../db/visits.repository';
 import { dayOf, precisionOf, type PartialDate } from '../../shared/dates';
-import { establishedOnAsOf } from '../../shared/history';
+import { establishedOnAsOf } from '../../shared/timeline';
 import type { Kind, Level, Stage } from '../../shared/enums';
 import { createI18n, type Lang } from '../../shared/i18n';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
@@ -34,7 +34,7 @@ import { AppError } from '../core/errors';
 import { annualHtml, annualTitle, type AnnualModel } from './annual';
 import { chromiumPdf } from './chromium';
 import { countryHtml, countryTitle, dossierHtml, dossierTitle } from './dossier';
-import type { SettingsService } from '../places/places.service';
+import type { SettingsService } from '../settings/settings.service';
 import type { ServiceDeps } from '../core/transaction';
 
 /**

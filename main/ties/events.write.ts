@@ -104,18 +104,10 @@ export async function syncStageDate(
   }
   if (on === null) return;
   const later = events.find(
-    (e) =>
-      e.type === 'stage' && e.stage !== null && stageIndex(e.stage as Stage) > stageIndex(stage),
+    (e) => e.type === 'stage' && e.stage !== null && stageIndex(e.stage) > stageIndex(stage),
   );
   const seq = later ? later.seq : (events.at(-1)?.seq ?? 0) + 1;
   if (later) await shiftEventsFrom(env.trx, tieId, seq);
   const previous = [...events].reverse().find((e) => e.seq < seq && e.type === 'stage');
-  await appendStageEvent(
-    env,
-    tieId,
-    seq,
-    stage,
-    (previous?.stage as Stage | undefined) ?? null,
-    on,
-  );
+  await appendStageEvent(env, tieId, seq, stage, previous?.stage ?? null, on);
 }

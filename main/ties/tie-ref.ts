@@ -1,4 +1,4 @@
-import { getTie } from '../../db/ties.repository';
+import { findTiesByNames, getTie } from '../../db/ties.repository';
 import type { Executor } from '../../db/schema';
 import type { TieRefInput } from '../../shared/schemas';
 import { AppError } from '../core/errors';
@@ -23,25 +23,7 @@ export async function resolveTieRef(
   }
   const local = ref.local ?? '';
   const partner = ref.partner ?? '';
-  let q = db
-    .selectFrom('ties as t')
-    .innerJoin('localities as l', 'l.id', 't.locality_id')
-    .innerJoin('partners as p', 'p.id', 't.partner_id')
-    .select(['t.id', 'p.country'])
-    .where('t.deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([eb('l.name', '=', local), eb('l.name_zh', '=', local), eb('l.name_en', '=', local)]),
-    )
-    .where((eb) =>
-      eb.or([
-        eb('p.name', '=', partner),
-        eb('p.name_zh', '=', partner),
-        eb('p.name_en', '=', partner),
-        eb('p.name_local', '=', partner),
-      ]),
-    );
-  if (ref.country) q = q.where('p.country', '=', ref.country);
-  const found = await q.limit(2).execute();
+  const found = await findTiesByNames(db, { local, partner, country: ref.country }, 2);
   if (found.length === 0)
     throw refused(path.concat('partner'), 'errors.tie.unknownRef', { local, partner });
   if (found.length > 1)

@@ -34,7 +34,7 @@ export function createTiesService(deps: ServiceDeps) {
         async (env) => row(env.trx, await createTieIn(env, input)),
         {
           scope: 'ties',
-          label: 'history.create',
+          label: 'undo.create',
           params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
         },
       );
@@ -50,7 +50,7 @@ export function createTiesService(deps: ServiceDeps) {
         },
         {
           scope: 'ties',
-          label: 'history.update',
+          label: 'undo.update',
           params: (row: TieRow) => ({
             target: `${row.local} – ${row.partner}`,
             columns: Object.keys(input.patch),
@@ -69,7 +69,7 @@ export function createTiesService(deps: ServiceDeps) {
         },
         {
           scope: 'ties',
-          label: 'history.delete',
+          label: 'undo.delete',
           params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
         },
       );
@@ -85,7 +85,7 @@ export function createTiesService(deps: ServiceDeps) {
         },
         {
           scope: 'ties',
-          label: 'history.restore',
+          label: 'undo.restore',
           params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
         },
       );

@@ -19,6 +19,7 @@ import { countryName } from '../../shared/countries';
 import type { PartialDate } from '../../shared/dates';
 import type { Level, Stage } from '../../shared/enums';
 import type { TieCreate, TiePatch } from '../../shared/ipc/ties';
+import { hasCjk } from '../../shared/text';
 import { AppError, conflict, notFound, rule } from '../core/errors';
 import { advanceIn } from '../workflow/advance.write';
 import {
@@ -39,10 +40,8 @@ import { audit, type WriteEnv } from '../core/write-env';
  * or created by name, one live tie per pair, history as dated events, an audit row per change.
  */
 
-const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 function namesFor(name: string): { name_zh: string | null; name_en: string | null } {
-  return HAS_CJK.test(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
+  return hasCjk(name) ? { name_zh: name, name_en: null } : { name_zh: null, name_en: name };
 }
 
 /**
@@ -337,17 +336,13 @@ export async function updateTieIn(
       // An import records the stage it finds, dated by its own column where it has one.
       const column = (STAGE_DATE_COLUMN as Partial<Record<Stage, keyof Row<'ties'>>>)[patch.stage];
       const on = column ? (merged[column] as string | null) : null;
-      await appendEvent(
-        env,
-        tie.id,
-        { type: 'stage', stage: patch.stage, from: tie.stage as Stage },
-        on,
-      );
+      await appendEvent(env, tie.id, { type: 'stage', stage: patch.stage, from: tie.stage }, on);
       next.stage = patch.stage;
     } else {
       Object.assign(next, await advanceIn(env, merged, patch.stage, {}));
     }
   }
+  refuseDatesAheadOfStage(next, (next.stage as Stage | undefined) ?? (tie.stage as Stage));
   for (const stage of DATED_STAGES) {
     const column = STAGE_DATE_COLUMN[stage];
     if (column in next)
@@ -365,6 +360,24 @@ export async function updateTieIn(
   if (!(await updateTie(env.trx, id, version, next)))
     throw conflict('tie', await getTieRow(env.trx, id));
   await audit(env, 'tie', id, 'update', tie, { ...tie, ...next, version: version + 1 });
+}
+
+/**
+ * A tie's stage is the stage of its last stage event, on every write path. A date for a stage
+ * the tie has not reached would record that stage after its last one (an "established" event
+ * on a tie at contact, counted by the report while the grid shows contact), so it is refused
+ * with the move to make instead: the workflow checks what the stage needs.
+ */
+function refuseDatesAheadOfStage(next: Record<string, unknown>, stage: Stage): void {
+  for (const dated of DATED_STAGES) {
+    const column = STAGE_DATE_COLUMN[dated];
+    if (next[column] === undefined || next[column] === null) continue;
+    if (stageIndex(dated) <= stageIndex(stage)) continue;
+    const params = { field: column, to: dated, stage };
+    throw new AppError('rule', 'errors.tie.dateAheadOfStage', params, {
+      details: [{ path: [column], key: 'errors.tie.dateAheadOfStage', params }],
+    });
+  }
 }
 
 async function relinkLocality(
@@ -390,7 +403,7 @@ async function relinkLocality(
     const patch = {
       name,
       ...namesFor(name),
-      level: level ?? (current.level as Level),
+      level: level ?? current.level,
       updated_at: env.at,
     };
     if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
@@ -403,7 +416,7 @@ async function relinkLocality(
     });
     return current;
   }
-  return resolveLocality(env, name, level ?? (current.level as Level));
+  return resolveLocality(env, name, level ?? current.level);
 }
 
 async function relinkPartner(
@@ -429,7 +442,7 @@ async function relinkPartner(
   if ((await countLiveTiesOfPartner(env.trx, current.id)) === 1) {
     const rename: RowPatch<'partners'> = { name, country, updated_at: env.at };
     if (name !== current.name)
-      Object.assign(rename, HAS_CJK.test(name) ? { name_zh: name } : { name_en: name });
+      Object.assign(rename, hasCjk(name) ? { name_zh: name } : { name_en: name });
     if (details.partner_zh !== undefined) rename.name_zh = details.partner_zh;
     if (details.region !== undefined) rename.region = details.region;
     if (!(await updatePartner(env.trx, current.id, current.version, rename))) {

@@ -1,9 +1,16 @@
-import { sql } from 'kysely';
+import { auditOfCommand } from '../../db/audit.repository';
+import { listChainTemplates, replaceChain } from '../../db/chains.repository';
+import { findCommand, listCommands, markCommand } from '../../db/commands.repository';
+import { deleteEvent, getEvent, insertEventRow, replaceEvent } from '../../db/events.repository';
 import { fromJsonText, toJsonText } from '../../db/json';
-import type { Executor } from '../../db/schema';
-import type { VersionedTable } from '../../db/versioned';
+import { inSavepoint } from '../../db/savepoint';
+import type { Executor, Row } from '../../db/schema';
+import { deleteSetting, getSettingRow, insertSettingText } from '../../db/settings.repository';
+import { getVersionedRow, overwriteVersioned, type VersionedTable } from '../../db/versioned';
+import { getVisitTie, linkVisitTie, unlinkVisitTie } from '../../db/visits.repository';
+import type { Level } from '../../shared/enums';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
-import type { HistoryEntry, HistoryResult } from '../../shared/ipc/history';
+import type { UndoEntry, UndoResult } from '../../shared/ipc/undo';
 import type { CallContext } from '../core/context';
 import { AppError, notFound } from '../core/errors';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
@@ -37,13 +44,7 @@ interface AuditStep {
 }
 
 function blocked(entity: string, id: string): AppError {
-  return new AppError('conflict', 'errors.history.changedSince', { entity, id });
-}
-
-async function currentRow(db: Executor, table: string, where: Raw): Promise<Raw | undefined> {
-  let q = db.selectFrom(table as 'ties').selectAll();
-  for (const [k, v] of Object.entries(where)) q = q.where(k as 'id', '=', v as string);
-  return (await q.executeTakeFirst()) as Raw | undefined;
+  return new AppError('conflict', 'errors.undo.changedSince', { entity, id });
 }
 
 /** A record's content: everything but its version and last-update stamp. */
@@ -71,7 +72,7 @@ async function restore(
 ): Promise<void> {
   const table = VERSIONED[step.entity];
   if (table) {
-    const current = await currentRow(env.trx, table, { id: step.entity_id });
+    const current = (await getVersionedRow(env.trx, table, step.entity_id)) as Raw | undefined;
     // Compared by content, not version: a change that was itself undone leaves the record as
     // this command knew it, and that is not a conflict.
     if (!current || (expected && !same(content(current), content(expected))))
@@ -80,97 +81,55 @@ async function restore(
       ? Object.fromEntries(Object.entries(target).filter(([k]) => k !== 'id' && k !== 'version'))
       : { deleted_at: env.at };
     const next = { ...columns, updated_at: env.at, version: Number(current.version) + 1 };
-    await env.trx
-      .updateTable(table as 'ties')
-      .set(next)
-      .where('id', '=', step.entity_id)
-      .execute();
+    await overwriteVersioned(env.trx, table, step.entity_id, next);
     await audit(env, step.entity, step.entity_id, action, current, { ...current, ...next });
     return;
   }
   if (step.entity === 'tie_event') {
-    const current = await currentRow(env.trx, 'tie_events', { id: step.entity_id });
+    const current = await getEvent(env.trx, step.entity_id);
     if (!same(current ?? null, expected)) throw blocked('tie_event', step.entity_id);
-    if (target === null)
-      await env.trx.deleteFrom('tie_events').where('id', '=', step.entity_id).execute();
-    else if (current)
-      await env.trx
-        .updateTable('tie_events')
-        .set(target)
-        .where('id', '=', step.entity_id)
-        .execute();
-    else
-      await env.trx
-        .insertInto('tie_events')
-        .values(target as never)
-        .execute();
+    // The audit row holds the event exactly as stored.
+    const row = target as unknown as Row<'tie_events'> | null;
+    if (row === null) await deleteEvent(env.trx, step.entity_id);
+    else if (current) await replaceEvent(env.trx, step.entity_id, row);
+    else await insertEventRow(env.trx, row);
     await audit(env, step.entity, step.entity_id, action, current ?? null, target);
     return;
   }
   if (step.entity === 'visit_tie') {
     const [visitId, tieId] = step.entity_id.split(':') as [string, string];
-    const current = await currentRow(env.trx, 'visit_ties', { visit_id: visitId, tie_id: tieId });
+    const current = await getVisitTie(env.trx, visitId, tieId);
     if (!same(current ?? null, expected)) throw blocked('visit_tie', step.entity_id);
-    if (target === null)
-      await env.trx
-        .deleteFrom('visit_ties')
-        .where('visit_id', '=', visitId)
-        .where('tie_id', '=', tieId)
-        .execute();
-    else if (!current)
-      await env.trx.insertInto('visit_ties').values({ visit_id: visitId, tie_id: tieId }).execute();
+    if (target === null) await unlinkVisitTie(env.trx, visitId, tieId);
+    else if (!current) await linkVisitTie(env.trx, visitId, tieId);
     await audit(env, step.entity, step.entity_id, action, current ?? null, target);
     return;
   }
   if (step.entity === 'setting') {
-    const current = await currentRow(env.trx, 'settings', { key: step.entity_id });
-    const value = current ? fromJsonText<unknown>(current.value as string, null) : null;
+    const current = await getSettingRow(env.trx, step.entity_id);
+    const value = current ? fromJsonText<unknown>(current.value, null) : null;
     if (!same(value, expected)) throw blocked('setting', step.entity_id);
-    await env.trx.deleteFrom('settings').where('key', '=', step.entity_id).execute();
+    await deleteSetting(env.trx, step.entity_id);
     if (target !== null)
-      await env.trx
-        .insertInto('settings')
-        .values({ key: step.entity_id, value: toJsonText(target), updated_at: env.at })
-        .execute();
+      await insertSettingText(env.trx, step.entity_id, toJsonText(target), env.at);
     await audit(env, step.entity, step.entity_id, action, value, target);
     return;
   }
   if (step.entity === 'chain') {
-    const rows = await env.trx
-      .selectFrom('approval_templates')
-      .selectAll()
-      .where('level', '=', step.entity_id)
-      .orderBy('position')
-      .execute();
+    // A chain's audit rows are written by chains:set, which names the level it changed.
+    const level = step.entity_id as Level;
+    const rows = await listChainTemplates(env.trx, level);
     const current = rows.map((r) => ({ zh: r.authority_zh, en: r.authority_en }));
-    await env.trx.deleteFrom('approval_templates').where('level', '=', step.entity_id).execute();
-    let position = 1;
-    for (const s of (target as unknown as { zh: string; en: string }[] | null) ?? []) {
-      await env.trx
-        .insertInto('approval_templates')
-        .values({
-          id: env.ids.next(),
-          level: step.entity_id,
-          position: position++,
-          authority_zh: s.zh,
-          authority_en: s.en,
-        })
-        .execute();
-    }
+    const steps = (target as unknown as { zh: string; en: string }[] | null) ?? [];
+    await replaceChain(env.trx, level, steps, () => env.ids.next());
     await audit(env, step.entity, step.entity_id, action, current, target);
     return;
   }
-  throw new AppError('rule', 'errors.history.cannotUndo', { entity: step.entity });
+  throw new AppError('rule', 'errors.undo.cannotUndo', { entity: step.entity });
 }
 
 async function stepsOf(db: Executor, commandId: string): Promise<AuditStep[]> {
-  const rows = await db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('command_id', '=', commandId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
+  return (await auditOfCommand(db, commandId)).map((r) => ({
     seq: Number(r.seq),
     entity: r.entity,
     entity_id: r.entity_id,
@@ -202,13 +161,13 @@ async function replay(
     const expected = states.get(key) ?? null;
     const target = direction === 'undo' ? step.before : step.after;
     try {
-      await sql`savepoint undo_step`.execute(env.trx);
-      await restore(env, step, target, expected, direction);
-      await sql`release savepoint undo_step`.execute(env.trx);
+      await inSavepoint(env.trx, 'undo_step', () =>
+        restore(env, step, target, expected, direction),
+      );
     } catch (error) {
       if (error instanceof AppError) throw error;
       // A unique index (a duplicate tie brought back) or a foreign key says no.
-      throw new AppError('rule', 'errors.history.blocked', {
+      throw new AppError('rule', 'errors.undo.blocked', {
         entity: step.entity,
         id: step.entity_id,
       });
@@ -228,39 +187,35 @@ function entryFrom(row: {
   at: string;
   undone_at: string | null;
   undone_by: string | null;
-}): HistoryEntry {
-  return { ...row, params: fromJsonText<Record<string, unknown>>(row.params, {}) };
+}): UndoEntry {
+  return {
+    ...row,
+    label: currentLabel(row.label),
+    params: fromJsonText<Record<string, unknown>>(row.params, {}),
+  };
 }
 
-export function createHistoryService(deps: ServiceDeps) {
-  async function find(
-    db: Executor,
-    input: { id?: string | undefined; scope?: string | undefined },
-    actor: string,
-    undone: boolean,
-  ) {
-    let q = db.selectFrom('commands').selectAll();
-    if (input.id) q = q.where('id', '=', input.id);
-    else {
-      q = q.where('actor', '=', actor).where('undone_at', undone ? 'is not' : 'is', null);
-      if (input.scope) q = q.where('scope', '=', input.scope);
-      q = undone ? q.orderBy('undone_at', 'desc').orderBy('seq', 'desc') : q.orderBy('seq', 'desc');
-    }
-    return q.executeTakeFirst();
-  }
+/**
+ * Registries written before undo got its own name stored their command labels as
+ * `history.*`; the log is history the migrations keep as it was, so the name is mended here.
+ */
+export function currentLabel(label: string): string {
+  return label.startsWith('history.') ? `undo.${label.slice('history.'.length)}` : label;
+}
 
+export function createUndoService(deps: ServiceDeps) {
   async function run(
-    input: ParsedInputOf<'history:undo'>,
+    input: ParsedInputOf<'undo:undo'>,
     ctx: CallContext,
     direction: 'undo' | 'redo',
-  ): Promise<HistoryResult> {
+  ): Promise<UndoResult> {
     return inWriteTransaction(deps, ctx, async (env) => {
-      const command = await find(env.trx, input, ctx.actor, direction === 'redo');
+      const command = await findCommand(env.trx, input, ctx.actor, direction === 'redo');
       if (!command) throw notFound('command', input.id ?? input.scope ?? '');
       if ((command.undone_at !== null) !== (direction === 'redo'))
         throw new AppError(
           'rule',
-          direction === 'undo' ? 'errors.history.alreadyUndone' : 'errors.history.notUndone',
+          direction === 'undo' ? 'errors.undo.alreadyUndone' : 'errors.undo.notUndone',
         );
       // The replay's own audit rows carry the command's id, so the next undo or redo of it
       // knows the state it left.
@@ -269,18 +224,16 @@ export function createHistoryService(deps: ServiceDeps) {
         direction === 'undo'
           ? { undone_at: env.at, undone_by: env.actor }
           : { undone_at: null, undone_by: null };
-      await env.trx.updateTable('commands').set(marks).where('id', '=', command.id).execute();
+      await markCommand(env.trx, command.id, marks);
       return { command: entryFrom({ ...command, ...marks }), touched };
     });
   }
 
   return {
-    async list(input: ParsedInputOf<'history:list'>): Promise<HistoryEntry[]> {
-      let q = deps.db.selectFrom('commands').selectAll();
-      if (input.scope) q = q.where('scope', '=', input.scope);
-      return (await q.orderBy('seq', 'desc').limit(input.limit).execute()).map(entryFrom);
+    async list(input: ParsedInputOf<'undo:list'>): Promise<UndoEntry[]> {
+      return (await listCommands(deps.db, input)).map(entryFrom);
     },
-    undo: (input: ParsedInputOf<'history:undo'>, ctx: CallContext) => run(input, ctx, 'undo'),
-    redo: (input: ParsedInputOf<'history:redo'>, ctx: CallContext) => run(input, ctx, 'redo'),
+    undo: (input: ParsedInputOf<'undo:undo'>, ctx: CallContext) => run(input, ctx, 'undo'),
+    redo: (input: ParsedInputOf<'undo:redo'>, ctx: CallContext) => run(input, ctx, 'redo'),
   };
 }

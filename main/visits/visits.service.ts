@@ -1,196 +1,15 @@
-import { findLocalityByName } from '../../db/localities.repository';
-import type { Executor, Row, RowPatch } from '../../db/schema';
-import { toJsonText } from '../../db/json';
-import {
-  getVisitRow,
-  insertVisit,
-  linkVisitTie,
-  listVisits,
-  unlinkVisitTie,
-  visitTieIds,
-} from '../../db/visits.repository';
-import { comparePartialDates } from '../../shared/dates';
+import type { Executor } from '../../db/schema';
+import { getVisitRow, listVisits } from '../../db/visits.repository';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
-import type { VisitCreate, VisitPatch } from '../../shared/ipc/visits';
 import type { Page, VisitRow } from '../../shared/model';
 import type { CallContext } from '../core/context';
-import { AppError, notFound } from '../core/errors';
+import { notFound } from '../core/errors';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { patchVersioned, setDeleted, type VersionedTarget } from '../core/versioned.write';
-import { audit, type WriteEnv } from '../core/write-env';
+import { setDeleted } from '../core/versioned.write';
+import { createVisitIn, updateVisitIn, VISIT_TARGET } from './visits.write';
 
-export const VISIT_TARGET: VersionedTarget<'visits'> = {
-  table: 'visits',
-  entity: 'visit',
-  current: (env, id) => getVisitRow(env.trx, id),
-};
-
-function refused(path: string, key: string, params: Record<string, unknown>): AppError {
-  return new AppError('validation', key, params, { details: [{ path: [path], key, params }] });
-}
-
-async function localityId(
-  env: WriteEnv,
-  name: string | null | undefined,
-): Promise<string | null | undefined> {
-  if (name === undefined || name === null) return name;
-  const found = await findLocalityByName(env.trx, name);
-  if (!found) throw refused('local', 'errors.visit.unknownLocality', { local: name });
-  return found.id;
-}
-
-/**
- * Linked ties, given as ids or partner names. A name must name exactly one live tie (of the
- * visit's locality, when it has one); otherwise the row is refused with the name.
- */
-async function resolveTies(
-  env: WriteEnv,
-  refs: readonly string[],
-  locality: string | null,
-): Promise<string[]> {
-  const out: string[] = [];
-  for (const ref of refs) {
-    let q = env.trx
-      .selectFrom('ties as t')
-      .innerJoin('partners as p', 'p.id', 't.partner_id')
-      .select('t.id')
-      .where('t.deleted_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('t.id', '=', ref),
-          eb('p.name', '=', ref),
-          eb('p.name_zh', '=', ref),
-          eb('p.name_en', '=', ref),
-          eb('p.name_local', '=', ref),
-        ]),
-      );
-    if (locality) q = q.where('t.locality_id', '=', locality);
-    const found = await q.limit(2).execute();
-    if (found.length !== 1)
-      throw refused(
-        'ties',
-        found.length === 0 ? 'errors.visit.unknownTie' : 'errors.visit.ambiguousTie',
-        { tie: ref },
-      );
-    const id = (found[0] as { id: string }).id;
-    if (!out.includes(id)) out.push(id);
-  }
-  return out;
-}
-
-function checkDates(start: string | null, end: string | null): void {
-  if (start && end && comparePartialDates(end, start) < 0)
-    throw refused('end_on', 'errors.visit.endBeforeStart', { start, end });
-}
-
-async function setLinks(
-  env: WriteEnv,
-  visitId: string,
-  tieIds: readonly string[],
-): Promise<boolean> {
-  const current = await visitTieIds(env.trx, visitId);
-  let changed = false;
-  for (const id of current.filter((c) => !tieIds.includes(c))) {
-    await unlinkVisitTie(env.trx, visitId, id);
-    await audit(
-      env,
-      'visit_tie',
-      `${visitId}:${id}`,
-      'delete',
-      { visit_id: visitId, tie_id: id },
-      null,
-    );
-    changed = true;
-  }
-  for (const id of tieIds.filter((t) => !current.includes(t))) {
-    await linkVisitTie(env.trx, visitId, id);
-    await audit(env, 'visit_tie', `${visitId}:${id}`, 'create', null, {
-      visit_id: visitId,
-      tie_id: id,
-    });
-    changed = true;
-  }
-  return changed;
-}
-
-type VisitColumns = Omit<VisitPatch, 'local' | 'ties' | 'fields'>;
-
-export async function createVisitIn(env: WriteEnv, input: VisitCreate): Promise<string> {
-  const { local, ties, fields, ...rest } = input;
-  const locality = (await localityId(env, local)) ?? null;
-  checkDates(rest.start_on ?? null, rest.end_on ?? null);
-  const tieIds = await resolveTies(env, ties ?? [], locality);
-  const row: Row<'visits'> = {
-    id: env.ids.next(),
-    direction: rest.direction,
-    locality_id: locality,
-    country: rest.country ?? null,
-    leader: rest.leader ?? null,
-    leader_title: rest.leader_title ?? null,
-    start_on: rest.start_on ?? null,
-    end_on: rest.end_on ?? null,
-    size: rest.size ?? null,
-    organisation: rest.organisation ?? null,
-    purpose: rest.purpose ?? null,
-    fields: toJsonText(fields ?? []),
-    outcomes: rest.outcomes ?? null,
-    agreements_signed: rest.agreements_signed ?? 0,
-    amount: rest.amount ?? null,
-    currency: rest.currency ?? null,
-    notes: rest.notes ?? null,
-    version: 1,
-    created_at: env.at,
-    updated_at: env.at,
-    deleted_at: null,
-  };
-  await insertVisit(env.trx, row);
-  await audit(env, 'visit', row.id, 'create', null, row);
-  await setLinks(env, row.id, tieIds);
-  return row.id;
-}
-
-export async function updateVisitIn(
-  env: WriteEnv,
-  id: string,
-  version: number,
-  patch: VisitPatch,
-): Promise<void> {
-  const { local, ties, fields, ...rest } = patch;
-  const { agreements_signed, ...columns } = rest as VisitColumns;
-  const next: RowPatch<'visits'> = { ...columns };
-  if (agreements_signed !== undefined) next.agreements_signed = agreements_signed ?? 0;
-  if (fields !== undefined) next.fields = toJsonText(fields);
-  const locality = await localityId(env, local);
-  if (locality !== undefined) next.locality_id = locality;
-  const current = await env.trx
-    .selectFrom('visits')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (current)
-    checkDates(
-      next.start_on !== undefined ? next.start_on : current.start_on,
-      next.end_on !== undefined ? next.end_on : current.end_on,
-    );
-  const before = await patchVersioned(env, VISIT_TARGET, id, version, next);
-  if (ties !== undefined) {
-    const linked = await setLinks(
-      env,
-      id,
-      await resolveTies(env, ties, next.locality_id ?? before.locality_id),
-    );
-    // Links are part of the visit as staff see it: a change to them is a new version.
-    const moved = await env.trx
-      .selectFrom('visits')
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    if (linked && moved.version === version)
-      await patchVersioned(env, VISIT_TARGET, id, version, {
-        updated_at: `${env.at}`,
-      } as RowPatch<'visits'>);
-  }
-}
+// main/interchange/ still imports the write blocks from here until issue 20's split lands.
+export { createVisitIn, updateVisitIn };
 
 export function createVisitsService(deps: ServiceDeps) {
   async function row(db: Executor, id: string): Promise<VisitRow> {
@@ -205,7 +24,7 @@ export function createVisitsService(deps: ServiceDeps) {
     create: (input: ParsedInputOf<'visits:create'>, ctx: CallContext) =>
       inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createVisitIn(env, input)), {
         scope: 'visits',
-        label: 'history.create',
+        label: 'undo.create',
         params: (row: VisitRow) => ({
           target: [row.leader, row.start_on].filter(Boolean).join(' · '),
         }),
@@ -220,7 +39,7 @@ export function createVisitsService(deps: ServiceDeps) {
         },
         {
           scope: 'visits',
-          label: 'history.update',
+          label: 'undo.update',
           params: (row: VisitRow) => ({
             target: [row.leader, row.start_on].filter(Boolean).join(' · '),
             columns: Object.keys(input.patch),
@@ -237,7 +56,7 @@ export function createVisitsService(deps: ServiceDeps) {
         },
         {
           scope: 'visits',
-          label: deleted ? 'history.delete' : 'history.restore',
+          label: deleted ? 'undo.delete' : 'undo.restore',
           params: (row: VisitRow) => ({
             target: [row.leader, row.start_on].filter(Boolean).join(' · '),
           }),

@@ -1,9 +1,12 @@
+import { activeLettersOfTie, signedLettersOfTie } from '../../db/letters.repository';
 import { getLocality } from '../../db/localities.repository';
 import { getPartner } from '../../db/partners.repository';
 import type { Executor, Row, RowPatch } from '../../db/schema';
 import { currentRound } from '../../db/steps.repository';
+import { friendshipLocalitiesOf } from '../../db/ties.repository';
+import { updateVersioned } from '../../db/versioned';
 import { dayOf, firstDay } from '../../shared/dates';
-import type { Kind, Level, Stage } from '../../shared/enums';
+import type { Kind, Stage } from '../../shared/enums';
 import { checkAdvance, type StageFacts } from '../../shared/stages';
 import { signingWarnings, unanswered, type Warning, type WarningCode } from '../../shared/workflow';
 import { AppError, rule } from '../core/errors';
@@ -29,14 +32,7 @@ export interface AdvanceInput {
 }
 
 async function datedLetters(db: Executor, tieId: string): Promise<{ signed_on: string }[]> {
-  const rows = await db
-    .selectFrom('letters')
-    .select('signed_on')
-    .where('tie_id', '=', tieId)
-    .where('deleted_at', 'is', null)
-    .where('signed_on', 'is not', null)
-    .execute();
-  return (rows as { signed_on: string }[]).sort((a, b) =>
+  return (await signedLettersOfTie(db, tieId)).sort((a, b) =>
     firstDay(a.signed_on).localeCompare(firstDay(b.signed_on)),
   );
 }
@@ -63,17 +59,7 @@ export async function stageFacts(
 
 /** Our other localities that already have an established friendship tie with this partner. */
 async function otherFriendshipLocalities(db: Executor, tie: Row<'ties'>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('ties as t')
-    .innerJoin('localities as l', 'l.id', 't.locality_id')
-    .select('l.name')
-    .where('t.partner_id', '=', tie.partner_id)
-    .where('t.id', '!=', tie.id)
-    .where('t.deleted_at', 'is', null)
-    .where('t.kind', '=', 'friendship')
-    .where('t.stage', 'in', ['established', 'suspended'])
-    .execute();
-  return rows.map((r) => r.name);
+  return friendshipLocalitiesOf(db, tie.partner_id, tie.id);
 }
 
 /** The warnings a signing (or an upgrade to friendship) would raise, as things stand. */
@@ -88,7 +74,7 @@ export async function warningsFor(
   const letters = await datedLetters(db, tie.id);
   return signingWarnings({
     kind,
-    ourLevel: (locality?.level ?? 'city') as Level,
+    ourLevel: locality?.level ?? 'city',
     partnerPlaceKind: partner?.place_kind ?? 'city',
     otherFriendshipLocalities: await otherFriendshipLocalities(db, tie),
     signedOn,
@@ -135,7 +121,7 @@ export async function advanceIn(
   to: Stage,
   input: AdvanceInput,
 ): Promise<RowPatch<'ties'>> {
-  const from = tie.stage as Stage;
+  const from = tie.stage;
   const check = checkAdvance(from, to, await stageFacts(env.trx, tie, input));
   if (!check.ok) {
     throw check.kind === 'transition'
@@ -150,7 +136,7 @@ export async function advanceIn(
   if (signing) {
     const signedOn = (input.signed_on ?? tie.established_on) as string;
     override = requireOverrides(
-      await warningsFor(env.trx, tie, tie.kind as Kind, signedOn),
+      await warningsFor(env.trx, tie, tie.kind, signedOn),
       input.overrides,
     );
     on = signedOn;
@@ -196,16 +182,14 @@ export async function advanceIn(
 }
 
 async function supersedeLetters(env: WriteEnv, tieId: string): Promise<void> {
-  const active = await env.trx
-    .selectFrom('letters')
-    .selectAll()
-    .where('tie_id', '=', tieId)
-    .where('status', '=', 'active')
-    .where('deleted_at', 'is', null)
-    .execute();
-  for (const letter of active) {
-    const patch = { status: 'superseded', updated_at: env.at, version: letter.version + 1 };
-    await env.trx.updateTable('letters').set(patch).where('id', '=', letter.id).execute();
-    await audit(env, 'letter', letter.id, 'update', letter, { ...letter, ...patch });
+  for (const letter of await activeLettersOfTie(env.trx, tieId)) {
+    const patch = { status: 'superseded' as const, updated_at: env.at };
+    // Read in this transaction a moment ago, so the version still matches.
+    await updateVersioned(env.trx, 'letters', letter.id, letter.version, patch);
+    await audit(env, 'letter', letter.id, 'update', letter, {
+      ...letter,
+      ...patch,
+      version: letter.version + 1,
+    });
   }
 }

@@ -4,7 +4,7 @@ import { enumLabel, valuesOf, type VocabularyName } from '../../shared/enums';
 import { formatMessage, type Lang } from '../../shared/i18n';
 import type { WireResult } from '../../shared/result';
 import { errorText } from '../i18n';
-import { dateHint } from '../ties/editors';
+import { dateHint } from '../grid/editors/dateHint';
 import { Dialog } from './Dialog';
 
 export type FieldSpec =

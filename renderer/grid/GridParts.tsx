@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridName } from '../../shared/ipc/grid';
-import type { HistoryEntry } from '../../shared/ipc/history';
+import type { UndoEntry } from '../../shared/ipc/undo';
 import { call } from '../api/client';
 import { Dialog } from '../components/Dialog';
 
@@ -67,10 +67,10 @@ export function HistoryPanel({
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [entries, setEntries] = useState<readonly HistoryEntry[] | null>(null);
+  const [entries, setEntries] = useState<readonly UndoEntry[] | null>(null);
   useEffect(() => {
     let live = true;
-    void call('history:list', { scope: grid, limit: 200 }).then((list) => {
+    void call('undo:list', { scope: grid, limit: 200 }).then((list) => {
       if (live) setEntries(list);
     });
     return () => {
@@ -85,13 +85,13 @@ export function HistoryPanel({
   return (
     <aside className="history-panel" aria-labelledby="history-title">
       <header>
-        <h2 id="history-title">{t('history.title')}</h2>
+        <h2 id="history-title">{t('undo.title')}</h2>
         <button type="button" onClick={onClose} aria-label={t('actions.close')}>
           ×
         </button>
       </header>
       {entries === null ? null : entries.length === 0 ? (
-        <p className="muted">{t('history.empty')}</p>
+        <p className="muted">{t('undo.empty')}</p>
       ) : (
         <ol>
           {entries.map((e) => (
@@ -102,11 +102,11 @@ export function HistoryPanel({
                   count: Number(e.params.count ?? 1),
                   column: e.params.column ? t(`columns.${String(e.params.column)}`) : '',
                 })}
-                {e.undone_at ? <span className="tag">{t('history.undone')}</span> : null}
+                {e.undone_at ? <span className="tag">{t('undo.undone')}</span> : null}
               </div>
-              <div className="who">{t('history.by', { actor: e.actor, at: when(e.at) })}</div>
+              <div className="who">{t('undo.by', { actor: e.actor, at: when(e.at) })}</div>
               <button type="button" onClick={() => (e.undone_at ? onRedo(e.id) : onUndo(e.id))}>
-                {e.undone_at ? t('history.redoThis') : t('history.undoThis')}
+                {e.undone_at ? t('undo.redoThis') : t('undo.undoThis')}
               </button>
             </li>
           ))}

@@ -391,7 +391,7 @@ export function RegistryGrid<R extends GridRow>({
 
   const undoRedo = async (direction: 'undo' | 'redo', id?: string) => {
     const result = await attempt(
-      direction === 'undo' ? 'history:undo' : 'history:redo',
+      direction === 'undo' ? 'undo:undo' : 'undo:redo',
       id ? { id } : { scope: spec.name },
     );
     if (!result.ok) {
@@ -747,13 +747,13 @@ export function RegistryGrid<R extends GridRow>({
           onDone={(text, ok) => setStatus({ kind: ok ? 'saved' : 'error', text })}
         />
         <button type="button" onClick={() => void undoRedo('undo')} title={shortcutHint('undo')}>
-          {t('history.undo')}
+          {t('undo.undo')}
         </button>
         <button type="button" onClick={() => void undoRedo('redo')} title={shortcutHint('redo')}>
-          {t('history.redo')}
+          {t('undo.redo')}
         </button>
         <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
-          {t('history.title')}
+          {t('undo.title')}
         </button>
         {selected.length > 1 && !showDeleted ? (
           <button type="button" onClick={() => setBulk(true)}>

@@ -10,7 +10,9 @@ import { comparePartialDates } from '../../shared/dates';
 import { enumLabel, VOCABULARIES, type EnumEntry, type VocabularyName } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
 import type { CountryRow } from '../../shared/model';
-import { CountryEditor, EnumEditor, PartialDateEditor } from '../ties/editors';
+import { CountryEditor } from './editors/CountryEditor';
+import { EnumEditor } from './editors/EnumEditor';
+import { PartialDateEditor } from './editors/PartialDateEditor';
 
 /** A value main refused, kept at its cell with the reason until the user corrects it. */
 export interface CellError {

@@ -8,7 +8,7 @@ import { Dialog } from '../components/Dialog';
 import { errorText } from '../i18n';
 import { formatMessage } from '../../shared/i18n';
 import { searchCountries, type Reference } from '../reference';
-import { dateHint } from './editors';
+import { dateHint } from '../grid/editors/dateHint';
 
 type Form = {
   local: string;

@@ -193,6 +193,8 @@ export const en = {
     tie: {
       duplicate: '{{local}} already has a tie with {{partner}} ({{country}}).',
       levelRequired: '“{{local}}” is a new locality: give its level (province, city or county).',
+      dateAheadOfStage:
+        'A date in “{{field}}” means the tie has reached {{to}}, but it is at {{stage}}: record the move to {{to}} from its details, which asks for what that stage needs.',
       stageBeforeDates:
         'The stage {{stage}} is earlier than the dates given (they reach {{dated}}).',
       unknownRef: 'There is no tie between “{{local}}” and “{{partner}}”.',
@@ -217,7 +219,7 @@ export const en = {
       cannotUpgrade: 'The tie cannot be upgraded yet: it needs {{missing}}.',
       decisionFixed: 'A recorded decision is not edited here; undo it from the history instead.',
     },
-    history: {
+    undo: {
       changedSince:
         'That {{entity}} was changed since; undoing would overwrite the later change, so nothing was undone.',
       blocked:

@@ -1,9 +1,9 @@
 import { defineStrings } from './define';
 
-/** The grids' shared vocabulary: history (undo/redo), pastes, views, detail panel. */
+/** The grids' shared vocabulary: undo and redo, pastes, views, detail panel. */
 export const gridStrings = defineStrings({
   en: {
-    history: {
+    undo: {
       title: 'History',
       undo: 'Undo',
       redo: 'Redo',
@@ -70,7 +70,7 @@ export const gridStrings = defineStrings({
     },
   },
   zh: {
-    history: {
+    undo: {
       title: '操作记录',
       undo: '撤销',
       redo: '重做',

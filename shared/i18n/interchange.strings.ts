@@ -40,12 +40,21 @@ export const interchangeStrings = defineStrings({
       },
       row: {
         duplicate: 'The same record is already on row {{first}} of this sheet.',
+        extraCells:
+          'The row has {{count}} cells but the header only {{columns}} columns: column {{letter}} (“{{value}}”) has no header. Quote a cell that holds the separator, or give the column a header.',
+      },
+      columnLabel: 'column {{letter}} ({{header}})',
+      notice: {
+        semicolon:
+          'The cells of this file are separated by semicolons (as Excel saves CSV where the comma is the decimal mark); it was read that way.',
+        tab: 'The cells of this file are separated by tabs; it was read that way.',
       },
       events: {
         lastStage: 'The history ends at {{stage}}, but the tie is at {{to}}.',
         lastKind: 'The history ends as {{value}}, but the tie is {{tieKind}}.',
       },
-      issue: '{{sheet}}, row {{line}}, column “{{column}}”, value “{{cell}}”: {{reason}}',
+      issue:
+        '{{sheet}}, row {{line}}, column {{letter}} ({{column}}), value “{{cell}}”: {{reason}}',
       issueNoColumn: '{{sheet}}, row {{line}}: {{reason}}',
       wizard: {
         open: 'Import…',
@@ -142,12 +151,19 @@ export const interchangeStrings = defineStrings({
       },
       row: {
         duplicate: '本表第{{first}}行已有同一条记录。',
+        extraCells:
+          '该行有{{count}}个单元格，但表头只有{{columns}}列：{{letter}}列（“{{value}}”）没有表头。请给含分隔符的单元格加引号，或为该列添加表头。',
+      },
+      columnLabel: '{{letter}}列（{{header}}）',
+      notice: {
+        semicolon: '此文件以分号分隔单元格（部分地区的Excel这样保存CSV），已按分号读取。',
+        tab: '此文件以制表符分隔单元格，已按制表符读取。',
       },
       events: {
         lastStage: '历程最后为{{stage}}，但该友城关系目前为{{to}}。',
         lastKind: '历程最后为{{value}}，但该友城关系为{{tieKind}}。',
       },
-      issue: '{{sheet}}，第{{line}}行，“{{column}}”列，值“{{cell}}”：{{reason}}',
+      issue: '{{sheet}}，第{{line}}行，{{letter}}列（{{column}}），值“{{cell}}”：{{reason}}',
       issueNoColumn: '{{sheet}}，第{{line}}行：{{reason}}',
       wizard: {
         open: '导入…',

@@ -183,6 +183,8 @@ export const zh: Resources = {
     tie: {
       duplicate: '{{local}}与{{partner}}（{{country}}）的友城关系已存在。',
       levelRequired: '“{{local}}”是新的我方地区：请填写级别（省级、市级或县级）。',
+      dateAheadOfStage:
+        '填写“{{field}}”意味着该关系已到“{{to}}”阶段，但它目前处于“{{stage}}”：请在详情中办理“{{to}}”，系统会提示该阶段所需的材料。',
       stageBeforeDates: '阶段“{{stage}}”早于所填日期（日期已到“{{dated}}”）。',
       unknownRef: '“{{local}}”与“{{partner}}”之间没有友城关系。',
       ambiguousRef: '“{{local}}”与多个名为“{{partner}}”的城市有关系：请注明国家。',
@@ -205,7 +207,7 @@ export const zh: Resources = {
       cannotUpgrade: '暂不能升级：还需要{{missing}}。',
       decisionFixed: '已记录的批复不在此修改，请在历史记录中撤销。',
     },
-    history: {
+    undo: {
       changedSince: '该{{entity}}此后已被修改；撤销会覆盖后来的修改，因此未做撤销。',
       blocked: '撤销会与另一条记录冲突（同一关系重复恢复？），未做任何更改。',
       cannotUndo: '此类更改无法在此撤销。',

@@ -6,7 +6,7 @@ import { backupsChannels } from './backups';
 import { referenceChannels } from './reference';
 import { registriesChannels } from './registries';
 import { gridChannels } from './grid';
-import { historyChannels } from './history';
+import { undoChannels } from './undo';
 import { lettersChannels } from './letters';
 import { reportsChannels } from './reports';
 import { staffChannels } from './staff';
@@ -27,7 +27,7 @@ const channels = {
   ...stepsChannels,
   ...visitsChannels,
   ...workflowChannels,
-  ...historyChannels,
+  ...undoChannels,
   ...gridChannels,
   ...interchangeChannels,
   ...backupsChannels,

@@ -33,6 +33,15 @@ const readOptions = {
   sheets: z.array(sheetChoice).max(50).optional(),
 };
 
+/**
+ * Something the import decided on its own that the clerk should know (rows left out, a
+ * separator detected, a stage inferred): a message key of `import.notice` and its values.
+ */
+export interface ImportNotice {
+  readonly key: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
 export interface ColumnPreview {
   readonly index: number;
   readonly header: string;
@@ -47,10 +56,12 @@ export interface SheetPreview {
   readonly kindFrom: 'name' | 'headers' | 'choice';
   readonly headerLine: number;
   readonly columns: readonly ColumnPreview[];
-  /** Headers no field matched: reported, not fatal. */
+  /** Headers no field matched, as `B列（联系人）` / `column B (Contact)`: reported, not fatal. */
   readonly unknown: readonly string[];
   /** Required fields no column gives. */
   readonly missing: readonly string[];
+  /** What the import will do on its own with this sheet, known before it runs. */
+  readonly notices: readonly ImportNotice[];
   /** The first rows as shown, by column position, with their line numbers. */
   readonly sample: readonly { readonly line: number; readonly cells: readonly string[] }[];
 }
@@ -61,6 +72,8 @@ export interface ImportPreview {
   readonly format: 'csv' | 'xlsx' | 'xls';
   readonly encoding: Encoding | null;
   readonly detectedEncoding: Encoding | null;
+  /** A CSV's separator as detected (null for workbooks). */
+  readonly separator: ',' | ';' | '\t' | null;
   readonly sheetNames: readonly string[];
   readonly sheets: readonly SheetPreview[];
 }
@@ -72,6 +85,10 @@ export interface SheetSummary {
   readonly created: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Columns the import skipped, as the preview lists them. */
+  readonly ignored: readonly string[];
+  /** What was left out, inferred or noticed on the way (blank and total rows, hidden rows…). */
+  readonly notices: readonly ImportNotice[];
 }
 
 export interface ImportSummary {

@@ -1,7 +1,7 @@
 import { CONTINENTS, continentOf, type Continent } from '../countries';
 import { firstDay, yearOf } from '../dates';
 import { LEVELS, KINDS, type Kind, type Level, type Stage } from '../enums';
-import { ALWAYS, type HistoryEvent } from '../history';
+import { ALWAYS, type HistoryEvent } from '../timeline';
 import { countsAsEstablished, isPipeline, PIPELINE_STAGES, type PipelineStage } from '../stages';
 
 /**
@@ -96,7 +96,7 @@ export interface AnnualFigures {
 }
 
 /**
- * The tie on `asOf` under the rules of shared/history.ts (stageAsOf, kindAsOf,
+ * The tie on `asOf` under the rules of shared/timeline.ts (stageAsOf, kindAsOf,
  * establishedOnAsOf), computed in one pass over the history because a report does it for
  * every tie of the registry. A property test holds it equal to those functions.
  */
@@ -104,12 +104,10 @@ export function tieAsOf(tie: ReportTie, asOf: string): TieAsOf {
   const events = inSeqOrder(tie.events);
   let last = ALWAYS;
   let stage: HistoryEvent | null = null;
-  let stageKey = '';
   let kind: HistoryEvent | null = null;
-  let kindKey = '';
   let firstKind: HistoryEvent | null = null;
   let established: { key: string; on: string | null } | null = null;
-  let suspension: { seq: number; on: string | null; key: string } | null = null;
+  let suspension: { seq: number; on: string | null } | null = null;
   for (const e of events) {
     const dated = e.on !== null && e.on !== '';
     const key = dated ? firstDay(e.on as string) : last;
@@ -117,19 +115,13 @@ export function tieAsOf(tie: ReportTie, asOf: string): TieAsOf {
     if (e.type === 'stage') {
       if (established === null && e.stage === 'established' && e.fromStage !== 'suspended')
         established = { key, on: e.on ?? null };
-      // Events come in seq order, so a later one at the same key wins.
-      if (key <= asOf && (stage === null || key >= stageKey)) {
-        stage = e;
-        stageKey = key;
-      }
-      if (e.stage === 'suspended' && key <= asOf && (suspension === null || key >= suspension.key))
-        suspension = { seq: e.seq, on: e.on, key };
+      // Events come in seq order: the last one in force by `asOf` is the stage, whatever
+      // the order of the dates written down.
+      if (key <= asOf) stage = e;
+      if (e.stage === 'suspended' && key <= asOf) suspension = { seq: e.seq, on: e.on };
     } else {
       firstKind ??= e;
-      if (key <= asOf && (kind === null || key >= kindKey)) {
-        kind = e;
-        kindKey = key;
-      }
+      if (key <= asOf) kind = e;
     }
   }
   const stageNow = stage?.stage ?? null;

@@ -108,7 +108,7 @@ const SCENARIOS: Record<string, Scenario> = {
     value: 'Kanto',
     rows: [{ id: m.ties[0]!.id, version: m.ties[0]!.version }],
   }),
-  'history:undo': async (r, m) => {
+  'undo:undo': async (r, m) => {
     await call(r, 'ties:update', {
       id: m.ties[0]!.id,
       version: m.ties[0]!.version,
@@ -116,13 +116,13 @@ const SCENARIOS: Record<string, Scenario> = {
     });
     return { scope: 'ties' };
   },
-  'history:redo': async (r, m) => {
+  'undo:redo': async (r, m) => {
     await call(r, 'ties:update', {
       id: m.ties[0]!.id,
       version: m.ties[0]!.version,
       patch: { notes: 'to redo' },
     });
-    await call(r, 'history:undo', { scope: 'ties' });
+    await call(r, 'undo:undo', { scope: 'ties' });
     return { scope: 'ties' };
   },
   'views:save': async () => ({ grid: 'ties', name: '日本', state: { quick: '日本' } }),

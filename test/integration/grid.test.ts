@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseBlock } from '../../main/grid/grid.service';
 import type { Registry } from '../../main/registry';
-import type { HistoryEntry } from '../../shared/ipc/history';
+import type { UndoEntry } from '../../shared/ipc/undo';
 import type { PasteResult, SavedView } from '../../shared/ipc/grid';
 import type { AuditRow, LetterRow, Page, TieRow, VisitRow } from '../../shared/model';
 import { call, testRegistry } from '../support/registry';
@@ -72,10 +72,10 @@ describe('pasting into the Ties grid', () => {
       notes: '第一行\n两行',
     });
     expect(b).toMatchObject({ kind: 'friendship', established_on: '1980-06-01', notes: 'ok' });
-    const history = await call<HistoryEntry[]>(registry, 'history:list', { scope: 'ties' });
-    expect(history[0]).toMatchObject({ label: 'history.paste', params: { count: 8 } });
+    const history = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
+    expect(history[0]).toMatchObject({ label: 'undo.paste', params: { count: 8 } });
     // The paste is one step: one undo puts both rows back.
-    await call(registry, 'history:undo', { scope: 'ties' });
+    await call(registry, 'undo:undo', { scope: 'ties' });
     expect((await call<TieRow>(registry, 'ties:get', { id: rows[0]?.id })).notes).toBeNull();
     expect((await call<TieRow>(registry, 'ties:get', { id: rows[1]?.id })).established_on).toBe(
       '1980',

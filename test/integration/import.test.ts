@@ -7,7 +7,7 @@ import type { Registry } from '../../main/registry';
 import { AppError } from '../../main/core/errors';
 import { listEvents } from '../../db/events.repository';
 import { eventRowFrom } from '../../db/events.repository';
-import { stageAsOf } from '../../shared/history';
+import { stageAsOf } from '../../shared/timeline';
 import type { ImportPreview, ImportSummary } from '../../shared/ipc/interchange';
 import type { TieRow } from '../../shared/model';
 import { call, ctx, testRegistry } from '../support/registry';
@@ -169,9 +169,9 @@ describe('importing the sample ledger', () => {
         expect(position.get(`tie_event:${e.id}`)).toBeGreaterThan(at);
       if (i > 0) expect(at).toBeGreaterThan(position.get(`tie:${tieRows[i - 1]!.entity_id}`)!);
     });
-    await call(registry, 'history:undo', { scope: 'import' });
+    await call(registry, 'undo:undo', { scope: 'import' });
     expect(await ties()).toHaveLength(0);
-    await call(registry, 'history:redo', { scope: 'import' });
+    await call(registry, 'undo:redo', { scope: 'import' });
     expect(await ties()).toHaveLength(250);
   });
 
@@ -221,12 +221,12 @@ describe('spreadsheets as offices keep them', () => {
       name: '台账.xlsx',
       base64: bytes.toString('base64'),
     });
-    const preview: ImportPreview = await registry.services.interchange.preview({ fileId });
+    const preview: ImportPreview = await registry.services.interchange.preview({ fileId }, ctx);
     expect(preview.format).toBe('xlsx');
     expect(preview.sheets[0]).toMatchObject({
       kind: 'ties',
       headerLine: 2,
-      unknown: ['序号'],
+      unknown: ['column A (序号)'],
       missing: [],
     });
     expect(preview.sheets[0]!.sample[1]!.cells[7]).toBe('1994-11-14');
@@ -261,7 +261,7 @@ describe('spreadsheets as offices keep them', () => {
       name: 'gbk.csv',
       base64: readFileSync(path).toString('base64'),
     });
-    const preview = await registry.services.interchange.preview({ fileId });
+    const preview = await registry.services.interchange.preview({ fileId }, ctx);
     expect(preview).toMatchObject({
       format: 'csv',
       encoding: 'gb18030',
@@ -289,10 +289,10 @@ describe('spreadsheets as offices keep them', () => {
       name: 'bom.csv',
       base64: readFileSync(path).toString('base64'),
     });
-    const preview = await registry.services.interchange.preview({ fileId });
+    const preview = await registry.services.interchange.preview({ fileId }, ctx);
     expect(preview.detectedEncoding).toBe('utf8');
     expect(preview.sheets[0]!.columns[0]).toMatchObject({ header: 'local', field: 'local' });
-    expect(preview.sheets[0]!.unknown).toEqual(['colour']);
+    expect(preview.sheets[0]!.unknown).toEqual(['column E (colour)']);
     expect(await importFile(path)).toMatchObject({ created: 1 });
   });
 
@@ -302,7 +302,7 @@ describe('spreadsheets as offices keep them', () => {
       name: 'm.csv',
       base64: bytes.toString('base64'),
     });
-    const preview = await registry.services.interchange.preview({ fileId });
+    const preview = await registry.services.interchange.preview({ fileId }, ctx);
     expect(preview.sheets[0]!.missing).toContain('partner');
     const summary = await registry.services.interchange.run(
       {

@@ -345,7 +345,7 @@ describe('youcheng migrate', () => {
       version: (made.ties[2] as TieRow).version,
       patch: { notes: 'to be undone' },
     });
-    await call(source, 'history:undo', { scope: 'ties' });
+    await call(source, 'undo:undo', { scope: 'ties' });
     const original = await everyRow(source.db);
     await source.close();
     expect(original.audit_log?.length).toBeGreaterThan(20);
@@ -474,6 +474,6 @@ async function checkContinues(registry: Registry, original: Record<string, unkno
     .execute();
   expect(rows.length).toBeGreaterThan(0);
   for (const r of rows) expect(r.seq).toBeGreaterThan(topAudit);
-  await call(registry, 'history:undo', { scope: 'ties' });
+  await call(registry, 'undo:undo', { scope: 'ties' });
   expect((await call<{ total: number }>(registry, 'ties:list', {})).total).toBe(12);
 }

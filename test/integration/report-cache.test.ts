@@ -68,7 +68,7 @@ describe('the report cache', () => {
       patch: { established_on: '1978-12-21' },
     });
     await same();
-    await call(registry, 'history:undo', { scope: 'ties' });
+    await call(registry, 'undo:undo', { scope: 'ties' });
     await same();
     await call(registry, 'ties:delete', {
       id: a.id,

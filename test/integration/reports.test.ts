@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
+import type { Anniversary } from '../../shared/ipc/workflow';
 import type { AnnualFigures } from '../../shared/report/figures';
 import {
   buildOffice,
@@ -97,6 +98,24 @@ describe('the annual figures', () => {
       ['Venice', 40],
       ['Florence', 40],
     ]);
+  });
+
+  it('name the same anniversaries as the anniversaries channel, once nothing changes after D', async () => {
+    // The office's last recorded date is in 2026: from the end of that year on, a tie's stage
+    // and establishment date as of D are its current ones, so the report's list of round
+    // anniversaries in the year after D and the channel's list for that year must agree.
+    let compared = 0;
+    for (let year = 2027; year <= 2046; year++) {
+      const report = (await annual({ asOf: `${year - 1}-12-31` })).anniversaries.map((a) =>
+        [a.local, a.partner, a.country, a.on, a.years].join(' | '),
+      );
+      const channel = (await call<Anniversary[]>(registry, 'ties:anniversaries', { year })).map(
+        (a) => [a.local, a.partner, a.country, a.established_on, a.years].join(' | '),
+      );
+      expect(channel.sort(), String(year)).toEqual(report.sort());
+      compared += report.length;
+    }
+    expect(compared).toBeGreaterThan(10);
   });
 
   it('counts a partial date by its first day at the edges of the period', async () => {

@@ -103,7 +103,7 @@ describe('scans of letters', () => {
     expect(
       (await call<LetterRow>(registry, 'letters:get', { id: letter.id })).scan_name,
     ).toBeNull();
-    await call(registry, 'history:undo', { scope: 'letters' });
+    await call(registry, 'undo:undo', { scope: 'letters' });
     expect((await call<LetterRow>(registry, 'letters:get', { id: letter.id })).scan_name).toBe(
       'a.pdf',
     );

@@ -158,6 +158,43 @@ describe('ties through the door', () => {
     ]);
   });
 
+  it('refuses a date for a stage the tie has not reached, naming the move, and keeps the tie', async () => {
+    const tie = await call<TieRow>(registry, 'ties:create', {
+      ...nagoya,
+      stage: 'contact',
+      established_on: null,
+    });
+    const ahead = await registry.door(
+      'ties:update',
+      { id: tie.id, version: 1, patch: { established_on: '2025-05-01', notes: 'signed?' } },
+      { trusted: true },
+    );
+    expect(!ahead.ok && ahead.error.code).toBe('rule');
+    expect(!ahead.ok && ahead.error.message).toBe(
+      'A date in “Established” means the tie has reached Established, but it is at Contact: record the move to Established from its details, which asks for what that stage needs.',
+    );
+    const zh = await registry.door(
+      'ties:update',
+      { id: tie.id, version: 1, patch: { intent_signed_on: '2025-03' } },
+      { trusted: true, lang: 'zh' },
+    );
+    expect(!zh.ok && zh.error.message).toContain('目前处于“接触”');
+    expect(await call<TieRow>(registry, 'ties:get', { id: tie.id })).toMatchObject({
+      version: 1,
+      stage: 'contact',
+      established_on: null,
+      notes: nagoya.notes,
+    });
+    const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    expect(events.map((e) => e.stage)).toEqual(['contact']);
+    // A date for a stage it has passed is a correction, as before.
+    await call(registry, 'ties:update', {
+      id: tie.id,
+      version: 1,
+      patch: { first_contact_on: '2024-11' },
+    });
+  });
+
   it('lets a stage change in the grid follow the stage machine only', async () => {
     const tie = await call<TieRow>(registry, 'ties:create', {
       ...nagoya,

@@ -1,5 +1,6 @@
 import type { Registry } from '../../main/registry';
 import { firstDay } from '../../shared/dates';
+import type { Kind, Stage } from '../../shared/enums';
 import type { AnnualFigures } from '../../shared/report/figures';
 
 /**
@@ -18,10 +19,10 @@ export type Caller = <T = unknown>(channel: string, input: unknown) => Promise<T
 
 export interface EventInput {
   readonly type: 'stage' | 'kind';
-  readonly stage?: string;
-  readonly fromStage?: string;
-  readonly kind?: string;
-  readonly fromKind?: string;
+  readonly stage?: Stage;
+  readonly fromStage?: Stage;
+  readonly kind?: Kind;
+  readonly fromKind?: Kind;
   readonly on: string | null;
   readonly note?: string;
   readonly confidential?: boolean;
@@ -302,7 +303,7 @@ export function eventWriter(registry: Registry): EventWriter {
       .execute();
     await registry.db
       .updateTable('ties')
-      .set(e.type === 'stage' ? { stage: e.stage as string } : { kind: e.kind as string })
+      .set(e.type === 'stage' ? { stage: e.stage as Stage } : { kind: e.kind as Kind })
       .where('id', '=', tieId)
       .execute();
   };

@@ -45,6 +45,22 @@ describe('layering', () => {
   });
 
   it.each([
+    ['main/probe.ts', "await db.selectFrom('ties').selectAll().execute();"],
+    ['main/ties/probe.ts', "await env.trx.insertInto('ties').values(row).execute();"],
+    ['main/undo/probe.ts', "await trx.updateTable('commands').set(marks).execute();"],
+    ['main/grid/probe.ts', "await db.deleteFrom('saved_views').execute();"],
+    ['main/reports/probe.ts', 'await db.selectNoFrom((eb) => eb.val(1).as("one")).execute();'],
+    ['main/registry.ts', "sqlite.prepare('select 1').get();"],
+    ['main/grid/probe.ts', 'await sql`savepoint grid_row`.execute(trx);'],
+    ['main/probe.ts', "await sql.raw('select 1').execute(db);"],
+    ['renderer/probe.tsx', "db.selectFrom('ties');"],
+  ])('refuses SQL outside db/ in %s: %s', async (file, code) => {
+    const found = await problems(file, code);
+    expect(found.length, found.join('\n')).toBe(1);
+    expect(found[0]).toMatch(/^no-restricted-syntax: SQL lives in db\/ only/);
+  });
+
+  it.each([
     ['shared/probe.ts', "import { z } from 'zod'; import { parsePartialDate } from './dates';"],
     [
       'db/probe.ts',
@@ -60,6 +76,14 @@ describe('layering', () => {
       "import React from 'react'; import { contract } from '../shared/ipc/contract';",
     ],
     ['db/migrations/20990101T0000_probe.ts', "import { sql } from 'kysely';"],
+    [
+      'db/probe.ts',
+      "await db.selectFrom('ties').selectAll().execute(); await sql`select 1`.execute(db);",
+    ],
+    [
+      'main/probe.ts',
+      "const views = await listViews(db, 'ties'); const rows = list.filter(Boolean);",
+    ],
   ])('allows %s: %s', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });

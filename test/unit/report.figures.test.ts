@@ -8,7 +8,7 @@ import {
   kindAsOf,
   stageAsOf,
   type HistoryEvent,
-} from '../../shared/history';
+} from '../../shared/timeline';
 import {
   annualFigures,
   countTies,
@@ -57,13 +57,13 @@ const PERIOD = { since: '2025-01-01', asOf: '2025-12-31' };
 /** The suspension in force, by the history rules, for comparing with the one-pass version. */
 function suspensionByHistory(events: readonly HistoryEvent[], asOf: string) {
   if (stageAsOf(events, asOf) !== 'suspended') return null;
-  let found: { seq: number; on: string | null; key: string } | null = null;
+  // The last suspension in the tie's sequence that is in force by then.
+  let found: { seq: number; on: string | null } | null = null;
   for (const { event, key } of effectiveEvents(events)) {
-    if (event.type !== 'stage' || event.stage !== 'suspended' || key > asOf) continue;
-    if (found === null || key > found.key || (key === found.key && event.seq > found.seq))
-      found = { seq: event.seq, on: event.on, key };
+    if (event.type === 'stage' && event.stage === 'suspended' && key <= asOf)
+      found = { seq: event.seq, on: event.on };
   }
-  return found ? { seq: found.seq, on: found.on } : null;
+  return found;
 }
 
 const partialDate = fc.oneof(

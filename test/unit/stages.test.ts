@@ -55,9 +55,13 @@ describe('stage machine', () => {
         expect(none).toEqual({ ok: false, kind: 'missing', from, to, missing: [...needs] });
         // Each requirement alone is not enough when there are others; all together are.
         for (const r of needs) {
-          const check = checkAdvance(from, to, { ...FULL, ...blank(r) });
-          expect(check.ok).toBe(false);
-          if (!check.ok && check.kind === 'missing') expect(check.missing).toEqual([r]);
+          expect(checkAdvance(from, to, { ...FULL, ...blank(r) })).toEqual({
+            ok: false,
+            kind: 'missing',
+            from,
+            to,
+            missing: [r],
+          });
         }
       });
     }

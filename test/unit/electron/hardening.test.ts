@@ -1,4 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -36,16 +43,65 @@ describe('packaging', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('explains every electronegativity finding it accepts', () => {
+  it('explains every electronegativity finding it accepts, each with its own reason', () => {
     const accepted = JSON.parse(readFileSync('electronegativity.json', 'utf8')) as {
-      accepted: { id: string; why: string }[];
+      accepted: { id: string; file: string; why: string }[];
       exclude: Record<string, string>;
     };
-    for (const a of accepted.accepted) expect(a.why.length, a.id).toBeGreaterThan(40);
-    for (const [check, why] of Object.entries(accepted.exclude))
+    const checks = electronegativityChecks();
+    expect(accepted.accepted.length + Object.keys(accepted.exclude).length).toBeGreaterThan(0);
+    const ids = accepted.accepted.map((a) => `${a.id} ${a.file}`);
+    expect(new Set(ids).size, 'each finding is accepted once').toBe(ids.length);
+    for (const a of accepted.accepted) {
+      // A finding electronegativity can actually report, at a place it names.
+      expect([...checks.ids], a.id).toContain(a.id);
+      expect(a.file, a.id).toMatch(/\S/);
+      // Its reason is a sentence of its own that points at the code doing what the check asks
+      // for, and at the tests that hold it there: files that exist.
+      expect(a.why.length, a.id).toBeGreaterThan(40);
+      expect(a.why, a.id).toMatch(/[.)]$/);
+      const cited = [
+        ...a.why.matchAll(/\b((?:main|renderer|shared|test|scripts)\/[\w./-]+\.\w+)/g),
+      ];
+      expect(cited.length, `${a.id} cites where it is handled`).toBeGreaterThan(0);
+      for (const [, file] of cited) expect(existsSync(file!), `${a.id} cites ${file}`).toBe(true);
+      expect(
+        cited.some(([, f]) => f!.startsWith('test/')),
+        `${a.id} cites its test`,
+      ).toBe(true);
+    }
+    const reasons = Object.values(accepted.exclude);
+    expect(new Set(reasons).size, 'each excluded check has its own reason').toBe(reasons.length);
+    for (const [check, why] of Object.entries(accepted.exclude)) {
+      expect([...checks.names], check).toContain(check);
       expect(why.length, check).toBeGreaterThan(20);
+      expect(why, check).toMatch(/[.)]$/);
+    }
   });
 });
+
+/** The checks the installed electronegativity has: their class names and the ids they report. */
+function electronegativityChecks(): { names: Set<string>; ids: Set<string> } {
+  const dir = path.join(
+    'node_modules',
+    '@doyensec',
+    'electronegativity',
+    'dist',
+    'finder',
+    'checks',
+  );
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('.js')) continue;
+    names.add(path.basename(entry, '.js'));
+    for (const [, id] of readFileSync(path.join(dir, entry), 'utf8').matchAll(
+      /this\.id = "([A-Z_]+)"/g,
+    ))
+      ids.add(id!);
+  }
+  return { names, ids };
+}
 
 describe('the app:// protocol', () => {
   const base = mkdtempSync(path.join(tmpdir(), 'yc-hardening-'));

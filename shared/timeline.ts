@@ -34,33 +34,33 @@ export function effectiveEvents<E extends HistoryEvent>(events: readonly E[]): E
   });
 }
 
-function latestOnOrBefore<E extends HistoryEvent>(
+/**
+ * The event of `type` in force on `day`: the last one in the tie's sequence whose own or
+ * inherited date is on or before it. The sequence is the truth; a ledger may carry dates out
+ * of order (a first contact typed later than the letter), and those are never re-sorted.
+ */
+function lastInForce<E extends HistoryEvent>(
   effective: readonly EffectiveEvent<E>[],
   day: string,
   type: 'stage' | 'kind',
 ): EffectiveEvent<E> | null {
-  let best: EffectiveEvent<E> | null = null;
-  for (const e of effective) {
-    if (e.event.type !== type || e.key > day) continue;
-    if (best === null || e.key > best.key || (e.key === best.key && e.event.seq > best.event.seq)) {
-      best = e;
-    }
-  }
-  return best;
+  let found: EffectiveEvent<E> | null = null;
+  for (const e of effective) if (e.event.type === type && e.key <= day) found = e;
+  return found;
 }
 
-/** The stage as of `asOf` (`YYYY-MM-DD`): the stage of the latest event on or before it. */
+/** The stage as of `asOf` (`YYYY-MM-DD`): the stage of the last event in force by then. */
 export function stageAsOf(events: readonly HistoryEvent[], asOf: string): Stage | null {
-  return latestOnOrBefore(effectiveEvents(events), asOf, 'stage')?.event.stage ?? null;
+  return lastInForce(effectiveEvents(events), asOf, 'stage')?.event.stage ?? null;
 }
 
 /**
- * The kind as of `asOf`: the latest kind change on or before it; before the first change,
+ * The kind as of `asOf`: the last kind change in force by then; before the first change,
  * the kind it changed from; with no change at all, the tie's current kind.
  */
 export function kindAsOf(events: readonly HistoryEvent[], asOf: string, current: Kind): Kind {
   const effective = effectiveEvents(events);
-  const latest = latestOnOrBefore(effective, asOf, 'kind');
+  const latest = lastInForce(effective, asOf, 'kind');
   if (latest?.event.kind) return latest.event.kind;
   const first = effective.find((e) => e.event.type === 'kind');
   return first?.event.fromKind ?? current;

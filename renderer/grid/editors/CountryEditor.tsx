@@ -1,84 +1,14 @@
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parsePartialDate } from '../../shared/dates';
-import { enumLabel, valuesOf, type VocabularyName } from '../../shared/enums';
-import type { Lang } from '../../shared/i18n';
-import { formatMessage } from '../../shared/i18n';
-import type { CountryRow } from '../../shared/model';
-import { dateProblemIssue } from '../../shared/schemas';
-import { searchCountries } from '../reference';
+import type { Lang } from '../../../shared/i18n';
+import type { CountryRow } from '../../../shared/model';
+import { searchCountries } from '../../reference';
 
 /**
- * Typed cell editors. Each hands the grid the text or value the user chose; main converts and
+ * A typed cell editor: it hands the grid the text or value the user chose; main converts and
  * validates it, so the rules live in one place and a refusal comes back with its reason.
  */
-
-export function EnumEditor(
-  props: CustomCellEditorProps & { vocabulary: VocabularyName; lang: Lang },
-) {
-  const ref = useRef<HTMLSelectElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <select
-      ref={ref}
-      className="cell-editor"
-      aria-label={props.colDef.headerName}
-      value={String(props.value ?? '')}
-      onChange={(e) => props.onValueChange(e.target.value)}
-    >
-      {valuesOf(props.vocabulary).map((v) => (
-        <option key={v} value={v}>
-          {enumLabel(props.vocabulary, v, props.lang)}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-/** What a partial date would be read as, or why it would be refused, for the hint line. */
-export function dateHint(text: string, lang: Lang): { ok: boolean; text: string } | null {
-  if (text.trim() === '') return null;
-  const parsed = parsePartialDate(text);
-  if (parsed.ok) return { ok: true, text: parsed.date };
-  const { key, params } = dateProblemIssue(parsed.problem);
-  return { ok: false, text: formatMessage(key, params, lang) };
-}
-
-export function PartialDateEditor(props: CustomCellEditorProps & { lang: Lang }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState(() => initialText(props));
-  useEffect(() => {
-    ref.current?.focus();
-    if (props.eventKey && props.eventKey.length === 1) ref.current?.setSelectionRange(1, 1);
-    else ref.current?.select();
-  }, [props.eventKey]);
-  const hint = dateHint(text, props.lang);
-  return (
-    <div className="cell-editor-wrap">
-      <input
-        ref={ref}
-        className={`cell-editor${hint && !hint.ok ? ' invalid' : ''}`}
-        aria-label={props.colDef.headerName}
-        aria-invalid={hint ? !hint.ok : undefined}
-        title={hint?.text ?? t('dateInput.hint')}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          props.onValueChange(e.target.value);
-        }}
-      />
-    </div>
-  );
-}
-
-/** Typing into a cell starts the editor with that key, as in Excel. */
-function initialText(props: CustomCellEditorProps): string {
-  if (props.eventKey && props.eventKey.length === 1) return props.eventKey;
-  return props.value === null || props.value === undefined ? '' : String(props.value);
-}
-
 export function CountryEditor(
   props: CustomCellEditorProps & { countries: readonly CountryRow[]; lang: Lang },
 ) {

@@ -9,7 +9,7 @@ import {
   kindAsOf,
   stageAsOf,
   type HistoryEvent,
-} from '../../shared/history';
+} from '../../shared/timeline';
 
 const stage = (
   seq: number,
@@ -102,22 +102,36 @@ describe('stage as of a date', () => {
     .array(fc.record({ s: fc.constantFrom(...stages), on: onArb }), { minLength: 1, maxLength: 8 })
     .map((list) => list.map((e, i) => stage(i + 1, e.s, e.on)));
 
-  it('agrees with a brute-force reading of the rule', () => {
+  it('agrees with a straightforward reading of the rule, dates in any order', () => {
     fc.assert(
       fc.property(historyArb, dayArb, (events, asOf) => {
-        // Reference: walk in recorded order carrying the last date; keep the best (date, seq).
+        // The rule read plainly: walk the sequence carrying the last date written; the stage
+        // is that of the last event whose date (own or carried) is on or before the day.
         let carried: string | null = null;
-        let best: { key: string; seq: number; stage: Stage } | null = null;
+        let found: Stage | null = null;
         for (const e of events) {
           if (e.on) carried = firstDay(e.on);
-          const key = e.on ? firstDay(e.on) : (carried ?? '');
-          if (key <= asOf && (!best || key > best.key || (key === best.key && e.seq > best.seq))) {
-            best = { key, seq: e.seq, stage: e.stage as Stage };
-          }
+          const day = e.on ? firstDay(e.on) : carried;
+          if (day === null || day <= asOf) found = e.stage as Stage;
         }
-        expect(stageAsOf(events, asOf)).toBe(best?.stage ?? null);
+        expect(stageAsOf(events, asOf)).toBe(found);
       }),
     );
+  });
+
+  it('follows the order of the events, not the sorting of their dates', () => {
+    // domain.md: contact 2015-03-10, intent 2014-11-02, approved (undated).
+    const events = [
+      stage(1, 'contact', '2015-03-10'),
+      stage(2, 'intent', '2014-11-02'),
+      stage(3, 'approved', null),
+    ];
+    expect(stageAsOf(events, '2016-01-01')).toBe('approved');
+    expect(stageAsOf(events, '2014-12-01')).toBe('approved');
+    expect(stageAsOf(events, '2014-11-01')).toBeNull();
+    const later = [...events, stage(4, 'established', '2015-01')];
+    expect(stageAsOf(later, '2015-02-01')).toBe('established');
+    expect(stageAsOf(later, '2014-12-31')).toBe('approved');
   });
 
   it('is monotone in time for a tie whose events only move forward', () => {

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { id } from '../schemas';
 import { command, query } from './channel';
 
-/** One command of the log, as the history list shows it. */
-export interface HistoryEntry {
+/** One command of the log, as the undo list shows it. */
+export interface UndoEntry {
   readonly id: string;
   readonly scope: string;
-  /** An i18n key (`history.update`, …) worded with `params`. */
+  /** An i18n key (`undo.update`, …) worded with `params`. */
   readonly label: string;
   readonly params: Readonly<Record<string, unknown>>;
   readonly actor: string;
@@ -15,8 +15,8 @@ export interface HistoryEntry {
   readonly undone_by: string | null;
 }
 
-export interface HistoryResult {
-  readonly command: HistoryEntry;
+export interface UndoResult {
+  readonly command: UndoEntry;
   /** The records the undo or redo changed, so open grids can refresh them. */
   readonly touched: readonly { readonly entity: string; readonly id: string }[];
 }
@@ -29,13 +29,13 @@ const target = z
     message: 'errors.validation.invalid',
   });
 
-export const historyChannels = {
-  'history:list': query(
+export const undoChannels = {
+  'undo:list': query(
     z.strictObject({
       scope: scope.optional(),
       limit: z.number().int().min(1).max(1000).default(100),
     }),
-  ).returns<HistoryEntry[]>(),
-  'history:undo': command(target).returns<HistoryResult>(),
-  'history:redo': command(target).returns<HistoryResult>(),
+  ).returns<UndoEntry[]>(),
+  'undo:undo': command(target).returns<UndoResult>(),
+  'undo:redo': command(target).returns<UndoResult>(),
 };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
-import type { HistoryEntry, HistoryResult } from '../../shared/ipc/history';
+import type { UndoEntry, UndoResult } from '../../shared/ipc/undo';
 import type { Page, TieEventRow, TieRow } from '../../shared/model';
 import { call, testRegistry } from '../support/registry';
 
@@ -33,32 +33,41 @@ describe('undo and redo from the command log', () => {
       version: 1,
       patch: { notes: 'Nanjing Square', kind: 'exchange' },
     });
-    const list = await call<HistoryEntry[]>(registry, 'history:list', { scope: 'ties' });
+    const list = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
     expect(list.map((h) => [h.label, h.params.target])).toEqual([
-      ['history.update', 'Nanjing – Nagoya'],
-      ['history.create', 'Nanjing – Nagoya'],
+      ['undo.update', 'Nanjing – Nagoya'],
+      ['undo.create', 'Nanjing – Nagoya'],
     ]);
-    await call<HistoryResult>(registry, 'history:undo', { scope: 'ties' });
+    await call<UndoResult>(registry, 'undo:undo', { scope: 'ties' });
     expect(await get(tie.id)).toMatchObject({ notes: null, kind: 'friendship', version: 3 });
-    await call(registry, 'history:undo', { scope: 'ties' });
+    await call(registry, 'undo:undo', { scope: 'ties' });
     expect((await get(tie.id)).deleted_at).not.toBeNull();
     expect((await call<Page<TieRow>>(registry, 'ties:list', {})).total).toBe(0);
-    await call(registry, 'history:redo', { scope: 'ties' });
+    await call(registry, 'undo:redo', { scope: 'ties' });
     expect((await get(tie.id)).deleted_at).toBeNull();
-    await call(registry, 'history:redo', { scope: 'ties' });
+    await call(registry, 'undo:redo', { scope: 'ties' });
     expect(await get(tie.id)).toMatchObject({ notes: 'Nanjing Square', kind: 'exchange' });
-    const nothing = await registry.door('history:redo', { scope: 'ties' }, { trusted: true });
+    const nothing = await registry.door('undo:redo', { scope: 'ties' }, { trusted: true });
     expect(!nothing.ok && nothing.error.code).toBe('not_found');
   });
 
-  it('restores a deleted row from the history', async () => {
+  it('lists a command an older registry stored as history.* under its undo.* label', async () => {
+    const tie = await call<TieRow>(registry, 'ties:create', nagoya);
+    await registry.db.updateTable('commands').set({ label: 'history.create' }).execute();
+    const [entry] = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
+    expect(entry).toMatchObject({ label: 'undo.create', params: { target: 'Nanjing – Nagoya' } });
+    await call(registry, 'undo:undo', { id: entry!.id });
+    expect((await get(tie.id)).deleted_at).not.toBeNull();
+  });
+
+  it('restores a deleted row from the undo list', async () => {
     const tie = await call<TieRow>(registry, 'ties:create', nagoya);
     await call(registry, 'ties:delete', { id: tie.id, version: 1 });
     const deletion = (
-      await call<HistoryEntry[]>(registry, 'history:list', { scope: 'ties' })
-    )[0] as HistoryEntry;
-    expect(deletion.label).toBe('history.delete');
-    await call(registry, 'history:undo', { id: deletion.id });
+      await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' })
+    )[0] as UndoEntry;
+    expect(deletion.label).toBe('undo.delete');
+    await call(registry, 'undo:undo', { id: deletion.id });
     expect((await get(tie.id)).deleted_at).toBeNull();
   });
 
@@ -66,12 +75,12 @@ describe('undo and redo from the command log', () => {
     const tie = await call<TieRow>(registry, 'ties:create', nagoya);
     await call(registry, 'ties:update', { id: tie.id, version: 1, patch: { notes: 'mine' } });
     const mine = (
-      await call<HistoryEntry[]>(registry, 'history:list', { scope: 'ties' })
-    )[0] as HistoryEntry;
+      await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' })
+    )[0] as UndoEntry;
     // A colleague edits the same tie afterwards.
     await call(registry, 'settings:update', { patch: { staffName: '王芳' } });
     await call(registry, 'ties:update', { id: tie.id, version: 2, patch: { notes: 'theirs' } });
-    const refused = await registry.door('history:undo', { id: mine.id }, { trusted: true });
+    const refused = await registry.door('undo:undo', { id: mine.id }, { trusted: true });
     expect(!refused.ok && refused.error.message).toBe(
       'That tie was changed since; undoing would overwrite the later change, so nothing was undone.',
     );
@@ -87,12 +96,12 @@ describe('undo and redo from the command log', () => {
       on: '2012-02-21',
       reason: 'r',
     });
-    await call(registry, 'history:undo', { scope: 'ties' });
+    await call(registry, 'undo:undo', { scope: 'ties' });
     expect((await get(tie.id)).stage).toBe('established');
     const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => e.stage)).toEqual(['established']);
     await call(registry, 'settings:update', { patch: { staffName: '王芳' } });
-    const other = await registry.door('history:undo', { scope: 'ties' }, { trusted: true });
+    const other = await registry.door('undo:undo', { scope: 'ties' }, { trusted: true });
     expect(!other.ok && other.error.code).toBe('not_found');
   });
 
@@ -107,7 +116,7 @@ describe('undo and redo from the command log', () => {
     });
     await first.close();
     const second = await testRegistry({ file });
-    await call(second, 'history:undo', { scope: 'ties' });
+    await call(second, 'undo:undo', { scope: 'ties' });
     expect((await call<TieRow>(second, 'ties:get', { id: tie.id })).notes).toBeNull();
     await second.close();
   });

@@ -1,0 +1,66 @@
+import { findLocalityByName } from '../../../db/localities.repository';
+import { findPartner } from '../../../db/partners.repository';
+import type { Row } from '../../../db/schema';
+import { findLiveTie, getTieRow } from '../../../db/ties.repository';
+import type { Level } from '../../../shared/enums';
+import { TIE_COLUMNS, tieCreateInput, type TiePatch } from '../../../shared/ipc/ties';
+import type { TieRow } from '../../../shared/model';
+import type { WriteEnv } from '../../core/write-env';
+import { createTieIn, historicalStages, updateTieIn } from '../../ties/ties.write';
+import { changes, duplicateOf, parseRow, rawOf, type Applier } from './common';
+
+/** A tie by its locality, partner and country; its events follow from the dates it gives. */
+
+const TIE_NEEDS_VALUE = ['local', 'local_level', 'partner', 'country', 'kind', 'stage'];
+const TIE_PATCHABLE = TIE_COLUMNS.filter((f) => !['local', 'partner', 'country'].includes(f));
+
+export function tiesApplier(): Applier {
+  const seen = new Map<string, number>();
+  // A ledger names a few localities over and over; each is looked up once per spelling. A row
+  // that changes a locality's level clears them all (one locality may go by several names).
+  const localities = new Map<string, Row<'localities'>>();
+  const localityFor = async (env: WriteEnv, name: string, level: Level | undefined) => {
+    const known = localities.get(name);
+    if (known && (level === undefined || level === known.level)) return known;
+    const found = await findLocalityByName(env.trx, name);
+    if (found && level !== undefined && level !== found.level) localities.clear();
+    else if (found) localities.set(name, found);
+    return found;
+  };
+  return {
+    async row(env, input) {
+      const raw = rawOf(input, TIE_COLUMNS, TIE_NEEDS_VALUE);
+      const parsed = parseRow(tieCreateInput, raw);
+      const locality = await localityFor(env, parsed.local, parsed.local_level);
+      const partner = await findPartner(env.trx, parsed.partner, parsed.country);
+      const tie = locality && partner ? await findLiveTie(env.trx, locality.id, partner.id) : null;
+      if (!tie) {
+        const id = await createTieIn(env, parsed, {
+          locality: locality ?? null,
+          partner: partner ?? null,
+        });
+        seen.set(id, input.line);
+        return 'created';
+      }
+      duplicateOf(seen, tie.id, input.line);
+      const current = (await getTieRow(env.trx, tie.id)) as NonNullable<
+        Awaited<ReturnType<typeof getTieRow>>
+      >;
+      const given = Object.fromEntries(
+        TIE_PATCHABLE.filter((f) => f in raw).map((f) => [f, parsed[f]]),
+      );
+      const patch = changes(given, current as unknown as Record<string, unknown>, TIE_PATCHABLE);
+      if (Object.keys(patch).length === 0) return 'unchanged';
+      // The row as a whole must not contradict itself: a stage earlier than its own dates.
+      const merged = { ...current, ...patch } as TieRow;
+      historicalStages(merged.stage, {
+        contact: merged.first_contact_on,
+        intent: merged.intent_signed_on,
+        established: merged.established_on,
+      });
+      await updateTieIn(env, tie.id, tie.version, patch as TiePatch, { historical: true });
+      return 'updated';
+    },
+    finish: async () => [],
+  };
+}

@@ -1,0 +1,74 @@
+import {
+  findLocalityByName,
+  getLocality,
+  insertLocality,
+  localityRowFrom,
+  updateLocality,
+} from '../../db/localities.repository';
+import type { Row } from '../../db/schema';
+import type { ParsedInputOf } from '../../shared/ipc/contract';
+import type { LocalityRow } from '../../shared/model';
+import { conflict, notFound, rule } from '../core/errors';
+import { audit, type WriteEnv } from '../core/write-env';
+
+/** A locality's writes, run inside the caller's transaction (the door's or an import's). */
+
+/** A new locality: its name is unique among live ones, its parent must exist. */
+export async function createLocalityIn(
+  env: WriteEnv,
+  input: ParsedInputOf<'localities:create'>,
+): Promise<LocalityRow> {
+  if (await findLocalityByName(env.trx, input.name))
+    throw rule('errors.locality.duplicate', { name: input.name });
+  if (input.parent_id && !(await getLocality(env.trx, input.parent_id)))
+    throw notFound('locality', input.parent_id);
+  const row: Row<'localities'> = {
+    id: env.ids.next(),
+    name: input.name,
+    name_zh: input.name_zh ?? null,
+    name_en: input.name_en ?? null,
+    level: input.level,
+    parent_id: input.parent_id ?? null,
+    version: 1,
+    created_at: env.at,
+    updated_at: env.at,
+    deleted_at: null,
+  };
+  await insertLocality(env.trx, row);
+  await audit(env, 'locality', row.id, 'create', null, row);
+  return localityRowFrom(row);
+}
+
+export async function updateLocalityIn(
+  env: WriteEnv,
+  id: string,
+  version: number,
+  input: ParsedInputOf<'localities:update'>['patch'],
+): Promise<LocalityRow> {
+  const current = await getLocality(env.trx, id);
+  if (!current || current.deleted_at !== null) throw notFound('locality', id);
+  if (current.version !== version) throw conflict('locality', localityRowFrom(current));
+  if (input.name !== undefined && input.name !== current.name) {
+    const clash = await findLocalityByName(env.trx, input.name);
+    if (clash && clash.id !== current.id)
+      throw rule('errors.locality.duplicate', { name: input.name });
+  }
+  if (input.parent_id) {
+    // A locality cannot sit under itself or under one of its own descendants.
+    let cursor: string | null = input.parent_id;
+    while (cursor) {
+      if (cursor === current.id) throw rule('errors.locality.cycle', { name: current.name });
+      cursor = (await getLocality(env.trx, cursor))?.parent_id ?? null;
+    }
+  }
+  const patch = { ...input, updated_at: env.at };
+  if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
+    throw conflict(
+      'locality',
+      localityRowFrom((await getLocality(env.trx, current.id)) ?? current),
+    );
+  }
+  const after = { ...current, ...patch, version: current.version + 1 };
+  await audit(env, 'locality', current.id, 'update', current, after);
+  return localityRowFrom(after);
+}

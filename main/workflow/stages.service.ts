@@ -1,0 +1,125 @@
+import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { listLetters } from '../../db/letters.repository';
+import { getLocality } from '../../db/localities.repository';
+import type { Executor, Row } from '../../db/schema';
+import { currentRound, listSteps } from '../../db/steps.repository';
+import { getTie, getTieRow } from '../../db/ties.repository';
+import { dayOf, firstDay } from '../../shared/dates';
+import type { ParsedInputOf } from '../../shared/ipc/contract';
+import type { WorkflowOptions } from '../../shared/ipc/workflow';
+import type { StepRow, TieRow } from '../../shared/model';
+import { nextSteps } from '../../shared/stages';
+import { advanceIn, requireOverrides, stageFacts, warningsFor } from './advance.write';
+import type { CallContext } from '../core/context';
+import { notFound, rule } from '../core/errors';
+import { appendEvent } from '../ties/events.write';
+import type { SettingsService } from '../settings/settings.service';
+import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import { chainsIn } from './chains.service';
+import { liveTie, tieRowOf, writeTie } from './workflow.write';
+
+/**
+ * Stage moves: what a tie may move to next, advancing it, and upgrading an exchange tie to
+ * friendship. Every move goes through `advanceIn`, the one enforcement of the stage machine.
+ */
+export function createStagesService(deps: ServiceDeps, settings: SettingsService) {
+  const today = () => dayOf(deps.clock.now());
+
+  async function upgradeMissing(
+    db: Executor,
+    tie: Row<'ties'>,
+  ): Promise<('established' | 'exchange' | 'chain')[]> {
+    const missing: ('established' | 'exchange' | 'chain')[] = [];
+    if (tie.stage !== 'established') missing.push('established');
+    if (tie.kind !== 'exchange') missing.push('exchange');
+    if ((await settings.get(db)).upgradeRequiresChain) {
+      const round = await currentRound(db, tie.id);
+      const approvedAfter =
+        round.length > 0 &&
+        round.every((s) => s.outcome === 'approved') &&
+        round.every(
+          (s) =>
+            s.decided_on !== null &&
+            (tie.established_on === null || firstDay(s.decided_on) >= firstDay(tie.established_on)),
+        );
+      if (!approvedAfter) missing.push('chain');
+    }
+    return missing;
+  }
+  async function currentRoundRows(db: Executor, tieId: string): Promise<StepRow[]> {
+    const round = (await currentRound(db, tieId))[0]?.round;
+    const rows = await listSteps(db, { tie_id: tieId, waiting: false, deleted: false }, today());
+    return rows.filter((s) => s.round === round);
+  }
+  return {
+    options: async (input: ParsedInputOf<'workflow:options'>): Promise<WorkflowOptions> => {
+      const db = deps.db;
+      const tie = await getTie(db, input.id);
+      if (!tie || tie.deleted_at !== null) throw notFound('tie', input.id);
+      const locality = await getLocality(db, tie.locality_id);
+      const missing = await upgradeMissing(db, tie);
+      const row = await getTieRow(db, tie.id);
+      if (!row) throw notFound('tie', tie.id);
+      return {
+        tie: row,
+        next: nextSteps(tie.stage, await stageFacts(db, tie)),
+        warnings:
+          tie.stage === 'approved' ? await warningsFor(db, tie, tie.kind, tie.established_on) : [],
+        chain: (await chainsIn(db))[locality?.level ?? 'city'],
+        round: await currentRoundRows(db, tie.id),
+        letters: await listLetters(db, { tie_id: tie.id, deleted: false }),
+        events: (await listEvents(db, tie.id)).map(eventRowFrom),
+        upgrade: { allowed: missing.length === 0, missing },
+      };
+    },
+
+    advance: (input: ParsedInputOf<'workflow:advance'>, ctx: CallContext): Promise<TieRow> =>
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const tie = await liveTie(env, input.id, input.version);
+          const { id: _id, version: _version, to, ...details } = input;
+          await writeTie(env, tie, await advanceIn(env, tie, to, details));
+          return tieRowOf(env, tie.id);
+        },
+        {
+          scope: 'ties',
+          label: 'undo.advance',
+          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}`, stage: input.to }),
+        },
+      ),
+
+    upgrade: (input: ParsedInputOf<'workflow:upgrade'>, ctx: CallContext): Promise<TieRow> =>
+      inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          const tie = await liveTie(env, input.id, input.version);
+          const missing = await upgradeMissing(env.trx, tie);
+          if (missing.length > 0) throw rule('errors.workflow.cannotUpgrade', { missing });
+          const warnings = (await warningsFor(env.trx, tie, 'friendship', null)).filter(
+            (w) => w.code === 'oneToOne',
+          );
+          const override = requireOverrides(warnings, input.overrides);
+          await appendEvent(
+            env,
+            tie.id,
+            { type: 'kind', kind: 'friendship', from: 'exchange' },
+            input.on,
+            {
+              note: input.reason ?? null,
+              override_reason: override,
+            },
+          );
+          await writeTie(env, tie, { kind: 'friendship' });
+          return tieRowOf(env, tie.id);
+        },
+        {
+          scope: 'ties',
+          label: 'undo.upgrade',
+          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
+        },
+      ),
+  };
+}
