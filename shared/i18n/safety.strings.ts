@@ -56,6 +56,8 @@ export const safetyStrings = defineStrings({
       integrity:
         'The registry {{file}} failed its integrity check ({{detail}}). Nothing has been changed in it.',
       newest: 'The newest good backup was taken {{at}}: {{backup}}',
+      integrityBackup:
+        'The registry {{file}} failed its integrity check ({{detail}}). Nothing has been changed in it. The newest good backup was taken {{at}}: {{backup}}. Restore it with: youcheng restore --db "{{file}}" --from "{{backup}}"',
       command: 'Restore it with: youcheng restore --db "{{file}}" --from "{{backup}}"',
       offer:
         'Youcheng can restore the newest good backup, taken {{at}}. The damaged file is kept beside the registry.',
@@ -139,6 +141,8 @@ export const safetyStrings = defineStrings({
       title: '登记簿已损坏',
       integrity: '登记簿 {{file}} 未通过完整性检查（{{detail}}），其中的数据未做任何更改。',
       newest: '最新的完好备份是 {{at}} 的备份：{{backup}}',
+      integrityBackup:
+        '登记簿 {{file}} 未通过完整性检查（{{detail}}），其中的数据未做任何更改。最新的完好备份是 {{at}} 的备份：{{backup}}。恢复命令：youcheng restore --db "{{file}}" --from "{{backup}}"',
       command: '恢复命令：youcheng restore --db "{{file}}" --from "{{backup}}"',
       offer: '友城可以恢复最新的完好备份（{{at}}）。损坏的文件会另存在登记簿旁边。',
       none: '{{folder}} 中没有它的完好备份。',

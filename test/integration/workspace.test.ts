@@ -179,6 +179,33 @@ describe('switching registries', () => {
     await w.close();
   });
 
+  it('refuses to open an emptied registry, naming its newest good backup', async () => {
+    const dir = tmp();
+    const w = await workspaceIn(dir);
+    const city = path.join(dir, 'city.db');
+    await door(w, 'registries:open', { file: city, create: true });
+    await door(w, 'registries:open', { file: path.join(dir, 'province.db') });
+    // A backup of the city registry, then its file emptied by a failed copy.
+    const kept = await openRegistry({
+      file: city,
+      host: 'browser',
+      clock: steppingClock('2026-02-01T09:00:00Z'),
+      backups: 'auto',
+    });
+    await kept.close();
+    writeFileSync(city, '');
+    const refused = await door(w, 'registries:open', { file: city });
+    expect(refused).toMatchObject({ ok: false, error: { key: 'recovery.integrityBackup' } });
+    if (!refused.ok) {
+      expect(refused.error.message).toMatch(/the file is empty \(0 bytes\)/);
+      expect(refused.error.message).toMatch(
+        /youcheng restore --db ".*city\.db" --from ".*city-backups/,
+      );
+    }
+    expect(readFileSync(city)).toHaveLength(0);
+    await w.close();
+  });
+
   it('lets only an approver switch a shared host, telling the others why', async () => {
     const dir = tmp();
     const w = await workspaceIn(dir);
