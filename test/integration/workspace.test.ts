@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -150,6 +151,17 @@ describe('switching registries', () => {
       expect(notRegistry.error.code).toBe('rule');
       expect(notRegistry.error.message).toContain(foreign);
     }
+    // Another program's SQLite database is refused too, and nothing is added to it.
+    const contacts = path.join(dir, 'contacts.db');
+    const other = new Database(contacts);
+    other.exec('create table people (name text)');
+    other.close();
+    const untouched = readFileSync(contacts);
+    expect(await door(w, 'registries:open', { file: contacts })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', key: 'recovery.foreign' },
+    });
+    expect(readFileSync(contacts).equals(untouched)).toBe(true);
     // Nothing was lost on the way: the first registry is still the open one.
     const current = await door<RegistriesInfo>(w, 'registries:current');
     expect(current.ok && current.value.file).toBe(path.join(dir, 'province.db'));
