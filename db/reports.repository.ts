@@ -174,6 +174,7 @@ export async function loadReportTies(
     out.push({
       id,
       level: levels.get(p.slice(a + 1, b)) ?? 'city',
+      localityId: p.slice(a + 1, b),
       country: countries.get(p.slice(b + 1, c)) ?? '',
       kind: KIND_BY_INITIAL.get(p.charAt(c + 1)) ?? 'friendship',
       events,
@@ -276,6 +277,11 @@ export interface PeriodLetter {
   readonly local: string;
   readonly partner: string;
   readonly country: string;
+  /** Both names of each side where the registry has them, for the report's language. */
+  readonly local_zh: string | null;
+  readonly local_en: string | null;
+  readonly partner_zh: string | null;
+  readonly partner_en: string | null;
   readonly title: string;
   readonly doc_type: string;
   readonly signed_on: string;
@@ -290,7 +296,9 @@ export async function lettersSignedIn(
   asOf: string,
 ): Promise<PeriodLetter[]> {
   const rows = await sql<PeriodLetter>`
-    select x.id, l.name as local, p.name as partner, p.country, x.title, x.doc_type,
+    select x.id, l.name as local, p.name as partner, p.country,
+      l.name_zh as local_zh, l.name_en as local_en, p.name_zh as partner_zh,
+      p.name_en as partner_en, x.title, x.doc_type,
       x.signed_on, x.status
     from letters x
     join ties t on t.id = x.tie_id
@@ -307,6 +315,11 @@ export interface WaitingStep {
   readonly local: string;
   readonly partner: string;
   readonly country: string;
+  /** Both names of each side where the registry has them, for the report's language. */
+  readonly local_zh: string | null;
+  readonly local_en: string | null;
+  readonly partner_zh: string | null;
+  readonly partner_en: string | null;
   readonly round: number;
   readonly position: number;
   readonly authority_zh: string;
@@ -325,7 +338,9 @@ export async function stepsWaitingOn(
   asOf: string,
 ): Promise<WaitingStep[]> {
   const rows = await sql<WaitingStep>`
-    select x.id, l.name as local, p.name as partner, p.country, x.round, x.position,
+    select x.id, l.name as local, p.name as partner, p.country,
+      l.name_zh as local_zh, l.name_en as local_en, p.name_zh as partner_zh,
+      p.name_en as partner_en, x.round, x.position,
       x.authority_zh, x.authority_en, x.submitted_on, x.reference_no
     from approval_steps x
     join ties t on t.id = x.tie_id

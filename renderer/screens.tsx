@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Lang } from '../shared/i18n';
 import { GridScreen } from './grid/GridScreen';
 import { FollowUps } from './followups/FollowUps';
+import { interchangeToolbar } from './interchange/GridInterchange';
 import { lettersGrid } from './letters/lettersGrid';
 import { stepsGrid } from './approvals/stepsGrid';
 import { visitsGrid } from './visits/visitsGrid';
@@ -30,11 +31,32 @@ export function renderScreen(screen: Screen, lang: Lang): ReactNode {
     case 'reports':
       return <ReportsScreen key={lang} lang={lang} />;
     case 'letters':
-      return <GridScreen key={`letters-${lang}`} spec={lettersGrid} lang={lang} />;
+      return (
+        <GridScreen
+          key={`letters-${lang}`}
+          spec={lettersGrid}
+          lang={lang}
+          toolbar={interchangeToolbar}
+        />
+      );
     case 'approvals':
-      return <GridScreen key={`steps-${lang}`} spec={stepsGrid} lang={lang} />;
+      return (
+        <GridScreen
+          key={`steps-${lang}`}
+          spec={stepsGrid}
+          lang={lang}
+          toolbar={interchangeToolbar}
+        />
+      );
     case 'visits':
-      return <GridScreen key={`visits-${lang}`} spec={visitsGrid} lang={lang} />;
+      return (
+        <GridScreen
+          key={`visits-${lang}`}
+          spec={visitsGrid}
+          lang={lang}
+          toolbar={interchangeToolbar}
+        />
+      );
     case 'pipeline':
       return <PipelineBoard key={lang} lang={lang} />;
     case 'followups':

@@ -65,6 +65,20 @@ export function gridQuery<const C extends readonly [string, ...string[]]>(column
   });
 }
 
+/**
+ * What a paged grid shows, as the renderer sends it with each page (`gridQuery` without its
+ * paging) and with an export of its rows: its sort, column filters, quick search and deleted
+ * flag. Column ids are plain strings here; main checks them against the grid's own columns.
+ */
+export interface GridView {
+  sort: { colId: string; sort: 'asc' | 'desc' }[];
+  filter: Record<string, ColumnFilter>;
+  quick: string;
+  deleted: boolean;
+}
+/** One page of a grid view. */
+export type GridPageQuery = GridView & { offset: number; limit: number };
+
 function fold(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase();
 }

@@ -12,10 +12,18 @@ const fields = {
   /** The staff member's name for the audit log; null falls back to the OS user. */
   staffName: storableText().trim().max(100).nullable(),
   officeName: storableText().trim().max(200).nullable(),
+  /** The office's name in English documents; null: its name as above. */
+  officeNameEn: storableText().trim().max(200).nullable(),
   /** Printed on the annual summary's signature line (the office and its seal); null: its name. */
   reportSignature: storableText().trim().max(200).nullable(),
+  /** The signature line of English documents; null: the English office name, else the above. */
+  reportSignatureEn: storableText().trim().max(200).nullable(),
+  /** Whether a report's footer says it was prepared with Youcheng (offices send them unsigned by software). */
+  reportGeneratedLine: z.boolean(),
   /** The office's own jurisdiction (a locality), set on the first run or in Settings. */
   jurisdictionId: z.string().min(1).max(64).nullable(),
+  /** The order reports list continents in; null: by count, the most first. */
+  continentOrder: z.array(z.enum(CONTINENTS)).max(CONTINENTS.length).nullable(),
   /** Countries whose continent the office counts differently from the dataset. */
   continentOverrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.enum(CONTINENTS)),
   /** When a tie needs following up (the follow-ups dashboard and the counts on the navigation). */
@@ -32,12 +40,19 @@ const fields = {
   /** Whether upgrading an exchange tie to a friendship tie needs an approved chain first. */
   upgradeRequiresChain: z.boolean(),
 };
+/** The order Chinese statistics list continents in, offered in Settings beside "by count". */
+export const FIXED_CONTINENT_ORDER = ['AS', 'EU', 'AF', 'NA', 'SA', 'OC', 'AN'] as const;
+
 export const settingsSchema = z.strictObject({
   language: fields.language.default(null),
   staffName: fields.staffName.default(null),
   officeName: fields.officeName.default(null),
+  officeNameEn: fields.officeNameEn.default(null),
   reportSignature: fields.reportSignature.default(null),
+  reportSignatureEn: fields.reportSignatureEn.default(null),
+  reportGeneratedLine: fields.reportGeneratedLine.default(false),
   jurisdictionId: fields.jurisdictionId.default(null),
+  continentOrder: fields.continentOrder.default(null),
   continentOverrides: fields.continentOverrides.default({}),
   followUps: fields.followUps.default({
     letterMonths: 6,

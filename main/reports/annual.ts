@@ -12,15 +12,17 @@ import {
   type LetterType,
 } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
-import type {
-  AnnualFigures,
-  Period,
-  TieAsOf,
-  TieCounts,
-  TieNames,
+import {
+  continentsInOrder,
+  type AnnualFigures,
+  type Period,
+  type TieAsOf,
+  type TieCounts,
+  type TieNames,
 } from '../../shared/report/figures';
-import { countryLabel, displayName, formatDate, formatPeriod } from '../../shared/report/format';
-import type { Translate } from '../../shared/report/narrative';
+import { countryLabel, formatDate, formatPeriod, placeName } from '../../shared/report/format';
+import type { LocalityFigures } from '../../shared/report/localities';
+import { COMPARED, type Comparison, type Translate } from '../../shared/report/narrative';
 import { PIPELINE_STAGES } from '../../shared/stages';
 import { continentChart, perYearChart } from './charts';
 import { documentHtml, esc, section, table, type Column } from './document';
@@ -35,11 +37,21 @@ export interface AnnualModel {
   readonly letters: readonly PeriodLetter[];
   readonly waiting: readonly WaitingStep[];
   readonly visits: VisitTallies;
+  /** The office's name in the report's language (the Chinese name where no English one is set). */
   readonly officeName: string | null;
+  /** The signature line in the report's language; null: the office name. */
   readonly signature: string | null;
+  /** Whether the footer says the document was prepared with Youcheng (a setting, off by default). */
+  readonly generatedLine: boolean;
+  /** The table by locality; fewer than two rows are not printed. */
+  readonly localities: readonly LocalityFigures[];
+  /** The same period a year before; null when the document does not compare. */
+  readonly compare: Comparison | null;
   /** The locality the report is scoped to, in the report's language; null for all. */
   readonly scopeName: string | null;
   readonly overrides: Readonly<Record<string, Continent>>;
+  /** The office's order of continents; null: by count, the most first. */
+  readonly continentOrder: readonly Continent[] | null;
   /** Names of the ties the document lists. */
   readonly names: ReadonlyMap<string, TieNames>;
   /** Public reasons of the suspensions in force, by `tieId#seq`. */
@@ -48,6 +60,12 @@ export interface AnnualModel {
 
 const pct = (part: number, whole: number) =>
   whole === 0 ? '0%' : `${((part / whole) * 100).toFixed(1)}%`;
+
+const GROUPED = new Intl.NumberFormat('en-US');
+/** A closing table this short never splits from the signature. */
+const KEEP_WHOLE = 8;
+/** A count in a table cell, its thousands grouped (12,345) as the published reports print them. */
+export const num = (n: number): string => GROUPED.format(n);
 
 function tieColumns(m: AnnualModel, t: Translate): Column<TieAsOf>[] {
   return [
@@ -60,12 +78,25 @@ function tieColumns(m: AnnualModel, t: Translate): Column<TieAsOf>[] {
 
 export function localName(names: ReadonlyMap<string, TieNames>, x: TieAsOf, lang: Lang): string {
   const n = names.get(x.tie.id);
-  return n ? displayName(n.local, n.localNames, lang) : '';
+  return n ? placeName(n.local, n.localNames, lang) : '';
 }
 
 export function partnerName(names: ReadonlyMap<string, TieNames>, x: TieAsOf, lang: Lang): string {
   const n = names.get(x.tie.id);
-  return n ? displayName(n.partner, n.partnerNames, lang) : '';
+  return n ? placeName(n.partner, n.partnerNames, lang) : '';
+}
+
+/** Both sides of a letter's or a step's tie, named in the report's language. */
+function sides(r: PeriodLetter | WaitingStep, lang: Lang) {
+  return {
+    local: placeName(r.local, { zh: r.local_zh, en: r.local_en }, lang),
+    partner: placeName(r.partner, { zh: r.partner_zh, en: r.partner_en }, lang),
+  };
+}
+
+/** Sorts in the order Chinese is sorted (pinyin) in a Chinese document, alphabetically in English. */
+export function collatorFor(lang: Lang): Intl.Collator {
+  return new Intl.Collator(lang === 'zh' ? 'zh-u-co-pinyin' : 'en');
 }
 
 /** Ties in print order: by our locality, then partner, in the report's language. */
@@ -73,7 +104,7 @@ export function byNames(
   names: ReadonlyMap<string, TieNames>,
   lang: Lang,
 ): (a: TieAsOf, b: TieAsOf) => number {
-  const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
+  const collator = collatorFor(lang);
   return (a, b) =>
     collator.compare(localName(names, a, lang), localName(names, b, lang)) ||
     collator.compare(partnerName(names, a, lang), partnerName(names, b, lang)) ||
@@ -92,6 +123,8 @@ export function annualHtml(m: AnnualModel, t: Translate): string {
   const nextYear = Number(period.asOf.slice(0, 4)) + 1;
   const parts: string[] = [];
 
+  // The office's name once on the first page, as its letterhead: the running header that
+  // repeats it starts on page 2 (documentHtml).
   parts.push(`<header class="doc-head">
 ${m.officeName ? `<div class="office">${esc(m.officeName)}</div>` : ''}
 <h1>${esc(t('report.annualTitle'))}</h1>
@@ -103,7 +136,7 @@ ${m.officeName ? `<div class="office">${esc(m.officeName)}</div>` : ''}
   const pipelineTotal = PIPELINE_STAGES.reduce((s, k) => s + figures.pipeline[k], 0);
   const continents = CONTINENTS.filter((c) => e.byContinent[c] > 0).length;
   const key = (label: string, value: number) =>
-    `<div class="key"><b>${value}</b><span>${esc(label)}</span></div>`;
+    `<div class="key"><b>${num(value)}</b><span>${esc(label)}</span></div>`;
   parts.push(`<div class="keys">
 ${key(t('report.key.established'), e.total)}
 ${key(t('report.key.countries'), e.countries)}
@@ -126,55 +159,36 @@ ${key(t('report.key.received'), figures.visits.incoming)}
     ),
   );
 
-  // Charts: ties by continent, and ties established per year.
-  const continentRows = CONTINENTS.filter((c) => e.byContinent[c] > 0)
-    .sort((a, b) => e.byContinent[b] - e.byContinent[a])
-    .map((c) => ({ label: t(`report.continent.${c}`), value: e.byContinent[c] }));
-  const charts: string[] = [];
-  if (continentRows.length > 0) {
-    charts.push(
-      `<div class="chart"><h3>${esc(t('report.section.byContinent'))}</h3>${continentChart(continentRows)}</div>`,
-    );
-  }
-  if (Object.keys(counts.perYear).length > 0) {
-    const chart = perYearChart(counts.perYear, Number(period.asOf.slice(0, 4)));
-    charts.push(`<div class="chart"><h3>${esc(t('report.section.perYear'))}</h3>${chart}</div>`);
-  }
-  if (charts.length > 0) parts.push(section(t('report.section.charts'), charts.join('\n')));
+  // Tables that may split over pages come first, before the charts, so page 1 fills up.
+  const compare = m.compare;
+  if (compare && COMPARED.some((w) => compare[w].some((n) => n > 0)))
+    parts.push(compareSection(compare, t));
+  if (m.localities.length > 1) parts.push(localitySection(m, t));
 
-  // By continent, level and kind, then every country.
+  // Continents by count, the most first, as the published reports list them (or as the
+  // office set them).
+  const continentOrder = continentsInOrder(e.byContinent, m.continentOrder).filter(
+    (c) => c !== 'AN' || e.byContinent.AN > 0,
+  );
+  const continentRows = continentOrder
+    .filter((c) => e.byContinent[c] > 0)
+    .map((c) => ({ label: t(`report.continent.${c}`), value: e.byContinent[c] }));
   const continentTable = table<Continent>(
     [
       { head: t('report.col.continent'), cell: (c) => esc(t(`report.continent.${c}`)) },
-      { head: t('report.col.ties'), cell: (c) => String(e.byContinent[c]), num: true },
+      { head: t('report.col.ties'), cell: (c) => num(e.byContinent[c]), num: true },
       { head: t('report.col.share'), cell: (c) => pct(e.byContinent[c], e.total), num: true },
     ],
-    CONTINENTS.filter((c) => c !== 'AN' || e.byContinent.AN > 0),
-    { foot: [esc(t('report.col.total')), String(e.total), e.total > 0 ? '100%' : '0%'] },
+    continentOrder,
+    { foot: [esc(t('report.col.total')), num(e.total), e.total > 0 ? '100%' : '0%'] },
   );
   parts.push(section(t('report.section.byContinent'), continentTable));
 
-  const levelTable = table<Level>(
-    [
-      { head: t('report.col.level'), cell: (l) => esc(enumLabel('level', l, lang)) },
-      { head: t('report.col.ties'), cell: (l) => String(e.byLevel[l]), num: true },
-    ],
-    Object.keys(LEVELS) as Level[],
-    { foot: [esc(t('report.col.total')), String(e.total)] },
+  // By count, the most first; equal counts by name, in pinyin order in Chinese.
+  const countryOrder = collatorFor(lang);
+  const countries = Object.entries(e.byCountry).sort(
+    ([a, x], [b, y]) => y - x || countryOrder.compare(countryLabel(a, lang), countryLabel(b, lang)),
   );
-  const kindTable = table<Kind>(
-    [
-      { head: t('report.col.kind'), cell: (k) => esc(enumLabel('kind', k, lang)) },
-      { head: t('report.col.ties'), cell: (k) => String(e.byKind[k]), num: true },
-    ],
-    Object.keys(KINDS) as Kind[],
-    { foot: [esc(t('report.col.total')), String(e.total)] },
-  );
-  parts.push(
-    `<div class="pair">${section(t('report.section.byLevel'), levelTable)}${section(t('report.section.byKind'), kindTable)}</div>`,
-  );
-
-  const countries = Object.entries(e.byCountry);
   parts.push(
     section(
       t('report.section.byCountry'),
@@ -185,16 +199,55 @@ ${key(t('report.key.received'), figures.visits.incoming)}
             head: t('report.col.continent'),
             cell: ([c]) => esc(t(`report.continent.${continentOf(c, m.overrides)}`)),
           },
-          { head: t('report.col.ties'), cell: ([, n]) => String(n), num: true },
+          { head: t('report.col.ties'), cell: ([, n]) => num(n), num: true },
           { head: t('report.col.share'), cell: ([, n]) => pct(n, e.total), num: true },
         ],
         countries,
         {
           empty: t('report.none'),
-          foot: [esc(t('report.col.total')), '', String(e.total), e.total > 0 ? '100%' : '0%'],
+          foot: [esc(t('report.col.total')), '', num(e.total), e.total > 0 ? '100%' : '0%'],
         },
       ),
     ),
+  );
+
+  // Charts: ties by continent, and ties established per year, side by side.
+  const charts: string[] = [];
+  if (continentRows.length > 0) {
+    charts.push(
+      `<div class="chart"><h3>${esc(t('report.section.byContinent'))}</h3>${continentChart(continentRows, { width: 330, height: Math.max(120, 40 + continentRows.length * 26) })}</div>`,
+    );
+  }
+  if (Object.keys(counts.perYear).length > 0) {
+    const chart = perYearChart(counts.perYear, Number(period.asOf.slice(0, 4)), {
+      width: 330,
+      height: 200,
+    });
+    charts.push(`<div class="chart"><h3>${esc(t('report.section.perYear'))}</h3>${chart}</div>`);
+  }
+  if (charts.length > 0)
+    parts.push(
+      section(t('report.section.charts'), `<div class="charts">${charts.join('\n')}</div>`),
+    );
+
+  const levelTable = table<Level>(
+    [
+      { head: t('report.col.level'), cell: (l) => esc(enumLabel('level', l, lang)) },
+      { head: t('report.col.ties'), cell: (l) => num(e.byLevel[l]), num: true },
+    ],
+    Object.keys(LEVELS) as Level[],
+    { foot: [esc(t('report.col.total')), num(e.total)] },
+  );
+  const kindTable = table<Kind>(
+    [
+      { head: t('report.col.kind'), cell: (k) => esc(enumLabel('kind', k, lang)) },
+      { head: t('report.col.ties'), cell: (k) => num(e.byKind[k]), num: true },
+    ],
+    Object.keys(KINDS) as Kind[],
+    { foot: [esc(t('report.col.total')), num(e.total)] },
+  );
+  parts.push(
+    `<div class="pair">${section(t('report.section.byLevel'), levelTable)}${section(t('report.section.byKind'), kindTable)}</div>`,
   );
 
   parts.push(
@@ -233,10 +286,10 @@ ${key(t('report.key.received'), figures.visits.incoming)}
   const pipelineCounts = table<(typeof PIPELINE_STAGES)[number]>(
     [
       { head: t('report.col.stage'), cell: (s) => esc(enumLabel('stage', s, lang)) },
-      { head: t('report.col.ties'), cell: (s) => String(figures.pipeline[s]), num: true },
+      { head: t('report.col.ties'), cell: (s) => num(figures.pipeline[s]), num: true },
     ],
     stagesDown,
-    { foot: [esc(t('report.col.total')), String(pipelineTotal)] },
+    { foot: [esc(t('report.col.total')), num(pipelineTotal)] },
   );
   const pipelineList =
     pipelineRows.length === 0
@@ -259,8 +312,8 @@ ${key(t('report.key.received'), figures.visits.incoming)}
       table<PeriodLetter>(
         [
           { head: t('report.col.date'), cell: (l) => esc(l.signed_on) },
-          { head: t('report.col.local'), cell: (l) => esc(l.local) },
-          { head: t('report.col.partner'), cell: (l) => esc(l.partner) },
+          { head: t('report.col.local'), cell: (l) => esc(sides(l, lang).local) },
+          { head: t('report.col.partner'), cell: (l) => esc(sides(l, lang).partner) },
           { head: t('report.col.country'), cell: (l) => esc(countryLabel(l.country, lang)) },
           { head: t('report.col.title'), cell: (l) => esc(l.title) },
           {
@@ -280,8 +333,8 @@ ${key(t('report.key.received'), figures.visits.incoming)}
       table<WaitingStep>(
         [
           { head: t('report.col.submitted'), cell: (s) => esc(s.submitted_on) },
-          { head: t('report.col.local'), cell: (s) => esc(s.local) },
-          { head: t('report.col.partner'), cell: (s) => esc(s.partner) },
+          { head: t('report.col.local'), cell: (s) => esc(sides(s, lang).local) },
+          { head: t('report.col.partner'), cell: (s) => esc(sides(s, lang).partner) },
           { head: t('report.col.country'), cell: (s) => esc(countryLabel(s.country, lang)) },
           {
             head: t('report.col.authority'),
@@ -289,7 +342,7 @@ ${key(t('report.key.received'), figures.visits.incoming)}
           },
           {
             head: t('report.col.daysWaiting'),
-            cell: (s) => String(Math.max(0, daysBetween(s.submitted_on, period.asOf))),
+            cell: (s) => num(Math.max(0, daysBetween(s.submitted_on, period.asOf))),
             num: true,
           },
           { head: t('report.col.reference'), cell: (s) => esc(s.reference_no ?? '') },
@@ -302,6 +355,14 @@ ${key(t('report.key.received'), figures.visits.incoming)}
 
   parts.push(visitsSection(m, t));
 
+  const signer = m.signature ?? m.officeName ?? '';
+  const field = (label: string) =>
+    `<div class="sign-field"><span>${esc(label)}</span><span class="line"></span></div>`;
+  const signature = `<div class="signature">
+<div>${field(t('report.preparedBy'))}${field(t('report.reviewedBy'))}</div>
+<div class="who"><b>${esc(signer)}</b><span>${esc(formatDate(period.asOf, lang))}</span></div>
+</div>`;
+  // The last section and the signature stay together (the signature never starts a page).
   parts.push(
     section(
       t('report.section.anniversaries', { year: nextYear }),
@@ -322,32 +383,74 @@ ${key(t('report.key.received'), figures.visits.incoming)}
             head: t('report.col.country'),
             cell: (a) => esc(countryLabel(a.tie.tie.country, lang)),
           },
-          { head: t('report.col.years'), cell: (a) => String(a.years), num: true },
+          { head: t('report.col.years'), cell: (a) => num(a.years), num: true },
         ],
         counts.anniversaries,
         { empty: t('report.none') },
-      ),
+      ) + signature,
+      // A short last table goes with the signature whole, rather than leave a row behind.
+      counts.anniversaries.length <= KEEP_WHOLE ? 'closing keep' : 'closing',
     ),
   );
-
-  const signer = m.signature ?? m.officeName ?? '';
-  const field = (label: string) =>
-    `<div class="sign-field"><span>${esc(label)}</span><span class="line"></span></div>`;
-  parts.push(`<div class="signature">
-<div>${field(t('report.preparedBy'))}${field(t('report.reviewedBy'))}</div>
-<div class="who"><b>${esc(signer)}</b><span>${esc(formatDate(period.asOf, lang))}</span></div>
-</div>`);
 
   const title = annualTitle(m, t);
   return documentHtml({
     lang,
     title: `${title} (${periodText})`,
-    headerLeft: m.officeName ?? t('report.annualTitle'),
+    // Without an office name the header's right side, the title, says enough.
+    headerLeft: m.officeName ?? '',
     headerRight: `${t('report.annualTitle')} · ${t('report.asOf', { date: asOfText })}`,
-    footerLeft: `${t('report.generated')} · ${periodText}`,
+    footerLeft: footerText(m.officeName ?? periodText, m.generatedLine, t),
     pageTemplate: t('report.page', { page: '{{page}}', pages: '{{pages}}' }),
     body: parts.join('\n'),
   });
+}
+
+/** The footer: the office, and "prepared with Youcheng" only where the office wants it said. */
+export function footerText(left: string, generatedLine: boolean, t: Translate): string {
+  return generatedLine ? `${left} · ${t('report.generated')}` : left;
+}
+
+function compareSection(c: Comparison, t: Translate): string {
+  const change = (now: number, before: number) =>
+    now === before ? '0' : `${now > before ? '+' : '−'}${num(Math.abs(now - before))}`;
+  return section(
+    t('report.section.compare'),
+    table<(typeof COMPARED)[number]>(
+      [
+        { head: t('report.col.item'), cell: (w) => esc(t(`report.compareRow.${w}`)) },
+        { head: t('report.col.thisPeriod'), cell: (w) => num(c[w][0]), num: true },
+        { head: t('report.col.lastYear'), cell: (w) => num(c[w][1]), num: true },
+        { head: t('report.col.change'), cell: (w) => change(c[w][0], c[w][1]), num: true },
+      ],
+      COMPARED,
+    ),
+  );
+}
+
+function localitySection(m: AnnualModel, t: Translate): string {
+  const e = m.figures.established;
+  const name = (r: LocalityFigures) => {
+    const n = placeName(r.locality.name, r.locality.names, m.lang);
+    return r.own ? t('report.provinceOwn', { name: n }) : n;
+  };
+  const collator = collatorFor(m.lang);
+  const rows = [...m.localities].sort(
+    (a, b) => Number(b.own) - Number(a.own) || collator.compare(name(a), name(b)),
+  );
+  return section(
+    t('report.section.byLocality'),
+    table<LocalityFigures>(
+      [
+        { head: t('report.col.local'), cell: (r) => esc(name(r)) },
+        { head: t('report.col.ties'), cell: (r) => num(r.total), num: true },
+        { head: t('report.col.countries'), cell: (r) => num(r.countries), num: true },
+        { head: t('report.col.newInPeriod'), cell: (r) => num(r.since), num: true },
+      ],
+      rows,
+      { foot: [esc(t('report.col.total')), num(e.total), num(e.countries), num(e.since)] },
+    ),
+  );
 }
 
 function visitsSection(m: AnnualModel, t: Translate): string {
@@ -362,12 +465,12 @@ function visitsSection(m: AnnualModel, t: Translate): string {
       { head: t('report.col.direction'), cell: (d) => esc(enumLabel('direction', d, lang)) },
       {
         head: t('report.col.groups'),
-        cell: (d) => String(tally(m.visits.total, d, null).groups),
+        cell: (d) => num(tally(m.visits.total, d, null).groups),
         num: true,
       },
       {
         head: t('report.col.people'),
-        cell: (d) => String(tally(m.visits.total, d, null).people),
+        cell: (d) => num(tally(m.visits.total, d, null).people),
         num: true,
       },
     ],
@@ -376,22 +479,22 @@ function visitsSection(m: AnnualModel, t: Translate): string {
   const split = (rows: VisitTallies['byField']): Column<string | null>[] => [
     {
       head: t('report.col.sentGroups'),
-      cell: (k) => String(tally(rows, 'outgoing', k).groups),
+      cell: (k) => num(tally(rows, 'outgoing', k).groups),
       num: true,
     },
     {
       head: t('report.col.sentPeople'),
-      cell: (k) => String(tally(rows, 'outgoing', k).people),
+      cell: (k) => num(tally(rows, 'outgoing', k).people),
       num: true,
     },
     {
       head: t('report.col.receivedGroups'),
-      cell: (k) => String(tally(rows, 'incoming', k).groups),
+      cell: (k) => num(tally(rows, 'incoming', k).groups),
       num: true,
     },
     {
       head: t('report.col.receivedPeople'),
-      cell: (k) => String(tally(rows, 'incoming', k).people),
+      cell: (k) => num(tally(rows, 'incoming', k).people),
       num: true,
     },
   ];
@@ -429,10 +532,10 @@ function visitsSection(m: AnnualModel, t: Translate): string {
       empty: t('report.none'),
       foot: [
         esc(t('report.col.total')),
-        String(total('outgoing').groups),
-        String(total('outgoing').people),
-        String(total('incoming').groups),
-        String(total('incoming').people),
+        num(total('outgoing').groups),
+        num(total('outgoing').people),
+        num(total('incoming').groups),
+        num(total('incoming').people),
       ],
     },
   );

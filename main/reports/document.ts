@@ -27,12 +27,20 @@ export function esc(text: string | number | null | undefined): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A CSS string literal for `content:`, safe whatever the text holds. */
+/**
+ * A CSS string literal for `content:`, safe whatever the text holds: it sits inside the
+ * document's `<style>` element, where `</style>` would end the style sheet whatever CSS
+ * thinks of it, so `<` and `>` are written as CSS escapes (as are `&`, quotes and backslashes,
+ * and control characters, which would end or bend the string).
+ */
 export function cssString(text: string): string {
-  return `"${text
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/[\n\r]/g, ' ')}"`;
+  return `"${text.replace(/[\\"'<>&\p{Cc}]/gu, (c) =>
+    c === '\\' || c === '"' || c === "'"
+      ? `\\${c}`
+      : /[\n\r\t]/.test(c)
+        ? ' '
+        : `\\${(c.codePointAt(0) as number).toString(16)} `,
+  )}"`;
 }
 
 /** `Page {{page}} of {{pages}}` as a `content:` value with the page counters. */
@@ -122,7 +130,11 @@ table { width: 100%; border-collapse: collapse; margin: 0 0 2mm; font-size: 8.8p
 thead { display: table-header-group; }
 tfoot { display: table-row-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+/* A total row never starts a page alone: it takes the last row with it. */
+tfoot tr { break-before: avoid; page-break-before: avoid; }
 th, td { padding: 1.1mm 2mm; text-align: left; vertical-align: top; border-bottom: 0.5pt solid #d8dde3; }
+/* A long name without a break (a compound, a reference number) wraps rather than widening the table off the page. */
+td { overflow-wrap: anywhere; }
 th { background: #f1f3f5; font-weight: 700; border-bottom: 0.8pt solid #8c959f; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tfoot td { font-weight: 700; border-top: 0.8pt solid #8c959f; border-bottom: none; }
@@ -138,7 +150,9 @@ tfoot td { font-weight: 700; border-top: 0.8pt solid #8c959f; border-bottom: non
 .record dt { color: #5b6570; }
 .record dd { margin: 0; }
 .mark { color: #9a6700; font-size: 8pt; }
-.signature { margin-top: 10mm; display: grid; grid-template-columns: 1fr 1fr; gap: 12mm; break-inside: avoid; page-break-inside: avoid; }
+.signature { margin-top: 10mm; display: grid; grid-template-columns: 1fr 1fr; gap: 12mm; break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; break-inside: avoid; }
 .sign-field { display: flex; align-items: flex-end; gap: 3mm; margin-bottom: 5mm; }
 .sign-field .line { flex: 1; border-bottom: 0.6pt solid #1f2328; height: 7mm; }
 .signature .who { text-align: right; padding-top: 4mm; }
@@ -160,6 +174,10 @@ export function documentHtml(shell: Shell): string {
   ${margin('top-right', cssString(shell.headerRight), 'bottom')}
   ${margin('bottom-left', cssString(shell.footerLeft), 'top')}
   ${margin('bottom-right', pageCounterContent(shell.pageTemplate), 'top')}
+}
+@page :first {
+  @top-left { content: none; }
+  @top-right { content: none; }
 }`;
   // The font faces are chosen by the characters the document (margins included) shows.
   const text = `${shell.title}${shell.headerLeft}${shell.headerRight}${shell.footerLeft}${shell.pageTemplate}0123456789${shell.body}`;

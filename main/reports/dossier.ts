@@ -2,10 +2,10 @@ import { enumLabel, type Field, type Kind, type Stage } from '../../shared/enums
 import type { Lang } from '../../shared/i18n';
 import type { LetterRow, StepRow, TieRow, VisitRow } from '../../shared/model';
 import type { TieAsOf, TieNames } from '../../shared/report/figures';
-import { countryLabel, displayName, formatDate } from '../../shared/report/format';
+import { countryLabel, formatDate, placeName } from '../../shared/report/format';
 import type { Translate } from '../../shared/report/narrative';
 import { STAGE_ORDER } from '../../shared/stages';
-import { localName, partnerName } from './annual';
+import { footerText, localName, partnerName } from './annual';
 import { documentHtml, esc, section, table } from './document';
 
 /** One event of a tie's timeline as printed: a confidential note is already withheld. */
@@ -30,11 +30,13 @@ export interface DossierModel {
   readonly steps: readonly StepRow[];
   readonly visits: readonly VisitRow[];
   readonly officeName: string | null;
+  /** Whether the footer says the document was prepared with Youcheng. */
+  readonly generatedLine: boolean;
   readonly today: string;
 }
 
 export function dossierTitle(tie: TieRow, lang: Lang, t: Translate): string {
-  const partner = displayName(tie.partner, { zh: tie.partner_zh }, lang);
+  const partner = placeName(tie.partner, { zh: tie.partner_zh }, lang);
   return t('report.dossierName', {
     title: t('report.dossierTitle'),
     local: tie.local,
@@ -163,9 +165,9 @@ export function dossierHtml(m: DossierModel, t: Translate): string {
   return documentHtml({
     lang,
     title,
-    headerLeft: m.officeName ?? t('report.dossierTitle'),
+    headerLeft: m.officeName ?? '',
     headerRight: title,
-    footerLeft: `${t('report.generated')} · ${m.today}`,
+    footerLeft: footerText(m.officeName ?? m.today, m.generatedLine, t),
     pageTemplate: t('report.page', { page: '{{page}}', pages: '{{pages}}' }),
     body: body.join('\n'),
   });
@@ -191,6 +193,8 @@ export interface CountryModel {
   /** Every live tie with a partner in the country that has a stage on the date. */
   readonly ties: readonly TieAsOf[];
   readonly officeName: string | null;
+  /** Whether the footer says the document was prepared with Youcheng. */
+  readonly generatedLine: boolean;
   readonly scopeName: string | null;
   readonly names: ReadonlyMap<string, TieNames>;
 }
@@ -258,9 +262,9 @@ export function countryHtml(m: CountryModel, t: Translate): string {
   return documentHtml({
     lang,
     title,
-    headerLeft: m.officeName ?? title,
+    headerLeft: m.officeName ?? '',
     headerRight: `${title} · ${t('report.asOf', { date: formatDate(m.asOf, lang) })}`,
-    footerLeft: `${t('report.generated')} · ${m.asOf}`,
+    footerLeft: footerText(m.officeName ?? m.asOf, m.generatedLine, t),
     pageTemplate: t('report.page', { page: '{{page}}', pages: '{{pages}}' }),
     body: body.join('\n'),
   });

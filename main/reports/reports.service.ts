@@ -24,11 +24,19 @@ import {
   namedTieIds,
   startOfYear,
   tieAsOf,
+  yearBefore,
   type AnnualFigures,
   type Period,
 } from '../../shared/report/figures';
-import { displayName } from '../../shared/report/format';
-import { narrative, type Translate, type VisitTotals } from '../../shared/report/narrative';
+import { placeName } from '../../shared/report/format';
+import { localityFigures } from '../../shared/report/localities';
+import {
+  narrative,
+  type Comparison,
+  type Translate,
+  type VisitTotals,
+} from '../../shared/report/narrative';
+import type { Settings } from '../../shared/settings';
 import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { annualHtml, annualTitle, type AnnualModel } from './annual';
@@ -51,6 +59,18 @@ function refused(path: string, key: string, params: Record<string, unknown>): Ap
 }
 
 const LEVEL_RANK: Readonly<Record<Level, number>> = { province: 0, city: 1, county: 2 };
+
+/** The office's name a document of this language prints: English documents the English one. */
+export function officeNameIn(office: Settings, lang: Lang): string | null {
+  return lang === 'en' ? (office.officeNameEn ?? office.officeName) : office.officeName;
+}
+
+/** The signature line of a document of this language; null: the office's name. */
+export function signatureIn(office: Settings, lang: Lang): string | null {
+  return lang === 'en'
+    ? (office.reportSignatureEn ?? office.officeNameEn ?? office.reportSignature)
+    : office.reportSignature;
+}
 
 interface Scope {
   /** The scope's localities, or null for the whole registry. */
@@ -108,7 +128,7 @@ export function createReportService(
 
   function scopeName(scope: Scope, lang: Lang): string | null {
     const l = scope.locality;
-    return l ? displayName(l.name, { zh: l.name_zh, en: l.name_en }, lang) : null;
+    return l ? placeName(l.name, { zh: l.name_zh, en: l.name_en }, lang) : null;
   }
 
   /** "The province", or the office's own level: the highest level among its localities. */
@@ -123,6 +143,30 @@ export function createReportService(
       return { groups: Number(row?.groups ?? 0), people: Number(row?.people ?? 0) };
     };
     return { outgoing: of('outgoing'), incoming: of('incoming') };
+  }
+
+  /**
+   * The same period a year before, counted as this one is: new ties, letters signed and
+   * delegations. Only a printed document compares, so the figures of the contract never
+   * pay for it.
+   */
+  async function comparison(
+    source: ReportSource,
+    period: Period,
+    office: Settings,
+    figures: AnnualFigures,
+    totals: VisitTotals,
+  ): Promise<Comparison> {
+    const before = yearBefore(period);
+    const counts = await source.counts(before, office.continentOverrides);
+    const letters = await source.letters(before.since, before.asOf);
+    const visits = visitTotals(await source.visits(before.since, before.asOf));
+    return {
+      ties: [figures.established.since, counts.established.since],
+      letters: [figures.lettersOfIntent.signedInPeriod, letters.length],
+      sent: [totals.outgoing.groups, visits.outgoing.groups],
+      received: [totals.incoming.groups, visits.incoming.groups],
+    };
   }
 
   async function annualModel(
@@ -162,22 +206,49 @@ export function createReportService(
     const t = tFor(lang);
     const name = scopeName(scope, lang);
     const subject = name !== null ? { name } : { level: await topLevel() };
+    const compare = forPrint ? await comparison(source, period, office, figures, totals) : null;
+    const localities = forPrint
+      ? localityFigures(
+          counts.byLocality,
+          (await listLocalities(deps.db)).map((l) => ({
+            id: l.id,
+            parentId: l.parent_id,
+            name: l.name,
+            names: { zh: l.name_zh, en: l.name_en },
+          })),
+          scope.locality?.id ?? office.jurisdictionId,
+        )
+      : [];
     return {
       lang,
       period,
       figures,
       counts,
       narrative: narrative(
-        { lang, period, subject, figures, counts, visits: totals, names: (id) => names.get(id) },
+        {
+          lang,
+          period,
+          subject,
+          figures,
+          counts,
+          visits: totals,
+          names: (id) => names.get(id),
+          compare,
+          continentOrder: office.continentOrder,
+        },
         t,
       ),
       letters,
       waiting,
       visits,
-      officeName: office.officeName,
-      signature: office.reportSignature,
+      officeName: officeNameIn(office, lang),
+      signature: signatureIn(office, lang),
+      generatedLine: office.reportGeneratedLine,
+      localities,
+      compare,
       scopeName: name,
       overrides: office.continentOverrides,
+      continentOrder: office.continentOrder,
       names,
       reasons,
     };
@@ -236,7 +307,8 @@ export function createReportService(
                 limit: 100_000,
               })
             ).rows,
-            officeName: office.officeName,
+            officeName: officeNameIn(office, lang),
+            generatedLine: office.reportGeneratedLine,
             today,
           },
           t,
@@ -268,7 +340,8 @@ export function createReportService(
               country: request.country,
               asOf,
               ties,
-              officeName: office.officeName,
+              officeName: officeNameIn(office, lang),
+              generatedLine: office.reportGeneratedLine,
               scopeName: scopeName(scope, lang),
               names: await loadTieNames(
                 deps.db,

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import type { StepRow } from '../../shared/model';
 import { attempt, call } from '../api/client';
 import { columnKit } from '../grid/columns';
-import type { GridSpec } from '../grid/RegistryGrid';
+import type { GridSpec } from '../grid/spec';
 
 /**
  * The approval steps of every tie; “waiting only” is the pending-approvals view: every step

@@ -17,8 +17,8 @@ export function needsFirstRun(settings: Settings): boolean {
 }
 
 /**
- * The first run: which office keeps the registry (its name, its own jurisdiction with its level,
- * the default language, the reports' signature line), and an offer of the sample registry to
+ * The first run: which office keeps the registry (its name in Chinese and in English, its own
+ * jurisdiction with its level, the default language, the reports' signature lines), and an offer of the sample registry to
  * explore first. Everything lands in the registry's settings through the contract.
  */
 export function FirstRun({
@@ -33,6 +33,8 @@ export function FirstRun({
   const { t } = useTranslation();
   const ids = useId();
   const [office, setOffice] = useState('');
+  const [officeEn, setOfficeEn] = useState('');
+  const [signatureEn, setSignatureEn] = useState('');
   const [place, setPlace] = useState('');
   const [level, setLevel] = useState<Level>('city');
   const [signature, setSignature] = useState('');
@@ -71,7 +73,9 @@ export function FirstRun({
     const result = await attempt('settings:update', {
       patch: {
         officeName: office.trim(),
+        officeNameEn: officeEn.trim() || null,
         reportSignature: signature.trim() || null,
+        reportSignatureEn: signatureEn.trim() || null,
         language: lang,
         ...(jurisdictionId ? { jurisdictionId } : {}),
       },
@@ -119,6 +123,17 @@ export function FirstRun({
             onChange={(e) => setOffice(e.target.value)}
           />
         </div>
+        <div className="form-row">
+          <label htmlFor={`${ids}-office-en`}>{t('firstRun.officeNameEn')}</label>
+          <input
+            id={`${ids}-office-en`}
+            lang="en"
+            value={officeEn}
+            aria-describedby={`${ids}-english-hint`}
+            placeholder={t('firstRun.officeNameEnPlaceholder')}
+            onChange={(e) => setOfficeEn(e.target.value)}
+          />
+        </div>
         <fieldset className="form-group">
           <legend>{t('firstRun.jurisdiction')}</legend>
           <p className="field-hint">{t('firstRun.jurisdictionHint')}</p>
@@ -157,6 +172,19 @@ export function FirstRun({
           />
           <span id={`${ids}-signature-hint`} className="field-hint">
             {t('firstRun.signatureHint')}
+          </span>
+        </div>
+        <div className="form-row">
+          <label htmlFor={`${ids}-signature-en`}>{t('firstRun.signatureEn')}</label>
+          <input
+            id={`${ids}-signature-en`}
+            lang="en"
+            value={signatureEn}
+            aria-describedby={`${ids}-english-hint`}
+            onChange={(e) => setSignatureEn(e.target.value)}
+          />
+          <span id={`${ids}-english-hint`} className="field-hint">
+            {t('firstRun.englishHint')}
           </span>
         </div>
       </form>

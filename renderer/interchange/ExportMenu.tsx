@@ -1,10 +1,10 @@
 import type { GridApi } from 'ag-grid-community';
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { GridView } from '../../shared/grid-query';
 import type { Lang } from '../../shared/i18n';
 import { ApiError } from '../api/client';
 import { errorText } from '../i18n';
-import type { ServerView } from '../grid/RegistryGrid';
 import { exportGrid, exportRegistry } from './exportGrid';
 
 /** The toolbar's Export choices for a grid: its visible rows as CSV or XLSX, or everything. */
@@ -20,7 +20,7 @@ export function ExportMenu<T extends { id: string }>({
   /** The list itself, so the menu's Export… command can bring it up. */
   selectRef?: RefObject<HTMLSelectElement | null>;
   /** For a grid paged from main: its view, so main selects the rows itself. */
-  view?: (() => ServerView) | undefined;
+  view?: (() => GridView) | undefined;
   grid: 'ties' | 'letters' | 'steps' | 'visits';
   lang: Lang;
   onDone: (message: string, ok: boolean) => void;

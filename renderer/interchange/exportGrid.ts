@@ -1,8 +1,8 @@
 import type { GridApi } from 'ag-grid-community';
 import type { ExportedFile } from '../../shared/ipc/interchange';
+import type { GridView } from '../../shared/grid-query';
 import type { Lang } from '../../shared/i18n';
 import { call } from '../api/client';
-import type { ServerView } from '../grid/RegistryGrid';
 
 /**
  * Exports what a grid shows: its displayed rows (filters and sort applied) and its visible
@@ -13,7 +13,7 @@ export async function exportGrid<T extends { id: string }>(
   grid: 'ties' | 'letters' | 'steps' | 'visits',
   format: 'csv' | 'xlsx',
   lang: Lang,
-  view?: ServerView,
+  view?: GridView,
 ): Promise<string> {
   const columns = api
     .getAllDisplayedColumns()
@@ -21,7 +21,7 @@ export async function exportGrid<T extends { id: string }>(
     .filter((id) => !id.startsWith('ag-Grid-'));
   if (view) {
     // A paged grid holds only some rows: main selects them all under the same view.
-    const file = await call('export:grid', { grid, format, columns, lang, view: view as never });
+    const file = await call('export:grid', { grid, format, columns, lang, view });
     saveFile(file);
     return file.fileName;
   }

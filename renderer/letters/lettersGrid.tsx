@@ -4,7 +4,7 @@ import type { LetterRow } from '../../shared/model';
 import { attempt, call } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
 import { columnKit } from '../grid/columns';
-import type { GridSpec } from '../grid/RegistryGrid';
+import type { GridSpec } from '../grid/spec';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { GridContext } from '../grid/columns';
 import { ScanButtons } from './ScanButtons';
@@ -68,7 +68,7 @@ export const lettersGrid: GridSpec<LetterRow> = {
         { name: 'signed_on', label: i18next.t('letterColumns.signed_on'), kind: 'date' },
         { name: 'follow_up_on', label: i18next.t('letterColumns.follow_up_on'), kind: 'date' },
       ]}
-      submitLabel={i18next.t('ties.create')}
+      submitLabel={i18next.t('grid.create')}
       onSubmit={(v) =>
         attempt('letters:create', { ...(v as Record<string, string>), title: String(v.title) })
       }

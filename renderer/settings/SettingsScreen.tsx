@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChainStep } from '../../shared/chains';
 import { enumLabel, valuesOf, type Level } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
-import type { Settings } from '../../shared/settings';
+import { FIXED_CONTINENT_ORDER, type Settings } from '../../shared/settings';
 import { attempt, call } from '../api/client';
 import { errorText } from '../i18n';
 import { BackupSection } from './BackupSection';
@@ -49,7 +49,11 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
       patch: {
         officeName: settings.officeName,
         staffName: settings.staffName,
+        officeNameEn: settings.officeNameEn,
         reportSignature: settings.reportSignature,
+        reportSignatureEn: settings.reportSignatureEn,
+        reportGeneratedLine: settings.reportGeneratedLine,
+        continentOrder: settings.continentOrder,
         language: settings.language,
         jurisdictionId: settings.jurisdictionId,
         followUps: settings.followUps,
@@ -139,6 +143,53 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                 value={settings.reportSignature ?? ''}
                 onChange={(e) =>
                   setSettings({ ...settings, reportSignature: e.target.value || null })
+                }
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="office-name-en">{t('settingsMore.officeNameEn')}</label>
+              <input
+                id="office-name-en"
+                lang="en"
+                value={settings.officeNameEn ?? ''}
+                onChange={(e) => setSettings({ ...settings, officeNameEn: e.target.value || null })}
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="report-signature-en">{t('settingsMore.signatureEn')}</label>
+              <input
+                id="report-signature-en"
+                lang="en"
+                value={settings.reportSignatureEn ?? ''}
+                onChange={(e) =>
+                  setSettings({ ...settings, reportSignatureEn: e.target.value || null })
+                }
+              />
+            </div>
+            <div className="form-row">
+              <label htmlFor="continent-order">{t('settingsMore.continentOrder')}</label>
+              <select
+                id="continent-order"
+                value={settings.continentOrder ? 'fixed' : ''}
+                onChange={(e) =>
+                  setSettings({
+                    ...settings,
+                    continentOrder: e.target.value === 'fixed' ? [...FIXED_CONTINENT_ORDER] : null,
+                  })
+                }
+              >
+                <option value="">{t('settingsMore.continentsByCount')}</option>
+                <option value="fixed">{t('settingsMore.continentsFixed')}</option>
+              </select>
+            </div>
+            <div className="form-row">
+              <label htmlFor="report-generated">{t('settingsMore.generatedLine')}</label>
+              <input
+                id="report-generated"
+                type="checkbox"
+                checked={settings.reportGeneratedLine}
+                onChange={(e) =>
+                  setSettings({ ...settings, reportGeneratedLine: e.target.checked })
                 }
               />
             </div>

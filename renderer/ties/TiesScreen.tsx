@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Lang } from '../../shared/i18n';
 import type { TieRow } from '../../shared/model';
 import { RegistryGrid } from '../grid/RegistryGrid';
+import { interchangeToolbar } from '../interchange/GridInterchange';
 import { useReference } from '../reference';
 import { TieDetail } from './TieDetail';
 import { tiesGrid } from './tiesGrid';
@@ -12,7 +13,13 @@ export function TiesScreen({ lang }: { lang: Lang }) {
   if (!reference) return null;
   return (
     <>
-      <RegistryGrid spec={tiesGrid} lang={lang} reference={reference} onRowAction={setDetail} />
+      <RegistryGrid
+        spec={tiesGrid}
+        lang={lang}
+        reference={reference}
+        toolbar={(grid) => interchangeToolbar(grid, reference)}
+        onRowAction={setDetail}
+      />
       {detail ? (
         <TieDetail
           tieId={detail.id}

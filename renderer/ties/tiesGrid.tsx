@@ -4,7 +4,7 @@ import type { TieColumn } from '../../shared/ipc/ties';
 import type { TieRow } from '../../shared/model';
 import { attempt, call } from '../api/client';
 import { columnKit } from '../grid/columns';
-import type { GridSpec } from '../grid/RegistryGrid';
+import type { GridSpec } from '../grid/spec';
 import { NewTieDialog } from './NewTieDialog';
 
 /** The Ties grid: column ids are the interchange column names of the domain contract. */

@@ -4,7 +4,7 @@ import type { VisitRow } from '../../shared/model';
 import { attempt, call } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
 import { columnKit } from '../grid/columns';
-import type { GridSpec } from '../grid/RegistryGrid';
+import type { GridSpec } from '../grid/spec';
 
 export const visitsGrid: GridSpec<VisitRow> = {
   name: 'visits',
@@ -66,7 +66,7 @@ export const visitsGrid: GridSpec<VisitRow> = {
         { name: 'end_on', label: i18next.t('visitColumns.end_on'), kind: 'date' },
         { name: 'size', label: i18next.t('visitColumns.size'), kind: 'text' },
       ]}
-      submitLabel={i18next.t('ties.create')}
+      submitLabel={i18next.t('grid.create')}
       onSubmit={(v) =>
         attempt('visits:create', {
           ...(v as Record<string, string>),

@@ -1,6 +1,9 @@
 import { defineStrings } from './define';
 
-/** The grids' shared vocabulary: undo and redo, pastes, views, detail panel. */
+/**
+ * The grids' shared vocabulary, the same in all four: the toolbar, saving, undo and redo,
+ * pastes, views, the detail button. What names a grid's own records is `<grid>Grid.*`.
+ */
 export const gridStrings = defineStrings({
   en: {
     undo: {
@@ -31,6 +34,16 @@ export const gridStrings = defineStrings({
       by: '{{actor}}, {{at}}',
     },
     grid: {
+      search: 'Search in both languages…',
+      searchLabel: 'Quick search',
+      showDeleted: 'Show deleted',
+      selected: '{{count}} selected',
+      saving: 'Saving…',
+      saved: 'Saved',
+      refused: 'Not saved: {{message}}',
+      delete: 'Delete',
+      restore: 'Restore',
+      create: 'Create',
       selectColumn: 'Row selection',
       pasteRefused_one: 'Nothing was pasted: {{count}} cell was refused.',
       pasteRefused_other: 'Nothing was pasted: {{count}} cells were refused.',
@@ -98,6 +111,16 @@ export const gridStrings = defineStrings({
       by: '{{actor}}，{{at}}',
     },
     grid: {
+      search: '中英文快速查找…',
+      searchLabel: '快速查找',
+      showDeleted: '显示已删除',
+      selected: '已选{{count}}行',
+      saving: '正在保存…',
+      saved: '已保存',
+      refused: '未保存：{{message}}',
+      delete: '删除',
+      restore: '恢复',
+      create: '创建',
       selectColumn: '选择行',
       pasteRefused_one: '未粘贴：有{{count}}个单元格不符合要求。',
       pasteRefused_other: '未粘贴：有{{count}}个单元格不符合要求。',

@@ -5,21 +5,25 @@ export const workflowStrings = defineStrings({
   en: {
     tiesGrid: {
       add: 'Add tie',
+      deleteMany: 'Delete {{count}} ties?',
       count_one: '{{count, number}} tie',
       count_other: '{{count, number}} ties',
     },
     lettersGrid: {
       add: 'Add letter',
+      deleteMany: 'Delete {{count}} letters of intent?',
       count_one: '{{count, number}} letter',
       count_other: '{{count, number}} letters',
     },
     stepsGrid: {
       add: 'Add step',
+      deleteMany: 'Delete {{count}} approval steps?',
       count_one: '{{count, number}} step',
       count_other: '{{count, number}} steps',
     },
     visitsGrid: {
       add: 'Add visit',
+      deleteMany: 'Delete {{count}} visits?',
       count_one: '{{count, number}} visit',
       count_other: '{{count, number}} visits',
     },
@@ -155,21 +159,25 @@ export const workflowStrings = defineStrings({
   zh: {
     tiesGrid: {
       add: '新增友城关系',
+      deleteMany: '删除选中的{{count}}对友城关系？',
       count_one: '共{{count, number}}对',
       count_other: '共{{count, number}}对',
     },
     lettersGrid: {
       add: '新增意向书',
+      deleteMany: '删除选中的{{count}}份意向书？',
       count_one: '共{{count, number}}份',
       count_other: '共{{count, number}}份',
     },
     stepsGrid: {
       add: '新增审批步骤',
+      deleteMany: '删除选中的{{count}}个审批步骤？',
       count_one: '共{{count, number}}步',
       count_other: '共{{count, number}}步',
     },
     visitsGrid: {
       add: '新增团组',
+      deleteMany: '删除选中的{{count}}批团组？',
       count_one: '共{{count, number}}批',
       count_other: '共{{count, number}}批',
     },

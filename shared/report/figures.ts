@@ -21,6 +21,8 @@ export interface Period {
 export interface ReportTie {
   readonly id: string;
   readonly level: Level;
+  /** Our locality, for the table by locality; absent where a caller has no need of it. */
+  readonly localityId?: string;
   readonly country: string;
   /** The tie's kind now; its history says what it was before an upgrade. */
   readonly kind: Kind;
@@ -177,6 +179,32 @@ export function isRoundAnniversary(years: number): boolean {
   return years <= 30 ? years % 5 === 0 : years % 10 === 0;
 }
 
+/**
+ * The continents in the order a report lists them: by count, the most first (as the published
+ * reports do), or in the order the office set, those it did not name after, by count. Ties
+ * keep the dataset's order.
+ */
+export function continentsInOrder(
+  byContinent: Readonly<Record<Continent, number>>,
+  order: readonly Continent[] | null = null,
+): Continent[] {
+  const rank = (c: Continent) => {
+    const i = order ? order.indexOf(c) : -1;
+    return i < 0 ? CONTINENTS.length : i;
+  };
+  return [...CONTINENTS].sort((a, b) => rank(a) - rank(b) || byContinent[b] - byContinent[a]);
+}
+
+/** The same period a year before (29 February becomes the 28th). */
+export function yearBefore(period: Period): Period {
+  const back = (day: string) => {
+    const y = Number(day.slice(0, 4)) - 1;
+    const md = day.slice(5) === '02-29' ? '02-28' : day.slice(5);
+    return `${String(y).padStart(4, '0')}-${md}`;
+  };
+  return { since: back(period.since), asOf: back(period.asOf) };
+}
+
 /** The first day of the calendar year of a date, the default start of a report's period. */
 export function startOfYear(asOf: string): string {
   return `${asOf.slice(0, 4)}-01-01`;
@@ -221,6 +249,14 @@ export interface TieCounts {
   readonly perYear: Readonly<Record<string, number>>;
   /** Established ties with no establishment date recorded. */
   readonly undated: number;
+  /** Established ties per locality of ours: how many, new in the period, and by country. */
+  readonly byLocality: ReadonlyMap<string, LocalityTally>;
+}
+
+export interface LocalityTally {
+  readonly total: number;
+  readonly since: number;
+  readonly countries: ReadonlyMap<string, number>;
 }
 
 /** How a count finds a tie as it stood: `tieAsOf` itself, or a memo of it (main/reports/cache.ts). */
@@ -257,6 +293,10 @@ export function countTies(
   let latest: TieAsOf | null = null;
   const nextYear = yearOf(period.asOf) + 1;
   const continents = new Map<string, Continent>();
+  const byLocality = new Map<
+    string,
+    { total: number; since: number; countries: Map<string, number> }
+  >();
 
   for (const tie of ties) {
     const t = asOfDate(tie, period.asOf);
@@ -277,6 +317,14 @@ export function countTies(
     byContinent[continent] += 1;
     byCountry.set(tie.country, (byCountry.get(tie.country) ?? 0) + 1);
     if (t.stage === 'suspended') suspendedTies.push(t);
+    const local = tie.localityId ?? '';
+    let tally = byLocality.get(local);
+    if (tally === undefined) {
+      tally = { total: 0, since: 0, countries: new Map() };
+      byLocality.set(local, tally);
+    }
+    tally.total += 1;
+    tally.countries.set(tie.country, (tally.countries.get(tie.country) ?? 0) + 1);
     const on = t.establishedOn;
     if (on === null) {
       undated += 1;
@@ -285,7 +333,10 @@ export function countTies(
     if (first === null || byEstablished(t, first) < 0) first = t;
     if (latest === null || byEstablished(t, latest) > 0) latest = t;
     const key = t.establishedKey as string;
-    if (key >= period.since && key <= period.asOf) establishedInPeriod.push(t);
+    if (key >= period.since && key <= period.asOf) {
+      establishedInPeriod.push(t);
+      tally.since += 1;
+    }
     const year = on.slice(0, 4);
     perYear[year] = (perYear[year] ?? 0) + 1;
     const years = nextYear - yearOf(on);
@@ -317,6 +368,7 @@ export function countTies(
     pipelineTies,
     perYear,
     undated,
+    byLocality,
   };
 }
 

@@ -56,9 +56,26 @@ export function joinList(items: readonly string[], lang: Lang, separator?: strin
 const WITH_ARTICLE =
   /^(United |Republic |Dominican |Central African |Czech Republic|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Marshall |Solomon |Cayman |Falkland |Faroe |Vatican)/;
 
+/**
+ * Every country name a report prints comes through here, so the Ministry's names (the places
+ * directory) plug in at one point.
+ */
 export function countryLabel(code: string, lang: Lang, { article = false } = {}): string {
   const name = countryName(code, lang);
   return article && lang === 'en' && WITH_ARTICLE.test(name) ? `the ${name}` : name;
+}
+
+/**
+ * Every locality and partner name a report prints comes through here: its name in the
+ * report's language where the registry has one, else the name as stored (the places
+ * directory's English and pinyin names plug in at this point).
+ */
+export function placeName(
+  name: string,
+  names: { readonly zh?: string | null; readonly en?: string | null },
+  lang: Lang,
+): string {
+  return displayName(name, names, lang);
 }
 
 /** A locality's or partner's name in the report's language, where the registry has one. */

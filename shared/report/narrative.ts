@@ -1,7 +1,14 @@
 import { CONTINENTS } from '../countries';
 import type { Level } from '../enums';
 import type { Lang } from '../i18n';
-import type { AnnualFigures, Period, TieCounts, TieNames } from './figures';
+import type { Continent } from '../countries';
+import {
+  continentsInOrder,
+  type AnnualFigures,
+  type Period,
+  type TieCounts,
+  type TieNames,
+} from './figures';
 import { countryLabel, displayName, formatDate, formatPeriod, joinList } from './format';
 
 /**
@@ -18,6 +25,16 @@ export interface VisitTotals {
   readonly incoming: { readonly groups: number; readonly people: number };
 }
 
+/** This period's and the same period's a year before: new ties, letters, delegations. */
+export interface Comparison {
+  readonly ties: readonly [now: number, before: number];
+  readonly letters: readonly [now: number, before: number];
+  readonly sent: readonly [now: number, before: number];
+  readonly received: readonly [now: number, before: number];
+}
+
+export const COMPARED = ['ties', 'letters', 'sent', 'received'] as const;
+
 export interface NarrativeInput {
   readonly lang: Lang;
   readonly period: Period;
@@ -28,6 +45,10 @@ export interface NarrativeInput {
   readonly visits: VisitTotals;
   /** Names of the ties the sentences may name (the new ones). */
   readonly names: (tieId: string) => TieNames | undefined;
+  /** The same period a year before, where the document compares with it. */
+  readonly compare?: Comparison | null;
+  /** The office's order of continents; by count where it set none. */
+  readonly continentOrder?: readonly Continent[] | null;
 }
 
 const LEVEL_ORDER: readonly Level[] = ['province', 'city', 'county'];
@@ -61,13 +82,18 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
     );
     out.push(levels(e.byLevel, t, lang));
     if (e.byKind.friendship > 0 && e.byKind.exchange > 0) {
-      out.push(t('report.sentence.kinds', e.byKind));
+      out.push(
+        t('report.sentence.kinds', {
+          friendship: t('report.sentence.kindFriendship', { count: e.byKind.friendship }),
+          exchange: t('report.sentence.kindExchange', { count: e.byKind.exchange }),
+        }),
+      );
     } else if (e.byKind.exchange > 0) {
-      out.push(t('report.sentence.kindsExchangeOnly'));
+      out.push(t('report.sentence.kindsExchangeOnly', { count: e.byKind.exchange }));
     }
     if (e.suspended > 0) out.push(t('report.sentence.suspended', { count: e.suspended }));
-    const byContinent = CONTINENTS.filter((c) => e.byContinent[c] > 0)
-      .sort((a, b) => e.byContinent[b] - e.byContinent[a])
+    const byContinent = continentsInOrder(e.byContinent, input.continentOrder ?? null)
+      .filter((c) => e.byContinent[c] > 0)
       .map((c) =>
         t('report.sentence.inPlace', {
           count: e.byContinent[c],
@@ -107,12 +133,8 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
   const pipeline = [
     p.approved > 0 ? t('report.sentence.pipelineApproved', { count: p.approved }) : null,
     p.pending > 0 ? t('report.sentence.pipelinePending', { count: p.pending }) : null,
-    p.intent > 0
-      ? t('report.sentence.pipelineIntent', {
-          count: p.intent,
-          letters: t('report.n.letters', { count: p.intent }),
-        })
-      : null,
+    // Ties at the intent stage, not letters: a tie may be at intent with no letter on record.
+    p.intent > 0 ? t('report.sentence.pipelineIntent', { count: p.intent }) : null,
     p.contact > 0
       ? t('report.sentence.pipelineContact', {
           count: p.contact,
@@ -159,6 +181,22 @@ export function narrative(input: NarrativeInput, t: Translate): string[] {
         receivedPeople: t('report.n.people', { count: v.incoming.people }),
       }),
     );
+  }
+
+  const compare = input.compare;
+  if (compare) {
+    // What neither period had is not worth a word ("stayed at 0").
+    const items = COMPARED.filter((what) => compare[what].some((n) => n > 0)).map((what) => {
+      const [now, before] = compare[what];
+      const change = now > before ? 'up' : now < before ? 'down' : 'same';
+      return t(`report.compare.${what}.${change}`, {
+        now,
+        before,
+        count: Math.abs(now - before),
+      });
+    });
+    if (items.length > 0)
+      out.push(t('report.sentence.compare', { list: joinList(items, lang, listSep(lang)) }));
   }
 
   if (figures.anniversaries.length > 0) {
@@ -227,7 +265,10 @@ function countries(byCountry: Readonly<Record<string, number>>, t: Translate, la
   const restCodes = rest.flatMap(([, codes]) => codes);
   const restTotal = rest.reduce((sum, [count, codes]) => sum + count * codes.length, 0);
   const only = restCodes[0];
-  if (restCodes.length === 1 && only !== undefined) {
+  if (items.length === 0 && restCodes.length > 1 && restTotal === restCodes.length) {
+    // Nothing named before them, so not "other" countries: one tie in each.
+    items.push(t('report.sentence.oneEach', { count: restCodes.length }));
+  } else if (restCodes.length === 1 && only !== undefined) {
     items.push(
       t('report.sentence.inPlace', {
         count: restTotal,

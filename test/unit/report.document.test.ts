@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { continentChart, perYearChart, svgForPrint } from '../../main/reports/charts';
 import { cssString, esc, pageCounterContent } from '../../main/reports/document';
 import { codePointsOf, fontFaceCss, parseFaces } from '../../main/reports/fonts';
 import { createI18n, type Lang } from '../../shared/i18n';
-import { countTies, annualFigures, type ReportTie } from '../../shared/report/figures';
+import { countTies, annualFigures, yearBefore, type ReportTie } from '../../shared/report/figures';
+import { localityFigures } from '../../shared/report/localities';
 import { countryLabel, formatDate, formatPeriod, joinList } from '../../shared/report/format';
 import { narrative } from '../../shared/report/narrative';
 
@@ -159,6 +161,138 @@ describe('the document’s pieces', () => {
           [0x4e00, 0x4e00],
         ],
       },
+    ]);
+  });
+});
+
+describe('the prose, in the register of the published reports', () => {
+  const tie = (
+    country: string,
+    kind: 'friendship' | 'exchange',
+    level: 'province' | 'city' | 'county',
+    on: string,
+  ): ReportTie => ({
+    id: `p${++n}`,
+    level,
+    country,
+    kind,
+    events: [{ seq: 1, type: 'stage', stage: 'established', kind: null, on }],
+  });
+
+  it('agrees in number and says "one each" where no country is named before', () => {
+    const en = sentences([tie('JP', 'exchange', 'city', '1990')], 'en');
+    expect(en).toContain('It is a friendly-exchange city.');
+    const three = ['JP', 'US', 'DE'].map((c, i) =>
+      tie(c, i === 0 ? 'exchange' : 'friendship', 'city', '1990'),
+    );
+    expect(sentences(three, 'en')).toContain(
+      'By kind, 2 are friendship (sister) cities and 1 is a friendly-exchange city.',
+    );
+    expect(sentences(three, 'en')).toContain('By country: one each in 3 countries.');
+    expect(sentences(three, 'zh')).toContain('按国家分，3个国家各1对。');
+    expect(sentences(three, 'zh')).toContain('按类型分，友好城市2对，友好交流城市1对。');
+  });
+
+  it('groups large numbers', () => {
+    const many = Array.from({ length: 1234 }, () => tie('JP', 'friendship', 'city', '1990'));
+    expect(sentences(many, 'en')).toContain('the province has 1,234 friendship cities');
+    expect(sentences(many, 'zh')).toContain('全省共有国际友好城市1,234对');
+  });
+
+  it('never starts an English sentence with a numeral, and never says "1 are"', () => {
+    const countries = ['JP', 'US', 'DE', 'KR', 'GB', 'FR', 'IT', 'AU', 'BR', 'ZA'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            country: fc.constantFrom(...countries),
+            kind: fc.constantFrom('friendship' as const, 'exchange' as const),
+            level: fc.constantFrom('province' as const, 'city' as const, 'county' as const),
+            on: fc.constantFrom('1980', '2001-09', '2025-03-01', '2025'),
+          }),
+          { maxLength: 40 },
+        ),
+        (rows) => {
+          const en = sentences(
+            rows.map((r) => tie(r.country, r.kind, r.level, r.on)),
+            'en',
+          );
+          expect(en).not.toMatch(/(^|[.!?]\s+)\d/);
+          expect(en).not.toMatch(/\b1 (are|were|have)\b/);
+          expect(en).not.toMatch(/\b1 [a-z-]+ (cities|countries|ties|continents)\b/);
+          expect(en).not.toMatch(/\b([02-9]|\d{2,}) (is|was|has)\b/);
+          const zh = sentences(
+            rows.map((r) => tie(r.country, r.kind, r.level, r.on)),
+            'zh',
+          );
+          expect(zh.match(/其中/g)?.length ?? 0).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('the pieces of a provincial report', () => {
+  it('escapes a CSS string so that nothing in it ends the style sheet', () => {
+    const css = cssString('A</style><h1>x</h1>&"\'\\\u0007');
+    expect(css).not.toMatch(/[<>&]/);
+    expect(css).toBe('"A\\3c /style\\3e \\3c h1\\3e x\\3c /h1\\3e \\26 \\"\\\'\\\\\\7 "');
+  });
+
+  it('takes the same period a year before, 29 February as the 28th', () => {
+    expect(yearBefore({ since: '2025-01-01', asOf: '2025-12-31' })).toEqual({
+      since: '2024-01-01',
+      asOf: '2024-12-31',
+    });
+    expect(yearBefore({ since: '2023-07-01', asOf: '2024-02-29' })).toEqual({
+      since: '2022-07-01',
+      asOf: '2023-02-28',
+    });
+  });
+
+  it('rolls a locality’s ties up into the row of the locality under the root', () => {
+    const tally = (total: number, since: number, countries: string[]) => ({
+      total,
+      since,
+      countries: new Map(countries.map((c) => [c, 1])),
+    });
+    const node = (id: string, parentId: string | null) => ({
+      id,
+      parentId,
+      name: id,
+      names: { zh: null, en: null },
+    });
+    const localities = [
+      node('P', null),
+      node('A', 'P'),
+      node('B', 'P'),
+      node('A1', 'A'),
+      node('X', null),
+    ];
+    const tallies = new Map([
+      ['P', tally(1, 0, ['US'])],
+      ['A', tally(2, 1, ['JP', 'US'])],
+      ['A1', tally(1, 0, ['JP'])],
+    ]);
+    const rows = (root: string | null) =>
+      localityFigures(tallies, localities, root).map((r) => [
+        r.locality.id,
+        r.own,
+        r.total,
+        r.countries,
+        r.since,
+      ]);
+    // B has no tie and is left out; A1 counts with A.
+    expect(rows('P')).toEqual([
+      ['P', true, 1, 1, 0],
+      ['A', false, 3, 2, 1],
+    ]);
+    // Without a root: the one top-level locality with ties (X has none).
+    expect(rows(null)).toEqual(rows('P'));
+    expect(rows('A')).toEqual([
+      ['A', true, 2, 2, 1],
+      ['A1', false, 1, 1, 0],
     ]);
   });
 });

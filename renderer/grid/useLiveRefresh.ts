@@ -4,6 +4,7 @@ import type { GridName } from '../../shared/ipc/grid';
 import type { Change } from '../../shared/ipc/staff';
 import type { WireResult } from '../../shared/result';
 import { attempt } from '../api/client';
+import { ENTITY_OF } from './logic/rows';
 
 /** How often an open grid asks main what changed: another client's edit shows within it. */
 export const POLL_MS = 1000;
@@ -56,13 +57,6 @@ export function useChanges(onChanges: (changes: readonly Change[], reload: boole
   }, []);
 }
 
-/** The audit entity behind each grid's rows. */
-const ENTITY_OF: Record<GridName, string> = {
-  ties: 'tie',
-  letters: 'letter',
-  steps: 'step',
-  visits: 'visit',
-};
 /** Entities whose change can show in any row (names of localities and partners): reload. */
 const EVERYWHERE = new Set(['locality', 'partner']);
 

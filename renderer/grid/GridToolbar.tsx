@@ -1,0 +1,130 @@
+import type { ReactNode, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shortcutHint } from '../../shared/commands';
+import type { GridName, SavedView } from '../../shared/ipc/grid';
+
+/**
+ * The grid's toolbar, left to right: title, quick search, the deleted and screen filters,
+ * views and columns; then the screen's own controls (`extra`: Import, Export), undo and redo,
+ * the undo log, and what acts on the selected rows.
+ */
+export function GridToolbar({
+  searchBox,
+  ...props
+}: {
+  grid: GridName;
+  title: string;
+  searchBox: RefObject<HTMLInputElement | null>;
+  quick: string;
+  onQuick: (text: string) => void;
+  showDeleted: boolean;
+  onShowDeleted: (show: boolean) => void;
+  /** The screen's extra filter (the approvals' “waiting only”). */
+  filter: { label: string; on: boolean; onChange: (on: boolean) => void } | null;
+  views: readonly SavedView[];
+  view: string;
+  onView: (name: string) => void;
+  onSaveView: () => void;
+  columnsOpen: boolean;
+  onColumns: () => void;
+  extra: ReactNode;
+  onUndo: () => void;
+  onRedo: () => void;
+  undoLogOpen: boolean;
+  onUndoLog: () => void;
+  onBulk: (() => void) | null;
+  onDetails: (() => void) | null;
+  onCreate: (() => void) | null;
+  /** Delete (or restore, while deleted rows show); disabled with nothing selected. */
+  onDeleteOrRestore: (() => void) | null;
+}) {
+  const { t } = useTranslation();
+  const { filter } = props;
+  return (
+    <div className="toolbar">
+      <h1>{props.title}</h1>
+      <input
+        ref={searchBox}
+        type="search"
+        className="quick-search"
+        aria-label={t('grid.searchLabel')}
+        placeholder={t('grid.search')}
+        value={props.quick}
+        onChange={(e) => props.onQuick(e.target.value)}
+      />
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={props.showDeleted}
+          onChange={(e) => props.onShowDeleted(e.target.checked)}
+        />
+        {t('grid.showDeleted')}
+      </label>
+      {filter ? (
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={filter.on}
+            onChange={(e) => filter.onChange(e.target.checked)}
+          />
+          {t(filter.label)}
+        </label>
+      ) : null}
+      <label className="toggle">
+        <span>{t('views.label')}</span>
+        <select
+          aria-label={t('views.label')}
+          value={props.view}
+          onChange={(e) => props.onView(e.target.value)}
+        >
+          <option value="">{t('views.default')}</option>
+          {props.views.map((v) => (
+            <option key={v.id} value={v.name}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={props.onSaveView}>
+        {t('views.save')}
+      </button>
+      <button type="button" aria-expanded={props.columnsOpen} onClick={props.onColumns}>
+        {t('views.columns')}
+      </button>
+      <span className="spacer" />
+      {props.extra}
+      <button type="button" onClick={props.onUndo} title={shortcutHint('undo')}>
+        {t('undo.undo')}
+      </button>
+      <button type="button" onClick={props.onRedo} title={shortcutHint('redo')}>
+        {t('undo.redo')}
+      </button>
+      <button type="button" aria-pressed={props.undoLogOpen} onClick={props.onUndoLog}>
+        {t('undo.title')}
+      </button>
+      {props.onBulk ? (
+        <button type="button" onClick={props.onBulk}>
+          {t('grid.bulkTitle')}
+        </button>
+      ) : null}
+      {props.onDetails ? (
+        <button type="button" onClick={props.onDetails}>
+          {t('grid.details')}
+        </button>
+      ) : null}
+      {props.onCreate ? (
+        <button type="button" className="primary" onClick={props.onCreate}>
+          {t(`${props.grid}Grid.add`)}
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className={props.showDeleted ? 'primary' : 'danger'}
+        disabled={!props.onDeleteOrRestore}
+        onClick={props.onDeleteOrRestore ?? undefined}
+      >
+        {props.showDeleted ? t('grid.restore') : t('grid.delete')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { GridApi } from 'ag-grid-community';
+import { useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../shared/i18n';
+import { attempt } from '../api/client';
+import { errorText } from '../i18n';
+import { fillDownPlan } from './logic/rows';
+import type { GridRow, GridSpec, Report } from './spec';
+import type { GridData } from './useGridData';
+
+/**
+ * One value into one column of many rows, in one command main can undo: the Bulk edit dialog
+ * (the selected rows), and fill down (the first selected row's value into the others).
+ */
+export function useFillAndBulk<R extends GridRow>({
+  spec,
+  api,
+  data,
+  lang,
+  report,
+  changed,
+}: {
+  spec: GridSpec<R>;
+  api: RefObject<GridApi<R> | null>;
+  data: GridData<R>;
+  lang: Lang;
+  report: Report;
+  changed: () => void;
+}) {
+  const { t } = useTranslation();
+  const [bulkOpen, setBulkOpen] = useState(false);
+
+  const bulkSet = async (column: string, value: unknown, targets: readonly R[]) => {
+    setBulkOpen(false);
+    if (targets.length === 0) return;
+    const result = await attempt('grid:bulk', {
+      grid: spec.name,
+      column,
+      value,
+      rows: targets.map((r) => ({ id: r.id, version: r.version })),
+    });
+    if (!result.ok) {
+      report('error', t('grid.refused', { message: errorText(result.error, lang) }));
+      return;
+    }
+    report('saved', t('grid.saved'));
+    await data.refresh(targets.map((r) => r.id));
+    changed();
+  };
+
+  const fillDown = async () => {
+    const focused = api.current?.getFocusedCell();
+    if (!focused) return;
+    const chosen = data
+      .displayedNodes()
+      .filter((n) => n.isSelected())
+      .map((n) => n.data as R);
+    const plan = fillDownPlan(chosen, focused.column.getColId());
+    if (plan) await bulkSet(focused.column.getColId(), plan.value, plan.targets);
+  };
+
+  return {
+    bulkOpen,
+    openBulk: () => setBulkOpen(true),
+    closeBulk: () => setBulkOpen(false),
+    /** Applies the Bulk edit dialog's value to the rows selected now. */
+    bulkSelected: (column: string, value: string) =>
+      void bulkSet(column, value, api.current?.getSelectedRows() ?? []),
+    fillDown,
+  };
+}
