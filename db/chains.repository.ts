@@ -4,6 +4,10 @@ import type { Executor, Row } from './schema';
 
 /** The approval chains the office set per level (a level without rows uses the default chain). */
 
+export function chainStepFrom(row: Row<'approval_templates'>): ChainStep {
+  return { zh: row.authority_zh, en: row.authority_en };
+}
+
 export function listChainTemplates(
   db: Executor,
   level?: Level,

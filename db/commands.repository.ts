@@ -1,4 +1,5 @@
-import { toJsonText } from './json';
+import type { UndoEntry } from '../shared/ipc/undo';
+import { fromJsonText, toJsonText } from './json';
 import type { Executor, Row } from './schema';
 
 export async function insertCommand(
@@ -58,4 +59,30 @@ export async function markCommand(
   marks: { undone_at: string | null; undone_by: string | null },
 ): Promise<void> {
   await db.updateTable('commands').set(marks).where('id', '=', id).execute();
+}
+
+/** A command as the undo list shows it. */
+export function undoEntryFrom(row: {
+  id: string;
+  scope: string;
+  label: string;
+  params: string;
+  actor: string;
+  at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}): UndoEntry {
+  return {
+    ...row,
+    label: currentLabel(row.label),
+    params: fromJsonText<Record<string, unknown>>(row.params, {}),
+  };
+}
+
+/**
+ * Registries written before undo got its own name stored their command labels as
+ * `history.*`; the log is history the migrations keep as it was, so the name is mended here.
+ */
+export function currentLabel(label: string): string {
+  return label.startsWith('history.') ? `undo.${label.slice('history.'.length)}` : label;
 }

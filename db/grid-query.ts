@@ -17,6 +17,8 @@ export type SqlColumn =
       readonly expr: string;
       readonly kind: 'text' | 'date';
       readonly like?: (pattern: string) => RawBuilder<SqlBool>;
+      /** What it sorts by, where that is not `expr`: a name's pinyin key. */
+      readonly sortBy?: readonly string[];
     }
   | { readonly expr: string; readonly kind: 'number' }
   | { readonly expr: string; readonly kind: 'enum'; readonly vocabulary: VocabularyName }
@@ -166,11 +168,15 @@ export function orderSql(
 ): RawBuilder<unknown> | null {
   const parts = sort
     .filter((s) => columns[s.colId])
-    .map(
-      (s) =>
-        // Blanks first going up and last going down, as SQLite orders them by default;
-        // PostgreSQL's default is the other way round.
-        sql`${sql.ref((columns[s.colId] as SqlColumn).expr)} ${sql.raw(s.sort === 'desc' ? 'desc nulls last' : 'asc nulls first')}`,
-    );
+    .flatMap((s) => {
+      const column = columns[s.colId] as SqlColumn;
+      const keys = ('sortBy' in column && column.sortBy) || [column.expr];
+      // Blanks first going up and last going down, as SQLite orders them by default;
+      // PostgreSQL's default is the other way round.
+      return keys.map(
+        (key) =>
+          sql`${sql.ref(key)} ${sql.raw(s.sort === 'desc' ? 'desc nulls last' : 'asc nulls first')}`,
+      );
+    });
   return parts.length === 0 ? null : sql.join(parts);
 }

@@ -1,3 +1,4 @@
+import { resolveDivision, type Division } from '../shared/divisions';
 import type { LocalityRow } from '../shared/model';
 import type { Executor, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
@@ -11,6 +12,7 @@ export function localityRowFrom(row: Row<'localities'>): LocalityRow {
     name_en: row.name_en,
     level: row.level,
     parent_id: row.parent_id,
+    code: row.code,
     version: row.version,
   };
 }
@@ -20,6 +22,7 @@ export async function listLocalities(db: Executor): Promise<Row<'localities'>[]>
     .selectFrom('localities')
     .selectAll()
     .where('deleted_at', 'is', null)
+    .orderBy('pinyin')
     .orderBy('name')
     .execute();
 }
@@ -31,7 +34,11 @@ export async function getLocality(
   return db.selectFrom('localities').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A locality by any of its names, as a ledger may spell it in either language. */
+/**
+ * A locality by any of its names, as a ledger may spell it in either language: one of its
+ * stored names, else the place the directory says the name means (Hefei → 合肥市), found by
+ * its code or, for a row written before codes were kept, by the place's own name.
+ */
 export async function findLocalityByName(
   db: Executor,
   name: string,
@@ -40,8 +47,37 @@ export async function findLocalityByName(
     const found = (await byColumn(db, name)).rows[0];
     if (found) return found;
   }
+  const match = resolveDivision(name);
+  const places =
+    match.kind === 'one' ? [match.division] : match.kind === 'ambiguous' ? match.candidates : [];
+  const found = new Map<string, Row<'localities'>>();
+  for (const place of places.slice(0, 8)) {
+    const row = await findLocalityOfDivision(db, place);
+    if (row) found.set(row.id, row);
+  }
+  // Two registered places share the name: the caller must say which, by its full name.
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/** The live locality of a directory place: by its code, else by its full or short name. */
+export async function findLocalityOfDivision(
+  db: Executor,
+  place: Division,
+): Promise<Row<'localities'> | undefined> {
+  const byCode = (await LOCALITY_BY_CODE(db, place.code)).rows[0];
+  if (byCode) return byCode;
+  for (const spelling of [place.name, place.short]) {
+    for (const byColumn of LOCALITY_BY) {
+      const row = (await byColumn(db, spelling)).rows[0];
+      if (row && (row.code === null || row.code === place.code)) return row;
+    }
+  }
   return undefined;
 }
+
+const LOCALITY_BY_CODE = prepared(1, (db, code: string) =>
+  db.selectFrom('localities').selectAll().where('deleted_at', 'is', null).where('code', '=', code),
+);
 
 /**
  * A live locality by one of its names, the name itself first. One indexed look-up each: an
@@ -64,6 +100,9 @@ export const insertLocality = preparedInsert('localities', [
   'name_en',
   'level',
   'parent_id',
+  'code',
+  'pinyin',
+  'initials',
   'version',
   'created_at',
   'updated_at',
@@ -88,4 +127,22 @@ export async function countLiveTiesOfLocality(db: Executor, id: string): Promise
     .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(n);
+}
+
+/** Live or not, the localities and partners written before pinyin keys were kept. */
+export async function namesWithoutKeys(
+  db: Executor,
+  table: 'localities' | 'partners',
+): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom(table).select(['id', 'name']).where('pinyin', 'is', null).execute();
+}
+
+/** Sets derived sort keys only: no version, no audit, as an index would be rebuilt. */
+export async function setPlaceKeys(
+  db: Executor,
+  table: 'localities' | 'partners',
+  id: string,
+  keys: { pinyin: string; initials: string },
+): Promise<void> {
+  await db.updateTable(table).set(keys).where('id', '=', id).execute();
 }

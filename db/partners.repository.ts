@@ -22,7 +22,7 @@ export function partnerRowFrom(row: Row<'partners'>): PartnerRow {
 export async function listPartners(db: Executor, country?: string): Promise<Row<'partners'>[]> {
   let q = db.selectFrom('partners').selectAll().where('deleted_at', 'is', null);
   if (country) q = q.where('country', '=', country);
-  return q.orderBy('country').orderBy('name').execute();
+  return q.orderBy('country').orderBy('pinyin').orderBy('name').execute();
 }
 
 export async function getPartner(db: Executor, id: string): Promise<Row<'partners'> | undefined> {
@@ -70,6 +70,8 @@ export const insertPartner = preparedInsert('partners', [
   'place_kind',
   'country',
   'region',
+  'pinyin',
+  'initials',
   'version',
   'created_at',
   'updated_at',

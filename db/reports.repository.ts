@@ -34,11 +34,21 @@ function inPeriodSql(column: string, since: string, asOf: string): RawBuilder<Sq
   return sql<SqlBool>`(${c} >= ${since.slice(0, 4)} and ${c} <= ${asOf} and ${firstDaySql(column)} between ${since} and ${asOf})`;
 }
 
-/** The locality and every locality under it (by parent_id), live ones only. */
+/**
+ * The locality and every locality under it, live ones only: by parent_id, and by the place
+ * directory's code, whose leading digits are the province and city (a locality under 安徽省,
+ * 340000, has a code 34…, even one entered before its parent was set).
+ */
 export async function localityScope(db: Executor, rootId: string): Promise<string[]> {
   const rows = await sql<{ id: string }>`
     with recursive scope(id) as (
       select id from localities where id = ${rootId} and deleted_at is null
+      union
+      select l.id from localities l join localities r on r.id = ${rootId}
+        where l.deleted_at is null and r.deleted_at is null and l.code like
+          case when r.code like '%0000' then substr(r.code, 1, 2)
+               when r.code like '%00' then substr(r.code, 1, 4)
+               else r.code end || '%'
       union
       select l.id from localities l join scope s on l.parent_id = s.id where l.deleted_at is null
     )

@@ -42,6 +42,11 @@ export interface LocalitiesTable extends Stamped {
   name_en: string | null;
   level: Level;
   parent_id: string | null;
+  /** GB/T 2260 code, where the place directory knows the locality. */
+  code: string | null;
+  /** Sort key (toneless pinyin, or the folded Latin name) and its initials, for search. */
+  pinyin: string | null;
+  initials: string | null;
 }
 
 export interface PartnersTable extends Stamped {
@@ -53,6 +58,8 @@ export interface PartnersTable extends Stamped {
   place_kind: PlaceKind;
   country: string;
   region: string | null;
+  pinyin: string | null;
+  initials: string | null;
 }
 
 export interface TiesTable extends Stamped {

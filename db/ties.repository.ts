@@ -69,15 +69,19 @@ export const TIE_SQL: Readonly<Record<TieColumn, SqlColumn>> = {
   local: {
     expr: 'l.name',
     kind: 'text',
+    // Pinyin order (安庆市, 合肥市, 芜湖市), the name itself where no key was kept yet.
+    sortBy: ['l.pinyin', 'l.name'],
+    // Any name, its pinyin or its initials: Hefei, hefei, hf all find 合肥市.
     like: (p) =>
-      sql<SqlBool>`(lower(l.name) like lower(${p}) escape '\\' or l.name_zh like ${p} escape '\\' or lower(l.name_en) like lower(${p}) escape '\\')`,
+      sql<SqlBool>`(lower(l.name) like lower(${p}) escape '\\' or l.name_zh like ${p} escape '\\' or lower(l.name_en) like lower(${p}) escape '\\' or l.pinyin like lower(${p}) escape '\\' or l.initials like lower(${p}) escape '\\')`,
   },
   local_level: { expr: 'l.level', kind: 'enum', vocabulary: 'level' },
   partner: {
     expr: 'p.name',
     kind: 'text',
+    sortBy: ['p.pinyin', 'p.name'],
     like: (p) =>
-      sql<SqlBool>`(lower(p.name) like lower(${p}) escape '\\' or p.name_zh like ${p} escape '\\' or lower(p.name_en) like lower(${p}) escape '\\' or lower(p.name_local) like lower(${p}) escape '\\')`,
+      sql<SqlBool>`(lower(p.name) like lower(${p}) escape '\\' or p.name_zh like ${p} escape '\\' or lower(p.name_en) like lower(${p}) escape '\\' or lower(p.name_local) like lower(${p}) escape '\\' or p.pinyin like lower(${p}) escape '\\' or p.initials like lower(${p}) escape '\\')`,
   },
   partner_zh: { expr: 'p.name_zh', kind: 'text' },
   country: { expr: 'p.country', kind: 'country' },

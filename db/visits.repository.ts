@@ -77,7 +77,7 @@ function visitRowFrom(row: Joined, ties: { id: string; label: string }[]): Visit
 /** Each grid column as SQL, for sorting, column filters and quick search. */
 export const VISIT_SQL: Readonly<Record<VisitColumn, SqlColumn>> = {
   direction: { expr: 'v.direction', kind: 'enum', vocabulary: 'direction' },
-  local: { expr: 'l.name', kind: 'text' },
+  local: { expr: 'l.name', kind: 'text', sortBy: ['l.pinyin', 'l.name'] },
   country: { expr: 'v.country', kind: 'country' },
   leader: { expr: 'v.leader', kind: 'text' },
   leader_title: { expr: 'v.leader_title', kind: 'text' },

@@ -8,6 +8,7 @@ import { engineOf, redactUrl, type Engine } from '../db/engine';
 import { openPostgres } from '../db/postgres';
 import { appliedMigrations, migrateToLatest, recordedMigrations } from '../db/migrate';
 import { LATEST_SCHEMA } from '../db/migrations';
+import { fillPlaceKeys } from './places/place-keys.fill';
 import type { Db } from '../db/schema';
 import { formatMessage, type Lang } from '../shared/i18n';
 import {
@@ -166,6 +167,7 @@ async function openPostgresRegistry(options: RegistryOptions): Promise<Registry>
   try {
     await refuseNewerSchema(db, shown);
     await migrateToLatest(db);
+    await fillPlaceKeys(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -401,6 +403,7 @@ async function backupAndMigrate(
     }
   }
   await migrateToLatest(db);
+  await fillPlaceKeys(db);
   if (o.backups === 'auto' && o.existed && backupDue(target.dir, o.file, o.clock.now())) {
     try {
       taken.push(await takeBackup(sqlite, target, 'auto'));

@@ -70,6 +70,103 @@ const EXTRA_ALIASES: Record<string, string> = {
 };
 
 /**
+ * What the dataset lists that is not a partner country, and why. A friendship-city tie is
+ * between a Chinese locality and a city of a foreign state, as the PRC recognises states:
+ * Taiwan, Hong Kong and Macao are parts of China (exchanges with their cities are not
+ * international friendship-city ties), China itself is not foreign, and Kosovo and the
+ * "Sahrawi Arab Democratic Republic" are not states China recognises. Each is still
+ * recognised when typed, so the refusal can say why; none is offered or printed as a country.
+ */
+export const NOT_PARTNER_COUNTRIES = {
+  TW: 'chinaRegion',
+  HK: 'chinaRegion',
+  MO: 'chinaRegion',
+  CN: 'china',
+  XK: 'notRecognised',
+  EH: 'notRecognised',
+} as const satisfies Record<string, CountryRefusal>;
+export type CountryRefusal = 'chinaRegion' | 'china' | 'notRecognised';
+
+/** How such a code reads where a stored row still holds it: never as a foreign country. */
+const NOT_PARTNER_NAMES: Readonly<Record<keyof typeof NOT_PARTNER_COUNTRIES, NamePair>> = {
+  TW: { zh: '中国台湾', en: 'Taiwan, China' },
+  HK: { zh: '中国香港', en: 'Hong Kong, China' },
+  MO: { zh: '中国澳门', en: 'Macao, China' },
+  CN: { zh: '中国', en: 'China' },
+  XK: { zh: '科索沃地区', en: 'Kosovo' },
+  EH: { zh: '西撒哈拉', en: 'Western Sahara' },
+};
+
+interface NamePair {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * Chinese names as the Ministry of Foreign Affairs' country pages give them, where the
+ * dataset uses a shortening (波黑, 阿联酋) or another form (蒙古). 印尼 stays: the MFA's own
+ * press uses it, and 印度尼西亚 would make a search for 印度 find Indonesia.
+ */
+export const MFA_ZH_NAMES: Readonly<Record<string, string>> = {
+  BA: '波斯尼亚和黑塞哥维那',
+  AE: '阿拉伯联合酋长国',
+  MN: '蒙古国',
+};
+
+/**
+ * English short names in the MFA's usage, where the dataset's short form is an ISO inversion
+ * ("Korea, Republic of"), an abbreviation ("UK") or a long official name.
+ */
+export const MFA_EN_NAMES: Readonly<Record<string, string>> = {
+  KR: 'Republic of Korea',
+  KP: "Democratic People's Republic of Korea",
+  GB: 'United Kingdom',
+  US: 'United States',
+  AE: 'United Arab Emirates',
+  LA: 'Laos',
+  BN: 'Brunei',
+  SY: 'Syria',
+  MD: 'Moldova',
+  FM: 'Micronesia',
+  VA: 'Vatican',
+  NL: 'Netherlands',
+  CZ: 'Czech Republic',
+  VG: 'British Virgin Islands',
+  VI: 'United States Virgin Islands',
+};
+
+/** Spellings of the places above, so a ledger's 台湾 or Taipei's "ROC" is refused with reason. */
+const NOT_PARTNER_ALIASES: Record<string, keyof typeof NOT_PARTNER_COUNTRIES> = {
+  台湾: 'TW',
+  台湾省: 'TW',
+  台湾地区: 'TW',
+  中国台湾: 'TW',
+  中華民國: 'TW',
+  中华民国: 'TW',
+  'republic of china': 'TW',
+  roc: 'TW',
+  'taiwan china': 'TW',
+  'chinese taipei': 'TW',
+  中国香港: 'HK',
+  香港特别行政区: 'HK',
+  香港特區: 'HK',
+  'hong kong sar': 'HK',
+  'hong kong china': 'HK',
+  中国澳门: 'MO',
+  澳门特别行政区: 'MO',
+  macau: 'MO',
+  'macao sar': 'MO',
+  'macao china': 'MO',
+  中华人民共和国: 'CN',
+  prc: 'CN',
+  'mainland china': 'CN',
+  中国大陆: 'CN',
+  西撒哈拉: 'EH',
+  'sahrawi arab democratic republic': 'EH',
+  sadr: 'EH',
+};
+
+/**
  * The office convention for the seven-continent count where the dataset differs: Russia is
  * Europe, Cyprus, Turkey and the Caucasus are Asia; Mexico, Central America and the Caribbean
  * are North America (the dataset agrees on those). Settings may add more.
@@ -140,19 +237,24 @@ function build(): NonNullable<typeof table> {
   for (const [key, { codes: owners }] of claims) {
     if (owners.size === 1) byName.set(key, [...owners][0] as CountryCode);
   }
-  for (const [alias, code] of Object.entries(EXTRA_ALIASES))
+  for (const [alias, code] of Object.entries({ ...EXTRA_ALIASES, ...NOT_PARTNER_ALIASES }))
     byName.set(fold(alias), code as CountryCode);
+  // The MFA's names are the printed ones, so they always resolve.
+  for (const [code, name] of [...Object.entries(MFA_EN_NAMES), ...Object.entries(MFA_ZH_NAMES)])
+    byName.set(fold(name), code as CountryCode);
 
-  const list: CountryInfo[] = codes.map((code) => {
+  const list: CountryInfo[] = codes.filter(isPartnerCountry).map((code) => {
     const enNames = enAll[code] ?? [];
     // The short name where it is unambiguous ("United States"), else the official one.
     const short = countries.getName(code, 'en', { select: 'alias' });
-    const en = short && byName.get(fold(short)) === code ? short : (enNames[0] ?? code);
+    const en =
+      MFA_EN_NAMES[code] ??
+      (short && byName.get(fold(short)) === code ? short : (enNames[0] ?? code));
     return {
       code: code as CountryCode,
       alpha3: countries.alpha2ToAlpha3(code) ?? code,
       en,
-      zh: zhAll[code]?.[0] ?? code,
+      zh: MFA_ZH_NAMES[code] ?? zhAll[code]?.[0] ?? code,
       continent: continentOfData(code, data[code]?.continent),
     };
   });
@@ -173,11 +275,35 @@ function tables() {
   return table;
 }
 
-/** ISO alpha-2 for any accepted spelling, or null. */
-export function resolveCountry(input: string): CountryCode | null {
+/** Whether a code is a foreign state a friendship-city tie may be made with. */
+export function isPartnerCountry(code: string): boolean {
+  return !Object.hasOwn(NOT_PARTNER_COUNTRIES, code) && countries.isValid(code);
+}
+
+/** Why a code is not a partner country, or null when it is one (or is no code at all). */
+export function countryRefusal(code: string): CountryRefusal | null {
+  return Object.hasOwn(NOT_PARTNER_COUNTRIES, code)
+    ? NOT_PARTNER_COUNTRIES[code as keyof typeof NOT_PARTNER_COUNTRIES]
+    : null;
+}
+
+/**
+ * Any spelling read: a partner country's code, or the code of a place that is not one with
+ * the reason, or null for a spelling we do not know.
+ */
+export function lookupCountry(
+  input: string,
+): { code: CountryCode; refusal: CountryRefusal | null } | null {
   const key = fold(input);
   if (key === '') return null;
-  return tables().byName.get(key) ?? null;
+  const code = tables().byName.get(key);
+  return code ? { code, refusal: countryRefusal(code) } : null;
+}
+
+/** ISO alpha-2 of a partner country for any accepted spelling, or null. */
+export function resolveCountry(input: string): CountryCode | null {
+  const found = lookupCountry(input);
+  return found && found.refusal === null ? found.code : null;
 }
 
 export function allCountries(): readonly CountryInfo[] {
@@ -188,7 +314,15 @@ export function countryInfo(code: string): CountryInfo | undefined {
   return tables().byCode.get(code);
 }
 
+/**
+ * The printed name of a stored country code, in either language: the MFA's name for a partner
+ * country; for Taiwan, Hong Kong and Macao (a row kept from before they were refused)
+ * "中国台湾" / "Taiwan, China", never a foreign country's name. The one function reports,
+ * grids and exports name countries with.
+ */
 export function countryName(code: string, lang: 'zh' | 'en'): string {
+  const notPartner = NOT_PARTNER_NAMES[code as keyof typeof NOT_PARTNER_NAMES];
+  if (notPartner) return notPartner[lang];
   return countryInfo(code)?.[lang] ?? code;
 }
 

@@ -86,7 +86,17 @@ export const SHEETS: Readonly<Record<SheetKind, SheetDef>> = {
     kind: 'ties',
     en: 'Ties',
     zh: '友城关系',
-    aliases: ['友好城市', '友城', 'Sister cities'],
+    aliases: [
+      '友好城市',
+      '友城',
+      '国际友城',
+      '国际友好城市',
+      '友好城市一览',
+      '友城一览',
+      '友城名录',
+      'Sister cities',
+      'Friendship cities',
+    ],
     columns: [
       TIE_REF[0],
       c('local_level', '我方级别', 'enum', ['Level', '级别']),
@@ -133,7 +143,7 @@ export const SHEETS: Readonly<Record<SheetKind, SheetDef>> = {
     kind: 'letters',
     en: 'Letters of intent',
     zh: '意向书',
-    aliases: ['Letters'],
+    aliases: ['Letters', '意向', '意向书签署', '友好意向书'],
     columns: [
       ...TIE_REF,
       c('title', '标题', 'text', ['Title', '文件名称']),
@@ -172,7 +182,17 @@ export const SHEETS: Readonly<Record<SheetKind, SheetDef>> = {
     kind: 'visits',
     en: 'Visits',
     zh: '出访来访',
-    aliases: ['Delegations', '团组', '出访', '来访'],
+    aliases: [
+      'Delegations',
+      '团组',
+      '出访',
+      '来访',
+      '出访团组',
+      '来访团组',
+      '出访来访团组',
+      'Outgoing visits',
+      'Incoming visits',
+    ],
     columns: [
       c('direction', '方向', 'enum', ['Direction', '出访/来访']),
       c('local', '我方', 'text', ['Our locality']),
@@ -199,12 +219,34 @@ export const SHEETS: Readonly<Record<SheetKind, SheetDef>> = {
 /** The order sheets are applied in: what a later sheet names exists by then. */
 export const APPLY_ORDER: readonly SheetKind[] = SHEET_KINDS;
 
+/**
+ * A header as it is matched: width-folded, lower case, and with no whitespace or underscores
+ * at all, since ledgers break long headers over lines (`外方\n城市`) or pad them
+ * (`国\u3000\u3000家`), and `local_level`, `Local level` and `locallevel` are one column.
+ */
 export function foldHeader(text: string): string {
   return text
     .normalize('NFKC')
-    .trim()
     .toLowerCase()
-    .replace(/[\s_]+/g, ' ');
+    .replace(/[\s_\u3000\u00a0\ufeff]+/g, '');
+}
+
+/** A row-number column (序号): a ledger's own numbering, read by no sheet kind. */
+const ROW_NUMBER_HEADERS = new Set(['序号', '编号', '顺序号', 'no', 'no.', '#', 'nr', 's/n']);
+
+export function isRowNumberHeader(header: string): boolean {
+  return ROW_NUMBER_HEADERS.has(foldHeader(header));
+}
+
+/**
+ * A total row (合计, 小计, 总计, 共计, Total): its first filled cell names it. It sums the rows
+ * above and is no record.
+ */
+const TOTAL_ROW =
+  /^(合计|小计|总计|共计|总数|累计|total|subtotal|sub-total|grandtotal)($|[:：\d（(])/;
+
+export function isTotalLabel(text: string): boolean {
+  return TOTAL_ROW.test(foldHeader(text));
 }
 
 const headerMaps = new Map<SheetKind, Map<string, string>>();
@@ -288,4 +330,25 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
+}
+
+/**
+ * A new tie's stage where the sheet has no 阶段 column: what its dates show it reached (an
+ * establishment date means established, a letter of intent's date intent, else contact).
+ */
+export function stageFromDates(dates: {
+  readonly established_on?: string | null | undefined;
+  readonly intent_signed_on?: string | null | undefined;
+}): 'established' | 'intent' | 'contact' {
+  if (dates.established_on) return 'established';
+  if (dates.intent_signed_on) return 'intent';
+  return 'contact';
+}
+
+/** The direction a visits sheet's name gives all its rows: 出访 outgoing, 来访 incoming. */
+export function directionForSheetName(name: string): 'outgoing' | 'incoming' | null {
+  const key = foldHeader(name);
+  if (/^(出访|出国|outgoing|visitsout|outgoingvisits)/.test(key)) return 'outgoing';
+  if (/^(来访|来华|incoming|visitsin|incomingvisits)/.test(key)) return 'incoming';
+  return null;
 }

@@ -20,6 +20,8 @@ export interface LocalityRow {
   readonly name_en: string | null;
   readonly level: Level;
   readonly parent_id: string | null;
+  /** Its GB/T 2260 code where the place directory knows it (340100 for 合肥市). */
+  readonly code: string | null;
   readonly version: number;
 }
 

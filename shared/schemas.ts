@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { resolveCountry, type CountryCode } from './countries';
+import { lookupCountry, type CountryCode } from './countries';
+import { normaliseName } from './names';
 import { isUnstorable } from './storable';
 import { MAX_YEAR, MIN_YEAR, parsePartialDate, type DateProblem, type PartialDate } from './dates';
 import {
@@ -64,9 +65,15 @@ export const optionalPartialDate = z
   .union([z.string(), z.number().int(), z.null()])
   .transform((v, ctx): PartialDate | null => (blank(v) ? null : toDate(v, ctx)));
 
+/**
+ * A partner country by any spelling. Taiwan, Hong Kong, Macao and China itself are refused
+ * with the reason (they are not foreign states), as are states China does not recognise.
+ */
 export const country = z.string().transform((v, ctx): CountryCode => {
-  const code = resolveCountry(v);
-  return code ?? refuse(ctx, 'errors.country.unknown', { value: v });
+  const found = lookupCountry(v);
+  if (!found) return refuse(ctx, 'errors.country.unknown', { value: v });
+  if (found.refusal) return refuse(ctx, `errors.country.${found.refusal}`, { value: v });
+  return found.code;
 });
 
 export function enumOf<V extends VocabularyName>(name: V) {
@@ -96,6 +103,34 @@ export function text(max: number) {
         .min(1, { message: 'errors.validation.required' })
         .max(max, { message: 'errors.validation.tooLong' }),
     );
+}
+
+function toName(v: string, ctx: Ctx): string {
+  const result = normaliseName(v);
+  if (result.ok) return result.value;
+  return refuse(ctx, `errors.name.${result.problem}`, { value: result.shown, code: result.code });
+}
+
+/**
+ * A one-line name (a locality, a partner, a region, a staff member): normalised as
+ * `shared/names.ts` says, so the door, pastes and imports store one spelling of it.
+ */
+export function name(max: number) {
+  return storableText()
+    .transform(toName)
+    .pipe(
+      z
+        .string()
+        .min(1, { message: 'errors.validation.required' })
+        .max(max, { message: 'errors.validation.tooLong' }),
+    );
+}
+
+export function optionalName(max: number) {
+  return z
+    .union([storableText(), z.null()])
+    .transform((v, ctx) => (blank(v) ? null : toName(v, ctx)))
+    .pipe(z.string().max(max, { message: 'errors.validation.tooLong' }).nullable());
 }
 
 export function optionalText(max: number) {
@@ -201,8 +236,8 @@ export const currency = z.union([z.string(), z.null()]).transform((v, ctx): stri
  */
 export const tieRefFields = {
   tie_id: id.optional(),
-  local: text(100).optional(),
-  partner: text(200).optional(),
+  local: name(100).optional(),
+  partner: name(200).optional(),
   country: country.optional(),
 };
 

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { formatMessage, type Lang } from '../../shared/i18n';
+import { columnLabelIn, formatMessage, type Lang } from '../../shared/i18n';
 import { ENCODINGS, type Encoding } from '../../shared/ipc/interchange';
 import type { ImportSummary } from '../../shared/ipc/interchange';
 import { AppError } from '../core/errors';
@@ -70,6 +70,18 @@ export function registerImport(program: Command, io: Io): void {
           throw error;
         }
         io.out(JSON.stringify(summary, null, 2));
+        // What the wizard says beside its summary, for a person reading the terminal.
+        for (const sheet of summary.sheets) {
+          const names = sheet.ignored
+            .map((c) => columnLabelIn(c, opts.lang))
+            .join(opts.lang === 'zh' ? '、' : ', ');
+          if (sheet.ignored.length > 0)
+            io.err(
+              `${sheet.name}: ${formatMessage('import.wizard.unknown', { count: sheet.ignored.length, names }, opts.lang)}`,
+            );
+          for (const notice of sheet.notices)
+            io.err(`${sheet.name}: ${formatMessage(notice.key, notice.params, opts.lang)}`);
+        }
       },
     );
 }

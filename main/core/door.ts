@@ -10,6 +10,7 @@ import { issuesToDetails } from '../../shared/issues';
 import type { IssueDetail, WireError, WireResult } from '../../shared/result';
 import type { Role } from '../../shared/staff';
 import type { CallContext } from './context';
+import { loneSurrogateIn } from '../../shared/names';
 import { AppError } from './errors';
 
 /** Every channel's implementation: a missing or mistyped handler is a compile error. */
@@ -182,6 +183,15 @@ export function createDoor(
       const storage = storageFailure(error);
       if (storage) return wireError(storage.code, storage.key, { sqlite: storage.sqlite }, lang);
       return wireError('internal', 'errors.internal', {}, lang);
+    }
+    // Any string, not only names: SQLite would store a lone surrogate as U+FFFD, silently.
+    const broken = loneSurrogateIn(input);
+    if (broken) {
+      return wireError('validation', 'errors.validation.invalid', {}, lang, {
+        details: [
+          { path: broken.path, key: 'errors.name.surrogate', params: { code: broken.code } },
+        ],
+      });
     }
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) {

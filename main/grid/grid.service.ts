@@ -41,14 +41,15 @@ interface CellIssue {
   readonly params: Record<string, unknown>;
 }
 
-interface GridSpec {
+/** How one grid's cells convert and its rows are written (the renderer's GridSpec draws it). */
+interface GridWriter {
   readonly cells: Readonly<Record<string, z.ZodType>>;
   readonly create: z.ZodType;
   update(env: WriteEnv, id: string, version: number, patch: Record<string, unknown>): Promise<void>;
   insert(env: WriteEnv, input: unknown): Promise<string>;
 }
 
-function specs(today: () => string): Record<GridName, GridSpec> {
+function writers(today: () => string): Record<GridName, GridWriter> {
   const steps = stepTarget(today);
   return {
     ties: {
@@ -138,11 +139,11 @@ function refuse(issues: readonly CellIssue[]): never {
 }
 
 export function createGridService(deps: ServiceDeps) {
-  const bySpec = specs(() => dayOf(deps.clock.now()));
+  const byGrid = writers(() => dayOf(deps.clock.now()));
 
   return {
     paste: (input: ParsedInputOf<'grid:paste'>, ctx: CallContext): Promise<PasteResult> => {
-      const spec = bySpec[input.grid];
+      const spec = byGrid[input.grid];
       const block = parseBlock(input.text);
       const width = Math.max(0, ...block.map((r) => r.length));
       const issues: CellIssue[] = [];
@@ -223,7 +224,7 @@ export function createGridService(deps: ServiceDeps) {
     },
 
     bulk: (input: ParsedInputOf<'grid:bulk'>, ctx: CallContext): Promise<{ updated: number }> => {
-      const spec = bySpec[input.grid];
+      const spec = byGrid[input.grid];
       const schema = spec.cells[input.column];
       if (!schema)
         refuse([{ path: [0, input.column], key: 'errors.grid.readOnly', params: { value: '' } }]);

@@ -18,6 +18,8 @@ import {
   tokenMatches,
 } from '../core/security';
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * The browser host: the built renderer and the same contract as the Electron app, over HTTP on
  * 127.0.0.1. Every call needs this run's random token; a browser's Origin and Host must be our
@@ -193,12 +195,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     let input: unknown;
     try {
       const body = await readBody(req, maxBody);
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      // Fatal decoding: Buffer#toString would store bytes that are not UTF-8 as U+FFFD.
+      input = body.length === 0 ? {} : JSON.parse(UTF8.decode(body));
     } catch (error) {
       const message =
         error instanceof BodyTooLarge
           ? `The request is larger than ${maxBody} bytes.`
-          : 'The request body is not JSON.';
+          : error instanceof TypeError
+            ? 'The request body is not valid UTF-8.'
+            : 'The request body is not JSON.';
       if (error instanceof BodyTooLarge) {
         // The answer goes now and the connection ends after it. The rest of the body is read
         // and dropped meanwhile (a reset with unread bytes could lose the answer too), for a

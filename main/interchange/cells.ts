@@ -1,5 +1,6 @@
 import type { ColumnDef } from '../../shared/interchange';
 import { unescapeFormula } from '../../shared/interchange';
+import { foldSpaces } from '../../shared/text';
 import type { Cell, Format } from './source';
 
 /**
@@ -11,6 +12,9 @@ import type { Cell, Format } from './source';
 
 export type CellRead =
   { ok: true; value: unknown } | { ok: false; key: string; params: Record<string, unknown> };
+
+/** Free text, kept as typed; every other text cell is a name or a code, its spaces folded. */
+const FREE_TEXT = new Set(['notes', 'note', 'purpose', 'outcomes', 'override_reason', 'title']);
 
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '对', '√', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '']);
@@ -33,7 +37,8 @@ export function readCell(column: ColumnDef, cell: Cell | undefined, format: Form
     }
     if (text.trim() === '') return { ok: true, value: null };
     if (column.type === 'bool') return boolOf(text);
-    return { ok: true, value: text };
+    // `日\u3000本`, ` 南京 `: padding and full-width spaces typed to line a column up.
+    return { ok: true, value: FREE_TEXT.has(column.id) ? text : foldSpaces(text) };
   }
   if (typeof value === 'boolean') {
     return column.type === 'bool'
@@ -48,9 +53,13 @@ export function readCell(column: ColumnDef, cell: Cell | undefined, format: Form
           ? { ok: true, value: cell.date.on }
           : { ok: false, key: 'errors.date.format', params: { value: cell.text } };
       }
-      // A plain number in a date column is a year (1978) or a compact date (20180529);
-      // anything else is refused by the date schema like a typed value would be.
-      return { ok: true, value: Number.isInteger(value) ? value : String(value) };
+      // A plain number in a date column is a year (1978) or a compact date (20180529). Any
+      // other is read as the sheet shows it: 2005.10 typed and shown with format 0.00 is
+      // stored as 2005.1, and means October 2005, not January.
+      return {
+        ok: true,
+        value: Number.isInteger(value) ? value : cell.text.trim() || String(value),
+      };
     case 'number':
       return { ok: true, value };
     case 'bool':

@@ -10,6 +10,7 @@ import type {
   SheetChoice,
   SheetSummary,
 } from '../../shared/ipc/interchange';
+import { hasCjk } from '../../shared/text';
 import { recordCommand } from '../core/commands';
 import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
@@ -21,6 +22,7 @@ import {
   cellText,
   ignoredColumns,
   isBlank,
+  isTotalRow,
   planSheet,
   previewOf,
   sheetProblems,
@@ -129,9 +131,16 @@ export async function runImport(
   onProgress({ phase: 'reading', fraction: 0, rows: 0 });
   const { format, plans } = await plansFor(file, name, options);
   for (const plan of plans) {
-    const { missing } = sheetProblems(plan);
-    if (missing.length > 0)
-      throw fileProblem('missingColumn', { sheet: plan.name, columns: missing.join(', ') });
+    const { missing } = sheetProblems(plan, ctx.lang);
+    if (missing.length > 0) {
+      // Named as the file would head them: in Chinese for a sheet headed in Chinese.
+      const zh = hasCjk(plan.headers.join(''));
+      const names = missing.map((f) => (zh ? (columnDef(plan.kind, f)?.zh ?? f) : f));
+      throw fileProblem('missingColumn', {
+        sheet: plan.name,
+        columns: names.join(zh ? '、' : ', '),
+      });
+    }
   }
   const ordered = [...plans].sort(
     (a, b) => APPLY_ORDER.indexOf(a.kind) - APPLY_ORDER.indexOf(b.kind),
@@ -164,7 +173,6 @@ export async function runImport(
             issues,
             report,
             countRow: () => rowsDone++,
-            lang: ctx.lang,
           };
           sheets.push(await applySheet(env, plan, apply));
         }
@@ -239,13 +247,12 @@ interface ApplyOptions {
   readonly issues: ImportIssue[];
   readonly report: (fraction: number) => void;
   readonly countRow: () => void;
-  readonly lang: Lang;
 }
 
 async function applySheet(
   env: WriteEnv,
   plan: SheetPlan,
-  { format, careful, issues, report, countRow, lang }: ApplyOptions,
+  { format, careful, issues, report, countRow }: ApplyOptions,
 ): Promise<SheetSummary> {
   const notices: ImportNotice[] = [...plan.notices];
   const summary = {
@@ -255,11 +262,14 @@ async function applySheet(
     created: 0,
     updated: 0,
     unchanged: 0,
-    ignored: ignoredColumns(plan, lang),
+    ignored: ignoredColumns(plan),
     notices,
   };
-  const applier = createApplier(plan.kind, new Date(env.at));
+  const applier = createApplier(plan.kind, new Date(env.at), {
+    zh: hasCjk(plan.headers.join('')),
+  });
   const present = new Set(plan.fields.filter((f): f is string => f !== null));
+  for (const field of Object.keys(plan.defaults)) present.add(field);
   const texts = new Map<number, Map<string, string>>();
   const count = (outcome: Outcome) => summary[outcome]++;
   const refuse = (line: number, problems: readonly Problem[], cells: Map<string, string>) => {
@@ -282,8 +292,25 @@ async function applySheet(
   };
   let sinceYield = 0;
   let fraction = 0;
+  // Rows left out or noticed on the way, said in the summary (blank rows only between
+  // records: the empty rows a sheet ends with are nothing to say).
+  const blank: number[] = [];
+  let blankRun: number[] = [];
+  const totals: number[] = [];
+  const hidden: number[] = [];
   for await (const row of plan.reader.rows((f) => (fraction = f))) {
-    if (row.line <= plan.headerLine || isBlank(row)) continue;
+    if (row.line <= plan.headerLine) continue;
+    if (isBlank(row)) {
+      blankRun.push(row.line);
+      continue;
+    }
+    blank.push(...blankRun);
+    blankRun = [];
+    if (isTotalRow(row)) {
+      totals.push(row.line);
+      continue;
+    }
+    if (row.hidden) hidden.push(row.line);
     summary.rows++;
     countRow();
     if (++sinceYield >= 200) {
@@ -330,6 +357,7 @@ async function applySheet(
       refuse(row.line, problems, cells);
       continue;
     }
+    for (const [field, value] of Object.entries(plan.defaults)) values[field] ??= value;
     if (!careful) {
       let outcome: Outcome | 'deferred';
       try {
@@ -358,8 +386,21 @@ async function applySheet(
     if (Array.isArray(outcome)) refuse(line, outcome, texts.get(line) ?? new Map());
     else count(outcome);
   }
+  notices.push(...(applier.notices?.() ?? []));
+  if (blank.length > 0) notices.push(linesNotice('blankRows', blank));
+  if (totals.length > 0) notices.push(linesNotice('totalRows', totals));
+  if (hidden.length > 0) notices.push(linesNotice('hiddenRows', hidden));
   report(1);
   return summary;
+}
+
+/** A notice naming rows: how many, and the first of them. */
+function linesNotice(key: string, lines: readonly number[]): ImportNotice {
+  const shown = lines.slice(0, 12).join(', ');
+  return {
+    key: `import.notice.${key}`,
+    params: { count: lines.length, lines: lines.length > 12 ? `${shown} …` : shown },
+  };
 }
 
 export type { SheetKind };

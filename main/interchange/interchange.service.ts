@@ -90,7 +90,13 @@ export function createInterchangeService(deps: ServiceDeps) {
         throw new AppError('unavailable', 'errors.unavailable', { what: 'import:pick' });
       const file = await pickFile({
         title: ctx.lang === 'zh' ? '导入表格' : 'Import a spreadsheet',
-        filters: [{ name: 'Spreadsheets', extensions: ['xlsx', 'xls', 'csv'] }],
+        filters: [
+          {
+            name: ctx.lang === 'zh' ? '表格' : 'Spreadsheets',
+            extensions: ['xlsx', 'xls', 'ods', 'csv', 'txt'],
+          },
+          { name: ctx.lang === 'zh' ? '所有文件' : 'All files', extensions: ['*'] },
+        ],
       });
       return file === null ? null : uploads.adopt(file);
     },

@@ -2,12 +2,16 @@ import {
   columnDef,
   columnForHeader,
   columnLetter,
+  directionForSheetName,
+  isRowNumberHeader,
+  isTotalLabel,
   SHEETS,
   sheetKindForHeaders,
   sheetKindForName,
   type SheetKind,
 } from '../../shared/interchange';
-import { formatMessage, type Lang } from '../../shared/i18n';
+import type { ColumnRef, Lang } from '../../shared/i18n';
+import { hasCjk } from '../../shared/text';
 import type { ImportNotice, SheetChoice, SheetPreview } from '../../shared/ipc/interchange';
 import { fileProblem, type Cell, type OpenedFile, type SheetReader, type SheetRow } from './source';
 import { LIMITS } from './limits';
@@ -27,14 +31,18 @@ export interface SheetPlan {
   readonly headers: readonly string[];
   /** By column position: the field, or null. */
   readonly fields: readonly (string | null)[];
+  /** Fields the sheet gives every row without a column (a 出访 sheet's direction). */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  /** By column position: a row-number column (序号), skipped without a word. */
+  readonly numbering: readonly boolean[];
   readonly sample: readonly SheetRow[];
   /** What the plan decided on its own (a separator, inferred fields…), said in the preview. */
   readonly notices: readonly ImportNotice[];
 }
 
-/** A column as the clerk sees it: its letter and its header, `B列（我方）` / `column B (我方)`. */
-export function columnLabel(index: number, header: string, lang: Lang): string {
-  return formatMessage('import.columnLabel', { letter: columnLetter(index), header }, lang);
+/** A column as the clerk sees it: its letter and header, worded where the message is shown. */
+export function columnRef(index: number, header: string): ColumnRef {
+  return { letter: columnLetter(index), header };
 }
 
 const HEADER_SEARCH_ROWS = 10;
@@ -43,8 +51,9 @@ export function cellText(cell: Cell | undefined): string {
   return cell === undefined ? '' : cell.text.trim();
 }
 
+/** A row with nothing of its own (a merged cell running through it is not its own). */
 export function isBlank(row: SheetRow): boolean {
-  return row.cells.every((c) => c === undefined || (cellText(c) === '' && !c.formula));
+  return row.cells.every((c) => c === undefined || c.merged || (cellText(c) === '' && !c.formula));
 }
 
 /** The top rows of a sheet: enough to find its header and show a sample. */
@@ -93,12 +102,42 @@ export async function planSheet(
     if (chosen !== undefined) return chosen !== null && columnDef(kind, chosen) ? chosen : null;
     return h === '' ? null : columnForHeader(kind, h);
   });
+  // A sheet named 出访 or 来访 holds one direction: its rows need no 方向 column.
+  const defaults: Record<string, unknown> = {};
+  const direction = kind === 'visits' ? directionForSheetName(name) : null;
+  if (direction && !fields.includes('direction')) defaults.direction = direction;
+  // A ledger's own numbering (序号) is no field of any record: read by none, and not reported.
+  const numbering = headers.map((h, i) => fields[i] === null && isRowNumberHeader(h));
   const sample = rows
-    .filter((r) => r.line > header.line && !isBlank(r))
+    .filter((r) => r.line > header.line && !isBlank(r) && !isTotalRow(r))
     .slice(0, LIMITS.previewRows);
   const notices: ImportNotice[] = [];
   if (file.separator === ';') notices.push({ key: 'import.notice.semicolon', params: {} });
   if (file.separator === '\t') notices.push({ key: 'import.notice.tab', params: {} });
+  if (kind === 'ties' && !fields.includes('stage'))
+    notices.push({ key: 'import.notice.stageFromDates', params: {} });
+  if (kind === 'ties' && !fields.includes('local_level'))
+    notices.push({
+      key: 'import.notice.levelFromDirectory',
+      params: { add: hasCjk(headers.join('')) ? '我方级别' : 'local_level' },
+    });
+  if (direction && defaults.direction)
+    notices.push({ key: `import.notice.${direction}FromName`, params: {} });
+  const hidden = reader.layout.hiddenColumns.filter((i) => (headers[i] ?? '') !== '');
+  if (hidden.length > 0)
+    notices.push({
+      key: 'import.notice.hiddenColumns',
+      params: {
+        count: hidden.length,
+        columns: hidden.map((i) => columnRef(i, headers[i]!)),
+      },
+    });
+  const merged = reader.layout.mergedDown.filter((ref) => firstRowOf(ref) > header.line);
+  if (merged.length > 0)
+    notices.push({
+      key: 'import.notice.merged',
+      params: { count: merged.length, ranges: merged.slice(0, 8).join(', ') },
+    });
   return {
     reader,
     name,
@@ -107,6 +146,8 @@ export async function planSheet(
     headerLine: header.line,
     headers,
     fields,
+    numbering,
+    defaults,
     sample,
     notices,
   };
@@ -123,22 +164,28 @@ export function sheetsToRead(file: OpenedFile, sheet: string | undefined): strin
 }
 
 /** Problems that make a sheet unreadable as a whole: two columns for one field, or none. */
-export function sheetProblems(plan: SheetPlan): { missing: string[] } {
+export function sheetProblems(plan: SheetPlan, lang: Lang): { missing: string[] } {
   const seen = new Map<string, number>();
   plan.fields.forEach((field, i) => {
     if (field === null) return;
     const first = seen.get(field);
-    if (first !== undefined)
-      throw fileProblem('duplicateColumn', {
+    if (first !== undefined) {
+      // A copy of a column hidden in the workbook is why a clerk sees only one.
+      const hidden = [first, i].find((c) => plan.reader.layout.hiddenColumns.includes(c));
+      const label = (c: number) => columnRef(c, plan.headers[c] ?? '');
+      throw fileProblem(hidden === undefined ? 'duplicateColumn' : 'duplicateColumnHidden', {
         sheet: plan.name,
-        first: plan.headers[first],
-        second: plan.headers[i],
-        column: field,
+        first: label(first),
+        second: label(i),
+        column: lang === 'zh' ? (columnDef(plan.kind, field)?.zh ?? field) : field,
+        ...(hidden === undefined ? {} : { hidden: label(hidden) }),
       });
+    }
     seen.set(field, i);
   });
   const def = SHEETS[plan.kind];
   const present = new Set(plan.fields.filter((f): f is string => f !== null));
+  for (const field of Object.keys(plan.defaults)) present.add(field);
   const missing = def.required.filter((r) => !present.has(r));
   // A step names its authority in either language; one of the three columns is enough.
   if (
@@ -150,7 +197,7 @@ export function sheetProblems(plan: SheetPlan): { missing: string[] } {
 }
 
 export function previewOf(plan: SheetPlan, lang: Lang): SheetPreview {
-  const { missing } = sheetProblems(plan);
+  const { missing } = sheetProblems(plan, lang);
   return {
     name: plan.name,
     kind: plan.kind,
@@ -161,7 +208,7 @@ export function previewOf(plan: SheetPlan, lang: Lang): SheetPreview {
       header,
       field: plan.fields[index] ?? null,
     })),
-    unknown: ignoredColumns(plan, lang),
+    unknown: ignoredColumns(plan),
     missing,
     notices: plan.notices,
     sample: plan.sample.map((row) => ({
@@ -171,9 +218,19 @@ export function previewOf(plan: SheetPlan, lang: Lang): SheetPreview {
   };
 }
 
-/** The columns a sheet's rows are read without, as the clerk sees them. */
-export function ignoredColumns(plan: SheetPlan, lang: Lang): string[] {
+/** The columns a sheet's rows are read without. */
+export function ignoredColumns(plan: SheetPlan): ColumnRef[] {
   return plan.headers.flatMap((h, i) =>
-    h !== '' && plan.fields[i] === null ? [columnLabel(i, h, lang)] : [],
+    h !== '' && plan.fields[i] === null && !plan.numbering[i] ? [columnRef(i, h)] : [],
   );
+}
+
+function firstRowOf(ref: string): number {
+  return Number(/\d+/.exec(ref)?.[0] ?? 0);
+}
+
+/** A 合计/小计/总计 row: its first filled cell says so. */
+export function isTotalRow(row: SheetRow): boolean {
+  const first = row.cells.find((c) => cellText(c) !== '');
+  return first !== undefined && typeof first.value === 'string' && isTotalLabel(first.text);
 }

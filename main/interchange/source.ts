@@ -18,7 +18,7 @@ import { LIMITS } from './limits';
  */
 
 export type Encoding = 'utf8' | 'gb18030';
-export type Format = 'csv' | 'xlsx' | 'xls';
+export type Format = 'csv' | 'xlsx' | 'xls' | 'ods';
 /** What separates a CSV's cells: Excel writes `;` where the comma is the decimal mark. */
 export type Separator = ',' | ';' | '\t';
 
@@ -32,16 +32,29 @@ export interface Cell {
   readonly formula?: string;
   /** An error cell's code (#N/A, #REF!). */
   readonly error?: string;
+  /** The value of a merged cell above, given to this row: a row of these alone is blank. */
+  readonly merged?: boolean;
 }
 
 export interface SheetRow {
   /** The row number the spreadsheet program shows (the header is row 1 in a plain sheet). */
   readonly line: number;
   readonly cells: readonly (Cell | undefined)[];
+  /** A row the workbook hides: imported like any other, and reported. */
+  readonly hidden?: boolean;
+}
+
+/** How a workbook lays a sheet out, beyond its cells. */
+export interface SheetLayout {
+  /** Columns (from 0) the sheet hides. */
+  readonly hiddenColumns: readonly number[];
+  /** Merged ranges spanning rows (`B3:B7`), whose value the reader gives every row. */
+  readonly mergedDown: readonly string[];
 }
 
 export interface SheetReader {
   readonly name: string;
+  readonly layout: SheetLayout;
   /** Rows of the sheet from the first, header included; blank rows are kept for numbering. */
   rows(onProgress?: (fraction: number) => void): AsyncIterable<SheetRow>;
 }
@@ -102,10 +115,20 @@ export async function openFile(
       size: Math.ceil(size / 1048576),
       max: LIMITS.fileBytes / 1048576,
     });
+  // Excel (`~$台账.xlsx`) and LibreOffice (`.~lock.台账.xlsx#`) keep these beside a file that
+  // is open: they are no ledger, and the one meant is next to them.
+  const base = displayName.split(/[\\/]/).at(-1) ?? displayName;
+  if (/^~\$/.test(base) || /^\.~lock\..*#$/.test(base))
+    throw fileProblem('lockFile', {
+      name: base,
+      original: base.replace(/^~\$/, '').replace(/^\.~lock\.(.*)#$/, '$1'),
+    });
   const head = await readHead(file, 1024 * 1024);
   if (head.length === 0 || head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09))
     throw fileProblem('empty', { name: displayName });
-  if (startsWith(head, ZIP)) return openWorkbook(file, 'xlsx');
+  // An OpenDocument spreadsheet is a zip too; SheetJS tells them apart by their content.
+  if (startsWith(head, ZIP))
+    return openWorkbook(file, /\.ods$/i.test(displayName) ? 'ods' : 'xlsx');
   if (startsWith(head, CFB)) return openWorkbook(file, 'xls');
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
     throw fileProblem('utf16', { name: displayName });
@@ -127,6 +150,7 @@ export async function openFile(
     sheetNames: [name],
     sheet: () => ({
       name,
+      layout: { hiddenColumns: [], mergedDown: [] },
       rows: (onProgress) => csvRows(file, size, encoding, separator, onProgress),
     }),
   };
@@ -357,10 +381,23 @@ export function checkZip(bytes: Uint8Array): void {
   if (entries === 0) throw fileProblem('damaged', { reason: 'no entries' });
 }
 
-async function openWorkbook(file: string, format: 'xlsx' | 'xls'): Promise<OpenedFile> {
+async function openWorkbook(file: string, format: 'xlsx' | 'xls' | 'ods'): Promise<OpenedFile> {
   const bytes = await readFile(file);
-  if (format === 'xlsx') checkZip(bytes);
+  if (format !== 'xls') checkZip(bytes);
+  // A workbook with a password to open is an encrypted package in an OLE container, whatever
+  // its name says; SheetJS cannot open it, and the clerk can save it without the password.
+  else if (isEncrypted(bytes)) throw fileProblem('password', {});
   let workbook: XLSX.WorkBook;
+  // SheetJS prints "ODS number format may be incorrect" to the console for each conditional
+  // number format of an ODS (LibreOffice writes them for negative numbers in red): noise on
+  // a clerk's terminal, about formats no cell of a ledger depends on. The read is
+  // synchronous, so nothing else can print while the console is filtered.
+  const printError = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('ODS number format may be incorrect'))
+      return;
+    printError(...args);
+  };
   try {
     workbook = XLSX.read(bytes, {
       type: 'buffer',
@@ -369,10 +406,16 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls'): Promise<Opene
       cellFormula: true,
       cellHTML: false,
       cellDates: false,
+      // Column widths and visibility: a hidden column is imported, and said.
+      cellStyles: true,
       sheetRows: LIMITS.rows + 2,
     });
   } catch (error) {
-    throw fileProblem('damaged', { reason: (error as Error).message.slice(0, 200) });
+    const reason = (error as Error).message;
+    if (/password|encrypt/i.test(reason)) throw fileProblem('password', {});
+    throw fileProblem('damaged', { reason: reason.slice(0, 200) });
+  } finally {
+    console.error = printError;
   }
   if (workbook.SheetNames.length === 0) throw fileProblem('damaged', { reason: 'no sheets' });
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
@@ -385,15 +428,52 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls'): Promise<Opene
     sheet(name) {
       const sheet = workbook.Sheets[name];
       if (!sheet) throw fileProblem('noSheet', { sheet: name });
-      return { name, rows: (onProgress) => workbookRows(sheet, date1904, onProgress) };
+      const merges = (sheet['!merges'] ?? []).filter((m) => m.e.r > m.s.r);
+      return {
+        name,
+        layout: {
+          hiddenColumns: (sheet['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i] : [])),
+          mergedDown: merges.map((m) => XLSX.utils.encode_range(m)),
+        },
+        rows: (onProgress) => workbookRows(sheet, date1904, merges, onProgress),
+      };
     },
   };
+}
+
+/** LibreOffice saves a yes/no cell as the formula `=TRUE()`: that is a value, not a formula. */
+const BOOLEAN_FORMULA = /^(?:of:)?=?(?:TRUE|FALSE)\(\)$/i;
+
+/**
+ * How precise a date format shows its date: `yyyy"年"m"月"` shows a month, `yyyy` a year.
+ * Quoted text, escapes and bracketed codes (`[$-804]`, `[DBNum1]`) are not date tokens.
+ */
+export function datePrecision(format: string): 'year' | 'month' | 'day' {
+  const tokens = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .toLowerCase();
+  if (/d/.test(tokens)) return 'day';
+  // An `m` that is not minutes: minutes stand beside hours or seconds.
+  if (/m/.test(tokens.replace(/h+[^a-z]*m+|m+[^a-z]*s/g, ''))) return 'month';
+  return 'year';
+}
+
+function isEncrypted(bytes: Buffer): boolean {
+  try {
+    const container = XLSX.CFB.read(bytes, { type: 'buffer' });
+    return ['EncryptionInfo', 'EncryptedPackage'].some((n) => XLSX.CFB.find(container, n));
+  } catch {
+    return false;
+  }
 }
 
 function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | undefined {
   if (!cell || cell.t === 'z')
     return cell?.f ? { value: null, text: '', formula: cell.f } : undefined;
-  const formula = cell.f ? { formula: cell.f } : {};
+  const formula =
+    cell.f && !(cell.t === 'b' && BOOLEAN_FORMULA.test(cell.f)) ? { formula: cell.f } : {};
   switch (cell.t) {
     case 'e':
       return { value: null, text: cell.w ?? '#ERROR', error: cell.w ?? '#ERROR', ...formula };
@@ -405,10 +485,15 @@ function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | un
       if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
         // Excel counts days from 1899-12-30, or from 1904-01-01 in a workbook made on old Macs.
         const parsed = fromExcelSerial(v + (date1904 ? 1462 : 0));
+        // A cell formatted to show a month (1999年4月) means that month, not its first day.
+        const precision = datePrecision(cell.z);
+        const on = parsed.ok
+          ? parsed.date.slice(0, precision === 'day' ? 10 : precision === 'month' ? 7 : 4)
+          : '';
         return {
           value: v,
           text,
-          date: parsed.ok ? { ok: true, on: parsed.date } : { ok: false },
+          date: parsed.ok ? { ok: true, on } : { ok: false },
           ...formula,
         };
       }
@@ -435,6 +520,7 @@ function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | un
 async function* workbookRows(
   sheet: XLSX.WorkSheet,
   date1904: boolean,
+  merges: readonly XLSX.Range[],
   onProgress?: (fraction: number) => void,
 ): AsyncGenerator<SheetRow> {
   const ref = sheet['!ref'];
@@ -448,12 +534,33 @@ async function* workbookRows(
     });
   if (range.e.r - range.s.r > LIMITS.rows) throw fileProblem('tooManyRows', { max: LIMITS.rows });
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  const rowInfo = sheet['!rows'] ?? [];
+  // A cell merged down a group of rows (我方 for each city's ties) shows its value on every
+  // row it spans, so every row gets it. Merges across columns only are shown once: their
+  // value belongs to the first column.
+  const mergedInto = new Map<number, Map<number, XLSX.CellObject | undefined>>();
+  for (const m of merges) {
+    const top = data[m.s.r]?.[m.s.c];
+    for (let r = m.s.r + 1; r <= m.e.r; r++) {
+      const cols = mergedInto.get(r) ?? new Map<number, XLSX.CellObject | undefined>();
+      cols.set(m.s.c, top);
+      mergedInto.set(r, cols);
+    }
+  }
   const total = Math.max(1, range.e.r - range.s.r + 1);
   for (let r = range.s.r; r <= range.e.r; r++) {
     const row = data[r] ?? [];
+    const merged = mergedInto.get(r);
     const cells: (Cell | undefined)[] = [];
-    for (let col = range.s.c; col <= range.e.c; col++) cells.push(cellOf(row[col], date1904));
+    // From column A, whatever the used range says, so a cell's index is its column's.
+    for (let col = 0; col <= range.e.c; col++) {
+      if (!merged?.has(col)) cells.push(cellOf(row[col], date1904));
+      else {
+        const cell = cellOf(merged.get(col), date1904);
+        cells.push(cell && { ...cell, merged: true });
+      }
+    }
     onProgress?.((r - range.s.r + 1) / total);
-    yield { line: r + 1, cells };
+    yield { line: r + 1, cells, ...(rowInfo[r]?.hidden ? { hidden: true } : {}) };
   }
 }

@@ -21,6 +21,26 @@ export function createLettersService(deps: ServiceDeps) {
     if (!found) throw notFound('letter', id);
     return found;
   }
+  /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
+  const deleteOrRestore = (
+    input: { id: string; version: number },
+    deleted: boolean,
+    ctx: CallContext,
+  ) =>
+    inWriteTransaction(
+      deps,
+      ctx,
+      async (env) => {
+        await setDeleted(env, LETTER_TARGET, input.id, input.version, deleted);
+        return row(env.trx, input.id);
+      },
+      {
+        scope: 'letters',
+        label: deleted ? 'undo.delete' : 'undo.restore',
+        params: (row: LetterRow) => ({ target: row.title }),
+      },
+    );
+
   return {
     async list(input: ParsedInputOf<'letters:list'>): Promise<Page<LetterRow>> {
       const rows = await listLetters(deps.db, input);
@@ -133,19 +153,10 @@ export function createLettersService(deps: ServiceDeps) {
       return { opened: true };
     },
 
-    setDeleted: (input: { id: string; version: number }, deleted: boolean, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          await setDeleted(env, LETTER_TARGET, input.id, input.version, deleted);
-          return row(env.trx, input.id);
-        },
-        {
-          scope: 'letters',
-          label: deleted ? 'undo.delete' : 'undo.restore',
-          params: (row: LetterRow) => ({ target: row.title }),
-        },
-      ),
+    remove: (input: { id: string; version: number }, ctx: CallContext) =>
+      deleteOrRestore(input, true, ctx),
+
+    restore: (input: { id: string; version: number }, ctx: CallContext) =>
+      deleteOrRestore(input, false, ctx),
   };
 }

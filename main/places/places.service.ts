@@ -8,6 +8,9 @@ import type { CallContext } from '../core/context';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import type { SettingsService } from '../settings/settings.service';
 import { createLocalityIn, updateLocalityIn } from './places.write';
+import { jurisdictionCode } from './directory.write';
+import { divisionPath, searchDivisions } from '../../shared/divisions';
+import type { DirectoryPlace } from '../../shared/ipc/reference';
 
 // main/interchange/ still imports the write blocks from here until issue 20's split lands.
 export { createLocalityIn, updateLocalityIn };
@@ -50,6 +53,20 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       return allCountries().map((c) => ({
         ...c,
         continent: continentOf(c.code, continentOverrides),
+      }));
+    },
+
+    async directory(input: ParsedInputOf<'places:directory'>): Promise<DirectoryPlace[]> {
+      const within = await jurisdictionCode(deps.db);
+      return searchDivisions(input.query, { within, limit: input.limit }).map((d) => ({
+        code: d.code,
+        name: d.name,
+        en: d.en,
+        level: d.level,
+        within: divisionPath(d.code)
+          .slice(0, -1)
+          .map((p) => p.name)
+          .join(' '),
       }));
     },
 

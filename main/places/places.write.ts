@@ -5,7 +5,8 @@ import {
   localityRowFrom,
   updateLocality,
 } from '../../db/localities.repository';
-import type { Row } from '../../db/schema';
+import type { Row, RowPatch } from '../../db/schema';
+import { localityColumns, placeFactsFor } from './directory.write';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { LocalityRow } from '../../shared/model';
 import { conflict, notFound, rule } from '../core/errors';
@@ -22,13 +23,14 @@ export async function createLocalityIn(
     throw rule('errors.locality.duplicate', { name: input.name });
   if (input.parent_id && !(await getLocality(env.trx, input.parent_id)))
     throw notFound('locality', input.parent_id);
+  // A place of the directory takes its code, other script's name and parent from there.
+  const facts = await placeFactsFor(env, input.name, input.level);
   const row: Row<'localities'> = {
     id: env.ids.next(),
     name: input.name,
-    name_zh: input.name_zh ?? null,
-    name_en: input.name_en ?? null,
+    ...localityColumns(input.name, facts, { name_zh: input.name_zh, name_en: input.name_en }),
     level: input.level,
-    parent_id: input.parent_id ?? null,
+    parent_id: input.parent_id ?? facts.parent_id,
     version: 1,
     created_at: env.at,
     updated_at: env.at,
@@ -61,7 +63,20 @@ export async function updateLocalityIn(
       cursor = (await getLocality(env.trx, cursor))?.parent_id ?? null;
     }
   }
-  const patch = { ...input, updated_at: env.at };
+  const patch: RowPatch<'localities'> = { ...input, updated_at: env.at };
+  if (input.name !== undefined && input.name !== current.name) {
+    // A renamed locality is the place its new name means, and sorts by it.
+    const facts = await placeFactsFor(env, input.name, input.level ?? current.level);
+    const columns = localityColumns(input.name, facts, {
+      name_zh: input.name_zh,
+      name_en: input.name_en,
+    });
+    Object.assign(patch, {
+      code: columns.code,
+      pinyin: columns.pinyin,
+      initials: columns.initials,
+    });
+  }
   if (!(await updateLocality(env.trx, current.id, current.version, patch))) {
     throw conflict(
       'locality',

@@ -21,6 +21,28 @@ export function createStepsService(deps: ServiceDeps) {
     if (!found) throw notFound('step', id);
     return found;
   }
+  /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
+  const deleteOrRestore = (
+    input: { id: string; version: number },
+    deleted: boolean,
+    ctx: CallContext,
+  ) =>
+    inWriteTransaction(
+      deps,
+      ctx,
+      async (env) => {
+        await setDeleted(env, target, input.id, input.version, deleted);
+        return row(env.trx, input.id);
+      },
+      {
+        scope: 'steps',
+        label: deleted ? 'undo.delete' : 'undo.restore',
+        params: (row: StepRow) => ({
+          target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
+        }),
+      },
+    );
+
   return {
     async list(input: ParsedInputOf<'steps:list'>): Promise<Page<StepRow>> {
       const rows = await listSteps(deps.db, input, today());
@@ -69,21 +91,10 @@ export function createStepsService(deps: ServiceDeps) {
           }),
         },
       ),
-    setDeleted: (input: { id: string; version: number }, deleted: boolean, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          await setDeleted(env, target, input.id, input.version, deleted);
-          return row(env.trx, input.id);
-        },
-        {
-          scope: 'steps',
-          label: deleted ? 'undo.delete' : 'undo.restore',
-          params: (row: StepRow) => ({
-            target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
-          }),
-        },
-      ),
+    remove: (input: { id: string; version: number }, ctx: CallContext) =>
+      deleteOrRestore(input, true, ctx),
+
+    restore: (input: { id: string; version: number }, ctx: CallContext) =>
+      deleteOrRestore(input, false, ctx),
   };
 }

@@ -32,6 +32,8 @@ import {
   type DatedStage,
 } from './events.write';
 import { setDeleted, type VersionedTarget } from '../core/versioned.write';
+import { localityColumns, placeFactsFor } from '../places/directory.write';
+import { placeKeys } from '../../shared/place-keys';
 import { audit, type WriteEnv } from '../core/write-env';
 
 /**
@@ -68,7 +70,11 @@ export async function resolveLocality(
     }
     return found;
   }
-  if (level === undefined) {
+  // A new locality is a place of the directory where its name says which: its code, names in
+  // both scripts, level (where the row gives none) and parent come from there.
+  const facts = await placeFactsFor(env, name, level);
+  const placeLevel = level ?? facts.division?.level;
+  if (placeLevel === undefined) {
     throw new AppError(
       'validation',
       'errors.tie.levelRequired',
@@ -83,9 +89,9 @@ export async function resolveLocality(
   const row: Row<'localities'> = {
     id: env.ids.next(),
     name,
-    ...namesFor(name),
-    level,
-    parent_id: null,
+    ...localityColumns(name, facts),
+    level: placeLevel,
+    parent_id: facts.parent_id,
     version: 1,
     created_at: env.at,
     updated_at: env.at,
@@ -139,6 +145,7 @@ export async function resolvePartner(
     place_kind: 'city',
     country,
     region: details.region ?? null,
+    ...placeKeys(name),
     version: 1,
     created_at: env.at,
     updated_at: env.at,
@@ -400,9 +407,11 @@ async function relinkLocality(
   }
   // A new name for a locality only this tie uses is a correction of its spelling.
   if ((await countLiveTiesOfLocality(env.trx, current.id)) === 1) {
+    const facts = await placeFactsFor(env, name, level ?? current.level);
     const patch = {
       name,
-      ...namesFor(name),
+      ...localityColumns(name, facts),
+      parent_id: facts.division ? facts.parent_id : current.parent_id,
       level: level ?? current.level,
       updated_at: env.at,
     };
@@ -440,7 +449,12 @@ async function relinkPartner(
   }
   // Renaming (or re-homing) a partner only this tie uses corrects it in place.
   if ((await countLiveTiesOfPartner(env.trx, current.id)) === 1) {
-    const rename: RowPatch<'partners'> = { name, country, updated_at: env.at };
+    const rename: RowPatch<'partners'> = {
+      name,
+      country,
+      ...placeKeys(name),
+      updated_at: env.at,
+    };
     if (name !== current.name)
       Object.assign(rename, hasCjk(name) ? { name_zh: name } : { name_en: name });
     if (details.partner_zh !== undefined) rename.name_zh = details.partner_zh;

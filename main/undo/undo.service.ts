@@ -1,6 +1,11 @@
 import { auditOfCommand } from '../../db/audit.repository';
-import { listChainTemplates, replaceChain } from '../../db/chains.repository';
-import { findCommand, listCommands, markCommand } from '../../db/commands.repository';
+import { chainStepFrom, listChainTemplates, replaceChain } from '../../db/chains.repository';
+import {
+  findCommand,
+  listCommands,
+  markCommand,
+  undoEntryFrom,
+} from '../../db/commands.repository';
 import { deleteEvent, getEvent, insertEventRow, replaceEvent } from '../../db/events.repository';
 import { fromJsonText, toJsonText } from '../../db/json';
 import { inSavepoint } from '../../db/savepoint';
@@ -119,7 +124,7 @@ async function restore(
     // A chain's audit rows are written by chains:set, which names the level it changed.
     const level = step.entity_id as Level;
     const rows = await listChainTemplates(env.trx, level);
-    const current = rows.map((r) => ({ zh: r.authority_zh, en: r.authority_en }));
+    const current = rows.map(chainStepFrom);
     const steps = (target as unknown as { zh: string; en: string }[] | null) ?? [];
     await replaceChain(env.trx, level, steps, () => env.ids.next());
     await audit(env, step.entity, step.entity_id, action, current, target);
@@ -178,31 +183,6 @@ async function replay(
   return touched;
 }
 
-function entryFrom(row: {
-  id: string;
-  scope: string;
-  label: string;
-  params: string;
-  actor: string;
-  at: string;
-  undone_at: string | null;
-  undone_by: string | null;
-}): UndoEntry {
-  return {
-    ...row,
-    label: currentLabel(row.label),
-    params: fromJsonText<Record<string, unknown>>(row.params, {}),
-  };
-}
-
-/**
- * Registries written before undo got its own name stored their command labels as
- * `history.*`; the log is history the migrations keep as it was, so the name is mended here.
- */
-export function currentLabel(label: string): string {
-  return label.startsWith('history.') ? `undo.${label.slice('history.'.length)}` : label;
-}
-
 export function createUndoService(deps: ServiceDeps) {
   async function run(
     input: ParsedInputOf<'undo:undo'>,
@@ -225,13 +205,13 @@ export function createUndoService(deps: ServiceDeps) {
           ? { undone_at: env.at, undone_by: env.actor }
           : { undone_at: null, undone_by: null };
       await markCommand(env.trx, command.id, marks);
-      return { command: entryFrom({ ...command, ...marks }), touched };
+      return { command: undoEntryFrom({ ...command, ...marks }), touched };
     });
   }
 
   return {
     async list(input: ParsedInputOf<'undo:list'>): Promise<UndoEntry[]> {
-      return (await listCommands(deps.db, input)).map(entryFrom);
+      return (await listCommands(deps.db, input)).map(undoEntryFrom);
     },
     undo: (input: ParsedInputOf<'undo:undo'>, ctx: CallContext) => run(input, ctx, 'undo'),
     redo: (input: ParsedInputOf<'undo:redo'>, ctx: CallContext) => run(input, ctx, 'redo'),

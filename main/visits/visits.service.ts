@@ -17,6 +17,28 @@ export function createVisitsService(deps: ServiceDeps) {
     if (!found) throw notFound('visit', id);
     return found;
   }
+  /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
+  const deleteOrRestore = (
+    input: { id: string; version: number },
+    deleted: boolean,
+    ctx: CallContext,
+  ) =>
+    inWriteTransaction(
+      deps,
+      ctx,
+      async (env) => {
+        await setDeleted(env, VISIT_TARGET, input.id, input.version, deleted);
+        return row(env.trx, input.id);
+      },
+      {
+        scope: 'visits',
+        label: deleted ? 'undo.delete' : 'undo.restore',
+        params: (row: VisitRow) => ({
+          target: [row.leader, row.start_on].filter(Boolean).join(' · '),
+        }),
+      },
+    );
+
   return {
     list: (input: ParsedInputOf<'visits:list'>): Promise<Page<VisitRow>> =>
       listVisits(deps.db, input),
@@ -46,21 +68,10 @@ export function createVisitsService(deps: ServiceDeps) {
           }),
         },
       ),
-    setDeleted: (input: { id: string; version: number }, deleted: boolean, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          await setDeleted(env, VISIT_TARGET, input.id, input.version, deleted);
-          return row(env.trx, input.id);
-        },
-        {
-          scope: 'visits',
-          label: deleted ? 'undo.delete' : 'undo.restore',
-          params: (row: VisitRow) => ({
-            target: [row.leader, row.start_on].filter(Boolean).join(' · '),
-          }),
-        },
-      ),
+    remove: (input: { id: string; version: number }, ctx: CallContext) =>
+      deleteOrRestore(input, true, ctx),
+
+    restore: (input: { id: string; version: number }, ctx: CallContext) =>
+      deleteOrRestore(input, false, ctx),
   };
 }

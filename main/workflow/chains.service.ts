@@ -1,4 +1,4 @@
-import { listChainTemplates, replaceChain } from '../../db/chains.repository';
+import { chainStepFrom, listChainTemplates, replaceChain } from '../../db/chains.repository';
 import type { Executor } from '../../db/schema';
 import { DEFAULT_CHAINS, type ChainStep } from '../../shared/chains';
 import { LEVELS, type Level } from '../../shared/enums';
@@ -16,9 +16,7 @@ export async function chainsIn(db: Executor): Promise<Record<Level, ChainStep[]>
   const rows = await listChainTemplates(db);
   const out = {} as Record<Level, ChainStep[]>;
   for (const level of Object.keys(LEVELS) as Level[]) {
-    const own = rows
-      .filter((r) => r.level === level)
-      .map((r) => ({ zh: r.authority_zh, en: r.authority_en }));
+    const own = rows.filter((r) => r.level === level).map(chainStepFrom);
     out[level] = own.length > 0 ? own : [...DEFAULT_CHAINS[level]];
   }
   return out;

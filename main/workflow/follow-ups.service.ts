@@ -3,6 +3,7 @@ import { listLetters } from '../../db/letters.repository';
 import { listSteps } from '../../db/steps.repository';
 import { listTieSummaries } from '../../db/ties.repository';
 import { lastVisitOnByTie } from '../../db/visits.repository';
+import { isPartnerCountry } from '../../shared/countries';
 import { dayOf, daysBetween, firstDay } from '../../shared/dates';
 import type { FollowUpItem, FollowUps } from '../../shared/ipc/workflow';
 import type { SettingsService } from '../settings/settings.service';
@@ -72,6 +73,12 @@ export function createFollowUpsService(deps: ServiceDeps, settings: SettingsServ
         .filter(present)
         .filter((i) => i.since === null || firstDay(i.since) <= quietCutoff);
 
+      // Kept rows, never counted as foreign: they wait for a person to correct or delete them.
+      const notForeign = ties
+        .filter((t) => !isPartnerCountry(t.country))
+        .map((t) => item(t.id, t.established_on))
+        .filter(present);
+
       const sortByDays = (a: FollowUpItem, b: FollowUpItem) => (b.days ?? 0) - (a.days ?? 0);
       const first = (items: FollowUpItem[]) => items.sort(sortByDays).slice(0, limit);
       return {
@@ -79,7 +86,8 @@ export function createFollowUpsService(deps: ServiceDeps, settings: SettingsServ
         approved: first(approved),
         steps: first(steps),
         quiet: first(quiet),
-        total: letters.length + approved.length + steps.length + quiet.length,
+        notForeign: first(notForeign),
+        total: letters.length + approved.length + steps.length + quiet.length + notForeign.length,
       };
     },
   };

@@ -7,6 +7,7 @@ import { attempt, call } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { errorText } from '../i18n';
 import { reloadOnSwitch } from './RegistriesDialog';
+import { DirectoryInput } from '../places/DirectoryInput';
 import { LanguageOptions } from '../components/LanguageOptions';
 
 const LATER_KEY = 'youcheng.firstRun.later';
@@ -139,7 +140,13 @@ export function FirstRun({
           <p className="field-hint">{t('firstRun.jurisdictionHint')}</p>
           <div className="form-row">
             <label htmlFor={`${ids}-place`}>{t('firstRun.jurisdictionName')}</label>
-            <input id={`${ids}-place`} value={place} onChange={(e) => setPlace(e.target.value)} />
+            <DirectoryInput
+              id={`${ids}-place`}
+              value={place}
+              lang={lang}
+              onChange={setPlace}
+              onPick={(picked) => setLevel(picked.level)}
+            />
           </div>
           <div className="form-row">
             <label htmlFor={`${ids}-level`}>{t('firstRun.level')}</label>

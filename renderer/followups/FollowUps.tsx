@@ -41,7 +41,7 @@ export function FollowUps({ lang }: { lang: Lang }) {
   if (!data || !settings) return <p className="loading">{t('app.loading')}</p>;
   const limits = settings.followUps;
   const section = (
-    key: 'letters' | 'approved' | 'steps' | 'quiet',
+    key: 'letters' | 'approved' | 'steps' | 'quiet' | 'notForeign',
     count: number,
     items: readonly FollowUpItem[],
   ) => (
@@ -56,8 +56,13 @@ export function FollowUps({ lang }: { lang: Lang }) {
               {i.local} – {i.partner}
             </strong>{' '}
             <span className="muted">{countryName(i.country, lang)}</span>
-            {i.ref ? ` · ${i.ref.label}` : ''} ·{' '}
-            {i.since ? t('followups.since', { date: i.since }) : t('followups.never')}
+            {i.ref ? ` · ${i.ref.label}` : ''}
+            {key === 'notForeign' ? null : ' · '}
+            {key === 'notForeign'
+              ? null
+              : i.since
+                ? t('followups.since', { date: i.since })
+                : t('followups.never')}
             {i.days !== null ? ` · ${t('followups.days', { count: i.days })}` : ''}
           </li>
         ))}
@@ -72,6 +77,7 @@ export function FollowUps({ lang }: { lang: Lang }) {
       </div>
       <div className="followups-body">
         {data.total === 0 ? <p className="muted">{t('followups.none')}</p> : null}
+        {data.notForeign.length > 0 ? section('notForeign', 0, data.notForeign) : null}
         {section('letters', limits.letterMonths, data.letters)}
         {section('approved', limits.approvedDays, data.approved)}
         {section('steps', limits.stepDays, data.steps)}

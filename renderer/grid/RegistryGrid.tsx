@@ -85,7 +85,7 @@ export function RegistryGrid<R extends GridRow>({
   const views = useSavedViews({ ...shared, generation });
   const undo = useUndoRedo({ ...shared, dropKept: cells.dropKept });
   const clipboard = useClipboard({ ...shared, headerOf });
-  const fill = useFillAndBulk(shared);
+  const fill = useFillAndBulk({ ...shared, settled: cells.settled });
   const removal = useDeleteRestore({ ...shared, clearSelection: () => setSelected([]) });
   const { onKeyDown } = useGridCommands({
     api,

@@ -1,5 +1,5 @@
 import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
-import { useMemo, useState, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import { errorText } from '../i18n';
@@ -41,9 +41,11 @@ export function useCellSave<R extends GridRow>({
     }),
     [api, changed],
   );
+  // Saves on their way to main: a fill down waits for them, so it fills with what was typed.
+  const inFlight = useRef(new Set<Promise<void>>());
   const refused = (message: string) => report('error', t('grid.refused', { message }));
 
-  const onCellEditRequest = async (event: CellEditRequestEvent<R>) => {
+  const save = async (event: CellEditRequestEvent<R>) => {
     const row = event.data;
     const column = event.colDef.colId ?? event.colDef.field;
     if (!row || !column) return;
@@ -68,6 +70,18 @@ export function useCellSave<R extends GridRow>({
     setKept(context.errors.size);
     api.current?.refreshCells({ rowNodes: [event.node], columns: [column], force: true });
     refused(message);
+  };
+
+  const onCellEditRequest = (event: CellEditRequestEvent<R>) => {
+    const work = save(event);
+    inFlight.current.add(work);
+    void work.finally(() => inFlight.current.delete(work));
+    return work;
+  };
+
+  /** Resolves once every cell save started so far has its answer. */
+  const settled = async () => {
+    await Promise.allSettled([...inFlight.current]);
   };
 
   /**
@@ -108,5 +122,6 @@ export function useCellSave<R extends GridRow>({
     dropKept,
     keptRows: () => keptRowIds(context.errors.keys()),
     onCellEditRequest,
+    settled,
   };
 }

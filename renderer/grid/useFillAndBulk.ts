@@ -19,6 +19,7 @@ export function useFillAndBulk<R extends GridRow>({
   lang,
   report,
   changed,
+  settled,
 }: {
   spec: GridSpec<R>;
   api: RefObject<GridApi<R> | null>;
@@ -26,6 +27,8 @@ export function useFillAndBulk<R extends GridRow>({
   lang: Lang;
   report: Report;
   changed: () => void;
+  /** Resolves when the cell saves under way have their answers. */
+  settled: () => Promise<void>;
 }) {
   const { t } = useTranslation();
   const [bulkOpen, setBulkOpen] = useState(false);
@@ -33,6 +36,7 @@ export function useFillAndBulk<R extends GridRow>({
   const bulkSet = async (column: string, value: unknown, targets: readonly R[]) => {
     setBulkOpen(false);
     if (targets.length === 0) return;
+    report('saving', t('grid.saving'));
     const result = await attempt('grid:bulk', {
       grid: spec.name,
       column,
@@ -51,12 +55,17 @@ export function useFillAndBulk<R extends GridRow>({
   const fillDown = async () => {
     const focused = api.current?.getFocusedCell();
     if (!focused) return;
-    const chosen = data
-      .displayedNodes()
-      .filter((n) => n.isSelected())
-      .map((n) => n.data as R);
-    const plan = fillDownPlan(chosen, focused.column.getColId());
-    if (plan) await bulkSet(focused.column.getColId(), plan.value, plan.targets);
+    const chosen = data.displayedNodes().filter((n) => n.isSelected());
+    if (chosen.length < 2) return;
+    report('saving', t('grid.saving'));
+    // A value just typed into the first row may still be on its way to main: fill with it.
+    await settled();
+    const column = focused.column.getColId();
+    const plan = fillDownPlan(
+      chosen.map((n) => n.data as R),
+      column,
+    );
+    if (plan) await bulkSet(column, plan.value, plan.targets);
   };
 
   return {

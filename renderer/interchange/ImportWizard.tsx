@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SHEET_KINDS, SHEETS, type SheetKind } from '../../shared/interchange';
 import type {
   Encoding,
+  ImportNotice,
   ImportPreview,
   ImportSummary,
   SheetChoice,
@@ -10,7 +11,7 @@ import type {
 import type { IssueDetail, WireError } from '../../shared/result';
 import { attempt, call, runsInElectron } from '../api/client';
 import { Dialog } from '../components/Dialog';
-import { formatMessage } from '../../shared/i18n';
+import { columnLabelIn, formatMessage } from '../../shared/i18n';
 import { currentLang, errorText } from '../i18n';
 
 /** Encodings by their standard names, the same in every language. */
@@ -208,7 +209,7 @@ export function ImportWizard({
               <input
                 type="file"
                 aria-label={t('import.wizard.choose')}
-                accept=".xlsx,.xls,.csv,text/csv"
+                accept=".xlsx,.xls,.ods,.csv,.txt,text/csv"
                 onChange={(e) => {
                   const f = e.target.files?.[0];
                   if (f) void chooseBrowserFile(f);
@@ -240,9 +241,14 @@ export function ImportWizard({
           />
         ) : null}
         {step.kind === 'preview' && step.checked ? (
-          <p className="import-ok" role="status">
-            {t('import.wizard.checked', { ...step.checked })}
-          </p>
+          <div role="status">
+            <p className="import-ok">{t('import.wizard.checked', { ...step.checked })}</p>
+            <Notices
+              notices={step.checked.sheets.flatMap((sheet) =>
+                sheet.notices.filter((n) => !PLAN_NOTICES.has(n.key)),
+              )}
+            />
+          </div>
         ) : null}
         {step.kind === 'preview' && step.error ? (
           <p className="field-error" role="alert">
@@ -337,9 +343,15 @@ function PreviewView({
           </h3>
           {s.unknown.length > 0 ? (
             <p className="field-hint">
-              {t('import.wizard.unknown', { count: s.unknown.length, names: s.unknown.join('、') })}
+              {t('import.wizard.unknown', {
+                count: s.unknown.length,
+                names: s.unknown
+                  .map((c) => columnLabelIn(c, currentLang()))
+                  .join(currentLang() === 'zh' ? '、' : ', '),
+              })}
             </p>
           ) : null}
+          <Notices notices={s.notices} />
           {s.missing.length > 0 ? (
             <p className="field-error" role="alert">
               {t('import.wizard.missing', { names: s.missing.join(', ') })}
@@ -391,6 +403,29 @@ function PreviewView({
         </section>
       ))}
     </div>
+  );
+}
+
+/** Notices the preview already shows; the dry run adds what only reading every row finds. */
+const PLAN_NOTICES = new Set([
+  'import.notice.semicolon',
+  'import.notice.tab',
+  'import.notice.stageFromDates',
+  'import.notice.levelFromDirectory',
+  'import.notice.hiddenColumns',
+  'import.notice.merged',
+]);
+
+function Notices({ notices }: { notices: readonly ImportNotice[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <ul className="import-notices">
+      {notices.map((n, i) => (
+        <li key={i} className="field-hint">
+          {formatMessage(n.key, n.params, currentLang())}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -453,6 +488,7 @@ function Done({ summary }: { summary: ImportSummary }) {
           ))}
         </tbody>
       </table>
+      <Notices notices={summary.sheets.flatMap((s) => s.notices)} />
       <p className="field-hint">{t('import.wizard.undoHint')}</p>
     </div>
   );

@@ -12,6 +12,8 @@ import type { LocalityRow } from '../../shared/model';
 import type { RegistriesInfo } from '../../shared/ipc/registries';
 import { RegistriesDialog } from '../desktop/RegistriesDialog';
 import { LanguageOptions } from '../components/LanguageOptions';
+import { DirectoryInput } from '../places/DirectoryInput';
+import type { DirectoryPlace } from '../../shared/ipc/reference';
 
 /** The office's settings, its approval chains and follow-up thresholds, kept in the registry. */
 export function SettingsScreen({ lang }: { lang: Lang }) {
@@ -22,6 +24,7 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
   const [localities, setLocalities] = useState<readonly LocalityRow[]>([]);
   const [registries, setRegistries] = useState<RegistriesInfo | null>(null);
   const [switching, setSwitching] = useState<'open' | 'create' | null>(null);
+  const [directoryText, setDirectoryText] = useState('');
 
   useEffect(() => {
     let live = true;
@@ -43,6 +46,22 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
   }, []);
 
   if (!settings || !chains) return <p className="loading">{t('app.loading')}</p>;
+
+  // A place of the directory becomes the jurisdiction: the registry's locality of it, made
+  // first where there is none yet (it takes its code and names from the directory).
+  const pickJurisdiction = async (place: DirectoryPlace) => {
+    const known = localities.find((l) => l.code === place.code);
+    const made = known
+      ? { ok: true as const, value: known }
+      : await attempt('localities:create', { name: place.name, level: place.level });
+    if (!made.ok) {
+      setMessage({ ok: false, text: errorText(made.error) });
+      return;
+    }
+    if (!known) setLocalities([...localities, made.value]);
+    setSettings({ ...settings, jurisdictionId: made.value.id });
+    setDirectoryText('');
+  };
 
   const saveSettings = async () => {
     const result = await attempt('settings:update', {
@@ -135,6 +154,17 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                   </option>
                 ))}
               </select>
+            </div>
+            <div className="form-row">
+              <label htmlFor="jurisdiction-directory">{t('settingsMore.fromDirectory')}</label>
+              <DirectoryInput
+                id="jurisdiction-directory"
+                value={directoryText}
+                lang={lang}
+                onChange={setDirectoryText}
+                onPick={(place) => void pickJurisdiction(place)}
+              />
+              <span className="field-hint">{t('settingsMore.fromDirectoryHint')}</span>
             </div>
             <div className="form-row">
               <label htmlFor="report-signature">{t('settingsMore.signature')}</label>

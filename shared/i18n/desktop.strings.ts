@@ -47,7 +47,8 @@ export const desktopStrings = defineStrings({
       // The name as the office writes it; the English one has its own field below.
       officePlaceholder: 'e.g. 南京市人民政府外事办公室',
       jurisdiction: 'Own jurisdiction',
-      jurisdictionHint: 'The province, city or district this office acts for.',
+      jurisdictionHint:
+        'The province, city or district this office acts for: type its name in Chinese or English, or its pinyin initials, and choose it from the list.',
       jurisdictionName: 'Name of the jurisdiction',
       level: 'Its level',
       language: 'Default language',
@@ -98,6 +99,9 @@ export const desktopStrings = defineStrings({
       continentsFixed: 'Asia, Europe, Africa, North America, South America, Oceania',
       jurisdiction: 'Own jurisdiction',
       noJurisdiction: '(not set)',
+      fromDirectory: 'Or choose a place of the directory',
+      fromDirectoryHint:
+        'Type its name in Chinese or English, or its pinyin initials (hf for 合肥市).',
     },
   },
   zh: {
@@ -140,7 +144,8 @@ export const desktopStrings = defineStrings({
       officeName: '单位名称',
       officePlaceholder: '例如：南京市人民政府外事办公室',
       jurisdiction: '本级辖区',
-      jurisdictionHint: '本外办所代表的省、市或区县。',
+      jurisdictionHint:
+        '本外办所代表的省、市或区县：输入中文或英文名称或拼音首字母，从列表中选择。',
       jurisdictionName: '辖区名称',
       level: '级别',
       language: '默认语言',
@@ -191,6 +196,8 @@ export const desktopStrings = defineStrings({
       continentsFixed: '亚洲、欧洲、非洲、北美洲、南美洲、大洋洲',
       jurisdiction: '本级辖区',
       noJurisdiction: '（未设置）',
+      fromDirectory: '或从行政区划中选择',
+      fromDirectoryHint: '输入中文或英文名称，或拼音首字母（如 hf 即合肥市）。',
     },
   },
 });

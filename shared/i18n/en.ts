@@ -173,9 +173,25 @@ export const en = {
     country: {
       unknown:
         '“{{value}}” is not a country we know: use an ISO code, or the English or Chinese name.',
+      chinaRegion:
+        '“{{value}}” is part of China, not a foreign country: exchanges with cities in Taiwan, Hong Kong and Macao are not international friendship-city ties.',
+      china: '“{{value}}” is China itself: the partner of a friendship-city tie is a foreign city.',
+      notRecognised:
+        '“{{value}}” is not a state China recognises, so it cannot be a partner country.',
+      storedNotForeign:
+        '{{country}} is not a foreign country: this tie, recorded earlier, is not an international friendship-city tie. Check it, then correct or delete it.',
     },
     enum: {
       unknown: '“{{value}}” is not one of: {{allowed}}.',
+    },
+    name: {
+      control:
+        '“{{value}}” holds a control character ({{code}}): a name is one line of visible text.',
+      invisible:
+        '“{{value}}” holds an invisible character ({{code}}, zero-width or a direction mark): type the name again without it.',
+      bidi: '“{{value}}” holds a text-direction override ({{code}}), which can make a name read as another: type it again without it.',
+      surrogate:
+        'The text holds a broken character ({{code}}, half of a character pair) and cannot be stored: type or paste it again.',
     },
     notFound: 'That {{entity}} no longer exists.',
     conflict:
@@ -193,6 +209,8 @@ export const en = {
     locality: {
       duplicate: 'There is already a locality named “{{name}}”.',
       cycle: '“{{name}}” cannot sit under itself.',
+      ambiguous:
+        'Several places are called “{{local}}” ({{places}}): write the one meant in full, with its city or province.',
     },
     visit: {
       unknownLocality: '“{{local}}” is not one of our localities.',

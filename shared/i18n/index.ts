@@ -67,6 +67,26 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /** Words a message's parameters in the target language: stage names, requirements, columns. */
+/** A spreadsheet column named in a message: its letter and its header as the file has it. */
+export interface ColumnRef {
+  readonly letter: string;
+  readonly header: string;
+}
+
+function isColumnRef(v: unknown): v is ColumnRef {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as ColumnRef).letter === 'string' &&
+    typeof (v as ColumnRef).header === 'string'
+  );
+}
+
+/** A column as a message names it, in `lang`. */
+export function columnLabelIn(ref: ColumnRef, lang: Lang): string {
+  return formatMessage('import.columnLabel', { ...ref }, lang);
+}
+
 export function localizeParams(
   params: Readonly<Record<string, unknown>>,
   lang: Lang,
@@ -86,9 +106,15 @@ export function localizeParams(
   if (typeof params.ours === 'string') out.ours = enumLabel('level', params.ours as Level, lang);
   if (typeof params.theirs === 'string')
     out.theirs = enumLabel('placeKind', params.theirs as PlaceKind, lang);
+  // A column of a spreadsheet as the clerk sees it, in this language: `B列（我方）`.
+  const column = (v: unknown) =>
+    isColumnRef(v)
+      ? t('import.columnLabel').replace('{{letter}}', v.letter).replace('{{header}}', v.header)
+      : v;
   // Any other list (allowed values, unknown keys, localities) reads as a list.
   for (const [key, value] of Object.entries(out)) {
-    if (Array.isArray(value)) out[key] = value.map(String).join(sep);
+    if (Array.isArray(value)) out[key] = value.map(column).map(String).join(sep);
+    else out[key] = column(value);
   }
   return out;
 }

@@ -25,10 +25,16 @@ export const interchangeStrings = defineStrings({
         tooManyRows: 'The sheet has more than {{max}} rows; split it into smaller files.',
         noHeader: 'The sheet “{{sheet}}” has no header row.',
         noSheet: 'The workbook has no sheet named “{{sheet}}”.',
-        duplicateColumn:
-          'In “{{sheet}}”, the columns “{{first}}” and “{{second}}” both give {{column}}: keep one.',
-        missingColumn: 'The sheet “{{sheet}}” has no column for: {{columns}}.',
+        duplicateColumn: 'In “{{sheet}}”, {{first}} and {{second}} both give {{column}}: keep one.',
+        missingColumn:
+          'The sheet “{{sheet}}” has no column for: {{columns}}. Add a column with that header (or map one of its columns to it).',
         gone: 'That file is no longer waiting to be imported: choose it again.',
+        lockFile:
+          '“{{name}}” is the lock file a spreadsheet program keeps while “{{original}}” is open, not a ledger: choose “{{original}}” itself.',
+        password:
+          'The workbook has a password to open: open it in Excel, WPS or LibreOffice, save it without the password, and import that copy.',
+        duplicateColumnHidden:
+          'In “{{sheet}}”, {{first}} and {{second}} both give {{column}}, and {{hidden}} is hidden in the workbook: delete one of them (unhide the columns to see both).',
       },
       cell: {
         error: 'The cell shows an error ({{value}}).',
@@ -44,10 +50,41 @@ export const interchangeStrings = defineStrings({
           'The row has {{count}} cells but the header only {{columns}} columns: column {{letter}} (“{{value}}”) has no header. Quote a cell that holds the separator, or give the column a header.',
       },
       columnLabel: 'column {{letter}} ({{header}})',
+      level: {
+        missing_one:
+          '“{{local}}” is not in the registry yet and the sheet has no {{add}} column: add a column headed {{add}} with its level ({{values}}), or add the locality first.',
+        missing_other:
+          '“{{local}}” ({{count}} rows: {{lines}}) is not in the registry yet and the sheet has no {{add}} column: add a column headed {{add}} with its level ({{values}}), or add the locality first.',
+      },
       notice: {
         semicolon:
           'The cells of this file are separated by semicolons (as Excel saves CSV where the comma is the decimal mark); it was read that way.',
         tab: 'The cells of this file are separated by tabs; it was read that way.',
+        stageFromDates:
+          'The sheet has no stage (阶段) column: a new tie’s stage follows from its dates (established date → established, letter of intent date → intent, otherwise contact).',
+        levelFromDirectory:
+          'The sheet has no {{add}} column: a locality already in the registry keeps its level; a new one needs the column.',
+        outgoingFromName:
+          'The sheet’s name says every visit on it is a delegation sent (outgoing): its rows need no direction column.',
+        incomingFromName:
+          'The sheet’s name says every visit on it is a delegation received (incoming): its rows need no direction column.',
+        stagesInferred:
+          'Stages from the dates: {{established}} established, {{intent}} intent, {{contact}} contact.',
+        hiddenColumns_one:
+          'Column {{columns}} is hidden in the workbook; it is imported all the same.',
+        hiddenColumns_other:
+          '{{count}} columns are hidden in the workbook ({{columns}}); they are imported all the same.',
+        merged_one:
+          'A merged cell ({{ranges}}) spans several rows: its value is taken for each of them.',
+        merged_other:
+          '{{count}} merged cells ({{ranges}}) span several rows: each value is taken for every row it spans.',
+        blankRows_one: 'Row {{lines}} is blank and was skipped.',
+        blankRows_other: '{{count}} blank rows were skipped (rows {{lines}}).',
+        totalRows_one: 'Row {{lines}} is a total row (合计/小计/总计) and was left out.',
+        totalRows_other: '{{count}} total rows (合计/小计/总计) were left out (rows {{lines}}).',
+        hiddenRows_one: 'Row {{lines}} is hidden in the workbook; it is imported all the same.',
+        hiddenRows_other:
+          '{{count}} rows are hidden in the workbook (rows {{lines}}); they are imported all the same.',
       },
       events: {
         lastStage: 'The history ends at {{stage}}, but the tie is at {{to}}.',
@@ -59,7 +96,7 @@ export const interchangeStrings = defineStrings({
       wizard: {
         open: 'Import…',
         title: 'Import a spreadsheet',
-        choose: 'Choose an XLSX or CSV file',
+        choose: 'Choose an XLSX, XLS, ODS or CSV file',
         chooseButton: 'Choose file…',
         reading: 'Reading {{name}}…',
         file: 'File',
@@ -138,9 +175,16 @@ export const interchangeStrings = defineStrings({
         noHeader: '工作表“{{sheet}}”没有表头行。',
         noSheet: '工作簿中没有名为“{{sheet}}”的工作表。',
         duplicateColumn:
-          '工作表“{{sheet}}”中，“{{first}}”和“{{second}}”两列都对应{{column}}，请只保留一列。',
-        missingColumn: '工作表“{{sheet}}”缺少以下列：{{columns}}。',
+          '工作表“{{sheet}}”中，{{first}}和{{second}}两列都对应{{column}}，请只保留一列。',
+        missingColumn:
+          '工作表“{{sheet}}”缺少以下列：{{columns}}。请添加以此为表头的列（或把已有的某列对应到它）。',
         gone: '该文件已不在待导入列表中，请重新选择。',
+        lockFile:
+          '“{{name}}”是表格程序在“{{original}}”打开期间保留的锁定文件，不是台账：请选择“{{original}}”本身。',
+        password:
+          '该工作簿设有打开密码：请用Excel、WPS或LibreOffice打开，另存为不带密码的副本后再导入。',
+        duplicateColumnHidden:
+          '工作表“{{sheet}}”中，{{first}}和{{second}}都对应{{column}}，且{{hidden}}在工作簿中被隐藏：请删除其中一列（取消隐藏即可看到两列）。',
       },
       cell: {
         error: '单元格显示错误（{{value}}）。',
@@ -155,9 +199,32 @@ export const interchangeStrings = defineStrings({
           '该行有{{count}}个单元格，但表头只有{{columns}}列：{{letter}}列（“{{value}}”）没有表头。请给含分隔符的单元格加引号，或为该列添加表头。',
       },
       columnLabel: '{{letter}}列（{{header}}）',
+      level: {
+        missing_one:
+          '“{{local}}”尚未登记，表中也没有“{{add}}”列：请添加表头为“{{add}}”的一列并填写级别（{{values}}），或先登记该地区。',
+        missing_other:
+          '“{{local}}”（共{{count}}行：第{{lines}}行）尚未登记，表中也没有“{{add}}”列：请添加表头为“{{add}}”的一列并填写级别（{{values}}），或先登记该地区。',
+      },
       notice: {
         semicolon: '此文件以分号分隔单元格（部分地区的Excel这样保存CSV），已按分号读取。',
         tab: '此文件以制表符分隔单元格，已按制表符读取。',
+        stageFromDates:
+          '表中没有“阶段”列：新友城关系的阶段按日期确定（有结好日期为已结好，有意向书日期为意向，否则为接触）。',
+        levelFromDirectory: '表中没有“{{add}}”列：已登记的地区沿用其级别，新地区需要该列。',
+        outgoingFromName: '工作表名称表明其中均为出访团组，各行无需“方向”列。',
+        incomingFromName: '工作表名称表明其中均为来访团组，各行无需“方向”列。',
+        stagesInferred:
+          '按日期确定的阶段：已结好{{established}}条，意向{{intent}}条，接触{{contact}}条。',
+        hiddenColumns_one: '工作簿中隐藏了{{columns}}，仍照常导入。',
+        hiddenColumns_other: '工作簿中隐藏了{{count}}列（{{columns}}），仍照常导入。',
+        merged_one: '合并单元格（{{ranges}}）跨越多行：其内容用于所跨的每一行。',
+        merged_other: '有{{count}}处合并单元格跨越多行（{{ranges}}）：其内容用于所跨的每一行。',
+        blankRows_one: '第{{lines}}行为空行，已跳过。',
+        blankRows_other: '已跳过{{count}}个空行（第{{lines}}行）。',
+        totalRows_one: '第{{lines}}行是合计行（合计/小计/总计），未导入。',
+        totalRows_other: '有{{count}}个合计行（合计/小计/总计）未导入（第{{lines}}行）。',
+        hiddenRows_one: '第{{lines}}行在工作簿中被隐藏，仍照常导入。',
+        hiddenRows_other: '有{{count}}行在工作簿中被隐藏（第{{lines}}行），仍照常导入。',
       },
       events: {
         lastStage: '历程最后为{{stage}}，但该友城关系目前为{{to}}。',
@@ -168,7 +235,7 @@ export const interchangeStrings = defineStrings({
       wizard: {
         open: '导入…',
         title: '导入表格',
-        choose: '选择XLSX或CSV文件',
+        choose: '选择XLSX、XLS、ODS或CSV文件',
         chooseButton: '选择文件…',
         reading: '正在读取{{name}}…',
         file: '文件',

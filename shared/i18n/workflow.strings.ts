@@ -125,6 +125,8 @@ export const workflowStrings = defineStrings({
       approved: 'Approved but not signed after {{count}} days',
       steps: 'Approval steps waiting over {{count}} days',
       quiet: 'Established ties with no visit in {{count}} years',
+      notForeign:
+        'Recorded with Taiwan, Hong Kong, Macao or China as the partner country: not international friendship-city ties; correct or delete them',
       none: 'Nothing to follow up.',
       days_one: '{{count}} day',
       days_other: '{{count}} days',
@@ -278,6 +280,7 @@ export const workflowStrings = defineStrings({
       approved: '已批准但超过{{count}}天未签约',
       steps: '审批步骤等待超过{{count}}天',
       quiet: '已结好但{{count}}年内无互访',
+      notForeign: '外方国家登记为台湾、香港、澳门或中国：不属于国际友好城市关系，请更正或删除',
       none: '暂无需要跟进的事项。',
       days_one: '{{count}}天',
       days_other: '{{count}}天',

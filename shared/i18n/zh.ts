@@ -164,9 +164,21 @@ export const zh: Resources = {
     },
     country: {
       unknown: '“{{value}}”不是可识别的国家：请使用ISO代码或中英文国名。',
+      chinaRegion:
+        '“{{value}}”是中国的一部分，不是外国：与台湾、香港、澳门城市的交流不属于国际友好城市关系，不能登记为友城。',
+      china: '“{{value}}”是中国本身：友城的外方须是外国城市。',
+      notRecognised: '“{{value}}”不是我国承认的国家，不能作为友城的外方国家。',
+      storedNotForeign:
+        '{{country}}不是外国：此前登记的这条关系不属于国际友好城市关系，请核实后更正或删除。',
     },
     enum: {
       unknown: '“{{value}}”不在可选值之内：{{allowed}}。',
+    },
+    name: {
+      control: '“{{value}}”含有控制字符（{{code}}）：名称须为一行可见文字。',
+      invisible: '“{{value}}”含有不可见字符（{{code}}，零宽字符或方向标记）：请去掉后重新输入。',
+      bidi: '“{{value}}”含有文字方向控制符（{{code}}），可使名称看似另一名称：请去掉后重新输入。',
+      surrogate: '文本含有损坏的字符（{{code}}，半个代理对），无法保存：请重新输入或粘贴。',
     },
     notFound: '该{{entity}}已不存在。',
     conflict: '他人已先保存了该{{entity}}，现显示其当前内容；未覆盖任何数据。',
@@ -182,6 +194,7 @@ export const zh: Resources = {
     locality: {
       duplicate: '已有名为“{{name}}”的我方地区。',
       cycle: '“{{name}}”不能隶属于其自身。',
+      ambiguous: '名为“{{local}}”的地方不止一处（{{places}}）：请写明所指的地方及其所属市或省。',
     },
     visit: {
       unknownLocality: '“{{local}}”不是我方地区。',

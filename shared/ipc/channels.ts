@@ -44,6 +44,7 @@ export const CHANNEL_NAMES = [
   'localities:list',
   'localities:update',
   'partners:list',
+  'places:directory',
   'registries:current',
   'registries:forget',
   'registries:open',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { columnFilter } from '../grid-query';
 import { columnName } from '../schemas';
 import { SHEET_KINDS, type SheetKind } from '../interchange';
+import type { ColumnRef } from '../i18n';
 import { command, query } from './channel';
 
 /**
@@ -56,8 +57,8 @@ export interface SheetPreview {
   readonly kindFrom: 'name' | 'headers' | 'choice';
   readonly headerLine: number;
   readonly columns: readonly ColumnPreview[];
-  /** Headers no field matched, as `B列（联系人）` / `column B (Contact)`: reported, not fatal. */
-  readonly unknown: readonly string[];
+  /** Columns no field matched (shown as `B列（联系人）` / `column B (Contact)`): reported, not fatal. */
+  readonly unknown: readonly ColumnRef[];
   /** Required fields no column gives. */
   readonly missing: readonly string[];
   /** What the import will do on its own with this sheet, known before it runs. */
@@ -69,7 +70,7 @@ export interface SheetPreview {
 export interface ImportPreview {
   readonly fileId: string;
   readonly name: string;
-  readonly format: 'csv' | 'xlsx' | 'xls';
+  readonly format: 'csv' | 'xlsx' | 'xls' | 'ods';
   readonly encoding: Encoding | null;
   readonly detectedEncoding: Encoding | null;
   /** A CSV's separator as detected (null for workbooks). */
@@ -86,7 +87,7 @@ export interface SheetSummary {
   readonly updated: number;
   readonly unchanged: number;
   /** Columns the import skipped, as the preview lists them. */
-  readonly ignored: readonly string[];
+  readonly ignored: readonly ColumnRef[];
   /** What was left out, inferred or noticed on the way (blank and total rows, hidden rows…). */
   readonly notices: readonly ImportNotice[];
 }

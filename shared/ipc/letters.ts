@@ -4,6 +4,7 @@ import {
   country,
   enumOf,
   id,
+  name,
   optionalPartialDate,
   optionalText,
   requireTieRef,
@@ -42,7 +43,7 @@ const fields = {
 };
 
 /** Each grid column's schema, for pastes and bulk edits (the tie columns name the tie). */
-export const letterCellSchemas = { local: text(100), partner: text(200), country, ...fields };
+export const letterCellSchemas = { local: name(100), partner: name(200), country, ...fields };
 
 export const letterCreateInput = z
   .strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { Level } from '../enums';
 import type { AuditRow, CountryRow, LocalityRow, PartnerRow } from '../model';
-import { country, enumOf, id, optionalText, text, version } from '../schemas';
+import { country, enumOf, id, name, optionalName, version } from '../schemas';
 import { settingsPatch, type Settings } from '../settings';
 import { command, query } from './channel';
 
@@ -12,14 +13,24 @@ export interface AppInfo {
   readonly host: 'electron' | 'browser' | 'cli';
 }
 
+/** A place of China's administrative divisions, as a picker offers it. */
+export interface DirectoryPlace {
+  readonly code: string;
+  readonly name: string;
+  readonly en: string;
+  readonly level: Level;
+  /** Its province and city, for telling 朝阳区 from 朝阳区: 北京市 or 吉林省 长春市. */
+  readonly within: string;
+}
+
 export const referenceChannels = {
   'app:info': query(z.strictObject({})).returns<AppInfo>(),
   'localities:list': query(z.strictObject({})).returns<LocalityRow[]>(),
   'localities:create': command(
     z.strictObject({
-      name: text(100),
-      name_zh: optionalText(100).optional(),
-      name_en: optionalText(100).optional(),
+      name: name(100),
+      name_zh: optionalName(100).optional(),
+      name_en: optionalName(100).optional(),
       level: enumOf('level'),
       parent_id: id.nullable().optional(),
     }),
@@ -30,9 +41,9 @@ export const referenceChannels = {
       version,
       patch: z
         .strictObject({
-          name: text(100),
-          name_zh: optionalText(100),
-          name_en: optionalText(100),
+          name: name(100),
+          name_zh: optionalName(100),
+          name_en: optionalName(100),
           level: enumOf('level'),
           parent_id: id.nullable(),
         })
@@ -41,6 +52,13 @@ export const referenceChannels = {
   ).returns<LocalityRow>(),
   'partners:list': query(z.strictObject({ country: country.optional() })).returns<PartnerRow[]>(),
   'countries:list': query(z.strictObject({})).returns<CountryRow[]>(),
+  /** Places of the directory by name, English name or pinyin initials, the jurisdiction's first. */
+  'places:directory': query(
+    z.strictObject({
+      query: z.string().max(100),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+  ).returns<DirectoryPlace[]>(),
   'settings:get': query(z.strictObject({})).returns<Settings>(),
   'settings:update': command(z.strictObject({ patch: settingsPatch })).returns<Settings>(),
   'audit:list': query(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, text, version } from '../schemas';
+import { id, name, version } from '../schemas';
 import { MIN_PASSWORD, ROLES, type StaffMember, type Whoami } from '../staff';
 import { command, query } from './channel';
 
@@ -36,20 +36,20 @@ export const staffChannels = {
   // Sign-in changes nothing in the registry: it binds this client (window, browser tab) to a
   // staff member for the calls that follow.
   'auth:signIn': query(
-    z.strictObject({ name: text(100), password: z.string().min(1).max(200) }),
+    z.strictObject({ name: name(100), password: z.string().min(1).max(200) }),
   ).returns<Whoami>(),
   'auth:signOut': query(z.strictObject({})).returns<Whoami>(),
   'auth:whoami': query(z.strictObject({})).returns<Whoami>(),
   'staff:list': query(z.strictObject({})).returns<StaffMember[]>(),
   'staff:create': command(
-    z.strictObject({ name: text(100), password, role: role.default('editor') }),
+    z.strictObject({ name: name(100), password, role: role.default('editor') }),
   ).returns<StaffMember>(),
   'staff:update': command(
     z.strictObject({
       id,
       version,
       patch: z
-        .strictObject({ name: text(100), role, active: z.boolean() })
+        .strictObject({ name: name(100), role, active: z.boolean() })
         .partial()
         .refine((p) => Object.keys(p).length > 0, { message: 'errors.validation.invalid' }),
     }),

@@ -5,9 +5,10 @@ import {
   enumOf,
   fieldList,
   id,
+  name,
+  optionalName,
   optionalPartialDate,
   optionalText,
-  text,
   version,
 } from '../schemas';
 import { gridQuery } from '../grid-query';
@@ -36,12 +37,12 @@ export type TieColumn = (typeof TIE_COLUMNS)[number];
 
 /** Each grid column's schema: a pasted or bulk-set cell converts exactly as a cell edit. */
 export const tieCellSchemas = {
-  local: text(100),
+  local: name(100),
   local_level: enumOf('level'),
-  partner: text(200),
-  partner_zh: optionalText(200),
+  partner: name(200),
+  partner_zh: optionalName(200),
   country,
-  region: optionalText(200),
+  region: optionalName(200),
   kind: enumOf('kind'),
   stage: enumOf('stage'),
   established_on: optionalPartialDate,

@@ -8,9 +8,9 @@ import {
   enumOf,
   fieldList,
   id,
+  name,
   optionalPartialDate,
   optionalText,
-  text,
   version,
 } from '../schemas';
 import { gridQuery } from '../grid-query';
@@ -52,7 +52,7 @@ export const tieList = z
 /** Each grid column's schema, for pastes and bulk edits. */
 export const visitCellSchemas = {
   direction: enumOf('direction'),
-  local: z.union([text(100), z.null()]),
+  local: z.union([name(100), z.null()]),
   country: z.union([country, z.null(), z.literal('')]).transform((v) => (v === '' ? null : v)),
   leader: optionalText(200),
   leader_title: optionalText(200),

@@ -60,6 +60,8 @@ export interface FollowUps {
   readonly approved: readonly FollowUpItem[];
   readonly steps: readonly FollowUpItem[];
   readonly quiet: readonly FollowUpItem[];
+  /** Ties recorded before Taiwan, Hong Kong, Macao and China were refused as countries. */
+  readonly notForeign: readonly FollowUpItem[];
   readonly total: number;
 }
 

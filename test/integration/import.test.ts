@@ -226,7 +226,7 @@ describe('spreadsheets as offices keep them', () => {
     expect(preview.sheets[0]).toMatchObject({
       kind: 'ties',
       headerLine: 2,
-      unknown: ['column A (序号)'],
+      unknown: [],
       missing: [],
     });
     expect(preview.sheets[0]!.sample[1]!.cells[7]).toBe('1994-11-14');
@@ -292,7 +292,7 @@ describe('spreadsheets as offices keep them', () => {
     const preview = await registry.services.interchange.preview({ fileId }, ctx);
     expect(preview.detectedEncoding).toBe('utf8');
     expect(preview.sheets[0]!.columns[0]).toMatchObject({ header: 'local', field: 'local' });
-    expect(preview.sheets[0]!.unknown).toEqual(['column E (colour)']);
+    expect(preview.sheets[0]!.unknown).toEqual([{ letter: 'E', header: 'colour' }]);
     expect(await importFile(path)).toMatchObject({ created: 1 });
   });
 
@@ -373,7 +373,7 @@ describe('a file with bad rows', () => {
       importFile(
         file(
           'dup.csv',
-          'local,local_level,partner,country\nNanjing,city,Perth,AU\nNanjing,city,Perth,Australia\nWuxi,,Toyokawa,JP\n',
+          'local,local_level,partner,country\nNanjing,city,Perth,AU\nNanjing,city,Perth,Australia\nJiangbei New Area,,Toyokawa,JP\n',
         ),
       ),
     );

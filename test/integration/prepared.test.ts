@@ -28,6 +28,8 @@ function partner(id: string, name: string, extra: Partial<Row<'partners'>> = {})
     place_kind: 'city',
     country: 'JP',
     region: null,
+    pinyin: null,
+    initials: null,
     ...stamps,
     ...extra,
   };

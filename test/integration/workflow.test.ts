@@ -391,7 +391,14 @@ describe('follow-ups and anniversaries', () => {
     expect(f.total).toBe(3);
     // The navigation's badge asks for the count only.
     const counted = await call<FollowUps>(registry, 'followups:list', { limit: 0 });
-    expect(counted).toEqual({ letters: [], approved: [], steps: [], quiet: [], total: 3 });
+    expect(counted).toEqual({
+      letters: [],
+      approved: [],
+      steps: [],
+      quiet: [],
+      notForeign: [],
+      total: 3,
+    });
 
     await call(registry, 'settings:update', {
       patch: { followUps: { letterMonths: 12, approvedDays: 90, stepDays: 100, visitYears: 20 } },

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { allCountries, continentOf, countryName, resolveCountry } from '../../shared/countries';
+import {
+  allCountries,
+  continentOf,
+  countryName,
+  isPartnerCountry,
+  lookupCountry,
+  MFA_EN_NAMES,
+  MFA_ZH_NAMES,
+  NOT_PARTNER_COUNTRIES,
+  resolveCountry,
+} from '../../shared/countries';
 
 describe('country resolution', () => {
   it.each([
@@ -87,5 +97,90 @@ describe('country resolution', () => {
       expect(resolveCountry(c.en), c.en).toBe(c.code);
       expect(resolveCountry(c.zh), c.zh).toBe(c.code);
     }
+  });
+});
+
+describe('countries as the PRC recognises them', () => {
+  it('removes exactly Taiwan, Hong Kong, Macao, China, Kosovo and Western Sahara', () => {
+    expect(NOT_PARTNER_COUNTRIES).toEqual({
+      TW: 'chinaRegion',
+      HK: 'chinaRegion',
+      MO: 'chinaRegion',
+      CN: 'china',
+      XK: 'notRecognised',
+      EH: 'notRecognised',
+    });
+    const offered = new Set(allCountries().map((c) => c.code as string));
+    for (const code of Object.keys(NOT_PARTNER_COUNTRIES)) expect(offered.has(code)).toBe(false);
+    // Everything else the dataset lists stays offered: 250 codes less the six.
+    expect(offered.size).toBe(244);
+  });
+
+  it('renames exactly these, in Chinese as the MFA does and in English by short name', () => {
+    expect(MFA_ZH_NAMES).toEqual({
+      BA: '波斯尼亚和黑塞哥维那',
+      AE: '阿拉伯联合酋长国',
+      MN: '蒙古国',
+    });
+    expect(MFA_EN_NAMES).toEqual({
+      KR: 'Republic of Korea',
+      KP: "Democratic People's Republic of Korea",
+      GB: 'United Kingdom',
+      US: 'United States',
+      AE: 'United Arab Emirates',
+      LA: 'Laos',
+      BN: 'Brunei',
+      SY: 'Syria',
+      MD: 'Moldova',
+      FM: 'Micronesia',
+      VA: 'Vatican',
+      NL: 'Netherlands',
+      CZ: 'Czech Republic',
+      VG: 'British Virgin Islands',
+      VI: 'United States Virgin Islands',
+    });
+    expect(countryName('KR', 'en')).toBe('Republic of Korea');
+    expect(countryName('GB', 'en')).toBe('United Kingdom');
+    expect(countryName('US', 'en')).toBe('United States');
+    expect(countryName('AE', 'zh')).toBe('阿拉伯联合酋长国');
+    for (const c of allCountries()) expect(c.en, c.code).not.toMatch(/, (Republic|Province) of/);
+  });
+
+  it.each([
+    ['Taiwan', 'TW', 'chinaRegion'],
+    ['中国台湾省', 'TW', 'chinaRegion'],
+    ['台湾', 'TW', 'chinaRegion'],
+    ['TWN', 'TW', 'chinaRegion'],
+    ['Republic of China', 'TW', 'chinaRegion'],
+    ['Hong Kong', 'HK', 'chinaRegion'],
+    ['香港', 'HK', 'chinaRegion'],
+    ['Macau', 'MO', 'chinaRegion'],
+    ['澳门', 'MO', 'chinaRegion'],
+    ['China', 'CN', 'china'],
+    ['中华人民共和国', 'CN', 'china'],
+    ['Kosovo', 'XK', 'notRecognised'],
+    ['Sahrawi Arab Democratic Republic', 'EH', 'notRecognised'],
+    ['阿拉伯撒哈拉民主共和国', 'EH', 'notRecognised'],
+  ])('recognises %s as %s and refuses it (%s)', (input, code, refusal) => {
+    expect(lookupCountry(input)).toEqual({ code, refusal });
+    expect(resolveCountry(input)).toBeNull();
+    expect(isPartnerCountry(code)).toBe(false);
+  });
+
+  it('never prints Taiwan, Hong Kong or Macao as a foreign country', () => {
+    expect(countryName('TW', 'zh')).toBe('中国台湾');
+    expect(countryName('TW', 'en')).toBe('Taiwan, China');
+    expect(countryName('HK', 'en')).toBe('Hong Kong, China');
+    expect(countryName('MO', 'zh')).toBe('中国澳门');
+    expect(countryName('CN', 'zh')).toBe('中国');
+  });
+
+  it('still reads the short and official names of states', () => {
+    expect(resolveCountry('Korea, Republic of')).toBe('KR');
+    expect(resolveCountry('Republic of Korea')).toBe('KR');
+    expect(resolveCountry('UK')).toBe('GB');
+    expect(resolveCountry('印尼')).toBe('ID');
+    expect(resolveCountry('蒙古')).toBe('MN');
+    expect(isPartnerCountry('JP')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { issueKey } from '../../../shared/issues';
 import { AppError } from '../../core/errors';
+import type { ImportNotice } from '../../../shared/ipc/interchange';
 import type { WriteEnv } from '../../core/write-env';
 
 /** What every sheet kind's applier shares: a row's input, its outcome, and its refusals. */
@@ -31,6 +32,14 @@ export interface Applier {
   /** Applies one row, or keeps it for `finish` (events and parents need the whole sheet). */
   row(env: WriteEnv, input: RowInput): Promise<Outcome | 'deferred'>;
   finish(env: WriteEnv): Promise<{ line: number; outcome: Outcome | Problem[] }[]>;
+  /** What the applier inferred on its own, for the summary. */
+  notices?(): ImportNotice[];
+}
+
+/** What an applier knows of its sheet as a whole. */
+export interface SheetContext {
+  /** The sheet heads its columns in Chinese: a column it should add is named in Chinese. */
+  readonly zh: boolean;
 }
 
 export function refusal(problems: Problem[]): RowRefusal {

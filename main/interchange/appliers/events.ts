@@ -9,7 +9,7 @@ import {
   enumOf,
   optionalPartialDate,
   optionalText,
-  text,
+  name,
 } from '../../../shared/schemas';
 import { audit, type WriteEnv } from '../../core/write-env';
 import { resolveTieRef } from '../../ties/tie-ref';
@@ -37,8 +37,8 @@ const EVENT_TYPES: Record<string, 'stage' | 'kind'> = {
 };
 
 const eventSchema = z.strictObject({
-  local: text(100),
-  partner: text(200),
+  local: name(100),
+  partner: name(200),
   country,
   seq: count(1_000_000).optional(),
   type: z.string().transform((v, ctx): 'stage' | 'kind' => {

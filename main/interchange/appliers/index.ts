@@ -1,6 +1,6 @@
 import { dayOf } from '../../../shared/dates';
 import type { SheetKind } from '../../../shared/interchange';
-import type { Applier } from './common';
+import type { Applier, SheetContext } from './common';
 import { eventsApplier } from './events';
 import { lettersApplier } from './letters';
 import { localitiesApplier, partnersApplier } from './places';
@@ -18,16 +18,16 @@ import { visitsApplier } from './visits';
  */
 
 export { problemsOf, RowRefusal } from './common';
-export type { Applier, Outcome, Problem, RowInput } from './common';
+export type { Applier, Outcome, Problem, RowInput, SheetContext } from './common';
 
-export function createApplier(kind: SheetKind, now: Date): Applier {
+export function createApplier(kind: SheetKind, now: Date, sheet: SheetContext): Applier {
   switch (kind) {
     case 'localities':
       return localitiesApplier();
     case 'partners':
       return partnersApplier();
     case 'ties':
-      return tiesApplier();
+      return tiesApplier(sheet);
     case 'events':
       return eventsApplier();
     case 'letters':

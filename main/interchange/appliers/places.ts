@@ -3,7 +3,7 @@ import { findLocalityByName, getLocality } from '../../../db/localities.reposito
 import { findPartner, getPartner, partnerRowFrom } from '../../../db/partners.repository';
 import type { RowPatch } from '../../../db/schema';
 import { referenceChannels } from '../../../shared/ipc/reference';
-import { enumOf, optionalText, country, text } from '../../../shared/schemas';
+import { enumOf, country, name, optionalName } from '../../../shared/schemas';
 import { patchVersioned, type VersionedTarget } from '../../core/versioned.write';
 import { createLocalityIn, updateLocalityIn } from '../../places/places.service';
 import { resolvePartner } from '../../ties/ties.write';
@@ -96,13 +96,13 @@ export function localitiesApplier(): Applier {
 }
 
 const partnerInput = z.strictObject({
-  name: text(200),
-  name_zh: optionalText(200).optional(),
-  name_en: optionalText(200).optional(),
-  name_local: optionalText(200).optional(),
+  name: name(200),
+  name_zh: optionalName(200).optional(),
+  name_en: optionalName(200).optional(),
+  name_local: optionalName(200).optional(),
   place_kind: enumOf('placeKind').optional(),
   country,
-  region: optionalText(200).optional(),
+  region: optionalName(200).optional(),
 });
 
 const PARTNER_TARGET: VersionedTarget<'partners'> = {

@@ -2,20 +2,31 @@ import { findLocalityByName } from '../../../db/localities.repository';
 import { findPartner } from '../../../db/partners.repository';
 import type { Row } from '../../../db/schema';
 import { findLiveTie, getTieRow } from '../../../db/ties.repository';
-import type { Level } from '../../../shared/enums';
+import type { Level, Stage } from '../../../shared/enums';
+import { stageFromDates } from '../../../shared/interchange';
+import type { ImportNotice } from '../../../shared/ipc/interchange';
 import { TIE_COLUMNS, tieCreateInput, type TiePatch } from '../../../shared/ipc/ties';
 import type { TieRow } from '../../../shared/model';
 import type { WriteEnv } from '../../core/write-env';
 import { createTieIn, historicalStages, updateTieIn } from '../../ties/ties.write';
-import { changes, duplicateOf, parseRow, rawOf, type Applier } from './common';
+import { levelFromDirectory } from '../levels';
+import { changes, duplicateOf, parseRow, rawOf, type Applier, type SheetContext } from './common';
 
-/** A tie by its locality, partner and country; its events follow from the dates it gives. */
+/**
+ * A tie by its locality, partner and country; its events follow from the dates it gives.
+ * What the sheet leaves out is inferred where it can be: without a 阶段 column a new tie's
+ * stage follows from its dates; without a 我方级别 column a new locality's level comes from
+ * the place directory, and a locality it does not know is reported once, not on every row.
+ */
 
 const TIE_NEEDS_VALUE = ['local', 'local_level', 'partner', 'country', 'kind', 'stage'];
 const TIE_PATCHABLE = TIE_COLUMNS.filter((f) => !['local', 'partner', 'country'].includes(f));
 
-export function tiesApplier(): Applier {
+export function tiesApplier(sheet: SheetContext): Applier {
   const seen = new Map<string, number>();
+  const inferred = new Map<Stage, number>();
+  /** New localities without a level, by name: the rows that name them. */
+  const unknownLevel = new Map<string, number[]>();
   // A ledger names a few localities over and over; each is looked up once per spelling. A row
   // that changes a locality's level clears them all (one locality may go by several names).
   const localities = new Map<string, Row<'localities'>>();
@@ -35,11 +46,25 @@ export function tiesApplier(): Applier {
       const partner = await findPartner(env.trx, parsed.partner, parsed.country);
       const tie = locality && partner ? await findLiveTie(env.trx, locality.id, partner.id) : null;
       if (!tie) {
-        const id = await createTieIn(env, parsed, {
+        const create = { ...parsed };
+        if (!input.present.has('stage')) create.stage = stageFromDates(parsed);
+        if (!locality && !input.present.has('local_level')) {
+          const level = levelFromDirectory(parsed.local);
+          if (level === null) {
+            const lines = unknownLevel.get(parsed.local) ?? [];
+            lines.push(input.line);
+            unknownLevel.set(parsed.local, lines);
+            return 'deferred';
+          }
+          create.local_level = level;
+        }
+        const id = await createTieIn(env, create, {
           locality: locality ?? null,
           partner: partner ?? null,
         });
         seen.set(id, input.line);
+        if (!input.present.has('stage'))
+          inferred.set(create.stage, (inferred.get(create.stage) ?? 0) + 1);
         return 'created';
       }
       duplicateOf(seen, tie.id, input.line);
@@ -61,6 +86,37 @@ export function tiesApplier(): Applier {
       await updateTieIn(env, tie.id, tie.version, patch as TiePatch, { historical: true });
       return 'updated';
     },
-    finish: async () => [],
+    // One problem per locality, on its first row; the import is refused, so its other rows
+    // need no word of their own.
+    finish: async () =>
+      [...unknownLevel].map(([local, lines]) => ({
+        line: lines[0]!,
+        outcome: [
+          {
+            field: 'local',
+            key: 'import.level.missing',
+            params: {
+              local,
+              add: sheet.zh ? '我方级别' : 'local_level',
+              values: sheet.zh ? '省级、市级、县级' : 'province, city, county',
+              count: lines.length,
+              lines: lines.slice(0, 12).join(', ') + (lines.length > 12 ? ' …' : ''),
+            },
+          },
+        ],
+      })),
+    notices(): ImportNotice[] {
+      if (inferred.size === 0) return [];
+      return [
+        {
+          key: 'import.notice.stagesInferred',
+          params: {
+            established: inferred.get('established') ?? 0,
+            intent: inferred.get('intent') ?? 0,
+            contact: inferred.get('contact') ?? 0,
+          },
+        },
+      ];
+    },
   };
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n';
 import type { CountryRow } from '../../../shared/model';
+import { lookupCountry } from '../../../shared/countries';
 import { searchCountries } from '../../reference';
 
 /**
@@ -25,6 +26,8 @@ export function CountryEditor(
   );
   const [active, setActive] = useState(0);
   const matches = useMemo(() => searchCountries(props.countries, text), [props.countries, text]);
+  // Taiwan, Hong Kong, Macao, China: not offered, and the picker says why.
+  const refusal = matches.length === 0 ? (lookupCountry(text)?.refusal ?? null) : null;
   useEffect(() => {
     ref.current?.focus();
     if (!(props.eventKey && props.eventKey.length === 1)) ref.current?.select();
@@ -71,7 +74,13 @@ export function CountryEditor(
         }}
       />
       <ul id={listId} role="listbox" className="country-list">
-        {matches.length === 0 ? <li className="empty">{t('countryPicker.none')}</li> : null}
+        {matches.length === 0 ? (
+          <li className="empty" role="alert">
+            {refusal
+              ? t(`errors.country.${refusal}`, { value: text.trim() })
+              : t('countryPicker.none')}
+          </li>
+        ) : null}
         {matches.map((c, i) => (
           <li
             key={c.code}

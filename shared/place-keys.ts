@@ -1,0 +1,28 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * The keys a locality's or partner's name sorts and is searched by, kept on write: Chinese
+ * as toneless pinyin (合肥市 → `hefeishi`, initials `hfs`), so grids sort 安庆市, 合肥市,
+ * 芜湖市 as WPS does; other scripts folded to plain lower-case Latin (Ōsaka → `osaka`), so one
+ * ORDER BY sorts both and gives the same order on SQLite and PostgreSQL (ASCII letters and
+ * digits only, which every collation orders alike).
+ */
+export function placeKeys(name: string): { pinyin: string; initials: string } {
+  const parts = pinyin(name.normalize('NFC'), {
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+    v: true,
+  });
+  const words: string[] = [];
+  for (const part of parts) {
+    for (const word of part
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)) {
+      if (word !== '') words.push(word);
+    }
+  }
+  return { pinyin: words.join(''), initials: words.map((w) => w[0]).join('') };
+}

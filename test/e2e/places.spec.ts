@@ -1,0 +1,104 @@
+import type { LocalityRow, Page, TieRow } from '../../shared/model';
+import type { Settings } from '../../shared/settings';
+import { expect, screenshot, test } from './fixtures';
+import { TiesPage } from './pages/ties.page';
+
+const words = {
+  zh: {
+    welcome: '欢迎使用友城',
+    office: '单位名称',
+    place: '辖区名称',
+    level: '级别',
+    start: '开始使用',
+  },
+  en: {
+    welcome: 'Welcome to Youcheng',
+    office: 'Office name',
+    place: 'Name of the jurisdiction',
+    level: 'Its level',
+    start: 'Start',
+  },
+} as const;
+
+for (const lang of ['zh', 'en'] as const) {
+  const w = words[lang];
+  test.describe(`the place directory (${lang})`, () => {
+    test.use({ lang, firstRun: true });
+
+    test('the first run picks the jurisdiction from the directory', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      await page.goto(host.url);
+      const dialog = page.getByRole('dialog', { name: w.welcome });
+      await dialog.getByLabel(w.office).fill(lang === 'zh' ? '安徽省外办' : 'Anhui FAO');
+      const place = dialog.getByLabel(w.place);
+      await place.fill(lang === 'zh' ? '安徽' : 'anhui');
+      const option = dialog.locator('[data-testid="directory-places"] option').first();
+      await expect(option).toHaveAttribute(
+        'value',
+        lang === 'zh' ? '安徽省 · Anhui' : 'Anhui · 安徽省',
+      );
+      await screenshot(page, `first-run-directory-${lang}`);
+      // Choosing the place fills its Chinese name and sets its level.
+      await place.fill((await option.getAttribute('value')) ?? '');
+      await expect(place).toHaveValue('安徽省');
+      await expect(dialog.getByLabel(w.level)).toHaveValue('province');
+      await dialog.getByRole('button', { name: w.start }).click();
+      await expect(dialog).toHaveCount(0);
+      const settings = await host.call<Settings>('settings:get');
+      const localities = await host.call<LocalityRow[]>('localities:list');
+      expect(localities.find((l) => l.id === settings.jurisdictionId)).toMatchObject({
+        name: '安徽省',
+        code: '340000',
+        level: 'province',
+      });
+      // Ties typed in English land on the directory's places, in pinyin order.
+      for (const local of ['Wuhu', 'Hefei', 'Anqing'])
+        await host.call('ties:create', { local, partner: `${local} partner`, country: 'JP' });
+      const page1 = await host.call<Page<TieRow>>('ties:list', {
+        sort: [{ colId: 'local', sort: 'asc' }],
+      });
+      expect(page1.rows.map((r) => r.local)).toEqual(['Anqing', 'Hefei', 'Wuhu']);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
+const refusal = {
+  zh: '与台湾、香港、澳门城市的交流不属于国际友好城市关系',
+  en: 'exchanges with cities in Taiwan, Hong Kong and Macao are not international friendship-city ties',
+} as const;
+
+for (const lang of ['zh', 'en'] as const) {
+  test.describe(`the country picker (${lang})`, () => {
+    test.use({ lang });
+
+    test('does not offer Taiwan and says why, and the cell is refused', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      const tie = await host.call<TieRow>('ties:create', {
+        local: '合肥市',
+        local_level: 'city',
+        partner: 'Columbus',
+        country: 'US',
+      });
+      const ties = new TiesPage(page);
+      await ties.open(host.url);
+      const input = await ties.startTyping(tie.id, 'country', lang === 'zh' ? '台湾' : 'Taiwan');
+      const note = page.locator('.country-list .empty');
+      await expect(note).toContainText(refusal[lang]);
+      await screenshot(page, `country-picker-taiwan-${lang}`);
+      await input.press('Enter');
+      await expect(ties.cell(tie.id, 'country').locator('.cell-refused')).toHaveAttribute(
+        'title',
+        new RegExp(refusal[lang]),
+      );
+      expect((await host.call<TieRow>('ties:get', { id: tie.id })).country).toBe('US');
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
