@@ -237,7 +237,9 @@ describe('the browser host', () => {
       const result = await post(channel, input);
       expect(result.ok, `${channel} ${key}`).toBe(false);
       expect(result.error?.code, `${channel} ${key}`).toBe('validation');
-      expect(result.error?.details?.map((d) => d.key)).toContain(key);
+      // A body too deep may be refused by the host before the door (then without details).
+      if (result.error?.details) expect(result.error.details.map((d) => d.key)).toContain(key);
+      else expect(key).toBe('errors.validation.tooDeep');
     }
     expect(await post('views:list', { grid: 'ties' })).toEqual({ ok: true, value: [] });
   });
