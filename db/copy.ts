@@ -29,6 +29,7 @@ export const COPY_ORDER: readonly { readonly table: keyof DB; readonly key: read
     { table: 'saved_views', key: ['id'] },
     // Staff accounts come across too: a shared registry stays shared, everyone signs in.
     { table: 'staff', key: ['id'] },
+    { table: 'followup_marks', key: ['id'] },
   ];
 
 /** Tables whose key is a sequence the target must continue after the copied rows. */

@@ -118,3 +118,17 @@ export async function approvedOnByTie(db: Executor): Promise<Map<string, string 
     .execute();
   return new Map(rows.map((e) => [e.tie_id, e.on as string | null]));
 }
+
+/** The dated stage events of every live tie, in each tie's sequence (for the follow-ups). */
+export async function datedStageEventsOfLiveTies(db: Executor): Promise<Row<'tie_events'>[]> {
+  return db
+    .selectFrom('tie_events')
+    .innerJoin('ties', 'ties.id', 'tie_events.tie_id')
+    .selectAll('tie_events')
+    .where('ties.deleted_at', 'is', null)
+    .where('tie_events.type', '=', 'stage')
+    .where('tie_events.occurred_on', 'is not', null)
+    .orderBy('tie_events.tie_id')
+    .orderBy('tie_events.seq')
+    .execute();
+}

@@ -223,6 +223,22 @@ export interface StaffTable {
   locked_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface FollowupMarksTable {
+  id: string;
+  /** What is set aside: `<kind>:<id>` (`quiet:<tie>`, `step:<step>`, `letter:<letter>`). */
+  item: string;
+  tie_id: string;
+  /** `dismissed` or `snoozed`. */
+  action: string;
+  /** For a snooze: the day the item comes back (`YYYY-MM-DD`). */
+  until: string | null;
+  reason: string;
+  marked_by: string;
+  marked_at: string;
+  lifted_by: string | null;
+  lifted_at: string | null;
+}
+
 export interface DB {
   localities: LocalitiesTable;
   partners: PartnersTable;
@@ -238,6 +254,7 @@ export interface DB {
   commands: CommandsTable;
   saved_views: SavedViewsTable;
   staff: StaffTable;
+  followup_marks: FollowupMarksTable;
 }
 
 /** The registry, or a transaction on it: repositories take either. */

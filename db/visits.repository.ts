@@ -240,3 +240,13 @@ export function findVisitByKey(
   }
   return q.executeTakeFirst();
 }
+
+/** The day the registry's live visits begin (the earliest start), or null with none. */
+export async function firstVisitOn(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('visits')
+    .select((eb) => eb.fn.min('start_on').as('on'))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return (row?.on as string | null | undefined) ?? null;
+}

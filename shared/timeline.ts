@@ -82,3 +82,31 @@ export function establishedOnAsOf(events: readonly HistoryEvent[], asOf: string)
   }
   return null;
 }
+
+/** Two stage events whose dates run against their order: `later` is dated before `earlier`. */
+export interface DatesOutOfOrder<E extends HistoryEvent = HistoryEvent> {
+  /** The event earlier in the sequence, carrying the later date. */
+  readonly earlier: E;
+  /** The event later in the sequence, dated before `earlier`. */
+  readonly later: E;
+}
+
+/**
+ * A tie's stage events dated before an event earlier in its sequence, each named with the
+ * latest-dated event before it: what a ledger typed out of order (a first contact written
+ * later than the letter of intent). They are accepted and said, never re-sorted; undated
+ * events inherit a date and so never disagree.
+ */
+export function datesOutOfOrder<E extends HistoryEvent>(
+  events: readonly E[],
+): DatesOutOfOrder<E>[] {
+  const out: DatesOutOfOrder<E>[] = [];
+  let latest: { event: E; key: string } | null = null;
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (event.type !== 'stage' || event.on === null || event.on === '') continue;
+    const key = firstDay(event.on);
+    if (latest && key < latest.key) out.push({ earlier: latest.event, later: event });
+    else latest = { event, key };
+  }
+  return out;
+}

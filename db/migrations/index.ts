@@ -5,7 +5,8 @@ import * as m20261125T1000 from './20261125T1000_name_lookups';
 import * as m20261125T1100 from './20261125T1100_audit_append_only';
 import * as m20261201T0700 from './20261201T0700_staff';
 import * as m20261204T1900 from './20261204T1900_place_keys';
-import * as m20261204T2000 from './20261204T2000_staff_sign_in';
+import * as m20261204T2100 from './20261204T2100_followup_marks';
+import * as m20261204T2200 from './20261204T2200_staff_sign_in';
 
 /**
  * The static list of migrations, in order. Names are timestamps, so sorting them as text
@@ -18,7 +19,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261125T1100_audit_append_only': m20261125T1100,
   '20261201T0700_staff': m20261201T0700,
   '20261204T1900_place_keys': m20261204T1900,
-  '20261204T2000_staff_sign_in': m20261204T2000,
+  '20261204T2100_followup_marks': m20261204T2100,
+  '20261204T2200_staff_sign_in': m20261204T2200,
 };
 
 export const LATEST_SCHEMA = Object.keys(migrations).sort().at(-1) ?? '';

@@ -6,6 +6,7 @@ import {
   type AuditEntry,
 } from '../../db/audit.repository';
 import type { NewRow, Trx } from '../../db/schema';
+import type { TieWarning } from '../../shared/ipc/ties';
 import type { Role } from '../../shared/staff';
 import type { IdSource } from './context';
 
@@ -23,6 +24,11 @@ export interface WriteEnv {
   readonly role?: Role;
   /** Where a bulk write keeps its audit rows to append them together (see `AuditBatch`). */
   readonly auditBatch?: AuditBatch;
+  /**
+   * Hears what a write accepted but must say (dates a ledger carries out of their order):
+   * the ties service returns them with its result, an import with the line it read.
+   */
+  readonly onTieWarning?: (tieId: string, warning: TieWarning) => void;
 }
 
 export function audit(

@@ -7,6 +7,7 @@ import type {
   ImportPreview,
   ImportProgress,
   ImportSummary,
+  ImportWarning,
   SheetChoice,
   SheetSummary,
 } from '../../shared/ipc/interchange';
@@ -147,10 +148,12 @@ export async function runImport(
   );
   const commandId = options.dryRun ? null : deps.ids.next();
   let issues: ImportIssue[] = [];
+  let warnings: ImportWarning[] = [];
   let sheets: SheetSummary[] = [];
   let rowsDone = 0;
   const attempt = async (careful: boolean) => {
     issues = [];
+    warnings = [];
     sheets = [];
     rowsDone = 0;
     await inWriteTransaction(
@@ -171,6 +174,7 @@ export async function runImport(
             format,
             careful,
             issues,
+            warnings,
             report,
             countRow: () => rowsDone++,
           };
@@ -207,6 +211,7 @@ export async function runImport(
     name,
     dryRun: options.dryRun,
     sheets,
+    warnings,
     created: total(sheets, 'created'),
     updated: total(sheets, 'updated'),
     unchanged: total(sheets, 'unchanged'),
@@ -245,15 +250,21 @@ interface ApplyOptions {
   /** Each row in its own savepoint (see the top of this file). */
   readonly careful: boolean;
   readonly issues: ImportIssue[];
+  readonly warnings: ImportWarning[];
   readonly report: (fraction: number) => void;
   readonly countRow: () => void;
 }
 
 async function applySheet(
-  env: WriteEnv,
+  sheetEnv: WriteEnv,
   plan: SheetPlan,
-  { format, careful, issues, report, countRow }: ApplyOptions,
+  { format, careful, issues, warnings, report, countRow }: ApplyOptions,
 ): Promise<SheetSummary> {
+  let line = 0;
+  const env: WriteEnv = {
+    ...sheetEnv,
+    onTieWarning: (_tie, w) => warnings.push({ ...w, sheet: plan.name, line }),
+  };
   const notices: ImportNotice[] = [...plan.notices];
   const summary = {
     name: plan.name,
@@ -311,6 +322,7 @@ async function applySheet(
       continue;
     }
     if (row.hidden) hidden.push(row.line);
+    line = row.line;
     summary.rows++;
     countRow();
     if (++sinceYield >= 200) {

@@ -90,8 +90,9 @@ export function localityColumns(
   const place = facts.division;
   const keys = placeKeys(place?.name ?? name);
   return {
-    name_zh: typed.name_zh ?? place?.name ?? (cjk ? name : null),
-    name_en: typed.name_en ?? place?.en ?? (cjk ? null : name),
+    // The name as typed stays the name in its own script; the directory gives the other one.
+    name_zh: typed.name_zh ?? (cjk ? name : (place?.name ?? null)),
+    name_en: typed.name_en ?? (cjk ? (place?.en ?? null) : name),
     code: place?.code ?? null,
     ...keys,
   };

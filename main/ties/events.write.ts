@@ -2,7 +2,9 @@ import { insertEvent, listEvents, setEventDate, shiftEventsFrom } from '../../db
 import type { Row } from '../../db/schema';
 import { firstDay } from '../../shared/dates';
 import type { Kind, Stage } from '../../shared/enums';
+import type { TieWarning } from '../../shared/ipc/ties';
 import { STAGE_ORDER } from '../../shared/stages';
+import { datesOutOfOrder, type HistoryEvent } from '../../shared/timeline';
 import { audit, type WriteEnv } from '../core/write-env';
 
 /**
@@ -110,4 +112,40 @@ export async function syncStageDate(
   if (later) await shiftEventsFrom(env.trx, tieId, seq);
   const previous = [...events].reverse().find((e) => e.seq < seq && e.type === 'stage');
   await appendStageEvent(env, tieId, seq, stage, previous?.stage ?? null, on);
+}
+
+/** A tie's stages dated against their order, worded as warnings naming both dates. */
+export function dateOrderWarnings(events: readonly HistoryEvent[]): TieWarning[] {
+  return datesOutOfOrder(events).map(({ earlier, later }) => ({
+    code: 'datesOutOfOrder',
+    params: {
+      earlier: earlier.stage as Stage,
+      earlierOn: earlier.on as string,
+      later: later.stage as Stage,
+      laterOn: later.on as string,
+    },
+  }));
+}
+
+export function historyOf(rows: readonly Row<'tie_events'>[]): HistoryEvent[] {
+  return rows.map((e) => ({
+    seq: e.seq,
+    type: e.type as 'stage' | 'kind',
+    stage: e.stage as Stage | null,
+    kind: e.kind as Kind | null,
+    fromStage: e.from_stage as Stage | null,
+    fromKind: e.from_kind as Kind | null,
+    on: e.occurred_on,
+  }));
+}
+
+/** Tells the write's listener (if any) what the tie's dates now say against their order. */
+export async function sayDateOrder(
+  env: WriteEnv,
+  tieId: string,
+  events?: readonly HistoryEvent[],
+): Promise<void> {
+  if (!env.onTieWarning) return;
+  const history = events ?? historyOf(await listEvents(env.trx, tieId));
+  for (const warning of dateOrderWarnings(history)) env.onTieWarning(tieId, warning);
 }

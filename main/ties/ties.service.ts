@@ -2,6 +2,7 @@ import { eventRowFrom, listEvents } from '../../db/events.repository';
 import { getTie, getTieRow, listTies } from '../../db/ties.repository';
 import type { Executor } from '../../db/schema';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
+import type { TieWarning, TieWritten } from '../../shared/ipc/ties';
 import type { Page, TieEventRow, TieRow } from '../../shared/model';
 import type { CallContext } from '../core/context';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
@@ -27,11 +28,15 @@ export function createTiesService(deps: ServiceDeps) {
       return (await listEvents(deps.db, input.id)).map(eventRowFrom);
     },
 
-    async create(input: ParsedInputOf<'ties:create'>, ctx: CallContext): Promise<TieRow> {
+    async create(input: ParsedInputOf<'ties:create'>, ctx: CallContext): Promise<TieWritten> {
       return inWriteTransaction(
         deps,
         ctx,
-        async (env) => row(env.trx, await createTieIn(env, input)),
+        async (outer) => {
+          const warnings: TieWarning[] = [];
+          const env = { ...outer, onTieWarning: (_id: string, w: TieWarning) => warnings.push(w) };
+          return { ...(await row(env.trx, await createTieIn(env, input))), warnings };
+        },
         {
           scope: 'ties',
           label: 'undo.create',
@@ -40,13 +45,15 @@ export function createTiesService(deps: ServiceDeps) {
       );
     },
 
-    async update(input: ParsedInputOf<'ties:update'>, ctx: CallContext): Promise<TieRow> {
+    async update(input: ParsedInputOf<'ties:update'>, ctx: CallContext): Promise<TieWritten> {
       return inWriteTransaction(
         deps,
         ctx,
-        async (env) => {
+        async (outer) => {
+          const warnings: TieWarning[] = [];
+          const env = { ...outer, onTieWarning: (_id: string, w: TieWarning) => warnings.push(w) };
           await updateTieIn(env, input.id, input.version, input.patch);
-          return row(env.trx, input.id);
+          return { ...(await row(env.trx, input.id)), warnings };
         },
         {
           scope: 'ties',

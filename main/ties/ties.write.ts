@@ -26,6 +26,7 @@ import {
   appendEvent,
   appendStageEvent,
   DATED_STAGES,
+  sayDateOrder,
   STAGE_DATE_COLUMN,
   stageIndex,
   syncStageDate,
@@ -260,6 +261,11 @@ export async function createTieIn(
     await appendStageEvent(env, tie.id, seq++, s.stage, from, s.on);
     from = s.stage;
   }
+  await sayDateOrder(
+    env,
+    tie.id,
+    stages.map((s, i) => ({ seq: i + 1, type: 'stage', stage: s.stage, kind: null, on: s.on })),
+  );
   return tie.id;
 }
 
@@ -350,11 +356,15 @@ export async function updateTieIn(
     }
   }
   refuseDatesAheadOfStage(next, (next.stage as Stage | undefined) ?? (tie.stage as Stage));
+  let dated = next.stage !== undefined;
   for (const stage of DATED_STAGES) {
     const column = STAGE_DATE_COLUMN[stage];
-    if (column in next)
+    if (column in next) {
+      dated = true;
       await syncStageDate(env, tie.id, stage, (next[column] as PartialDate | null) ?? null);
+    }
   }
+  if (dated) await sayDateOrder(env, tie.id);
 
   if (Object.keys(next).length === 0) {
     // A change to the tie's locality or partner record (a renamed partner, a new level) is a

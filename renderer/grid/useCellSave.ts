@@ -2,6 +2,7 @@ import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
+import { warningTexts } from '../components/warnings';
 import { errorText } from '../i18n';
 import type { CellError, GridContext } from './columns';
 import { cellKey, keptRowIds, keptText, parseCellKey, shouldSave } from './logic/cells';
@@ -59,7 +60,8 @@ export function useCellSave<R extends GridRow>({
       setKept(context.errors.size);
       data.putRow(result.value);
       api.current?.refreshCells({ rowNodes: [event.node], force: true });
-      report('saved', t('grid.saved'));
+      // Saved, and said: what the write accepted with a warning (dates out of their order).
+      report('saved', [t('grid.saved'), ...warningTexts(result.value, lang)].join(' '));
       changed();
       return;
     }

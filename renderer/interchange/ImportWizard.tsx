@@ -6,6 +6,7 @@ import type {
   ImportNotice,
   ImportPreview,
   ImportSummary,
+  ImportWarning,
   SheetChoice,
 } from '../../shared/ipc/interchange';
 import type { IssueDetail, WireError } from '../../shared/result';
@@ -248,6 +249,7 @@ export function ImportWizard({
                 sheet.notices.filter((n) => !PLAN_NOTICES.has(n.key)),
               )}
             />
+            <ImportWarnings warnings={step.checked.warnings} />
           </div>
         ) : null}
         {step.kind === 'preview' && step.error ? (
@@ -489,7 +491,28 @@ function Done({ summary }: { summary: ImportSummary }) {
         </tbody>
       </table>
       <Notices notices={summary.sheets.flatMap((s) => s.notices)} />
+      <ImportWarnings warnings={summary.warnings} />
       <p className="field-hint">{t('import.wizard.undoHint')}</p>
+    </div>
+  );
+}
+
+/** Rows accepted with a warning (dates out of their order), each with its sheet and line. */
+function ImportWarnings({ warnings }: { warnings: readonly ImportWarning[] }) {
+  const { t } = useTranslation();
+  if (warnings.length === 0) return null;
+  const lang = currentLang();
+  return (
+    <div className="import-warnings" data-testid="import-warnings">
+      <h3>{t('import.wizard.warnings', { count: warnings.length })}</h3>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={i}>
+            {t('import.wizard.warningAt', { sheet: w.sheet, line: w.line })}{' '}
+            {formatMessage(`warnings.${w.code}`, w.params, lang)}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -12,6 +12,19 @@ import { TieDetail, type Form } from '../ties/TieDetail';
 /** Cards a column shows at most; the count above it is always the whole. */
 const CARDS_PER_COLUMN = 200;
 
+/** A board filter kept between visits to the board (and runs of the app), per filter. */
+function useRemembered(name: string): [string, (value: string) => void] {
+  const key = `youcheng.pipeline.${name}`;
+  const [value, setValue] = useState(() => localStorage.getItem(key) ?? '');
+  return [
+    value,
+    (next: string) => {
+      setValue(next);
+      localStorage.setItem(key, next);
+    },
+  ];
+}
+
 /**
  * A column per stage with its count and a card per tie. Dropping a card on the next stage
  * opens the form for that move (the stage machine in main decides); a move the machine never
@@ -23,9 +36,9 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
   const [ties, setTies] = useState<readonly TieRow[]>([]);
   const [totals, setTotals] = useState<Partial<Record<Stage, number>>>({});
   const [generation, setGeneration] = useState(0);
-  const [locality, setLocality] = useState('');
-  const [country, setCountry] = useState('');
-  const [kind, setKind] = useState('');
+  const [locality, setLocality] = useRemembered('locality');
+  const [country, setCountry] = useRemembered('country');
+  const [kind, setKind] = useRemembered('kind');
   const [open, setOpen] = useState<{ tie: TieRow; form: Form | null } | null>(null);
   const [refusal, setRefusal] = useState('');
 
@@ -77,8 +90,13 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
     setRefusal('');
     setOpen({
       tie,
+      // Intent needs a letter of intent: its form, and the move made once it is saved.
       form:
-        to === 'pending' && tie.stage === 'intent' ? { kind: 'submit' } : { kind: 'advance', to },
+        to === 'pending' && tie.stage === 'intent'
+          ? { kind: 'submit' }
+          : to === 'intent' && tie.stage === 'contact'
+            ? { kind: 'letter', advance: true }
+            : { kind: 'advance', to },
     });
   };
 
@@ -183,7 +201,7 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
                     onChange={(e) => move(tie, e.target.value as Stage)}
                   >
                     <option value="">{t('pipeline.moveTo')}</option>
-                    {STAGE_ORDER.filter((s) => s !== tie.stage).map((s) => (
+                    {STAGE_ORDER.filter((s) => isTransition(tie.stage, s)).map((s) => (
                       <option key={s} value={s}>
                         {enumLabel('stage', s, lang)}
                       </option>

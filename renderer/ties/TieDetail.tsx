@@ -20,7 +20,8 @@ export type Form =
   | { kind: 'submit' }
   | { kind: 'decide'; step: StepRow }
   | { kind: 'upgrade' }
-  | { kind: 'letter' };
+  /** `advance`: the letter is recorded for a move to intent (a card dropped there), made on save. */
+  | { kind: 'letter'; advance?: boolean };
 
 /**
  * A tie's detail panel: the record, what it can do next and what it still lacks, its letters,
@@ -74,6 +75,18 @@ export function TieDetail({
     onChanged?.();
   };
   const stage = (s: Stage | null) => (s ? enumLabel('stage', s, lang) : '');
+  const advanceToIntent = () =>
+    call('ties:get', { id: tieId }).then((fresh) =>
+      attempt('workflow:advance', {
+        id: fresh.id,
+        version: fresh.version,
+        to: 'intent',
+        overrides: {},
+      }).then(() => {
+        setGeneration((g) => g + 1);
+        onChanged?.();
+      }),
+    );
   const dateFields = (withConfidential: boolean): FieldSpec[] => [
     { name: 'on', label: t('workflowUi.date'), kind: 'date' },
     { name: 'reason', label: t('workflowUi.reason'), kind: 'textarea' },
@@ -251,8 +264,11 @@ export function TieDetail({
             }
             onDone={() => {
               done();
+              if (tie.stage !== 'contact') return;
+              // Dropped on Intent: the letter was what the move needed, so it is made now.
+              if (form.advance) void advanceToIntent();
               // Recording a letter for a tie still at first contact: offer to move it on.
-              if (tie.stage === 'contact') setOfferIntent(true);
+              else setOfferIntent(true);
             }}
           />
         );
@@ -440,14 +456,7 @@ export function TieDetail({
           onCancel={() => setOfferIntent(false)}
           onConfirm={() => {
             setOfferIntent(false);
-            void call('ties:get', { id: tie.id }).then((fresh) =>
-              attempt('workflow:advance', {
-                id: fresh.id,
-                version: fresh.version,
-                to: 'intent',
-                overrides: {},
-              }).then(() => setGeneration((g) => g + 1)),
-            );
+            void advanceToIntent();
           }}
         />
       ) : null}

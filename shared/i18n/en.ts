@@ -140,6 +140,8 @@ export const en = {
     oneToOne: 'The partner already has a friendship tie with {{others}}: the one-to-one rule.',
     levels: 'The two sides differ in level: our {{ours}} with a partner {{theirs}}.',
     signingBeforeLetter: 'The signing date {{signed}} is before the letter of intent ({{letter}}).',
+    datesOutOfOrder:
+      'Dates out of order: “{{later}}” is dated {{laterOn}}, before “{{earlier}}” ({{earlierOn}}), which was recorded before it. Both dates are kept; the stages count in their order.',
   },
   errors: {
     validation: {
@@ -218,6 +220,9 @@ export const en = {
       ambiguousTie:
         '“{{tie}}” matches more than one tie: name the locality, or use the tie itself.',
       endBeforeStart: 'The visit ends ({{end}}) before it starts ({{start}}).',
+    },
+    followups: {
+      snoozeUntil: 'A snooze needs a day after today to come back on.',
     },
     workflow: {
       warnings_one: 'One check needs a reason before going ahead.',

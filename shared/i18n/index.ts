@@ -94,7 +94,7 @@ export function localizeParams(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = { ...params };
   const sep = lang === 'zh' ? '、' : ', ';
-  for (const name of ['from', 'to', 'stage', 'dated'] as const) {
+  for (const name of ['from', 'to', 'stage', 'dated', 'earlier', 'later'] as const) {
     const v = params[name];
     if (typeof v === 'string') out[name] = enumLabel('stage', v as Stage, lang);
   }

@@ -70,10 +70,9 @@ export const interchangeStrings = defineStrings({
           'The sheet’s name says every visit on it is a delegation received (incoming): its rows need no direction column.',
         stagesInferred:
           'Stages from the dates: {{established}} established, {{intent}} intent, {{contact}} contact.',
-        hiddenColumns_one:
-          'Column {{columns}} is hidden in the workbook; it is imported all the same.',
+        hiddenColumns_one: 'Hidden in the workbook, and imported all the same: {{columns}}.',
         hiddenColumns_other:
-          '{{count}} columns are hidden in the workbook ({{columns}}); they are imported all the same.',
+          '{{count}} columns are hidden in the workbook, and imported all the same: {{columns}}.',
         merged_one:
           'A merged cell ({{ranges}}) spans several rows: its value is taken for each of them.',
         merged_other:
@@ -126,6 +125,9 @@ export const interchangeStrings = defineStrings({
         importing: 'Importing… {{percent}}%',
         done: 'Imported {{name}}: {{created}} created, {{updated}} updated, {{unchanged}} unchanged.',
         undoHint: 'The whole import is one step: Undo takes it back.',
+        warnings_one: '{{count}} row accepted with a warning',
+        warnings_other: '{{count}} rows accepted with a warning',
+        warningAt: '{{sheet}}, row {{line}}:',
         back: 'Back',
         close: 'Close',
         rows: 'Rows',
@@ -215,8 +217,8 @@ export const interchangeStrings = defineStrings({
         incomingFromName: '工作表名称表明其中均为来访团组，各行无需“方向”列。',
         stagesInferred:
           '按日期确定的阶段：已结好{{established}}条，意向{{intent}}条，接触{{contact}}条。',
-        hiddenColumns_one: '工作簿中隐藏了{{columns}}，仍照常导入。',
-        hiddenColumns_other: '工作簿中隐藏了{{count}}列（{{columns}}），仍照常导入。',
+        hiddenColumns_one: '工作簿中隐藏的列仍照常导入：{{columns}}。',
+        hiddenColumns_other: '工作簿中隐藏的{{count}}列仍照常导入：{{columns}}。',
         merged_one: '合并单元格（{{ranges}}）跨越多行：其内容用于所跨的每一行。',
         merged_other: '有{{count}}处合并单元格跨越多行（{{ranges}}）：其内容用于所跨的每一行。',
         blankRows_one: '第{{lines}}行为空行，已跳过。',
@@ -265,6 +267,9 @@ export const interchangeStrings = defineStrings({
         importing: '正在导入… {{percent}}%',
         done: '已导入{{name}}：新增{{created}}条，更新{{updated}}条，{{unchanged}}条无变化。',
         undoHint: '整个导入是一步操作，可用“撤销”整体撤回。',
+        warnings_one: '{{count}}行已接受但有提示',
+        warnings_other: '{{count}}行已接受但有提示',
+        warningAt: '{{sheet}}第{{line}}行：',
         back: '上一步',
         close: '关闭',
         rows: '行数',

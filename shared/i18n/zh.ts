@@ -134,6 +134,8 @@ export const zh: Resources = {
     oneToOne: '该外方城市已与{{others}}结为友好城市（一对一原则）。',
     levels: '双方级别不对等：我方{{ours}}，外方{{theirs}}。',
     signingBeforeLetter: '签约日期{{signed}}早于意向书日期（{{letter}}）。',
+    datesOutOfOrder:
+      '日期先后不符：“{{later}}”记为{{laterOn}}，早于此前记录的“{{earlier}}”（{{earlierOn}}）。两个日期均保留，各阶段按记录顺序计算。',
   },
   errors: {
     validation: {
@@ -201,6 +203,9 @@ export const zh: Resources = {
       unknownTie: '没有与“{{tie}}”相符的友城关系。',
       ambiguousTie: '“{{tie}}”对应多个友城关系：请注明我方地区。',
       endBeforeStart: '结束日期（{{end}}）早于开始日期（{{start}}）。',
+    },
+    followups: {
+      snoozeUntil: '暂缓需要填写今天以后的日期，届时重新提醒。',
     },
     workflow: {
       warnings_one: '有1项检查需说明理由后方可继续。',

@@ -19,6 +19,8 @@ export const CHANNEL_NAMES = [
   'export:grid',
   'export:registry',
   'followups:list',
+  'followups:mark',
+  'followups:unmark',
   'grid:bulk',
   'grid:paste',
   'undo:list',

@@ -4,6 +4,7 @@ import { columnName } from '../schemas';
 import { SHEET_KINDS, type SheetKind } from '../interchange';
 import type { ColumnRef } from '../i18n';
 import { command, query } from './channel';
+import type { TieWarning } from './ties';
 
 /**
  * Spreadsheets in and out. A file reaches main once (an upload from the browser host's file
@@ -92,10 +93,18 @@ export interface SheetSummary {
   readonly notices: readonly ImportNotice[];
 }
 
+/** A row accepted with something to say (dates out of their order), by sheet and line. */
+export interface ImportWarning extends TieWarning {
+  readonly sheet: string;
+  readonly line: number;
+}
+
 export interface ImportSummary {
   readonly name: string;
   readonly dryRun: boolean;
   readonly sheets: readonly SheetSummary[];
+  /** The same in a dry run as in the real one. */
+  readonly warnings: readonly ImportWarning[];
   readonly created: number;
   readonly updated: number;
   readonly unchanged: number;

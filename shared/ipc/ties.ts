@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Stage } from '../enums';
 import type { Page, TieEventRow, TieRow } from '../model';
 import {
   country,
@@ -83,12 +84,31 @@ export const sortModel = z
   .array(z.strictObject({ colId: z.enum(TIE_COLUMNS), sort: z.enum(['asc', 'desc']) }))
   .max(TIE_COLUMNS.length);
 
+/**
+ * What a write accepted but says: a stage dated before a stage recorded before it. The stages
+ * keep their order (the figures follow it); the dates are as written.
+ */
+export interface TieWarning {
+  readonly code: 'datesOutOfOrder';
+  readonly params: {
+    readonly earlier: Stage;
+    readonly earlierOn: string;
+    readonly later: Stage;
+    readonly laterOn: string;
+  };
+}
+
+/** A tie as written, with what the write warns about (none, mostly). */
+export interface TieWritten extends TieRow {
+  readonly warnings: readonly TieWarning[];
+}
+
 export const tiesChannels = {
   'ties:list': query(gridQuery(TIE_COLUMNS)).returns<Page<TieRow>>(),
   'ties:get': query(z.strictObject({ id })).returns<TieRow>(),
   'ties:events': query(z.strictObject({ id })).returns<TieEventRow[]>(),
-  'ties:create': command(tieCreateInput).returns<TieRow>(),
-  'ties:update': command(z.strictObject({ id, version, patch: tiePatch })).returns<TieRow>(),
+  'ties:create': command(tieCreateInput).returns<TieWritten>(),
+  'ties:update': command(z.strictObject({ id, version, patch: tiePatch })).returns<TieWritten>(),
   'ties:delete': command(z.strictObject({ id, version })).returns<TieRow>(),
   'ties:restore': command(z.strictObject({ id, version })).returns<TieRow>(),
 };

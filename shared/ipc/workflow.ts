@@ -14,6 +14,7 @@ import {
 import type { Requirement } from '../stages';
 import type { Warning } from '../workflow';
 import { command, query } from './channel';
+import type { TieWarning } from './ties';
 
 const overrides = z
   .strictObject({
@@ -41,7 +42,20 @@ export interface WorkflowOptions {
   };
 }
 
+/** The kinds of follow-up, worst first: the order the screen shows its groups in. */
+export const FOLLOW_UP_KINDS = [
+  'steps',
+  'approved',
+  'letters',
+  'notForeign',
+  'outOfOrder',
+  'quiet',
+] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
 export interface FollowUpItem {
+  /** What a dismissal or snooze names: `<kind>:<id>` (the step, the letter, or the tie). */
+  readonly item: string;
   readonly tie_id: string;
   readonly local: string;
   readonly partner: string;
@@ -53,6 +67,8 @@ export interface FollowUpItem {
   readonly days: number | null;
   /** For a waiting approval step: its id and authority; for a letter: its id and title. */
   readonly ref?: { readonly id: string; readonly label: string };
+  /** For a tie whose dates run against its stages' order: each pair, naming both dates. */
+  readonly warnings?: readonly TieWarning[];
 }
 
 export interface FollowUps {
@@ -60,9 +76,31 @@ export interface FollowUps {
   readonly approved: readonly FollowUpItem[];
   readonly steps: readonly FollowUpItem[];
   readonly quiet: readonly FollowUpItem[];
+  /** Ties whose stages are dated against their order ("dates out of order"). */
+  readonly outOfOrder: readonly FollowUpItem[];
+  /**
+   * Established ties with no visit recorded that were established before the registry's
+   * visits begin (a history import): one line, not one item each. Null when there are none.
+   */
+  readonly unvisited: { readonly count: number; readonly before: string } | null;
+  /** Items set aside and not lifted, newest first, so each can be brought back. */
+  readonly marks: readonly FollowUpMark[];
   /** Ties recorded before Taiwan, Hong Kong, Macao and China were refused as countries. */
   readonly notForeign: readonly FollowUpItem[];
   readonly total: number;
+}
+
+export interface FollowUpMark {
+  readonly id: string;
+  readonly item: string;
+  readonly tie_id: string;
+  readonly local: string;
+  readonly partner: string;
+  readonly action: 'dismissed' | 'snoozed';
+  readonly until: string | null;
+  readonly reason: string;
+  readonly marked_by: string;
+  readonly marked_at: string;
 }
 
 export interface Anniversary {
@@ -137,6 +175,21 @@ export const workflowChannels = {
   'followups:list': query(
     z.strictObject({ limit: z.number().int().min(0).max(100_000).optional() }),
   ).returns<FollowUps>(),
+  /** Sets a follow-up aside, with a reason: dismissed for good, or snoozed until a day. */
+  'followups:mark': command(
+    z.strictObject({
+      item: z
+        .string()
+        .regex(/^(steps|approved|letters|notForeign|outOfOrder|quiet):[A-Za-z0-9_-]{1,64}$/),
+      action: z.enum(['dismissed', 'snoozed']),
+      until: z.iso.date().optional(),
+      reason: text(1000),
+    }),
+  ).returns<FollowUpMark>(),
+  /** Brings a follow-up set aside back (the mark is kept, lifted). */
+  'followups:unmark': command(z.strictObject({ item: z.string().min(3).max(200) })).returns<{
+    lifted: number;
+  }>(),
   'ties:anniversaries': query(
     z.strictObject({ year: z.number().int().min(1900).max(2200) }),
   ).returns<Anniversary[]>(),

@@ -161,6 +161,29 @@ test.describe('the tie workflow, in Chinese', () => {
     await column('approved').locator('.card').dragTo(column('established'));
     await expect(page.getByRole('dialog')).toContainText('转为“已结好”');
     await expect(page.getByRole('dialog').getByLabel('我方签署人', { exact: true })).toBeVisible();
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await page.locator('.detail-panel').getByRole('button', { name: '关闭' }).first().click();
+
+    // The card menu offers only the moves the stage machine allows.
+    const menu = page.getByRole('combobox', { name: '转到… Perth' });
+    const offered = await menu.locator('option').allTextContents();
+    expect(offered.slice(1).sort()).toEqual(['意向', '终止'].sort());
+
+    // A drop on Intent opens the letter-of-intent form, and saving it makes the move.
+    await column('contact').locator('.card').dragTo(column('intent'));
+    const letter = page.getByRole('dialog');
+    await expect(letter).toContainText('新增意向书');
+    await letter.getByLabel('标题', { exact: true }).fill('友好交流意向书');
+    await letter.getByLabel('签署日期', { exact: true }).fill('2025-03-01');
+    await letter.getByRole('button', { name: '创建', exact: true }).click();
+    await expect(column('intent').locator('.count')).toHaveText('2');
+    await expect(column('contact').locator('.count')).toHaveText('0');
+
+    // Board filters are remembered.
+    await page.getByLabel('类型').selectOption({ label: '友好城市' });
+    await page.getByRole('navigation').getByRole('button', { name: '设置' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: '进展看板' }).click();
+    await expect(page.getByLabel('类型')).toHaveValue('friendship');
   });
 
   test('follow-ups follow the thresholds set in Settings, with their count on the navigation', async ({
@@ -193,13 +216,17 @@ test.describe('the tie workflow, in Chinese', () => {
       established_on: '1978',
     });
     await page.goto(host.url);
-    await expect(page.getByTestId('followups-badge')).toHaveText('3');
+    // The letter, and one line for the two ties with no visit on record (issue 23).
+    await expect(page.getByTestId('followups-badge')).toHaveText('2');
     await page
       .getByRole('navigation')
       .getByRole('button', { name: /跟进提醒/ })
       .click();
     await expect(page.getByTestId('followups-letters').locator('li')).toHaveCount(1);
-    await expect(page.getByTestId('followups-quiet').locator('li')).toHaveCount(2);
+    await expect(page.getByTestId('followups-quiet').locator('li')).toHaveCount(1);
+    await expect(page.getByTestId('followups-unvisited')).toContainText(
+      `2个${new Date().getFullYear() - 3}年以前结好的城市无互访记录`,
+    );
     const next = new Date().getFullYear() + 1;
     await page.getByRole('spinbutton', { name: '年份' }).fill('2028');
     await expect(page.getByTestId('anniversaries').locator('li')).toHaveText([

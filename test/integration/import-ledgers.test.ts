@@ -240,32 +240,33 @@ describe('what the sheet leaves out', () => {
   });
 
   it('asks once per new locality for the level column the sheet lacks, in the file’s language', async () => {
+    // Names the place directory does not know (合肥 or Wuhu would take their level from it).
     await call(registry, 'localities:create', { name: '南京', level: 'city' });
     const zh = file(
       'no-level.csv',
       [
         '我方,外方城市,国家',
         '南京,Nagoya,JP',
-        '合肥,Osaka,JP',
-        '合肥,Perth,AU',
-        '芜湖,Kochi,JP',
-        '合肥,Leipzig,DE',
+        '滨湖新区,Osaka,JP',
+        '滨湖新区,Perth,AU',
+        '江北新区,Kochi,JP',
+        '滨湖新区,Leipzig,DE',
       ].join('\n'),
     );
     const error = await refusal(importFile(zh));
     const details = error.extra.details ?? [];
     expect(details.map((d) => [d.path[1], d.key, d.params.local, d.params.lines])).toEqual([
-      [3, 'import.level.missing', '合肥', '3, 4, 6'],
-      [5, 'import.level.missing', '芜湖', '5'],
+      [3, 'import.level.missing', '滨湖新区', '3, 4, 6'],
+      [5, 'import.level.missing', '江北新区', '5'],
     ]);
     expect(details[0]!.params).toMatchObject({ add: '我方级别', letter: 'A', column: '我方' });
     const { formatMessage } = await import('../../shared/i18n');
     expect(formatMessage(details[0]!.key, details[0]!.params, 'zh')).toBe(
-      '“合肥”（共3行：第3, 4, 6行）尚未登记，表中也没有“我方级别”列：请添加表头为“我方级别”的一列并填写级别（省级、市级、县级），或先登记该地区。',
+      '“滨湖新区”（共3行：第3, 4, 6行）尚未登记，表中也没有“我方级别”列：请添加表头为“我方级别”的一列并填写级别（省级、市级、县级），或先登记该地区。',
     );
     expect(await ties()).toHaveLength(0);
 
-    const en = file('no-level-en.csv', 'local,partner,country\nWuhu,Kochi,JP\n');
+    const en = file('no-level-en.csv', 'local,partner,country\nJiangbei New Area,Kochi,JP\n');
     const english = await refusal(importFile(en));
     expect(english.extra.details?.[0]?.params).toMatchObject({
       add: 'local_level',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
 import type { FollowUps, WorkflowOptions, Anniversary } from '../../shared/ipc/workflow';
-import type { LetterRow, StepRow, TieEventRow, TieRow } from '../../shared/model';
+import type { AuditRow, LetterRow, StepRow, TieEventRow, TieRow } from '../../shared/model';
 import { call, testRegistry } from '../support/registry';
 
 let registry: Registry;
@@ -387,7 +387,10 @@ describe('follow-ups and anniversaries', () => {
     expect(f.steps.map((i) => [i.partner, i.ref?.label, i.days])).toEqual([
       ['Daejeon', '市政府', 75],
     ]);
-    expect(f.quiet.map((i) => i.partner)).toEqual(['Leipzig']);
+    // Leipzig (2010) has no visit and was established before the horizon of
+    // visits (2023, the earlier of the first visit and three years ago): one summary line.
+    expect(f.quiet).toEqual([]);
+    expect(f.unvisited).toEqual({ count: 1, before: '2023' });
     expect(f.total).toBe(3);
     // The navigation's badge asks for the count only.
     const counted = await call<FollowUps>(registry, 'followups:list', { limit: 0 });
@@ -396,6 +399,9 @@ describe('follow-ups and anniversaries', () => {
       approved: [],
       steps: [],
       quiet: [],
+      outOfOrder: [],
+      unvisited: { count: 1, before: '2023' },
+      marks: [],
       notForeign: [],
       total: 3,
     });
@@ -405,6 +411,86 @@ describe('follow-ups and anniversaries', () => {
     });
     f = await call<FollowUps>(registry, 'followups:list', {});
     expect(f.total).toBe(0);
+  });
+
+  it('counts "no visit" from the last visit, or from establishment within the visits on record', async () => {
+    // The test clock reads 2026-01-15; visits on record begin in 2012.
+    const visited = await newTie({
+      partner: 'Nagoya',
+      country: 'JP',
+      stage: 'established',
+      established_on: '1978',
+    });
+    await call(registry, 'visits:create', {
+      direction: 'incoming',
+      local: '南京',
+      start_on: '2012-05',
+      ties: [visited.id],
+    });
+    await newTie({ partner: 'Perth', country: 'AU', stage: 'established', established_on: '2015' });
+    for (const [partner, country] of [
+      ['Leipzig', 'DE'],
+      ['Florence', 'IT'],
+      ['Mogilev', 'BY'],
+    ] as const)
+      await newTie({ partner, country, stage: 'established', established_on: '1985' });
+    const f = await call<FollowUps>(registry, 'followups:list', {});
+    expect(f.quiet.map((i) => [i.partner, i.since])).toEqual([
+      ['Nagoya', '2012-05'],
+      ['Perth', '2015'],
+    ]);
+    expect(f.unvisited).toEqual({ count: 3, before: '2012' });
+    expect(f.total).toBe(3);
+  });
+
+  it('dismisses and snoozes an item with a reason, audited, and brings it back', async () => {
+    const leipzig = await newTie({
+      partner: 'Leipzig',
+      country: 'DE',
+      stage: 'established',
+      established_on: '2016',
+    });
+    await call(registry, 'visits:create', {
+      direction: 'incoming',
+      local: '南京',
+      start_on: '2018-04',
+      ties: [leipzig.id],
+    });
+    let f = await call<FollowUps>(registry, 'followups:list', {});
+    const [quiet] = f.quiet;
+    expect(quiet?.item).toMatch(/^quiet:/);
+    const refused = await registry.door(
+      'followups:mark',
+      { item: quiet!.item, action: 'snoozed', until: '2025-12-31', reason: 'later' },
+      { trusted: true, lang: 'en' },
+    );
+    expect(refused.ok).toBe(false);
+    await call(registry, 'followups:mark', {
+      item: quiet!.item,
+      action: 'snoozed',
+      until: '2026-06-30',
+      reason: 'A delegation is planned for the summer',
+    });
+    f = await call<FollowUps>(registry, 'followups:list', {});
+    expect(f.quiet).toEqual([]);
+    expect(f.marks.map((m) => [m.partner, m.action, m.until, m.reason, m.marked_by])).toEqual([
+      ['Leipzig', 'snoozed', '2026-06-30', 'A delegation is planned for the summer', 'tester'],
+    ]);
+    const audit = await call<AuditRow[]>(registry, 'audit:list', {});
+    expect(audit.filter((a) => a.entity === 'followup_mark').map((a) => a.action)).toEqual([
+      'create',
+    ]);
+    await call(registry, 'followups:mark', {
+      item: quiet!.item,
+      action: 'dismissed',
+      reason: 'The partner has stopped answering',
+    });
+    f = await call<FollowUps>(registry, 'followups:list', {});
+    expect(f.marks.map((m) => m.action)).toEqual(['dismissed']);
+    expect(await call(registry, 'followups:unmark', { item: quiet!.item })).toEqual({ lifted: 1 });
+    f = await call<FollowUps>(registry, 'followups:list', {});
+    expect(f.quiet.map((i) => i.partner)).toEqual(['Leipzig']);
+    expect(f.marks).toEqual([]);
   });
 
   it('lists the round anniversaries of a year', async () => {

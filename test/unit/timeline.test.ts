@@ -4,6 +4,7 @@ import { firstDay } from '../../shared/dates';
 import type { Stage } from '../../shared/enums';
 import {
   ALWAYS,
+  datesOutOfOrder,
   effectiveEvents,
   establishedOnAsOf,
   kindAsOf,
@@ -149,6 +150,69 @@ describe('stage as of a date', () => {
           expect(i1).toBeLessThanOrEqual(i2);
         },
       ),
+    );
+  });
+});
+
+describe('dates out of order', () => {
+  const stages: Stage[] = ['contact', 'intent', 'pending', 'approved', 'established'];
+  const dayArb = fc
+    .integer({ min: 0, max: 20000 })
+    .map((n) => new Date(Date.UTC(1970, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  const onArb = fc.option(
+    dayArb.chain((d) => fc.constantFrom(d, d.slice(0, 7), d.slice(0, 4))),
+    { nil: null },
+  );
+  const historyArb = fc
+    .array(fc.record({ s: fc.constantFrom(...stages), on: onArb }), { minLength: 0, maxLength: 8 })
+    .map((list) => list.map((e, i) => stage(i + 1, e.s, e.on)));
+
+  it('names the event dated before one earlier in the sequence, with that one', () => {
+    const events = [
+      stage(1, 'contact', '2015-03-10'),
+      stage(2, 'intent', '2014-11-02'),
+      stage(3, 'approved', null),
+      stage(4, 'established', '2016'),
+    ];
+    const found = datesOutOfOrder(events);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.earlier.stage).toBe('contact');
+    expect(found[0]?.earlier.on).toBe('2015-03-10');
+    expect(found[0]?.later.stage).toBe('intent');
+    expect(found[0]?.later.on).toBe('2014-11-02');
+  });
+
+  it('compares partial dates by their first day and finds nothing in a history in order', () => {
+    expect(
+      datesOutOfOrder([stage(1, 'contact', '2015'), stage(2, 'intent', '2015-01-01')]),
+    ).toEqual([]);
+    expect(
+      datesOutOfOrder([stage(1, 'contact', '2015-02'), stage(2, 'intent', '2015')]).map((p) => [
+        p.earlier.on,
+        p.later.on,
+      ]),
+    ).toEqual([['2015-02', '2015']]);
+    // Events given out of their sequence are read in it.
+    expect(datesOutOfOrder([stage(2, 'intent', '2016'), stage(1, 'contact', '2015')])).toEqual([]);
+  });
+
+  it('reports each dated event earlier than the latest date before it, and nothing else', () => {
+    fc.assert(
+      fc.property(historyArb, (events) => {
+        const found = datesOutOfOrder(events);
+        const dated = events.filter((e) => e.on);
+        const expected: [number, number][] = [];
+        dated.forEach((e, i) => {
+          const before = dated.slice(0, i);
+          if (before.length === 0) return;
+          const max = before.reduce((m, b) => (firstDay(b.on!) >= firstDay(m.on!) ? b : m));
+          if (firstDay(e.on!) < firstDay(max.on!)) expected.push([max.seq, e.seq]);
+        });
+        expect(found.map((p) => [p.earlier.seq, p.later.seq])).toEqual(expected);
+        const sorted = dated.map((e) => firstDay(e.on!));
+        const inOrder = sorted.every((k, i) => i === 0 || k >= (sorted[i - 1] as string));
+        expect(found.length === 0).toBe(inOrder);
+      }),
     );
   });
 });
