@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
  * - storage: a full disk made with SQLite's max_page_count;
  * - hostile-files: files fed to the registry's file-level checks;
  * - writers: two processes on one file (the PostgreSQL side is engines and the bench);
- * - cli, report-cli: the command line on a registry file (engines.test covers --db URL);
+ * - cli, report-cli, cli-roles: the command line on a registry file (engines.test covers --db URL);
  * - fuzz: fuzzes the door of a registry file and compares its tables through the SQLite handle;
  * - report-printer: the PDF printer's Chromium, whichever the engine (reports.test prints
  *   through the door on both).
@@ -25,6 +25,7 @@ const SQLITE_ONLY = [
   'test/integration/writers.test.ts',
   'test/integration/cli.test.ts',
   'test/integration/report-cli.test.ts',
+  'test/integration/cli-roles.test.ts',
   'test/integration/fuzz.test.ts',
   'test/integration/report-printer.test.ts',
 ];

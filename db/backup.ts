@@ -43,6 +43,8 @@ export async function backupDatabase(sqlite: Database.Database, dest: string): P
   const partial = `${dest}.partial`;
   removeQuietly(partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`);
   try {
+    // The copy is as private as the registry: made by its owner for its owner (0600).
+    closeSync(openSync(partial, 'w', 0o600));
     await sqlite.backup(partial, { progress: () => 0x7fffffff });
     const copy = new Database(partial);
     try {
@@ -68,6 +70,19 @@ export function appliedMigrationNames(sqlite: Database.Database): string[] | nul
   return (
     sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]
   ).map((r) => r.name);
+}
+
+/**
+ * The tables of a file that are not SQLite's own nor Kysely's migration bookkeeping: what
+ * another program keeps in it, or a registry's own tables.
+ */
+export function userTables(sqlite: Database.Database): string[] {
+  return sqlite
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name not in ('kysely_migration', 'kysely_migration_lock') order by name",
+    )
+    .pluck()
+    .all() as string[];
 }
 
 /** `ok`, or the problems SQLite found (the first few). */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { closeSync, openSync } from 'node:fs';
 import { Kysely } from 'kysely';
 import { RegistrySqliteDialect } from './dialect';
 import type { DB } from './schema';
@@ -86,6 +87,23 @@ export interface OpenOptions {
   /** How long a writer waits for another's lock before giving up (ms). */
   readonly busyTimeoutMs?: number;
   readonly readonly?: boolean;
+  /**
+   * Reads the file before anything writes to it (not even the switch to WAL, which rewrites its
+   * header): a check that throws leaves the file byte for byte as it was.
+   */
+  readonly inspect?: (sqlite: Database.Database) => void;
+}
+
+/**
+ * A registry holds a whole office's records: a new file is made readable by its owner only
+ * (SQLite gives its -wal and -shm the same mode). An existing file keeps the mode it has.
+ */
+export function createPrivateFile(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 export interface OpenedRegistry {
@@ -101,6 +119,7 @@ export interface OpenedRegistry {
 export function openSqlite(options: OpenOptions): OpenedRegistry {
   let sqlite: Database.Database;
   try {
+    if (options.file !== ':memory:' && !options.readonly) createPrivateFile(options.file);
     sqlite = new Database(options.file, {
       timeout: options.busyTimeoutMs ?? 5000,
       readonly: options.readonly ?? false,
@@ -115,6 +134,7 @@ export function openSqlite(options: OpenOptions): OpenedRegistry {
   try {
     const { v } = sqlite.prepare('select sqlite_version() as v').get() as { v: string };
     checkSqliteVersion(v);
+    options.inspect?.(sqlite);
     if (options.file !== ':memory:' && !options.readonly) {
       const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal')

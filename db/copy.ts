@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { isUnstorable } from '../shared/storable';
 import { engineOfDb } from './engine';
 import type { DB } from './schema';
 
@@ -26,6 +27,8 @@ export const COPY_ORDER: readonly { readonly table: keyof DB; readonly key: read
     { table: 'settings', key: ['key'] },
     { table: 'commands', key: ['seq'] },
     { table: 'saved_views', key: ['id'] },
+    // Staff accounts come across too: a shared registry stays shared, everyone signs in.
+    { table: 'staff', key: ['id'] },
     { table: 'followup_marks', key: ['id'] },
   ];
 
@@ -84,15 +87,36 @@ function parentsFirst(rows: readonly AnyRow[]): AnyRow[] {
   return out;
 }
 
-async function insertRows(trx: Transaction<DB>, table: keyof DB, rows: readonly AnyRow[]) {
+/** How a row is named to the user: its key's values (`id`, or `visit_id/tie_id`). */
+const rowName = (row: AnyRow, key: readonly string[]) => key.map((k) => String(row[k])).join('/');
+
+async function insertRows(
+  trx: Transaction<DB>,
+  table: keyof DB,
+  key: readonly string[],
+  rows: readonly AnyRow[],
+) {
+  // A value the target cannot hold (NUL, a lone surrogate: an older version let them in) is
+  // named by its row before anything is sent, instead of failing the copy with a driver error.
+  for (const row of rows)
+    for (const [column, value] of Object.entries(row))
+      if (typeof value === 'string' && isUnstorable(value))
+        throw new UnstorableRow(table, rowName(row, key), column);
   // Few enough values per statement for either engine's limit on bound parameters.
   const width = Math.max(1, Object.keys(rows[0] ?? {}).length);
   const per = Math.max(1, Math.floor(8000 / width));
-  for (let i = 0; i < rows.length; i += per)
-    await untyped(trx)
-      .insertInto(table)
-      .values(rows.slice(i, i + per))
-      .execute();
+  for (let i = 0; i < rows.length; i += per) {
+    const batch = rows.slice(i, i + per);
+    try {
+      await untyped(trx).insertInto(table).values(batch).execute();
+    } catch (error) {
+      throw new CopyRefused(
+        table,
+        `${rowName(batch[0]!, key)} … ${rowName(batch.at(-1)!, key)}`,
+        (error as Error).message,
+      );
+    }
+  }
 }
 
 export interface CopyResult {
@@ -117,11 +141,11 @@ export async function copyRegistry(
       if (table === 'localities') {
         const all: AnyRow[] = [];
         for await (const rows of pages(from, table, key)) all.push(...rows);
-        await insertRows(trx, table, parentsFirst(all));
+        await insertRows(trx, table, key, parentsFirst(all));
         n = all.length;
       } else {
         for await (const rows of pages(from, table, key)) {
-          await insertRows(trx, table, rows);
+          await insertRows(trx, table, key, rows);
           n += rows.length;
         }
       }
@@ -144,5 +168,29 @@ export class TargetNotEmpty extends Error {
       `The target registry already holds data (${held.map(([t, n]) => `${t}: ${n}`).join(', ')}); a registry is copied only into an empty one, and nothing was written.`,
     );
     this.name = 'TargetNotEmpty';
+  }
+}
+
+/** A row holding text the target cannot store; nothing was written. */
+export class UnstorableRow extends Error {
+  constructor(
+    readonly table: string,
+    readonly row: string,
+    readonly column: string,
+  ) {
+    super(`${table} ${row}: ${column} holds a character the target cannot store.`);
+    this.name = 'UnstorableRow';
+  }
+}
+
+/** The target refused a batch of rows of `table` (between `rows`); nothing was written. */
+export class CopyRefused extends Error {
+  constructor(
+    readonly table: string,
+    readonly rows: string,
+    readonly detail: string,
+  ) {
+    super(`The target refused rows ${rows} of ${table}: ${detail}`);
+    this.name = 'CopyRefused';
   }
 }

@@ -226,6 +226,10 @@ export interface StaffTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** Failed sign-ins since the last good one. */
+  failed_signins: ColumnType<number, number | undefined, number>;
+  /** When too many failed sign-ins locked the account; null: not locked. */
+  locked_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FollowupMarksTable {

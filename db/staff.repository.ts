@@ -12,6 +12,7 @@ export function staffFrom(row: Row<'staff'>): StaffMember {
     name: row.name,
     role: isRole(row.role) ? row.role : 'viewer',
     active: Number(row.active) === 1,
+    locked: row.locked_at !== null && row.locked_at !== undefined,
     version: Number(row.version),
     created_at: row.created_at,
     updated_at: row.updated_at,
@@ -73,4 +74,50 @@ export async function updateStaff(
     .where('version', '=', version)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Active approvers who can still sign in (not locked): who could unlock the others. */
+export async function countUnlockedApprovers(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('active', '=', 1)
+    .where('role', '=', 'approver')
+    .where('locked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Counts one more failed sign-in of an account, locking it at `lockAt` when given; returns the
+ * count. Not a change of the record its editors see: its version stays.
+ */
+export async function recordFailedSignIn(
+  db: Executor,
+  id: string,
+  lockAt: string | null,
+): Promise<number> {
+  await db
+    .updateTable('staff')
+    .set((eb) => ({
+      failed_signins: eb('failed_signins', '+', 1),
+      ...(lockAt !== null ? { locked_at: lockAt } : {}),
+    }))
+    .where('id', '=', id)
+    .execute();
+  const row = await db
+    .selectFrom('staff')
+    .select('failed_signins')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(row?.failed_signins ?? 0);
+}
+
+/** A good sign-in, or an approver's unlock: the count starts again and the lock is lifted. */
+export async function clearFailedSignIns(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ failed_signins: 0, locked_at: null })
+    .where('id', '=', id)
+    .execute();
 }

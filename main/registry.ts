@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appliedMigrationNames, checkIntegrity } from '../db/backup';
+import { appliedMigrationNames, checkIntegrity, userTables } from '../db/backup';
 import { openSqlite, RegistryOpenError, type OpenOptions } from '../db/connection';
 import { engineOf, redactUrl, type Engine } from '../db/engine';
 import { openPostgres } from '../db/postgres';
@@ -12,15 +12,23 @@ import { fillPlaceKeys } from './places/place-keys.fill';
 import type { Db } from '../db/schema';
 import { formatMessage, type Lang } from '../shared/i18n';
 import {
+  backupBase,
   backupDue,
   KNOWN_MIGRATIONS,
+  listBackups,
   newestGoodBackup,
   takeBackup,
   type BackupEntry,
 } from './backups/backups';
 import type { AppInfo } from '../shared/ipc/reference';
 import { systemClock, uuidV7Ids, type Clock, type IdSource } from './core/context';
-import { createDoor, type Door, type DoorOptions } from './core/door';
+import {
+  createAdmission,
+  createDoor,
+  type Admission,
+  type Door,
+  type DoorOptions,
+} from './core/door';
 import { createHandlers } from './core/handlers';
 import { headlessPlatform, pathsBeside, type Platform, type RegistryPaths } from './core/platform';
 import { createChromiumPrinter, type ChromiumPrinterOptions } from './reports/chromium';
@@ -64,6 +72,8 @@ export interface Registry {
   readonly paths: RegistryPaths;
   readonly services: Services;
   readonly door: Door;
+  /** The door's own check of who may do a channel's work, for paths that call a service directly. */
+  readonly admit: Admission;
   /** Backups taken while opening (before a migration, the daily one), and one that failed. */
   readonly startup: { readonly backups: readonly BackupEntry[]; readonly backupError?: string };
   actor(): Promise<string>;
@@ -91,15 +101,36 @@ export async function openRegistry(options: RegistryOptions): Promise<Registry> 
       ? pathsBeside(path.join(os.tmpdir(), `youcheng-memory-${process.pid}.db`))
       : pathsBeside(file));
   const clock = options.clock ?? systemClock;
-  const existed = file !== ':memory:' && fileHasContent(file);
-  const { db, sqlite } = openSqlite({
-    file,
-    nativeBinding: options.nativeBinding,
-    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-  });
+  const size = file === ':memory:' ? null : sizeOf(file);
+  // Only a file that does not exist is new. An empty one beside backups of it is a registry
+  // that a failed copy or a full disk emptied: it is refused, naming the backup to restore.
+  if (size === 0 && listBackups(paths.backups, backupBase(file)).length > 0)
+    throw damaged(file, paths, en('recovery.emptyFile', {}));
+  const existed = size !== null && size > 0;
+  let opened: ReturnType<typeof openSqlite>;
+  try {
+    opened = openSqlite({
+      file,
+      nativeBinding: options.nativeBinding,
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      ...(existed ? { inspect: (sqlite) => checkBeforeMigrating(sqlite, file, paths) } : {}),
+    });
+  } catch (error) {
+    // A header SQLite cannot read (a truncated or overwritten file) is damage too, when the
+    // file has backups: the user hears which one to restore, as for damaged pages.
+    if (
+      existed &&
+      error instanceof RegistryOpenError &&
+      error.reason === 'not_a_registry' &&
+      error.i18n === undefined &&
+      listBackups(paths.backups, backupBase(file)).length > 0
+    )
+      throw damaged(file, paths, error.message);
+    throw error;
+  }
+  const { db, sqlite } = opened;
   let startup: Registry['startup'];
   try {
-    if (existed) checkBeforeMigrating(sqlite, file, paths);
     startup = await backupAndMigrate(db, sqlite, {
       file,
       paths,
@@ -224,12 +255,14 @@ function assemble(
     actor: await actor(),
     host: options.host,
   });
-  const door = createDoor(createHandlers(services, info), {
+  const doorOptions: DoorOptions = {
     actor,
     admit: (channel, client) => services.staff.admit(channel, client),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.log ? { log: options.log } : {}),
-  });
+  };
+  const admit = createAdmission(doorOptions);
+  const door = createDoor(createHandlers(services, info), doorOptions, admit);
   return {
     file: o.file,
     shown: o.shown,
@@ -241,6 +274,7 @@ function assemble(
     paths,
     services,
     door,
+    admit,
     startup: o.startup,
     actor,
     async close() {
@@ -253,11 +287,12 @@ function assemble(
   };
 }
 
-function fileHasContent(file: string): boolean {
+/** The file's size, or null when there is no file. */
+function sizeOf(file: string): number | null {
   try {
-    return statSync(file).size > 0;
+    return statSync(file).size;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -281,33 +316,52 @@ export function openErrorText(error: RegistryOpenError, lang: Lang): string {
   return formatMessage(error.i18n.key, error.i18n.params, lang);
 }
 
+/** A damaged registry, naming the newest good backup (and the command to restore it). */
+function damaged(file: string, paths: RegistryPaths, detail: string): RegistryOpenError {
+  const good = newestGoodBackup(paths.backups, file);
+  const params = {
+    file,
+    detail,
+    folder: paths.backups,
+    ...(good ? { backup: good.file, at: good.at } : {}),
+  };
+  return new RegistryOpenError('integrity', integrityText(params, 'en'), {
+    key: 'recovery.integrity',
+    params,
+  });
+}
+
 /**
  * Before anything writes to an existing file: its pages must pass SQLite's quick check (a
  * damaged registry is never migrated or written to; the user hears which backup to restore),
  * and it must not come from a newer version of Youcheng.
  */
 function checkBeforeMigrating(sqlite: Database.Database, file: string, paths: RegistryPaths) {
+  let tables: string[];
+  try {
+    tables = userTables(sqlite);
+  } catch (error) {
+    // Not even the schema reads: a damaged header, or no database at all (openSqlite words it).
+    if ((error as { code?: string }).code === 'SQLITE_CORRUPT')
+      throw damaged(file, paths, (error as Error).message);
+    throw error;
+  }
   let problems: string[];
   try {
     problems = checkIntegrity(sqlite, 'quick');
   } catch (error) {
     problems = [(error as Error).message];
   }
-  if (problems.length > 0) {
-    const detail = problems.slice(0, 3).join('; ');
-    const good = newestGoodBackup(paths.backups, file);
-    const params = {
-      file,
-      detail,
-      folder: paths.backups,
-      ...(good ? { backup: good.file, at: good.at } : {}),
-    };
-    throw new RegistryOpenError('integrity', integrityText(params, 'en'), {
-      key: 'recovery.integrity',
+  if (problems.length > 0) throw damaged(file, paths, problems.slice(0, 3).join('; '));
+  const applied = appliedMigrationNames(sqlite) ?? [];
+  // Another program's database is never adopted: no Youcheng table is added to it.
+  if (tables.length > 0 && !applied.some((name) => KNOWN_MIGRATIONS.includes(name))) {
+    const params = { file, tables: tables.slice(0, 5).join(', ') };
+    throw new RegistryOpenError('not_a_registry', en('recovery.foreign', params), {
+      key: 'recovery.foreign',
       params,
     });
   }
-  const applied = appliedMigrationNames(sqlite) ?? [];
   const unknown = applied.filter((name) => !KNOWN_MIGRATIONS.includes(name));
   if (unknown.length > 0) {
     const params = { file, migrations: unknown.join(', ') };

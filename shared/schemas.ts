@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lookupCountry, type CountryCode } from './countries';
 import { normaliseName } from './names';
+import { isUnstorable } from './storable';
 import { MAX_YEAR, MIN_YEAR, parsePartialDate, type DateProblem, type PartialDate } from './dates';
 import {
   parseEnum,
@@ -85,9 +86,16 @@ export function enumOf<V extends VocabularyName>(name: V) {
   });
 }
 
+/**
+ * The string schema free text starts from: refuses what no engine can store (NUL, a lone
+ * surrogate; see storable.ts), so a registry on a file always migrates to a server.
+ */
+export function storableText() {
+  return z.string().refine((v) => !isUnstorable(v), { message: 'errors.validation.unstorable' });
+}
+
 export function text(max: number) {
-  return z
-    .string()
+  return storableText()
     .transform((v) => v.trim())
     .pipe(
       z
@@ -108,8 +116,7 @@ function toName(v: string, ctx: Ctx): string {
  * `shared/names.ts` says, so the door, pastes and imports store one spelling of it.
  */
 export function name(max: number) {
-  return z
-    .string()
+  return storableText()
     .transform(toName)
     .pipe(
       z
@@ -121,14 +128,14 @@ export function name(max: number) {
 
 export function optionalName(max: number) {
   return z
-    .union([z.string(), z.null()])
+    .union([storableText(), z.null()])
     .transform((v, ctx) => (blank(v) ? null : toName(v, ctx)))
     .pipe(z.string().max(max, { message: 'errors.validation.tooLong' }).nullable());
 }
 
 export function optionalText(max: number) {
   return z
-    .union([z.string(), z.null()])
+    .union([storableText(), z.null()])
     .transform((v) => (blank(v) ? null : v.trim()))
     .pipe(z.string().max(max, { message: 'errors.validation.tooLong' }).nullable());
 }
@@ -156,6 +163,23 @@ export const fieldList = z
     return out;
   });
 
+/** Names every object answers to (`constructor`, `__proto__`, `toString`…): never a column. */
+const OBJECT_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  '__proto__',
+  'prototype',
+]);
+
+/**
+ * A column named by a caller (a paste, a bulk edit, an export): looked up in a table of columns,
+ * where a name every object has would find Object.prototype's member instead of a column.
+ */
+export const columnName = z
+  .string()
+  .min(1)
+  .max(40)
+  .refine((c) => !OBJECT_NAMES.has(c), { message: 'errors.validation.column' });
+
 export const id = z.string().min(1).max(64);
 export const version = z.number().int().min(0);
 
@@ -163,7 +187,11 @@ export const version = z.number().int().min(0);
 export function count(max: number) {
   return z.union([z.number(), z.string(), z.null()]).transform((v, ctx): number | null => {
     if (blank(v)) return null;
-    const n = typeof v === 'number' ? v : Number(v.replace(/[,，\s]/g, ''));
+    // Decimal digits only: Number() would also read "0x10" as 16, "1e3" as 1000, "0b11" as 3.
+    const digits = typeof v === 'number' ? null : v.replace(/[,，\s]/g, '');
+    if (digits !== null && !/^-?\d+$/.test(digits))
+      return refuse(ctx, 'errors.validation.integer', { value: v });
+    const n = typeof v === 'number' ? v : Number(digits);
     if (!Number.isInteger(n)) return refuse(ctx, 'errors.validation.integer', { value: String(v) });
     if (n < 0) return refuse(ctx, 'errors.validation.tooSmall', { min: 0 });
     if (n > max) return refuse(ctx, 'errors.validation.tooBig', { max });

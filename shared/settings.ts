@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTINENTS } from './countries';
+import { storableText } from './schemas';
 
 /**
  * Office settings kept in the registry (so they travel with the file). Each has a default;
@@ -9,14 +10,14 @@ const fields = {
   /** UI language; null follows the operating system. */
   language: z.enum(['zh', 'en']).nullable(),
   /** The staff member's name for the audit log; null falls back to the OS user. */
-  staffName: z.string().trim().max(100).nullable(),
-  officeName: z.string().trim().max(200).nullable(),
+  staffName: storableText().trim().max(100).nullable(),
+  officeName: storableText().trim().max(200).nullable(),
   /** The office's name in English documents; null: its name as above. */
-  officeNameEn: z.string().trim().max(200).nullable(),
+  officeNameEn: storableText().trim().max(200).nullable(),
   /** Printed on the annual summary's signature line (the office and its seal); null: its name. */
-  reportSignature: z.string().trim().max(200).nullable(),
+  reportSignature: storableText().trim().max(200).nullable(),
   /** The signature line of English documents; null: the English office name, else the above. */
-  reportSignatureEn: z.string().trim().max(200).nullable(),
+  reportSignatureEn: storableText().trim().max(200).nullable(),
   /** Whether a report's footer says it was prepared with Youcheng (offices send them unsigned by software). */
   reportGeneratedLine: z.boolean(),
   /** The office's own jurisdiction (a locality), set on the first run or in Settings. */

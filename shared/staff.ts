@@ -27,7 +27,8 @@ export const OPEN_CHANNELS: ReadonlySet<string> = new Set([
 
 /**
  * Channels only an approver may call: deciding an approval step, administering staff, the
- * approval chains every tie must pass, and restoring a backup over everyone's work.
+ * approval chains every tie must pass, restoring a backup over everyone's work, and switching
+ * the host to another registry (every client of the host follows, and is signed out).
  */
 export const APPROVER_CHANNELS: ReadonlySet<string> = new Set([
   'workflow:decide',
@@ -35,8 +36,12 @@ export const APPROVER_CHANNELS: ReadonlySet<string> = new Set([
   'staff:create',
   'staff:update',
   'staff:setPassword',
+  'staff:unlock',
   'chains:set',
   'backups:restore',
+  'registries:open',
+  'registries:pick',
+  'registries:sample',
 ]);
 
 /**
@@ -55,6 +60,8 @@ export interface StaffMember {
   readonly name: string;
   readonly role: Role;
   readonly active: boolean;
+  /** Too many failed sign-ins locked the account; an approver unlocks it. */
+  readonly locked: boolean;
   readonly version: number;
   readonly created_at: string;
   readonly updated_at: string;

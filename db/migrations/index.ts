@@ -7,6 +7,7 @@ import * as m20261201T0700 from './20261201T0700_staff';
 import * as m20261204T1900 from './20261204T1900_place_keys';
 import * as m20261204T2000 from './20261204T2000_command_dropped';
 import * as m20261204T2100 from './20261204T2100_followup_marks';
+import * as m20261204T2200 from './20261204T2200_staff_sign_in';
 
 /**
  * The static list of migrations, in order. Names are timestamps, so sorting them as text
@@ -21,6 +22,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T1900_place_keys': m20261204T1900,
   '20261204T2000_command_dropped': m20261204T2000,
   '20261204T2100_followup_marks': m20261204T2100,
+  '20261204T2200_staff_sign_in': m20261204T2200,
 };
 
 export const LATEST_SCHEMA = Object.keys(migrations).sort().at(-1) ?? '';

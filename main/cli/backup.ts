@@ -2,13 +2,34 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, checkIntegrity } from '../../db/backup';
-import { openSqlite, RegistryOpenError } from '../../db/connection';
+import { RegistryOpenError } from '../../db/connection';
 import { engineOf } from '../../db/engine';
 import { formatMessage, type Lang } from '../../shared/i18n';
 import { restoreRegistry, RestoreRefused } from '../backups/backups';
-import { systemClock } from '../core/context';
+import { systemClock, type CallContext } from '../core/context';
+import { openRegistry, type Registry } from '../registry';
 import { pathsBeside } from '../core/platform';
-import { CliFailure, dbOption, parseLang, requireDb, withRegistry, type Io } from './common';
+import {
+  CliFailure,
+  dbOption,
+  parseLang,
+  requireDb,
+  startSession,
+  userOption,
+  withRegistry,
+  withSession,
+  type Io,
+} from './common';
+
+/** `work` on the registry `file`, a RegistryOpenError escaping as itself (not worded yet). */
+async function withOpened<T>(file: string, lang: Lang, work: (r: Registry) => Promise<T>) {
+  const registry = await openRegistry({ file, host: 'cli', lang });
+  try {
+    return await work(registry);
+  } finally {
+    await registry.close();
+  }
+}
 
 /**
  * `youcheng backup` and `youcheng restore`: SQLite's online backup of a registry to a file, and
@@ -27,7 +48,8 @@ export function registerBackupCommands(program: Command, io: Io): void {
     .addOption(dbOption())
     .requiredOption('--out <path>', 'the backup file to write (must not exist)')
     .addOption(langOption())
-    .action(async (opts: { db?: string; out: string; lang: Lang }) => {
+    .addOption(userOption())
+    .action(async (opts: { db?: string; out: string; lang: Lang; user?: string }) => {
       if (engineOf(requireDb(opts.db)) === 'postgres')
         throw new CliFailure(formatMessage('backups.onServer', {}, opts.lang));
       const file = path.resolve(requireDb(opts.db));
@@ -36,23 +58,16 @@ export function registerBackupCommands(program: Command, io: Io): void {
         formatMessage(key, params, opts.lang);
       if (!existsSync(file)) throw new CliFailure(t('backups.cliNoRegistry', { file }));
       if (existsSync(out)) throw new CliFailure(t('backups.cliExists', { out }));
-      let opened;
-      try {
-        opened = openSqlite({ file });
-      } catch (error) {
-        if (error instanceof RegistryOpenError) throw new CliFailure(error.message);
-        throw error;
-      }
-      try {
-        const problems = checkIntegrity(opened.sqlite, 'quick');
+      // As the app's `backups:create`: the same sign-in and role (opening checks the pages).
+      await withSession(file, opts, async (s) => {
+        await s.as('backups:create');
+        const problems = checkIntegrity(s.registry.sqlite, 'quick');
         if (problems.length > 0)
           throw new CliFailure(
             t('recovery.integrity', { file, detail: problems.slice(0, 3).join('; ') }),
           );
-        await backupDatabase(opened.sqlite, out);
-      } finally {
-        await opened.db.destroy();
-      }
+        await backupDatabase(s.registry.sqlite, out);
+      });
       io.err(t('backups.cliDone', { file, out }));
       io.out(JSON.stringify({ file, out }, null, 2));
     });
@@ -65,13 +80,27 @@ export function registerBackupCommands(program: Command, io: Io): void {
     .addOption(dbOption())
     .requiredOption('--from <path>', 'the backup to restore (a Youcheng registry file)')
     .addOption(langOption())
-    .action(async (opts: { db?: string; from: string; lang: Lang }) => {
+    .addOption(userOption())
+    .action(async (opts: { db?: string; from: string; lang: Lang; user?: string }) => {
       if (engineOf(requireDb(opts.db)) === 'postgres')
         throw new CliFailure(formatMessage('backups.onServer', {}, opts.lang));
       const file = path.resolve(requireDb(opts.db));
       const from = path.resolve(opts.from);
       const t = (key: string, params: Record<string, unknown>) =>
         formatMessage(key, params, opts.lang);
+      // As the app's `backups:restore` (an approver's, in a shared registry), asked of the
+      // registry being replaced. One that cannot be opened (damaged, emptied) has no staff
+      // table left to ask: its restore is the way back, and the damaged file is kept beside it.
+      let admitted: CallContext | null = null;
+      if (existsSync(file)) {
+        try {
+          admitted = await withOpened(file, opts.lang, (r) =>
+            startSession(r, opts.lang, opts.user).then((s) => s.as('backups:restore')),
+          );
+        } catch (error) {
+          if (!(error instanceof RegistryOpenError)) throw error;
+        }
+      }
       let result;
       try {
         result = await restoreRegistry({
@@ -90,7 +119,7 @@ export function registerBackupCommands(program: Command, io: Io): void {
       await withRegistry(file, opts.lang, async (r) =>
         r.services.backups.recordRestore(
           { from, schema: result.schema, safety: result.safety?.file ?? null },
-          { actor: await r.actor(), lang: opts.lang },
+          admitted ?? { actor: await r.actor(), lang: opts.lang },
         ),
       );
       io.err(t('backups.cliRestored', { file, from }));

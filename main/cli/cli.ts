@@ -11,8 +11,10 @@ import {
   parseLang,
   parsePort,
   processIo,
+  refusalText,
   requireDb,
-  withRegistry,
+  userOption,
+  withSession,
   type Io,
 } from './common';
 import { registerExport } from './export';
@@ -85,12 +87,7 @@ export function buildProgram(io: Io = processIo): Command {
         .argParser(parseLang)
         .default('en'),
     )
-    .addOption(
-      new Option(
-        '--user <name>',
-        'in a shared registry, sign in as this staff member (password from YOUCHENG_PASSWORD)',
-      ),
-    )
+    .addOption(userOption())
     .argument('<channel>', 'a channel, e.g. ties:list (see `youcheng channels`)')
     .argument('[input]', 'the input as JSON', '{}')
     .action(
@@ -105,17 +102,8 @@ export function buildProgram(io: Io = processIo): Command {
         } catch (error) {
           throw new CliFailure(`The input is not JSON: ${(error as Error).message}`);
         }
-        const result = await withRegistry(requireDb(opts.db), opts.lang, async (r) => {
-          const meta = { trusted: true, lang: opts.lang };
-          if (opts.user !== undefined) {
-            // The password never goes on the command line, where other users' `ps` would see it.
-            const password = process.env.YOUCHENG_PASSWORD ?? '';
-            const signedIn = await r.door('auth:signIn', { name: opts.user, password }, meta);
-            if (!signedIn.ok) return signedIn;
-          }
-          return r.door(channel, input, meta);
-        });
-        if (!result.ok) throw new CliFailure(`${result.error.code}: ${result.error.message}`);
+        const result = await withSession(requireDb(opts.db), opts, (s) => s.call(channel, input));
+        if (!result.ok) throw new CliFailure(refusalText(result.error, opts.lang, opts.user));
         io.out(JSON.stringify(result.value, null, 2));
       },
     );

@@ -1,9 +1,14 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegistryOpenError } from '../../db/connection';
 import { formatMessage, isLang, type Lang } from '../../shared/i18n';
-import { openErrorText, openRegistry, type Registry } from '../registry';
+import type { Channel } from '../../shared/ipc/contract';
+import type { WireError, WireResult } from '../../shared/result';
+import type { CallContext } from '../core/context';
+import { AppError } from '../core/errors';
+import { openErrorText, openRegistry, type Registry, type RegistryOptions } from '../registry';
 
 /** What every command shares: output streams, failures, options, opening the registry. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -52,10 +57,11 @@ export async function withRegistry<T>(
   file: string,
   lang: Lang | undefined,
   work: (r: Registry) => Promise<T>,
+  options: Partial<RegistryOptions> = {},
 ): Promise<T> {
   let registry: Registry;
   try {
-    registry = await openRegistry({ file, host: 'cli', ...(lang ? { lang } : {}) });
+    registry = await openRegistry({ file, host: 'cli', ...(lang ? { lang } : {}), ...options });
   } catch (error) {
     if (error instanceof RegistryOpenError)
       throw new CliFailure(openErrorText(error, lang ?? 'en'));
@@ -70,4 +76,98 @@ export async function withRegistry<T>(
   } finally {
     await registry.close();
   }
+}
+
+/** `--user`: who signs in to a shared registry; the password never goes on the command line. */
+export function userOption() {
+  return new Option(
+    '--user <name>',
+    'in a shared registry (one with staff accounts), sign in as this staff member; the password comes from YOUCHENG_PASSWORD',
+  );
+}
+
+/** A refusal by the door, worded for the terminal: the code, the message, and what to do. */
+export function refusalText(
+  error: Pick<WireError, 'code' | 'key' | 'message'>,
+  lang: Lang,
+  user: string | undefined,
+): string {
+  const text = `${error.code}: ${error.message}`;
+  if (
+    user === undefined &&
+    (error.key === 'auth.signInNeeded' || error.key === 'auth.needs.viewer')
+  )
+    return `${text}\n${formatMessage('auth.cliSignIn', {}, lang)}`;
+  return text;
+}
+
+/** One run of a command on a registry, as one client of its door (signed in, in shared mode). */
+export interface Session {
+  readonly registry: Registry;
+  readonly lang: Lang;
+  /** Calls a channel through the door, as this run (its messages in `lang`, if given). */
+  call(channel: string, input: unknown, lang?: Lang): Promise<WireResult<unknown>>;
+  /**
+   * The context for doing `channel`'s work without the door (an import from a path, a backup):
+   * admitted by the door's own rule, so the same sign-in and role are needed either way, and
+   * the role travels on to the checks inside the writes. Refusals are CLI failures.
+   */
+  as(channel: Channel): Promise<CallContext>;
+}
+
+/**
+ * Signs this run in when `user` is given (password from YOUCHENG_PASSWORD). Each run is a
+ * client of its own: nothing it signs in outlives it or is shared with another run.
+ */
+export async function startSession(
+  registry: Registry,
+  lang: Lang,
+  user: string | undefined,
+): Promise<Session> {
+  const meta = { trusted: true, lang, client: `cli:${randomUUID()}` };
+  if (user !== undefined) {
+    const password = process.env.YOUCHENG_PASSWORD ?? '';
+    const signedIn = await registry.door('auth:signIn', { name: user, password }, meta);
+    if (!signedIn.ok) throw new CliFailure(refusalText(signedIn.error, lang, user));
+  }
+  return {
+    registry,
+    lang,
+    call: (channel, input, said) =>
+      registry.door(channel, input, said ? { ...meta, lang: said } : meta),
+    async as(channel) {
+      try {
+        return await registry.admit(channel, meta);
+      } catch (error) {
+        if (error instanceof AppError)
+          throw new CliFailure(
+            refusalText(
+              {
+                code: error.code,
+                key: error.key,
+                message: formatMessage(error.key, error.params, lang),
+              },
+              lang,
+              user,
+            ),
+          );
+        throw error;
+      }
+    },
+  };
+}
+
+/** Opens the registry and starts a session on it for the length of `work`. */
+export function withSession<T>(
+  file: string,
+  opts: { readonly lang?: Lang | undefined; readonly user?: string | undefined },
+  work: (session: Session) => Promise<T>,
+  options: Partial<RegistryOptions> = {},
+): Promise<T> {
+  return withRegistry(
+    file,
+    opts.lang,
+    async (registry) => work(await startSession(registry, opts.lang ?? 'en', opts.user)),
+    options,
+  );
 }

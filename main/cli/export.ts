@@ -3,7 +3,16 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SHEETS } from '../../shared/interchange';
 import { csvBytes, workbookBytes } from '../interchange/export';
-import { CliFailure, dbOption, requireDb, withRegistry, type Io } from './common';
+import type { Lang } from '../../shared/i18n';
+import {
+  CliFailure,
+  dbOption,
+  parseLang,
+  requireDb,
+  userOption,
+  withSession,
+  type Io,
+} from './common';
 
 /**
  * `youcheng export --db FILE --out PATH [--force]`: `.csv` writes the ties sheet of the
@@ -17,29 +26,38 @@ export function registerExport(program: Command, io: Io): void {
     .addOption(dbOption())
     .addOption(new Option('--out <path>', 'the file to write: .csv or .xlsx').makeOptionMandatory())
     .option('--force', 'replace the file if it exists', false)
-    .action(async (opts: { db?: string; out: string; force: boolean }) => {
-      const ext = path.extname(opts.out).toLowerCase();
-      if (ext !== '.csv' && ext !== '.xlsx')
-        throw new CliFailure(
-          `Name the output .csv (ties) or .xlsx (the whole registry): ${opts.out}`,
-        );
-      // Checked before the registry is read, so a mistyped path costs nothing.
-      await checkTarget(opts.out, opts.force);
-      const tables = await withRegistry(requireDb(opts.db), undefined, (registry) =>
-        registry.services.interchange.registryTables(),
-      );
-      const bytes =
-        ext === '.xlsx'
-          ? workbookBytes(tables)
-          : csvBytes(tables.find((t) => t.name === SHEETS.ties.en)!);
-      try {
-        // `wx` fails if the file appeared meanwhile: nothing is replaced without --force.
-        await writeFile(opts.out, bytes, { flag: opts.force ? 'w' : 'wx' });
-      } catch (error) {
-        throw new CliFailure(writeFailure(opts.out, error as NodeJS.ErrnoException));
-      }
-      io.err(`youcheng: wrote ${opts.out}`);
-    });
+    .addOption(
+      new Option('--lang <lang>', 'language of messages (zh or en)')
+        .argParser(parseLang)
+        .default('en'),
+    )
+    .addOption(userOption())
+    .action(
+      async (opts: { db?: string; out: string; force: boolean; lang: Lang; user?: string }) => {
+        const ext = path.extname(opts.out).toLowerCase();
+        if (ext !== '.csv' && ext !== '.xlsx')
+          throw new CliFailure(
+            `Name the output .csv (ties) or .xlsx (the whole registry): ${opts.out}`,
+          );
+        // Checked before the registry is read, so a mistyped path costs nothing.
+        await checkTarget(opts.out, opts.force);
+        const tables = await withSession(requireDb(opts.db), opts, async (s) => {
+          await s.as('export:registry');
+          return s.registry.services.interchange.registryTables();
+        });
+        const bytes =
+          ext === '.xlsx'
+            ? workbookBytes(tables)
+            : csvBytes(tables.find((t) => t.name === SHEETS.ties.en)!);
+        try {
+          // `wx` fails if the file appeared meanwhile: nothing is replaced without --force.
+          await writeFile(opts.out, bytes, { flag: opts.force ? 'w' : 'wx' });
+        } catch (error) {
+          throw new CliFailure(writeFailure(opts.out, error as NodeJS.ErrnoException));
+        }
+        io.err(`youcheng: wrote ${opts.out}`);
+      },
+    );
 }
 
 async function kindOf(file: string): Promise<'file' | 'folder' | null> {

@@ -3,7 +3,15 @@ import { columnLabelIn, formatMessage, type Lang } from '../../shared/i18n';
 import { ENCODINGS, type Encoding } from '../../shared/ipc/interchange';
 import type { ImportSummary } from '../../shared/ipc/interchange';
 import { AppError } from '../core/errors';
-import { CliFailure, dbOption, parseLang, requireDb, withRegistry, type Io } from './common';
+import {
+  CliFailure,
+  dbOption,
+  parseLang,
+  requireDb,
+  userOption,
+  withSession,
+  type Io,
+} from './common';
 
 /**
  * `youcheng import --db FILE PATH`: the same import as the wizard's, in one transaction.
@@ -31,18 +39,28 @@ export function registerImport(program: Command, io: Io): void {
         .argParser(parseLang)
         .default('en'),
     )
+    .addOption(userOption())
     .action(
       async (
         file: string,
-        opts: { db?: string; dryRun: boolean; sheet?: string; encoding?: Encoding; lang: Lang },
+        opts: {
+          db?: string;
+          dryRun: boolean;
+          sheet?: string;
+          encoding?: Encoding;
+          lang: Lang;
+          user?: string;
+        },
       ) => {
         let summary: ImportSummary;
         try {
-          summary = await withRegistry(requireDb(opts.db), opts.lang, async (registry) =>
-            registry.services.interchange.importFile(
+          // The wizard's import is `import:run` (a dry run, `import:preview`): the same sign-in
+          // and role, and the role goes on to the checks inside (an approval decided by a sheet).
+          summary = await withSession(requireDb(opts.db), opts, async (s) =>
+            s.registry.services.interchange.importFile(
               file,
               { dryRun: opts.dryRun, sheet: opts.sheet, encoding: opts.encoding },
-              { actor: await registry.actor(), lang: opts.lang },
+              await s.as(opts.dryRun ? 'import:preview' : 'import:run'),
             ),
           );
         } catch (error) {

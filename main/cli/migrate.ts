@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import path from 'node:path';
-import { copyRegistry, TargetNotEmpty } from '../../db/copy';
+import { copyRegistry, CopyRefused, TargetNotEmpty, UnstorableRow } from '../../db/copy';
 import { RegistryOpenError } from '../../db/connection';
 import { engineOf, redactUrl } from '../../db/engine';
 import { formatMessage, type Lang } from '../../shared/i18n';
 import { openErrorText, openRegistry, type Registry } from '../registry';
-import { CliFailure, parseLang, type Io } from './common';
+import { CliFailure, parseLang, startSession, userOption, type Io } from './common';
 
 /**
  * `youcheng migrate --from A --to B`: moves a registry between engines, a SQLite file into an
@@ -27,7 +27,8 @@ export function registerMigrate(program: Command, io: Io): void {
         .argParser(parseLang)
         .default('en'),
     )
-    .action(async (opts: { from: string; to: string; lang: Lang }) => {
+    .addOption(userOption())
+    .action(async (opts: { from: string; to: string; lang: Lang; user?: string }) => {
       const t = (key: string, params: Record<string, unknown> = {}) =>
         formatMessage(key, params, opts.lang);
       const resolve = (target: string) =>
@@ -47,6 +48,10 @@ export function registerMigrate(program: Command, io: Io): void {
       const source = await open(from, 'auto');
       let target: Registry | undefined;
       try {
+        // The copy carries every record, the audit log and every staff account with its
+        // password hash: in a shared registry only who may administer staff (an approver)
+        // may take it elsewhere, as only they may read those accounts through the door.
+        await (await startSession(source, opts.lang, opts.user)).as('staff:list');
         // A new file needs no backup of its empty self.
         target = await open(to, 'off');
         let result;
@@ -58,6 +63,24 @@ export function registerMigrate(program: Command, io: Io): void {
               t('moving.notEmpty', {
                 to: redactUrl(to),
                 detail: error.held.map(([table, n]) => `${table}: ${n}`).join(', '),
+              }),
+            );
+          if (error instanceof UnstorableRow)
+            throw new CliFailure(
+              t('moving.unstorable', {
+                table: error.table,
+                id: error.row,
+                column: error.column,
+                to: redactUrl(to),
+              }),
+            );
+          if (error instanceof CopyRefused)
+            throw new CliFailure(
+              t('moving.refused', {
+                table: error.table,
+                rows: error.rows,
+                detail: error.detail,
+                to: redactUrl(to),
               }),
             );
           throw error;

@@ -3,7 +3,17 @@ import { writeFile } from 'node:fs/promises';
 import { parsePartialDate, precisionOf } from '../../shared/dates';
 import { formatMessage, type Lang } from '../../shared/i18n';
 import { dateProblemIssue } from '../../shared/schemas';
-import { CliFailure, dbOption, parseLang, requireDb, withRegistry, type Io } from './common';
+import type { Settings } from '../../shared/settings';
+import {
+  CliFailure,
+  dbOption,
+  parseLang,
+  refusalText,
+  requireDb,
+  userOption,
+  withSession,
+  type Io,
+} from './common';
 
 /**
  * `youcheng report`: the annual summary as JSON (the keys of the domain contract), HTML or
@@ -44,6 +54,7 @@ interface ReportOptions {
   lang?: Lang;
   format: Format;
   out?: string;
+  user?: string;
 }
 
 export function registerReport(program: Command, io: Io): void {
@@ -75,30 +86,36 @@ export function registerReport(program: Command, io: Io): void {
       new Option('--format <format>', 'json, html or pdf').argParser(parseFormat).default('json'),
     )
     .addOption(new Option('--out <file>', 'write to this file (required for pdf)'))
+    .addOption(userOption())
     .action(async (opts: ReportOptions) => {
       if (opts.since !== undefined && opts.since > opts.asOf)
         throw new CliFailure(`--since ${opts.since} is after --as-of ${opts.asOf}.`);
       if (opts.format === 'pdf' && !opts.out)
         throw new CliFailure('A PDF goes to a file: add --out FILE.');
       const file = requireDb(opts.db);
-      const result = await withRegistry(file, opts.lang, async (registry) => {
-        const lang = opts.lang ?? (await registry.services.settings.get()).language ?? 'zh';
+      // Messages are in the document's language once it is known (the registry's, by default).
+      let said: Lang = opts.lang ?? 'en';
+      const result = await withSession(file, { lang: said, user: opts.user }, async (s) => {
+        // Every figure comes through the door as this run: signed in, in a shared registry.
+        const settings = await s.call('settings:get', {});
+        if (!settings.ok) return settings;
+        const lang = opts.lang ?? (settings.value as Settings).language ?? 'zh';
+        said = lang;
         const request = {
           asOf: opts.asOf,
           ...(opts.since !== undefined ? { since: opts.since } : {}),
           ...(opts.locality !== undefined ? { locality: opts.locality } : {}),
         };
-        const meta = { trusted: true, lang };
         switch (opts.format) {
           case 'json':
-            return registry.door('reports:annual', request, meta);
+            return s.call('reports:annual', request, lang);
           case 'html':
-            return registry.door('reports:html', { ...request, lang }, meta);
+            return s.call('reports:html', { ...request, lang }, lang);
           case 'pdf':
-            return registry.door('reports:pdf', { ...request, lang }, meta);
+            return s.call('reports:pdf', { ...request, lang }, lang);
         }
       });
-      if (!result.ok) throw new CliFailure(`${result.error.code}: ${result.error.message}`);
+      if (!result.ok) throw new CliFailure(refusalText(result.error, said, opts.user));
       const value = result.value as { html?: string; base64?: string };
       const body: string | Buffer =
         opts.format === 'json'

@@ -126,11 +126,40 @@ function postgresFailure(
 }
 
 /**
+ * Who may call `channel` and as whom: the host's refusals, then (in shared mode) the sign-in
+ * and the role the channel needs. The door asks it for every call; a path that reaches a
+ * service without the door (the CLI's import, export, backup…) asks it too, for the channel
+ * whose work it does, so both are held to one rule written once. Throws an AppError to refuse.
+ */
+export type Admission = (channel: Channel, meta: CallMeta) => Promise<CallContext>;
+
+export function createAdmission(options: DoorOptions): Admission {
+  return async (channel, meta) => {
+    const lang = meta.lang ?? options.lang ?? 'en';
+    const refusal = options.refuse?.(channel);
+    if (refusal) throw new AppError('forbidden', refusal);
+    const client = meta.client ?? LOCAL_CLIENT;
+    if (!options.admit) return { actor: await options.actor(), lang, client };
+    const admitted = await options.admit(channel, client);
+    return {
+      actor: admitted.actor,
+      lang,
+      client,
+      ...(admitted.role ? { role: admitted.role } : {}),
+    };
+  };
+}
+
+/**
  * The one door: checks the sender, parses the input with the contract's schema, calls the
  * handler and returns a result as data. Handlers never see unvalidated input, and nothing
  * thrown inside escapes as anything but `{ ok: false }`.
  */
-export function createDoor(handlers: Handlers, options: DoorOptions): Door {
+export function createDoor(
+  handlers: Handlers,
+  options: DoorOptions,
+  admission: Admission = createAdmission(options),
+): Door {
   return async (channel, input, meta) => {
     const lang = meta.lang ?? options.lang ?? 'en';
     if (!meta.trusted) return wireError('forbidden', 'errors.forbidden', {}, lang);
@@ -143,22 +172,17 @@ export function createDoor(handlers: Handlers, options: DoorOptions): Door {
         lang,
       );
     }
-    const refusal = options.refuse?.(channel);
-    if (refusal) return wireError('forbidden', refusal, {}, lang);
-    const client = meta.client ?? LOCAL_CLIENT;
-    let admitted: { actor: string; role?: Role } | null = null;
-    if (options.admit) {
-      // Before the input is parsed: a client that may not call a channel learns nothing of it.
-      try {
-        admitted = await options.admit(channel, client);
-      } catch (error) {
-        if (error instanceof AppError)
-          return wireError(error.code, error.key, { ...error.params }, lang);
-        options.log?.(channel, error);
-        const storage = storageFailure(error);
-        if (storage) return wireError(storage.code, storage.key, { sqlite: storage.sqlite }, lang);
-        return wireError('internal', 'errors.internal', {}, lang);
-      }
+    let ctx: CallContext;
+    // Before the input is parsed: a client that may not call a channel learns nothing of it.
+    try {
+      ctx = await admission(channel, { ...meta, lang });
+    } catch (error) {
+      if (error instanceof AppError)
+        return wireError(error.code, error.key, { ...error.params }, lang);
+      options.log?.(channel, error);
+      const storage = storageFailure(error);
+      if (storage) return wireError(storage.code, storage.key, { sqlite: storage.sqlite }, lang);
+      return wireError('internal', 'errors.internal', {}, lang);
     }
     // Any string, not only names: SQLite would store a lone surrogate as U+FFFD, silently.
     const broken = loneSurrogateIn(input);
@@ -177,9 +201,6 @@ export function createDoor(handlers: Handlers, options: DoorOptions): Door {
       return wireError('validation', 'errors.validation.invalid', {}, lang, { details });
     }
     try {
-      const ctx: CallContext = admitted
-        ? { actor: admitted.actor, lang, client, ...(admitted.role ? { role: admitted.role } : {}) }
-        : { actor: await options.actor(), lang, client };
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => Promise<unknown>;
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };

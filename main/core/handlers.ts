@@ -105,6 +105,7 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'staff:create': (input, ctx) => staff.create(input, ctx),
     'staff:update': (input, ctx) => staff.update(input, ctx),
     'staff:setPassword': (input, ctx) => staff.setPassword(input, ctx),
+    'staff:unlock': (input, ctx) => staff.unlock(input, ctx),
     'changes:since': (input) => changes.since(input),
     'registries:current': async () => registries.current(),
     'registries:open': (input) => registries.open(input),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -78,26 +78,47 @@ function refusal(
 
 /**
  * Each browser tab names itself with a random id it keeps for its life (sessionStorage), sent
- * beside the run's token: a sign-in binds to that tab only. Calls without one share a client.
+ * beside the run's token: a sign-in binds to that tab and this run together (`run` is drawn
+ * from the token), so a tab id seen by another host run opens nothing here. A call without a
+ * well-formed id is a client of its own, thrown away after it: it never shares a session.
  */
 export const CLIENT_HEADER = 'x-youcheng-client';
-function clientOf(header: string | string[] | undefined): string {
+export function clientOf(header: string | string[] | undefined, run: string): string {
   return typeof header === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(header)
-    ? `tab:${header}`
-    : 'tab:';
+    ? `tab:${run}:${header}`
+    : `tab:${run}:once-${randomBytes(12).toString('base64url')}`;
+}
+
+/** `application/json`, with parameters (`; charset=utf-8`) or none: not `application/jsonfoo`. */
+export function isJsonType(header: string | undefined): boolean {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 class BodyTooLarge extends Error {}
 
+/**
+ * The body, up to `max` bytes. A larger one is refused as soon as it is known (its declared
+ * length, or the byte past the limit); what is still coming is read and dropped rather than
+ * the connection reset, so the caller hears 413 and why.
+ */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max) {
+      req.resume();
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > max) {
+        over = true;
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -110,6 +131,7 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBody ?? 64 * 1024 * 1024;
+  const run = createHash('sha256').update(token).digest('base64url').slice(0, 12);
   const root = path.resolve(options.staticDir);
   let port = 0;
 
@@ -165,7 +187,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendResult(res, 403, refusal('forbidden', 'This call lacks the host token.'));
       return;
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonType(req.headers['content-type'])) {
       // A form post from another page cannot set this type without a preflight we never answer.
       sendResult(res, 415, refusal('validation', 'Calls carry application/json.'));
       return;
@@ -182,14 +204,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           : error instanceof TypeError
             ? 'The request body is not valid UTF-8.'
             : 'The request body is not JSON.';
-      sendResult(res, error instanceof BodyTooLarge ? 413 : 400, refusal('validation', message));
+      if (error instanceof BodyTooLarge) {
+        // The answer goes now and the connection ends after it. The rest of the body is read
+        // and dropped meanwhile (a reset with unread bytes could lose the answer too), for a
+        // few seconds at most: an endless body is cut off then.
+        res.setHeader('Connection', 'close');
+        sendResult(res, 413, refusal('validation', message));
+        res.once('finish', () => setTimeout(() => req.destroy(), 5000).unref());
+        return;
+      }
+      sendResult(res, 400, refusal('validation', message));
       return;
     }
     const lang = req.headers['x-youcheng-lang'];
     const result = await options.door(channel, input, {
       trusted: true,
       lang: isLang(lang) ? lang : undefined,
-      client: clientOf(req.headers['x-youcheng-client']),
+      client: clientOf(req.headers[CLIENT_HEADER], run),
     });
     sendResult(res, 200, result);
   }

@@ -111,13 +111,14 @@ export function createInterchangeService(deps: ServiceDeps) {
       if (running.has(input.fileId)) throw new AppError('busy', 'errors.busy', {});
       running.add(input.fileId);
       try {
-        const summary = await runImport(deps, ctx, upload.file, upload.name, input, (p) =>
+        return await runImport(deps, ctx, upload.file, upload.name, input, (p) =>
           progress.set(input.fileId, p),
         );
-        if (!input.dryRun) await uploads.remove(input.fileId);
-        return summary;
       } finally {
         running.delete(input.fileId);
+        // However the import ends (done, refused, failed), its uploaded copy of an office's
+        // sheet does not stay behind in the temporary folder; a dry run keeps it for the run.
+        if (!input.dryRun) await uploads.remove(input.fileId);
       }
     },
 

@@ -8,7 +8,7 @@ import type { ScanFile } from '../../shared/ipc/letters';
 import type { LetterRow, Page } from '../../shared/model';
 import type { CallContext } from '../core/context';
 import { AppError, notFound } from '../core/errors';
-import { mimeOfScan, readScan } from './scans';
+import { mimeOfScan, openableScan, readScan, refusedScan } from './scans';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { patchVersioned, setDeleted } from '../core/versioned.write';
 import { attachIn, createLetterIn, LETTER_TARGET, updateLetterIn } from './letters.write';
@@ -144,7 +144,12 @@ export function createLettersService(deps: ServiceDeps) {
         throw new AppError('unavailable', 'errors.unavailable', { what: 'letters:openScan' });
       const letter = await getLetter(deps.db, input.id);
       if (!letter?.scan_file) throw notFound('letter', input.id);
-      const { file } = await readScan(deps.paths.files, letter.scan_file);
+      const { file, bytes } = await readScan(deps.paths.files, letter.scan_file);
+      // The system handler picks a program by the file's name: a registry folder received from
+      // elsewhere may hold an `.exe` or `.lnk` named by a letter. Only a file whose content is a
+      // PDF or an image, under a name of that same kind, is handed over.
+      if (!openableScan(file, bytes))
+        throw refusedScan('errors.scan.notOpenable', { name: path.basename(file) });
       await open(file);
       return { opened: true };
     },

@@ -34,6 +34,12 @@ export function scanKind(bytes: Uint8Array): { mime: string; ext: string } | nul
   return KINDS.find((k) => k.test(bytes)) ?? null;
 }
 
+/** Whether the system may open `file`: its bytes and its name say the same PDF or image kind. */
+export function openableScan(file: string, bytes: Uint8Array): boolean {
+  const kind = scanKind(bytes);
+  return kind !== null && mimeOfScan(file) === kind.mime;
+}
+
 export function mimeOfScan(file: string): string {
   const ext = path.extname(file).toLowerCase();
   return (

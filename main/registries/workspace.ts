@@ -137,6 +137,13 @@ function hasContent(file: string): boolean {
 /** A registry that would not open, as a refusal naming the file and why. */
 function openFailure(file: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // A damaged file with a good backup: the refusal names the backup and the restore command.
+  if (
+    error instanceof RegistryOpenError &&
+    error.reason === 'integrity' &&
+    error.i18n?.params.backup
+  )
+    return new AppError('rule', 'recovery.integrityBackup', { ...error.i18n.params });
   if (error instanceof RegistryOpenError && error.i18n)
     return new AppError('rule', error.i18n.key, { ...error.i18n.params });
   return new AppError('rule', 'registries.errors.cannotOpen', {
@@ -212,7 +219,9 @@ export async function openWorkspace(
           throw new AppError('not_found', 'registries.errors.noFolder', {
             folder: path.dirname(file),
           });
-      } else if (!hasContent(file)) {
+      } else if (!existsSync(file)) {
+        // An empty file is opened all the same: beside backups of it, it is a registry a failed
+        // copy emptied, and the refusal names the backup to restore.
         throw new AppError('not_found', 'registries.errors.missing', { file });
       }
       await switchTo(file);

@@ -1,10 +1,13 @@
 import {
+  clearFailedSignIns,
   countActiveApprovers,
+  countUnlockedApprovers,
   findStaffByName,
   getStaff,
   hasActiveStaff,
   insertStaff,
   listStaff,
+  recordFailedSignIn,
   staffFrom,
   staffNameKey,
   updateStaff,
@@ -22,6 +25,7 @@ import {
 import type { CallContext } from '../core/context';
 import { AppError, conflict, notFound, rule } from '../core/errors';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { createThrottle, LOCK_AFTER } from './throttle';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { audit } from '../core/write-env';
 
@@ -40,11 +44,17 @@ export interface Admitted {
 export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promise<string>) {
   const sessions = new Map<string, string>();
 
+  const throttle = createThrottle();
+  const guessKeys = (name: string, client: string) => [
+    `name:${staffNameKey(name)}`,
+    `client:${client}`,
+  ];
+
   async function member(db: Executor, client: string): Promise<Row<'staff'> | null> {
     const id = sessions.get(client);
     if (id === undefined) return null;
     const row = await getStaff(db, id);
-    if (!row || Number(row.active) !== 1) {
+    if (!row || Number(row.active) !== 1 || row.locked_at !== null) {
       sessions.delete(client);
       return null;
     }
@@ -70,6 +80,44 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
     if (other && other.id !== except) throw rule('staff.errors.duplicate', { name: other.name });
   }
 
+  /**
+   * A failed sign-in, in the audit log (who tried which name from which client), counted for
+   * the name and the client, and for the account if the name is one: at LOCK_AFTER it locks,
+   * unless it is the last approver who could unlock it (whose tries stay slowed instead).
+   * Returns whether this failure locked the account.
+   */
+  async function failed(
+    name: string,
+    client: string,
+    row: Row<'staff'> | undefined,
+    keys: readonly string[],
+  ): Promise<boolean> {
+    const failures = throttle.fail(keys, deps.clock.now().getTime());
+    const tried = { actor: `(${client || 'no client'})`, lang: 'en' as const };
+    return inWriteTransaction(deps, tried, async (env) => {
+      let lockedNow = false;
+      let count = failures;
+      if (row && row.locked_at === null) {
+        const due = Number(row.failed_signins) + 1 >= LOCK_AFTER;
+        const keepOpen =
+          due && row.role === 'approver' && (await countUnlockedApprovers(env.trx)) <= 1;
+        lockedNow = due && !keepOpen;
+        count = await recordFailedSignIn(env.trx, row.id, lockedNow ? env.at : null);
+      }
+      const attempt = { name, client, failures: count };
+      await audit(
+        env,
+        'staff',
+        row?.id ?? `name:${staffNameKey(name)}`,
+        'signInFailed',
+        null,
+        attempt,
+      );
+      if (lockedNow) await audit(env, 'staff', row!.id, 'lock', null, attempt);
+      return lockedNow;
+    });
+  }
+
   return {
     /**
      * Runs before every call: outside shared mode everyone is the one local user; in it, a
@@ -92,13 +140,23 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
     async signIn(input: ParsedInputOf<'auth:signIn'>, ctx: CallContext): Promise<Whoami> {
       const client = ctx.client ?? '';
       if (!(await hasActiveStaff(deps.db))) throw rule('auth.notShared');
+      const keys = guessKeys(input.name, client);
+      const wait = throttle.waitMs(keys, deps.clock.now().getTime());
+      if (wait > 0) {
+        sessions.delete(client);
+        throw new AppError('forbidden', 'auth.tooMany', { seconds: Math.ceil(wait / 1000) });
+      }
       const row = await findStaffByName(deps.db, input.name);
       // An unknown name costs the same hash as a wrong password: timing does not tell names.
       const ok = await verifyPassword(input.password, row?.password_hash ?? (await decoyHash()));
-      if (!row || !ok || Number(row.active) !== 1) {
+      const locked = row !== undefined && row.locked_at !== null;
+      if (!row || !ok || Number(row.active) !== 1 || locked) {
         sessions.delete(client);
-        throw new AppError('forbidden', 'auth.wrongPassword');
+        const lockedNow = await failed(input.name, client, row, keys);
+        throw new AppError('forbidden', locked || lockedNow ? 'auth.locked' : 'auth.wrongPassword');
       }
+      throttle.clear(keys);
+      if (Number(row.failed_signins) > 0) await clearFailedSignIns(deps.db, row.id);
       sessions.set(client, row.id);
       return whoami(client);
     },
@@ -128,6 +186,8 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
           version: 1,
           created_at: env.at,
           updated_at: env.at,
+          failed_signins: 0,
+          locked_at: null,
         };
         await insertStaff(env.trx, row);
         await audit(env, 'staff', row.id, 'create', null, staffFrom(row));
@@ -157,6 +217,16 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
           throw rule('staff.errors.lastApprover', { name: before.name });
         const after = await byId(env.trx, input.id);
         await audit(env, 'staff', before.id, 'update', staffFrom(before), staffFrom(after));
+        return staffFrom(after);
+      }),
+
+    unlock: (input: ParsedInputOf<'staff:unlock'>, ctx: CallContext): Promise<StaffMember> =>
+      inWriteTransaction(deps, ctx, async (env) => {
+        const before = await byId(env.trx, input.id);
+        await clearFailedSignIns(env.trx, before.id);
+        const after = await byId(env.trx, input.id);
+        await audit(env, 'staff', before.id, 'unlock', staffFrom(before), staffFrom(after));
+        throttle.clear([`name:${before.name_key}`]);
         return staffFrom(after);
       }),
 

@@ -71,6 +71,16 @@ export function StaffSection() {
     if (result.ok && member.id === who.staff?.id) await session.refresh();
   };
 
+  const unlock = async (member: StaffMember) => {
+    const result = await attempt('staff:unlock', { id: member.id });
+    setNotice(
+      result.ok
+        ? { kind: 'ok', text: t('staff.unlocked', { name: member.name }) }
+        : { kind: 'error', text: errorText(result.error) },
+    );
+    await load();
+  };
+
   const setPasswordOf = async (member: StaffMember) => {
     const result = await attempt('staff:setPassword', {
       id: member.id,
@@ -136,6 +146,19 @@ export function StaffSection() {
                     checked={member.active}
                     onChange={(e) => void update(member, { active: e.target.checked })}
                   />
+                  {member.locked ? (
+                    <span className="staff-locked">
+                      {t('staff.locked')}
+                      <button
+                        type="button"
+                        className="small"
+                        aria-label={`${t('staff.unlock')} ${member.name}`}
+                        onClick={() => void unlock(member)}
+                      >
+                        {t('staff.unlock')}
+                      </button>
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <input

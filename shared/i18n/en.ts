@@ -151,6 +151,11 @@ export const en = {
       required: '{{field}} is required.',
       type: 'Expected {{expected}}.',
       tooLong: 'At most {{max}} characters.',
+      tooDeep: 'This is nested more than {{max}} levels deep.',
+      tooLarge: 'This is larger than {{max}} KB.',
+      column: 'There is no column by this name.',
+      unstorable:
+        'This text holds a character no registry can store (a NUL, or half of a character pair); remove it and try again.',
       tooSmall: 'At least {{min}}.',
       tooBig: 'At most {{max}}.',
       unknownKey: 'Unknown field: {{keys}}.',
@@ -256,6 +261,8 @@ export const en = {
       tooLarge: 'A scan may be at most {{max}} MB.',
       kind: '“{{name}}” is not a PDF or an image (PNG, JPEG, TIFF).',
       missing: 'This letter has no scan, or its file is gone from the registry’s folder.',
+      notOpenable:
+        '“{{name}}” is not a PDF or an image by its content and name, so it is not opened: it may be a program put in the registry’s folder.',
     },
     stage: {
       transition: 'A tie cannot go from {{from}} to {{to}}.',

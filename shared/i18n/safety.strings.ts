@@ -56,10 +56,15 @@ export const safetyStrings = defineStrings({
       integrity:
         'The registry {{file}} failed its integrity check ({{detail}}). Nothing has been changed in it.',
       newest: 'The newest good backup was taken {{at}}: {{backup}}',
+      integrityBackup:
+        'The registry {{file}} failed its integrity check ({{detail}}). Nothing has been changed in it. The newest good backup was taken {{at}}: {{backup}}. Restore it with: youcheng restore --db "{{file}}" --from "{{backup}}"',
       command: 'Restore it with: youcheng restore --db "{{file}}" --from "{{backup}}"',
       offer:
         'Youcheng can restore the newest good backup, taken {{at}}. The damaged file is kept beside the registry.',
       none: 'There is no good backup of it in {{folder}}.',
+      emptyFile: 'the file is empty (0 bytes), though backups of it exist',
+      foreign:
+        '{{file}} is a database of another program (its tables: {{tables}}), not a Youcheng registry. It was not opened, and nothing was added to it.',
       restoreNewest: 'Restore the backup of {{at}}',
       quit: 'Quit',
       restoreFailed: 'The backup could not be restored: {{message}}',
@@ -75,6 +80,10 @@ export const safetyStrings = defineStrings({
       notEmpty:
         '{{to}} already holds data ({{detail}}). youcheng migrate copies a registry only into an empty one; nothing was written.',
       same: 'The source and the target are the same registry; nothing was copied.',
+      unstorable:
+        'Row {{id}} of the table {{table}} holds a character {{to}} cannot store (a NUL, or half of a character pair) in {{column}}. Nothing was written; correct that value in the source registry and migrate again.',
+      refused:
+        '{{to}} refused rows {{rows}} of the table {{table}} ({{detail}}). Nothing was written.',
     },
     storage: {
       full: 'The registry could not be saved: the disk is full, or the registry reached its size limit. Nothing was changed; free some space and try again.',
@@ -132,9 +141,14 @@ export const safetyStrings = defineStrings({
       title: '登记簿已损坏',
       integrity: '登记簿 {{file}} 未通过完整性检查（{{detail}}），其中的数据未做任何更改。',
       newest: '最新的完好备份是 {{at}} 的备份：{{backup}}',
+      integrityBackup:
+        '登记簿 {{file}} 未通过完整性检查（{{detail}}），其中的数据未做任何更改。最新的完好备份是 {{at}} 的备份：{{backup}}。恢复命令：youcheng restore --db "{{file}}" --from "{{backup}}"',
       command: '恢复命令：youcheng restore --db "{{file}}" --from "{{backup}}"',
       offer: '友城可以恢复最新的完好备份（{{at}}）。损坏的文件会另存在登记簿旁边。',
       none: '{{folder}} 中没有它的完好备份。',
+      emptyFile: '文件为空（0 字节），而它有备份',
+      foreign:
+        '{{file}} 是其他程序的数据库（其表：{{tables}}），不是友城登记簿。未打开它，也未向其中添加任何内容。',
       restoreNewest: '恢复 {{at}} 的备份',
       quit: '退出',
       restoreFailed: '无法恢复备份：{{message}}',
@@ -150,6 +164,9 @@ export const safetyStrings = defineStrings({
       notEmpty:
         '{{to}} 中已有数据（{{detail}}）。youcheng migrate 只能复制到空登记簿中；未写入任何内容。',
       same: '源登记簿与目标登记簿相同；未复制任何内容。',
+      unstorable:
+        '表 {{table}} 的第 {{id}} 行在 {{column}} 中含有 {{to}} 无法保存的字符（NUL 字符或不完整的字符对）。未写入任何内容；请在源登记簿中更正该值后再迁移。',
+      refused: '{{to}} 拒绝了表 {{table}} 的第 {{rows}} 行（{{detail}}）。未写入任何内容。',
     },
     storage: {
       full: '无法保存：磁盘已满，或登记簿已达到容量上限。未做任何更改；请释放空间后重试。',

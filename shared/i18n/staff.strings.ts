@@ -14,7 +14,13 @@ export const staffStrings = defineStrings({
       signedInAs: '{{name}} · {{role}}',
       signInNeeded: 'Sign in first: this registry is shared, and every change is recorded by name.',
       wrongPassword: 'That name and password do not match an active staff account.',
+      tooMany:
+        'Too many failed sign-ins for this name or from this window: try again in {{seconds}} s.',
+      locked:
+        'This account is locked after too many failed sign-ins. Ask an Approver to unlock it in Settings → Staff.',
       notShared: 'This registry has no staff accounts, so nobody needs to sign in.',
+      cliSignIn:
+        'This registry has staff accounts: name yourself with --user NAME and give your password in the environment variable YOUCHENG_PASSWORD.',
       needs: {
         viewer: 'This needs a staff account: sign in first.',
         editor:
@@ -26,7 +32,7 @@ export const staffStrings = defineStrings({
     staff: {
       title: 'Staff',
       intro:
-        'Once the registry has a staff account, everyone signs in and the audit log names them. Viewers read; editors also change records; approvers also decide approval steps, manage staff, the approval chains and restores.',
+        'Once the registry has a staff account, everyone signs in and the audit log names them. Viewers read; editors also change records; approvers also decide approval steps, manage staff, the approval chains, restores and which registry the app has open.',
       firstIntro:
         'No staff accounts yet: the registry is used by one person. The first account you add is an Approver, and you are signed in as it.',
       name: 'Name',
@@ -36,6 +42,9 @@ export const staffStrings = defineStrings({
       newPassword: 'New password',
       add: 'Add staff',
       setPassword: 'Set password',
+      locked: 'Locked',
+      unlock: 'Unlock',
+      unlocked: '{{name}} was unlocked and can sign in again.',
       save: 'Save',
       added: '{{name}} was added.',
       saved: 'Saved.',
@@ -64,7 +73,11 @@ export const staffStrings = defineStrings({
       signedInAs: '{{name}} · {{role}}',
       signInNeeded: '请先登录：本登记库为多人共用，每项修改都按姓名记录。',
       wrongPassword: '姓名与密码不符，或该账户已停用。',
+      tooMany: '该姓名或此窗口登录失败次数过多：请在 {{seconds}} 秒后重试。',
+      locked: '登录失败次数过多，该账户已锁定。请审批人在“设置 → 工作人员”中解锁。',
       notShared: '本登记库没有工作人员账户，无需登录。',
+      cliSignIn:
+        '本登记库有工作人员账户：请用 --user 姓名 指明身份，并在环境变量 YOUCHENG_PASSWORD 中提供密码。',
       needs: {
         viewer: '此操作需要工作人员账户：请先登录。',
         editor:
@@ -75,7 +88,7 @@ export const staffStrings = defineStrings({
     staff: {
       title: '工作人员',
       intro:
-        '登记库一旦有工作人员账户，每个人都须登录，审计日志记录其姓名。“查看”只能阅读；“编辑”还可修改记录；“审批人”还可决定审批环节、管理工作人员、审批流程和恢复备份。',
+        '登记库一旦有工作人员账户，每个人都须登录，审计日志记录其姓名。“查看”只能阅读；“编辑”还可修改记录；“审批人”还可决定审批环节、管理工作人员、审批流程、恢复备份和切换登记库。',
       firstIntro:
         '尚无工作人员账户：登记库由一人使用。您添加的第一个账户为“审批人”，并以该账户登录。',
       name: '姓名',
@@ -85,6 +98,9 @@ export const staffStrings = defineStrings({
       newPassword: '新密码',
       add: '添加工作人员',
       setPassword: '设置密码',
+      locked: '已锁定',
+      unlock: '解锁',
+      unlocked: '{{name}} 已解锁，可以重新登录。',
       save: '保存',
       added: '已添加 {{name}}。',
       saved: '已保存。',

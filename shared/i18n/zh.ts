@@ -145,6 +145,10 @@ export const zh: Resources = {
       required: '必须填写{{field}}。',
       type: '应为{{expected}}。',
       tooLong: '最多{{max}}个字符。',
+      tooDeep: '嵌套层数超过 {{max}} 层。',
+      tooLarge: '大小超过 {{max}} KB。',
+      column: '没有这个名称的列。',
+      unstorable: '此文本含有登记簿无法保存的字符（NUL 字符或不完整的字符对），请删除后重试。',
       tooSmall: '不能小于{{min}}。',
       tooBig: '不能大于{{max}}。',
       unknownKey: '未知字段：{{keys}}。',
@@ -237,6 +241,8 @@ export const zh: Resources = {
       tooLarge: '扫描件不能超过{{max}} MB。',
       kind: '“{{name}}”不是PDF或图片（PNG、JPEG、TIFF）。',
       missing: '该意向书没有扫描件，或其文件已不在登记簿文件夹中。',
+      notOpenable:
+        '“{{name}}”按内容和名称都不是PDF或图片，因此不予打开：它可能是被放入登记簿文件夹的程序。',
     },
     stage: {
       transition: '友城关系不能从“{{from}}”直接转为“{{to}}”。',

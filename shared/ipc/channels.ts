@@ -63,6 +63,7 @@ export const CHANNEL_NAMES = [
   'staff:create',
   'staff:list',
   'staff:setPassword',
+  'staff:unlock',
   'staff:update',
   'steps:create',
   'steps:delete',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, text, version } from '../schemas';
+import { columnName, id, text, version } from '../schemas';
+import { firstUnstorable } from '../storable';
 import { command, query } from './channel';
 
 export const GRIDS = ['ties', 'letters', 'steps', 'visits'] as const;
@@ -21,6 +22,44 @@ export function columnLabelKey(scope: string, column: string): string | null {
 
 const grid = z.enum(GRIDS);
 const rowRefs = z.array(z.strictObject({ id, version })).max(500_000);
+
+/** A saved view's state (columns, widths, sort, filters) is a few kilobytes; this is ample. */
+export const MAX_VIEW_STATE_CHARS = 256 * 1024;
+export const MAX_VIEW_STATE_DEPTH = 32;
+
+/** Whether `value` nests deeper than `max`, found without recursion (a hostile depth is big). */
+function nestsDeeper(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A grid's saved state as the grid gives it: JSON, bounded in depth and size, storable. */
+const viewState = z.record(z.string(), z.unknown()).superRefine((state, ctx) => {
+  if (nestsDeeper(state, MAX_VIEW_STATE_DEPTH)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'errors.validation.tooDeep',
+      params: { max: MAX_VIEW_STATE_DEPTH },
+    });
+    return;
+  }
+  if (JSON.stringify(state).length > MAX_VIEW_STATE_CHARS) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'errors.validation.tooLarge',
+      params: { max: Math.round(MAX_VIEW_STATE_CHARS / 1024) },
+    });
+    return;
+  }
+  if (firstUnstorable(state) !== null)
+    ctx.addIssue({ code: 'custom', message: 'errors.validation.unstorable', params: {} });
+});
 
 export interface PasteResult {
   readonly updated: number;
@@ -48,14 +87,14 @@ export const gridChannels = {
   'grid:paste': command(
     z.strictObject({
       grid,
-      columns: z.array(z.string().max(40)).min(1).max(100),
+      columns: z.array(columnName).min(1).max(100),
       rows: rowRefs,
       text: z.string().max(20_000_000),
     }),
   ).returns<PasteResult>(),
   /** One column set to one value on many rows (fill down, bulk edit). */
   'grid:bulk': command(
-    z.strictObject({ grid, column: z.string().max(40), value: z.unknown(), rows: rowRefs.min(1) }),
+    z.strictObject({ grid, column: columnName, value: z.unknown(), rows: rowRefs.min(1) }),
   ).returns<{ updated: number }>(),
   /** The selected rows deleted (or, from the deleted rows, restored) as one undo step. */
   'grid:delete': command(
@@ -63,7 +102,7 @@ export const gridChannels = {
   ).returns<{ changed: number }>(),
   'views:list': query(z.strictObject({ grid })).returns<SavedView[]>(),
   'views:save': command(
-    z.strictObject({ grid, name: text(80), state: z.record(z.string(), z.unknown()) }),
+    z.strictObject({ grid, name: text(80), state: viewState }),
   ).returns<SavedView>(),
   'views:delete': command(z.strictObject({ id })).returns<{ deleted: boolean }>(),
 };

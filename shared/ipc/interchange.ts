@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { columnFilter } from '../grid-query';
+import { columnName } from '../schemas';
 import { SHEET_KINDS, type SheetKind } from '../interchange';
 import type { ColumnRef } from '../i18n';
 import { command, query } from './channel';
@@ -145,7 +146,7 @@ export const interchangeChannels = {
       grid: z.enum(EXPORT_GRIDS),
       format: z.enum(['csv', 'xlsx']),
       /** Visible column ids, in the grid's order. */
-      columns: z.array(z.string().min(1).max(40)).min(1).max(100),
+      columns: z.array(columnName).min(1).max(100),
       /** Visible rows' ids, in the grid's order (its filters and sort applied). */
       ids: z.array(z.string().min(1).max(64)).max(200_000).default([]),
       /**

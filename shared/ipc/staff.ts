@@ -55,6 +55,8 @@ export const staffChannels = {
     }),
   ).returns<StaffMember>(),
   'staff:setPassword': command(z.strictObject({ id, version, password })).returns<StaffMember>(),
+  /** Lifts the lock that too many failed sign-ins put on an account (an approver's). */
+  'staff:unlock': command(z.strictObject({ id })).returns<StaffMember>(),
   /**
    * What changed since `since` (an audit sequence number; null for just the current cursor).
    * Polled by open grids every second: the same on SQLite and PostgreSQL.

@@ -1,5 +1,6 @@
 import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,10 +39,17 @@ export async function startHost(dir: string): Promise<{ host: Host; stop(): Prom
   });
   const parsed = new URL(url);
   const token = /token=([^&]+)/.exec(parsed.hash)?.[1] ?? '';
+  // The fixture is one client of the host, as a tab is: a call without an id would be a
+  // throwaway client, and the first account's sign-in would not last to the next call.
+  const client = `fixture-${randomBytes(12).toString('hex')}`;
   const raw = async (channel: string, input: unknown) => {
     const res = await fetch(`${parsed.origin}/api/call/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${token}`,
+        'X-Youcheng-Client': client,
+      },
       body: JSON.stringify(input ?? {}),
     });
     return (await res.json()) as WireResult<unknown>;

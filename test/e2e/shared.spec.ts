@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { expect, screenshot, test } from './fixtures';
 import { TiesPage } from './pages/ties.page';
 
@@ -81,6 +82,40 @@ test.describe('shared mode', () => {
     // The last approver cannot demote themselves: the refusal says why.
     await section.getByLabel('角色 李伟').selectOption('editor');
     await expect(section.getByRole('alert')).toContainText('最后一位启用的审批人');
+  });
+
+  test('an approver unlocks an account that failed to sign in too often', async ({
+    page,
+    host,
+  }) => {
+    await host.call('staff:create', { name: '李伟', password: 'correct horse' });
+    await host.call('staff:create', { name: '王芳', password: 'battery staple', role: 'editor' });
+    // Twenty failures take hours of waits by design: the lock they end in is set directly.
+    const file = new Database(host.db);
+    file
+      .prepare("update staff set locked_at = '2026-03-01T09:00:00.000Z' where name = '王芳'")
+      .run();
+    file.close();
+    const refused = await host.raw('auth:signIn', { name: '王芳', password: 'battery staple' });
+    expect(refused).toMatchObject({ ok: false, error: { key: 'auth.locked' } });
+
+    await page.goto(host.url);
+    const form = page.getByRole('form', { name: '登录' });
+    await form.getByLabel('姓名').fill('李伟');
+    await form.getByLabel('密码').fill('correct horse');
+    await form.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '设置' }).click();
+    const section = page.getByRole('region', { name: '工作人员' });
+    const row = section.getByTestId('staff').locator('tbody tr', { hasText: '王芳' });
+    await expect(row).toContainText('已锁定');
+    await section.getByRole('heading', { name: '工作人员' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'staff-locked-zh');
+    await row.getByRole('button', { name: '解锁 王芳' }).click();
+    await expect(section.getByRole('status')).toHaveText('王芳 已解锁，可以重新登录。');
+    await expect(row).not.toContainText('已锁定');
+    await screenshot(page, 'staff-unlocked-zh');
+    const back = await host.raw('auth:signIn', { name: '王芳', password: 'battery staple' });
+    expect(back).toMatchObject({ ok: true });
   });
 });
 

@@ -195,6 +195,14 @@ const SCENARIOS: Record<string, Scenario> = {
     });
     return { id: s.id, version: s.version, password: 'battery staple' };
   },
+  'staff:unlock': async (r) => {
+    await call(r, 'staff:create', { name: '李伟', password: 'correct horse' });
+    const s = await call<{ id: string }>(r, 'staff:create', {
+      name: '王芳',
+      password: 'correct horse',
+    });
+    return { id: s.id };
+  },
 };
 
 /** Write channels that change nothing in the registry itself, and why. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,8 +111,12 @@ describe('automatic backups', () => {
     await (await openFile(file, '2026-01-16T10:00:01.000Z')).close();
     const all = listBackups(backups, 'registry');
     expect(all.map((b) => b.at.slice(0, 13))).toEqual(['2026-01-16T10', '2026-01-15T10']);
-    for (const b of all)
+    for (const b of all) {
       expect(inspectRegistryFile(b.file, KNOWN_MIGRATIONS)).toMatchObject({ ok: true });
+      // A copy of every record is as private as the registry: its owner's alone.
+      expect(statSync(b.file).mode & 0o777).toBe(0o600);
+    }
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(backups).filter((n) => n.includes('.partial'))).toEqual([]);
   });
 
@@ -343,6 +347,7 @@ describe('the backup and restore commands', () => {
     expect(await main(['backup', '--db', file, '--out', out], backup.io)).toBe(0);
     expect(JSON.parse(backup.out.join('\n'))).toEqual({ file, out });
     expect(peek(out, (s) => digest(s))).toBe(before);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
     const again = capture();
     expect(await main(['backup', '--db', file, '--out', out], again.io)).toBe(1);
     expect(again.err.join('\n')).toMatch(/already exists/);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,19 @@ describe('the youcheng CLI', () => {
       expect(await main(argv, io)).toBe(0);
       expect(out.join('\n')).toMatch(/Usage: youcheng/);
     }
+  });
+
+  it('refuses another program’s SQLite file given to --db, adding nothing to it', async () => {
+    const file = db();
+    const other = new Database(file);
+    other.exec("create table notes (body text); insert into notes values ('hello')");
+    other.close();
+    const before = readFileSync(file);
+    const { io, out, err } = capture();
+    expect(await main(['call', '--db', file, 'ties:list'], io)).toBe(1);
+    expect(out).toEqual([]);
+    expect(err.join('\n')).toMatch(/is a database of another program \(its tables: notes\)/);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('runs from a fresh shell through the bin with a clean stdout', () => {

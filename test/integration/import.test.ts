@@ -1,6 +1,8 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Registry } from '../../main/registry';
 import { AppError } from '../../main/core/errors';
 import { listEvents } from '../../db/events.repository';
@@ -432,6 +434,43 @@ describe('through the contract', () => {
       ok: false,
       error: { code: 'not_found', key: 'import.file.gone' },
     });
+  });
+
+  it('removes the uploaded sheet when an import ends, refused or failed, but not after a dry run', async () => {
+    const folderFiles = () =>
+      readdirSync(tmpdir())
+        .filter((d) => d.startsWith(`youcheng-uploads-${process.pid}-`))
+        .flatMap((d) => readdirSync(path.join(tmpdir(), d)));
+    const upload = async (text: string) =>
+      (
+        await call<{ fileId: string }>(registry, 'import:upload', {
+          name: 'x.csv',
+          base64: Buffer.from(text).toString('base64'),
+        })
+      ).fileId;
+    const refused = await upload('local,local_level,partner,country\n南京,city,Perth,Mars\n');
+    expect(folderFiles()).toContain(refused);
+    const dry = await registry.door(
+      'import:run',
+      { fileId: refused, dryRun: true },
+      { trusted: true },
+    );
+    expect(dry.ok).toBe(false);
+    // A dry run leaves the file for the run the user may still make.
+    expect(folderFiles()).toContain(refused);
+    const run = await registry.door('import:run', { fileId: refused }, { trusted: true });
+    expect(run).toMatchObject({ ok: false, error: { key: 'import.refused' } });
+    expect(folderFiles()).not.toContain(refused);
+    expect(
+      await registry.door('import:preview', { fileId: refused }, { trusted: true }),
+    ).toMatchObject({
+      ok: false,
+      error: { key: 'import.file.gone' },
+    });
+    // Not a spreadsheet at all: the import fails, and its upload goes all the same.
+    const broken = await upload('\u0000\u0001 not a sheet');
+    await registry.door('import:run', { fileId: broken, sheet: 'nope' }, { trusted: true });
+    expect(folderFiles()).not.toContain(broken);
   });
 
   it('answers import:pick as unavailable where there is no native dialog', async () => {

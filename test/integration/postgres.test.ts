@@ -394,6 +394,71 @@ describe('youcheng migrate', () => {
   });
 });
 
+describe('youcheng migrate, with what a server cannot hold and who may move it', () => {
+  it('names a row holding a NUL by table, id and column, writing nothing', async () => {
+    const file = tempFile('nul');
+    const source = await testRegistry({ file, backups: 'off' });
+    const tie = await call<TieRow>(source, 'ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Perth',
+      country: 'AU',
+    });
+    // As an older version let it in: the door refuses it now, so it is written straight in.
+    await source.db
+      .updateTable('ties')
+      .set({ notes: 'before\u0000after' })
+      .where('id', '=', tie.id)
+      .execute();
+    await source.close();
+    const url = await emptyDatabase();
+    const run = capture();
+    expect(await main(['migrate', '--from', file, '--to', url], run.io)).toBe(1);
+    const err = run.err.join('\n');
+    expect(err).toContain(`Row ${tie.id} of the table ties holds a character`);
+    expect(err).toMatch(/in notes\. Nothing was written/);
+    expect(err).not.toMatch(/invalid byte sequence|\n\s+at /);
+    expect(run.out).toEqual([]);
+    const target = await openRegistry({ file: url, host: 'cli', backups: 'off' });
+    for (const rows of Object.values(await everyRow(target.db))) expect(rows).toEqual([]);
+    await target.close();
+  });
+
+  it('moves a shared registry only for an approver, and it stays shared on the server', async () => {
+    const file = tempFile('shared');
+    const source = await testRegistry({ file, backups: 'off' });
+    await source.door(
+      'staff:create',
+      { name: '李伟', password: 'approver-pass' },
+      { trusted: true, client: 'a' },
+    );
+    await source.close();
+    const url = await emptyDatabase();
+    const anonymous = capture();
+    expect(await main(['migrate', '--from', file, '--to', url], anonymous.io)).toBe(1);
+    expect(anonymous.err.join('\n')).toMatch(/--user NAME/);
+    process.env.YOUCHENG_PASSWORD = 'approver-pass';
+    try {
+      const run = capture();
+      expect(await main(['migrate', '--from', file, '--to', url, '--user', '李伟'], run.io)).toBe(
+        0,
+      );
+    } finally {
+      delete process.env.YOUCHENG_PASSWORD;
+    }
+    const onServer = await openRegistry({ file: url, host: 'cli', backups: 'off' });
+    const who = await onServer.door('auth:whoami', {}, { trusted: true, client: 'b' });
+    expect(who).toMatchObject({ ok: true, value: { shared: true, staff: null } });
+    const signedIn = await onServer.door(
+      'auth:signIn',
+      { name: '李伟', password: 'approver-pass' },
+      { trusted: true, client: 'b' },
+    );
+    expect(signedIn).toMatchObject({ ok: true, value: { actor: '李伟' } });
+    await onServer.close();
+  });
+});
+
 async function checkContinues(registry: Registry, original: Record<string, unknown[]>) {
   const topAudit = Math.max(...(original.audit_log ?? []).map((r) => (r as { seq: number }).seq));
   const tie = await call<TieRow>(registry, 'ties:create', {

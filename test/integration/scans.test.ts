@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
@@ -109,5 +109,55 @@ describe('scans of letters', () => {
     );
     const open = await registry.door('letters:openScan', { id: letter.id }, { trusted: true });
     expect(!open.ok && open.error.code).toBe('unavailable');
+  });
+});
+
+describe('opening a scan with the system viewer', () => {
+  it('hands over a PDF or an image, and refuses a program under a letter’s name', async () => {
+    const opened: string[] = [];
+    const desk = await testRegistry({
+      platform: { kind: 'electron', openPath: async (file) => void opened.push(file) },
+    });
+    try {
+      const tie = await call<TieRow>(desk, 'ties:create', {
+        local: '南京',
+        local_level: 'city',
+        partner: 'Perth',
+        country: 'AU',
+      });
+      const mine = await call<LetterRow>(desk, 'letters:create', { tie_id: tie.id, title: 'x' });
+      await call(desk, 'letters:attach', {
+        id: mine.id,
+        version: 1,
+        name: 'a.pdf',
+        base64: PDF.toString('base64'),
+      });
+      expect(await call(desk, 'letters:openScan', { id: mine.id })).toEqual({ opened: true });
+      expect(opened).toHaveLength(1);
+      const stored = await desk.db
+        .selectFrom('letters')
+        .select('scan_file')
+        .where('id', '=', mine.id)
+        .executeTakeFirstOrThrow();
+      const file = path.join(desk.paths.files, stored.scan_file ?? '');
+      // A folder received from elsewhere: the stored name now holds a Windows program (MZ).
+      writeFileSync(file, Buffer.from('MZ\x90\x00 this program cannot be run in DOS mode'));
+      const exe = await desk.door('letters:openScan', { id: mine.id }, { trusted: true });
+      expect(!exe.ok && exe.error.code).toBe('validation');
+      expect(!exe.ok && exe.error.message).toMatch(/“a\.pdf” is not a PDF or an image/);
+      // PDF bytes under a shortcut's name would still be launched by its name: refused too.
+      const lnk = `${file.slice(0, -4)}.lnk`;
+      writeFileSync(lnk, PDF);
+      await desk.db
+        .updateTable('letters')
+        .set({ scan_file: path.relative(desk.paths.files, lnk) })
+        .where('id', '=', mine.id)
+        .execute();
+      const shortcut = await desk.door('letters:openScan', { id: mine.id }, { trusted: true });
+      expect(!shortcut.ok && shortcut.error.message).toMatch(/“a\.lnk” is not a PDF/);
+      expect(opened).toHaveLength(1);
+    } finally {
+      await desk.close();
+    }
   });
 });

@@ -185,9 +185,13 @@ describe('roles at the door', () => {
           [
             'backups:restore',
             'chains:set',
+            'registries:open',
+            'registries:pick',
+            'registries:sample',
             'staff:create',
             'staff:list',
             'staff:setPassword',
+            'staff:unlock',
             'staff:update',
             'workflow:decide',
           ].sort(),
@@ -376,6 +380,159 @@ describe('the browser host', () => {
       expect(await post(null, 'ties:list')).toMatchObject({ ok: false });
     } finally {
       await host.close();
+    }
+  });
+});
+
+describe('sign-in that resists guessing', () => {
+  /** A registry whose clock moves only when told: waits are tested without waiting. */
+  let t: number;
+  let guarded: Registry;
+  beforeEach(async () => {
+    t = Date.parse('2026-03-01T09:00:00Z');
+    guarded = await testRegistry({ clock: { now: () => new Date(t) } });
+    const as = (client: string, channel: string, input: unknown) =>
+      guarded.door(channel, input, { trusted: true, client });
+    await as('boss', 'staff:create', { name: '李伟', password: 'approver-pass' });
+    await as('boss', 'staff:create', { name: '王芳', password: 'editor-pass', role: 'editor' });
+    return () => guarded.close();
+  });
+  const signIn = (client: string, name: string, password: string) =>
+    guarded.door('auth:signIn', { name, password }, { trusted: true, client, lang: 'en' });
+  const key = async (client: string, name: string, password: string) => {
+    const r = await signIn(client, name, password);
+    return r.ok ? 'ok' : r.error.key;
+  };
+  const auditOf = (action: string) =>
+    guarded.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
+
+  it('refuses each try after 5 failures until a wait that doubles has passed, by name and by client', async () => {
+    for (let i = 0; i < 5; i++) expect(await key('x', '王芳', 'guess')).toBe('auth.wrongPassword');
+    // The right password too: the try is refused before any password is looked at.
+    const early = await signIn('x', '王芳', 'editor-pass');
+    expect(early).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'auth.tooMany' } });
+    if (!early.ok) expect(early.error.message).toMatch(/try again in 1 s/);
+    // The same name from another client, and another name from the same client, wait too.
+    expect(await key('y', '王芳', 'editor-pass')).toBe('auth.tooMany');
+    expect(await key('x', '李伟', 'approver-pass')).toBe('auth.tooMany');
+    t += 1000;
+    expect(await key('x', '王芳', 'guess')).toBe('auth.wrongPassword');
+    t += 1000;
+    const longer = await signIn('x', '王芳', 'editor-pass');
+    if (!longer.ok) expect(longer.error.message).toMatch(/try again in 1 s/);
+    expect(longer.ok).toBe(false);
+    t += 1000;
+    expect(await key('x', '王芳', 'editor-pass')).toBe('ok');
+    // A good sign-in starts the count again.
+    expect(await key('x', '王芳', 'guess')).toBe('auth.wrongPassword');
+    expect(await key('x', '王芳', 'editor-pass')).toBe('ok');
+    const zh = await guarded.door(
+      'auth:signIn',
+      { name: '王芳', password: 'x' },
+      { trusted: true, client: 'z', lang: 'zh' },
+    );
+    expect(!zh.ok && zh.error.message).toBe('姓名与密码不符，或该账户已停用。');
+  });
+
+  it('locks an account after 20 failures until an approver unlocks it, all in the audit log', async () => {
+    expect(await key('ed', '王芳', 'editor-pass')).toBe('ok');
+    const answers: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      t += 15 * 60 * 1000; // past the longest wait
+      answers.push(await key(`guesser-${i}`, '王芳', `guess-${i}`));
+    }
+    expect(answers.slice(0, 19).every((a) => a === 'auth.wrongPassword')).toBe(true);
+    expect(answers[19]).toBe('auth.locked');
+    t += 15 * 60 * 1000;
+    const locked = await signIn('fresh', '王芳', 'editor-pass');
+    expect(!locked.ok && locked.error.message).toMatch(/locked after too many failed sign-ins/);
+    // The session the account had ends with the lock.
+    expect(await guarded.door('ties:list', {}, { trusted: true, client: 'ed' })).toMatchObject({
+      ok: false,
+      error: { key: 'auth.signInNeeded' },
+    });
+
+    const staff = (
+      await ok<StaffMember[]>(guarded.door('staff:list', {}, { trusted: true, client: 'boss' }))
+    ).find((m) => m.name === '王芳')!;
+    expect(staff.locked).toBe(true);
+    const failures = await auditOf('signInFailed');
+    expect(failures.filter((r) => r.entity_id === staff.id)).toHaveLength(21);
+    expect(JSON.parse(String(failures[0]!.after))).toMatchObject({
+      name: '王芳',
+      client: 'guesser-0',
+    });
+    expect((await auditOf('lock')).map((r) => r.entity_id)).toEqual([staff.id]);
+    // An unknown name is in the log too, by the name that was tried.
+    t += 15 * 60 * 1000;
+    await signIn('q', 'Nobody', 'x');
+    expect((await auditOf('signInFailed')).at(-1)?.entity_id).toBe('name:nobody');
+
+    const unlocked = await ok<StaffMember>(
+      guarded.door('staff:unlock', { id: staff.id }, { trusted: true, client: 'boss' }),
+    );
+    expect(unlocked.locked).toBe(false);
+    expect(await auditOf('unlock')).toHaveLength(1);
+    expect(await key('fresh', '王芳', 'editor-pass')).toBe('ok');
+  });
+
+  it('never locks the last approver, who alone could unlock the others: their tries stay slowed', async () => {
+    for (let i = 0; i < 22; i++) {
+      t += 15 * 60 * 1000;
+      expect(await key(`g${i}`, '李伟', 'guess')).toBe('auth.wrongPassword');
+    }
+    expect(await key('x', '李伟', 'approver-pass')).toBe('auth.tooMany');
+    t += 15 * 60 * 1000;
+    expect(await key('x', '李伟', 'approver-pass')).toBe('ok');
+    expect(await auditOf('lock')).toEqual([]);
+  });
+});
+
+describe('sessions of the browser host', () => {
+  it('belong to the tab id and the run’s token together; a call without an id is alone', async () => {
+    await office();
+    const dir = mkdtempSync(path.join(tmpdir(), 'yc-staff-host-'));
+    writeFileSync(path.join(dir, 'index.html'), '<html><head></head></html>');
+    const one = await startHost({ door: registry.door, staticDir: dir });
+    const two = await startHost({ door: registry.door, staticDir: dir });
+    try {
+      const post = async (
+        host: typeof one,
+        tab: string | null,
+        channel: string,
+        input: unknown = {},
+      ) => {
+        const res = await fetch(`${host.origin}/api/call/${channel}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${host.token}`,
+            ...(tab ? { 'X-Youcheng-Client': tab } : {}),
+          },
+          body: JSON.stringify(input),
+        });
+        return (await res.json()) as WireResult<unknown>;
+      };
+      const tab = 'c'.repeat(24);
+      const signIn = { name: '王芳', password: 'editor-pass' };
+      expect(await post(one, tab, 'auth:signIn', signIn)).toMatchObject({ ok: true });
+      expect(await post(one, tab, 'ties:list')).toMatchObject({ ok: true });
+      // The same tab id on another run of the host is nobody there.
+      expect(await post(two, tab, 'ties:list')).toMatchObject({
+        ok: false,
+        error: { key: 'auth.signInNeeded' },
+      });
+      // Without an id, or with a malformed one, a sign-in serves no later call.
+      for (const bad of [null, 'short', `${'d'.repeat(20)}!`]) {
+        expect(await post(one, bad, 'auth:signIn', signIn)).toMatchObject({ ok: true });
+        expect(await post(one, bad, 'ties:list')).toMatchObject({
+          ok: false,
+          error: { key: 'auth.signInNeeded' },
+        });
+      }
+    } finally {
+      await one.close();
+      await two.close();
     }
   });
 });

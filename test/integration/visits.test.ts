@@ -74,6 +74,26 @@ describe('delegation visits', () => {
     expect(byTie.total).toBe(1);
   });
 
+  it('reads counts in decimal only: hex, binary, octal and exponents are refused', async () => {
+    for (const size of ['0x10', '0b11', '0o7', '1e3', '12abc', '１２x']) {
+      const error = await refusal('visits:create', {
+        direction: 'incoming',
+        start_on: '2026-04-06',
+        size,
+      });
+      expect(
+        error.details?.map((d) => [d.path.join('.'), d.key]),
+        size,
+      ).toEqual([['size', 'errors.validation.integer']]);
+    }
+    const made = await call<VisitRow>(registry, 'visits:create', {
+      direction: 'incoming',
+      start_on: '2026-04-06',
+      size: '1,200',
+    });
+    expect(made.size).toBe(1200);
+  });
+
   it('refuses bad values, each with its field', async () => {
     const error = await refusal('visits:create', {
       direction: 'sideways',

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -150,6 +151,17 @@ describe('switching registries', () => {
       expect(notRegistry.error.code).toBe('rule');
       expect(notRegistry.error.message).toContain(foreign);
     }
+    // Another program's SQLite database is refused too, and nothing is added to it.
+    const contacts = path.join(dir, 'contacts.db');
+    const other = new Database(contacts);
+    other.exec('create table people (name text)');
+    other.close();
+    const untouched = readFileSync(contacts);
+    expect(await door(w, 'registries:open', { file: contacts })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', key: 'recovery.foreign' },
+    });
+    expect(readFileSync(contacts).equals(untouched)).toBe(true);
     // Nothing was lost on the way: the first registry is still the open one.
     const current = await door<RegistriesInfo>(w, 'registries:current');
     expect(current.ok && current.value.file).toBe(path.join(dir, 'province.db'));
@@ -176,6 +188,72 @@ describe('switching registries', () => {
     await w.openSample(ctx);
     const twice = await door<{ total: number }>(w, 'ties:list', {});
     expect(twice.ok && twice.value.total).toBe(20);
+    await w.close();
+  });
+
+  it('refuses to open an emptied registry, naming its newest good backup', async () => {
+    const dir = tmp();
+    const w = await workspaceIn(dir);
+    const city = path.join(dir, 'city.db');
+    await door(w, 'registries:open', { file: city, create: true });
+    await door(w, 'registries:open', { file: path.join(dir, 'province.db') });
+    // A backup of the city registry, then its file emptied by a failed copy.
+    const kept = await openRegistry({
+      file: city,
+      host: 'browser',
+      clock: steppingClock('2026-02-01T09:00:00Z'),
+      backups: 'auto',
+    });
+    await kept.close();
+    writeFileSync(city, '');
+    const refused = await door(w, 'registries:open', { file: city });
+    expect(refused).toMatchObject({ ok: false, error: { key: 'recovery.integrityBackup' } });
+    if (!refused.ok) {
+      expect(refused.error.message).toMatch(/the file is empty \(0 bytes\)/);
+      expect(refused.error.message).toMatch(
+        /youcheng restore --db ".*city\.db" --from ".*city-backups/,
+      );
+    }
+    expect(readFileSync(city)).toHaveLength(0);
+    await w.close();
+  });
+
+  it('lets only an approver switch a shared host, telling the others why', async () => {
+    const dir = tmp();
+    const w = await workspaceIn(dir);
+    const as = (client: string, channel: string, input: unknown = {}) =>
+      w.door(channel, input, { trusted: true, lang: 'en', client });
+    await as('boss', 'staff:create', { name: '李伟', password: 'approver-pass' });
+    await as('boss', 'staff:create', { name: '王芳', password: 'editor-pass', role: 'editor' });
+    expect(await as('ed', 'auth:signIn', { name: '王芳', password: 'editor-pass' })).toMatchObject({
+      ok: true,
+    });
+    const city = path.join(dir, 'city.db');
+    for (const [channel, input] of [
+      ['registries:open', { file: city, create: true }],
+      ['registries:sample', {}],
+      ['registries:pick', { mode: 'create' }],
+    ] as const) {
+      const refused = await as('ed', channel, input);
+      expect(refused, channel).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', key: 'auth.needs.approver' },
+      });
+      if (!refused.ok) expect(refused.error.message).toMatch(/needs the role Approver; 王芳/);
+      // A tab that never signed in is refused before anything happens.
+      expect(await as('stranger', channel, input)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', key: 'auth.signInNeeded' },
+      });
+    }
+    const current = await as('boss', 'registries:current');
+    expect(current.ok && (current.value as RegistriesInfo).file).toBe(
+      path.join(dir, 'province.db'),
+    );
+    expect(await as('boss', 'registries:open', { file: city, create: true })).toMatchObject({
+      ok: true,
+      value: { file: city },
+    });
     await w.close();
   });
 

@@ -10,6 +10,7 @@ import {
 } from '../../shared/staff';
 import { CHANNELS, contract } from '../../shared/ipc/contract';
 import type { CallMeta } from '../../main/core/door';
+import { createThrottle, MAX_WAIT_MS, waitAfter } from '../../main/staff/throttle';
 
 /** Passwords, the role table and the per-window client, as small pure pieces. */
 describe('password hashes', () => {
@@ -96,5 +97,30 @@ describe('Electron windows', () => {
     await handlers.get('auth:whoami')?.({ sender: { id: 4 }, senderFrame: frame }, {});
     expect(seen).toEqual([windowClient(3), windowClient(4)]);
     expect(windowClient(3)).not.toBe(windowClient(4));
+  });
+});
+
+describe('the sign-in throttle', () => {
+  it('lets 5 failures go, then doubles the wait after each, up to its cap', () => {
+    expect([0, 4].map(waitAfter)).toEqual([0, 0]);
+    expect([5, 6, 7, 8].map(waitAfter)).toEqual([1000, 2000, 4000, 8000]);
+    expect(waitAfter(14)).toBe(512_000);
+    expect(waitAfter(15)).toBe(MAX_WAIT_MS);
+    expect(waitAfter(400)).toBe(MAX_WAIT_MS);
+  });
+
+  it('holds a key until its wait is over, and forgets the oldest keys first', () => {
+    const t = createThrottle(3);
+    for (let i = 0; i < 5; i++) t.fail(['name:a', 'client:x'], 1000);
+    expect(t.waitMs(['name:a'], 1000)).toBe(1000);
+    expect(t.waitMs(['name:b', 'client:x'], 1500)).toBe(500);
+    expect(t.waitMs(['name:a'], 2000)).toBe(0);
+    t.fail(['name:b'], 0);
+    t.fail(['name:c'], 0);
+    // Four keys in a throttle of three: the oldest (name:a) went.
+    expect(t.waitMs(['name:a'], 1000)).toBe(0);
+    expect(t.waitMs(['client:x'], 1000)).toBe(1000);
+    t.clear(['client:x']);
+    expect(t.waitMs(['client:x'], 1000)).toBe(0);
   });
 });
