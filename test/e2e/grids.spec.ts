@@ -76,8 +76,10 @@ test.describe('spreadsheet-grade editing', () => {
     await ties.cell(florence, 'local').click();
     await pasteAt(
       page,
-      // In the order the grid shows them: the pinned locality and partner come first.
-      'Nanjing\tFlorence\tcity\t佛罗伦萨\tItaly\nNanjing\tLeipzig\tcity\t"莱比锡\n(Sachsen)"\tGermany\nNanjing\tEindhoven\tcity\t埃因霍温\tNetherlands\n',
+      // In the order the grid shows them: the pinned locality and partner come first. The
+      // quoted cell has quotes in it, as Excel writes one (a name is one line of text; a line
+      // break inside a cell is pasted into notes in test/integration/grid.test.ts).
+      'Nanjing\tFlorence\tcity\t佛罗伦萨\tItaly\nNanjing\tLeipzig\tcity\t"莱比锡 ""Sachsen"""\tGermany\nNanjing\tEindhoven\tcity\t埃因霍温\tNetherlands\n',
     );
     await expect(ties.saveStatus).toHaveText('Pasted 15 cells.');
     await expect(ties.rowCount).toHaveText('5 ties');
