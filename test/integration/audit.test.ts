@@ -130,6 +130,17 @@ const SCENARIOS: Record<string, Scenario> = {
     await call(r, 'undo:undo', { scope: 'ties' });
     return { scope: 'ties' };
   },
+  'followups:mark': async (_r, m) => ({
+    item: `letters:${m.letters[0]!.id}`,
+    action: 'snoozed',
+    until: '2027-01-31',
+    reason: '对方换届，待新市长到任后再联系',
+  }),
+  'followups:unmark': async (r, m) => {
+    const item = `letters:${m.letters[0]!.id}`;
+    await call(r, 'followups:mark', { item, action: 'dismissed', reason: '已电话跟进' });
+    return { item };
+  },
   'views:save': async () => ({ grid: 'ties', name: '日本', state: { quick: '日本' } }),
   'views:delete': async (r) => ({
     id: (await call<{ id: string }>(r, 'views:save', { grid: 'letters', name: 'all', state: {} }))
