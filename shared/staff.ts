@@ -73,6 +73,11 @@ export interface Whoami {
   readonly staff: StaffMember | null;
   /** The name the audit log records for this client's changes (null: must sign in first). */
   readonly actor: string | null;
+  /**
+   * Why this client must sign in again though it was signed in: someone switched the host to
+   * another registry (`from`, by `by`), which signs every client out.
+   */
+  readonly signedOut?: { readonly from: string; readonly by: string | null };
 }
 
 export const MIN_PASSWORD = 8;

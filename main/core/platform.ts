@@ -37,7 +37,8 @@ export interface Platform {
 /** What the host's workspace offers the registry it opened. */
 export interface RegistrySwitch {
   info(): RegistriesInfo;
-  open(file: string, create: boolean): Promise<RegistriesInfo>;
+  /** `by`: who asked, so the clients the switch signs out can be told. */
+  open(file: string, create: boolean, by?: string): Promise<RegistriesInfo>;
   forget(file: string): RegistriesInfo;
   openSample(ctx: CallContext): Promise<RegistriesInfo>;
   /** A native dialog chooses a registry to open or a new file's place; null if cancelled. */

@@ -29,13 +29,14 @@ export function createRegistriesService(deps: ServiceDeps) {
         }
       );
     },
-    open: (input: ParsedInputOf<'registries:open'>) => workspace().open(input.file, input.create),
+    open: (input: ParsedInputOf<'registries:open'>, ctx: CallContext) =>
+      workspace().open(input.file, input.create, ctx.actor),
     async pick(input: ParsedInputOf<'registries:pick'>, ctx: CallContext) {
       const switcher = workspace();
       if (!switcher.pick)
         throw new AppError('unavailable', 'errors.unavailable', { what: 'registries:pick' });
       const chosen = await switcher.pick(input.mode, ctx.lang);
-      return chosen === null ? null : switcher.open(chosen, input.mode === 'create');
+      return chosen === null ? null : switcher.open(chosen, input.mode === 'create', ctx.actor);
     },
     forget: async (input: ParsedInputOf<'registries:forget'>) => workspace().forget(input.file),
     sample: (_input: unknown, ctx: CallContext) => workspace().openSample(ctx),

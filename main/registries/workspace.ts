@@ -5,6 +5,7 @@ import { engineOf, redactUrl } from '../../db/engine';
 import { RegistryOpenError } from '../../db/connection';
 import type { Lang } from '../../shared/i18n';
 import type { RecentRegistry, RegistriesInfo } from '../../shared/ipc/registries';
+import type { Whoami } from '../../shared/staff';
 import type { CallContext } from '../core/context';
 import type { Door } from '../core/door';
 import { AppError } from '../core/errors';
@@ -108,7 +109,7 @@ export interface Workspace {
   info(): RegistriesInfo;
   state(): RecentState;
   /** Opens `file`, or with `create` makes a new registry there; the old one is closed. */
-  open(file: string, create?: boolean): Promise<RegistriesInfo>;
+  open(file: string, create?: boolean, by?: string): Promise<RegistriesInfo>;
   forget(file: string): RegistriesInfo;
   /** Opens the sample registry, making it from its spreadsheet on first use. */
   openSample(ctx: CallContext): Promise<RegistriesInfo>;
@@ -190,7 +191,11 @@ export async function openWorkspace(
     sample: options.sample !== undefined && registry.file === path.resolve(options.sample.file),
   });
 
-  async function switchTo(file: string): Promise<void> {
+  // The clients a switch signed out, told why on their next look at who they are, until they
+  // sign in again (a tab that only finds the sign-in form again would not know what happened).
+  let signedOut: { clients: Set<string>; from: string; by: string | null } | null = null;
+
+  async function switchTo(file: string, by?: string): Promise<void> {
     let next: Registry;
     try {
       next = await options.open(file);
@@ -198,6 +203,9 @@ export async function openWorkspace(
       throw openFailure(file, error);
     }
     const old = registry;
+    const clients = old.services.staff.signedInClients();
+    signedOut =
+      clients.length > 0 ? { clients: new Set(clients), from: info().name, by: by ?? null } : null;
     registry = next;
     if (engineOf(next.file) === 'sqlite') state = remember(state, next.file);
     save();
@@ -206,11 +214,24 @@ export async function openWorkspace(
   }
 
   const workspace: Workspace = {
-    door: (channel, input, meta) => registry.door(channel, input, meta),
+    async door(channel, input, meta) {
+      const result = await registry.door(channel, input, meta);
+      const client = meta.client;
+      if (!signedOut || client === undefined || !signedOut.clients.has(client) || !result.ok)
+        return result;
+      if (channel === 'auth:signIn') signedOut.clients.delete(client);
+      if (channel !== 'auth:whoami') return result;
+      const who = result.value as Whoami;
+      if (!who.shared || who.staff !== null) {
+        signedOut.clients.delete(client);
+        return result;
+      }
+      return { ok: true, value: { ...who, signedOut: { from: signedOut.from, by: signedOut.by } } };
+    },
     current: () => registry,
     info,
     state: () => state,
-    async open(given, create = false) {
+    async open(given, create = false, by) {
       const file = usablePath(given);
       if (file === registry.file) return info();
       if (create) {
@@ -224,7 +245,7 @@ export async function openWorkspace(
         // copy emptied, and the refusal names the backup to restore.
         throw new AppError('not_found', 'registries.errors.missing', { file });
       }
-      await switchTo(file);
+      await switchTo(file, by);
       return info();
     },
     forget(given) {
@@ -242,7 +263,7 @@ export async function openWorkspace(
       if (file === registry.file) return info();
       const fresh = !hasContent(file);
       mkdirSync(path.dirname(file), { recursive: true });
-      await switchTo(file);
+      await switchTo(file, ctx.actor);
       if (fresh) {
         // The sample goes through the real importer, as a user's spreadsheet would.
         await registry.services.interchange.importFile(sample.csv, { dryRun: false }, ctx);

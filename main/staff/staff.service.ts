@@ -161,6 +161,11 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
       return whoami(client);
     },
 
+    /** The clients signed in now: a host switching registries tells them why they must sign in again. */
+    signedInClients(): string[] {
+      return [...sessions.keys()];
+    },
+
     signOut(ctx: CallContext): Promise<Whoami> {
       sessions.delete(ctx.client ?? '');
       return whoami(ctx.client ?? '');

@@ -52,13 +52,20 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   if (failure) return <p className="loading">{failure}</p>;
   if (!who) return <p className="loading">{t('app.loading')}</p>;
-  if (who.shared && !who.staff) return <SignIn onSignedIn={setWho} />;
+  if (who.shared && !who.staff)
+    return <SignIn onSignedIn={setWho} signedOut={who.signedOut ?? null} />;
   return (
     <SessionContext.Provider value={{ who, refresh, signOut }}>{children}</SessionContext.Provider>
   );
 }
 
-function SignIn({ onSignedIn }: { onSignedIn: (who: Whoami) => void }) {
+function SignIn({
+  onSignedIn,
+  signedOut,
+}: {
+  onSignedIn: (who: Whoami) => void;
+  signedOut: Whoami['signedOut'] | null;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -94,6 +101,13 @@ function SignIn({ onSignedIn }: { onSignedIn: (who: Whoami) => void }) {
           <span className="brand-name">{t('app.title')}</span>
         </div>
         <h1 id="signin-title">{t('auth.title')}</h1>
+        {signedOut ? (
+          <p className="signin-notice" role="status">
+            {signedOut.by
+              ? t('auth.switchedBy', { from: signedOut.from, by: signedOut.by })
+              : t('auth.switched', { from: signedOut.from })}
+          </p>
+        ) : null}
         <p className="section-intro">{t('auth.intro')}</p>
         <label htmlFor="signin-name">{t('auth.name')}</label>
         <input

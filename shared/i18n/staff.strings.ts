@@ -19,6 +19,10 @@ export const staffStrings = defineStrings({
       locked:
         'This account is locked after too many failed sign-ins. Ask an Approver to unlock it in Settings → Staff.',
       notShared: 'This registry has no staff accounts, so nobody needs to sign in.',
+      switchedBy:
+        'You were signed out: {{by}} switched the app from {{from}} to another registry. Sign in to this one.',
+      switched:
+        'You were signed out: the app was switched from {{from}} to another registry. Sign in to this one.',
       cliSignIn:
         'This registry has staff accounts: name yourself with --user NAME and give your password in the environment variable YOUCHENG_PASSWORD.',
       needs: {
@@ -76,6 +80,9 @@ export const staffStrings = defineStrings({
       tooMany: '该姓名或此窗口登录失败次数过多：请在 {{seconds}} 秒后重试。',
       locked: '登录失败次数过多，该账户已锁定。请审批人在“设置 → 工作人员”中解锁。',
       notShared: '本登记库没有工作人员账户，无需登录。',
+      switchedBy:
+        '您已退出登录：{{by}}将本应用从“{{from}}”切换到了另一个登记库。请登录当前登记库。',
+      switched: '您已退出登录：本应用已从“{{from}}”切换到另一个登记库。请登录当前登记库。',
       cliSignIn:
         '本登记库有工作人员账户：请用 --user 姓名 指明身份，并在环境变量 YOUCHENG_PASSWORD 中提供密码。',
       needs: {

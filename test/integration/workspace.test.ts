@@ -18,6 +18,7 @@ import {
 } from '../../main/registries/workspace';
 import type { RegistriesInfo } from '../../shared/ipc/registries';
 import type { WireResult } from '../../shared/result';
+import type { Whoami } from '../../shared/staff';
 import { ctx, steppingClock, testRegistry } from '../support/registry';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -264,5 +265,54 @@ describe('switching registries', () => {
     const open = await registry.door('registries:open', { file: '/tmp/x.db' }, { trusted: true });
     expect(open).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     await registry.close();
+  });
+});
+
+describe('a switch in shared mode', () => {
+  it('tells each client it signed out why, until it signs in again', async () => {
+    const dir = tmp();
+    const city = path.join(dir, 'city.db');
+    const w = await workspaceIn(dir, city);
+    const as = async <T>(client: string, channel: string, input: unknown = {}) =>
+      (await w.door(channel, input, { trusted: true, lang: 'en', client })) as WireResult<T>;
+    const staffOf = async () => {
+      // The first account is an approver, signed in on the tab that made it.
+      await as('tab-a', 'staff:create', { name: '李伟', password: 'approver-pass-1' });
+      await as('tab-a', 'staff:create', {
+        name: '王芳',
+        password: 'editor-pass-1',
+        role: 'editor',
+      });
+    };
+    await staffOf();
+    // To a registry without staff: nobody needs to sign in there, and nobody is told anything.
+    const province = path.join(dir, 'province.db');
+    expect((await as('tab-a', 'registries:open', { file: province, create: true })).ok).toBe(true);
+    const open = await as<Whoami>('tab-a', 'auth:whoami');
+    expect(open.ok && open.value).toMatchObject({ shared: false });
+    expect(open.ok && open.value.signedOut).toBeUndefined();
+
+    await staffOf();
+    const signedIn = await as<Whoami>('tab-b', 'auth:signIn', {
+      name: '王芳',
+      password: 'editor-pass-1',
+    });
+    expect(signedIn.ok).toBe(true);
+    expect((await as('tab-a', 'registries:open', { file: city })).ok).toBe(true);
+    const told = await as<Whoami>('tab-b', 'auth:whoami');
+    expect(told.ok && told.value).toMatchObject({
+      shared: true,
+      staff: null,
+      signedOut: { from: 'province.db', by: '李伟' },
+    });
+    // A tab that was not signed in is told nothing.
+    const stranger = await as<Whoami>('tab-c', 'auth:whoami');
+    expect(stranger.ok && stranger.value.signedOut).toBeUndefined();
+    // Signed in again, the notice is gone.
+    await as('tab-b', 'auth:signIn', { name: '王芳', password: 'editor-pass-1' });
+    const after = await as<Whoami>('tab-b', 'auth:whoami');
+    expect(after.ok && after.value).toMatchObject({ staff: { name: '王芳' } });
+    expect(after.ok && after.value.signedOut).toBeUndefined();
+    await w.current().close();
   });
 });
