@@ -66,11 +66,12 @@ export async function planMerge(db: Executor, input: MergeInput): Promise<MergeP
     const settings = await readSettings(db);
     if (settings.jurisdictionId === pair.remove.id)
       throw rule('places.errors.jurisdiction', { name: pair.remove.name });
-    if (await isUnder(db, pair.keep, pair.remove.id) && pair.keep.parent_id !== pair.remove.id)
+    if ((await isUnder(db, pair.keep, pair.remove.id)) && pair.keep.parent_id !== pair.remove.id)
       throw rule('places.errors.under', { keep: pair.keep.name, remove: pair.remove.name });
     visits = (await visitsOfLocality(db, pair.remove.id)).length;
-    children = (await childLocalities(db, pair.remove.id)).filter((c) => c.id !== pair.keep.id)
-      .length;
+    children = (await childLocalities(db, pair.remove.id)).filter(
+      (c) => c.id !== pair.keep.id,
+    ).length;
   }
   return { ties: moving.length, visits, children, clashes };
 }
@@ -154,8 +155,7 @@ export async function mergeIn(env: WriteEnv, input: MergeInput): Promise<MergePl
       await rewrite(env, 'ties', 'tie', tie, { partner_id: pair.keep.id });
     await rewrite(env, 'partners', 'partner', pair.remove, { deleted_at: env.at }, 'delete');
     const patch: RowPatch<'partners'> = { ...missingNames(pair) };
-    if (!pair.keep.name_local && pair.remove.name_local)
-      patch.name_local = pair.remove.name_local;
+    if (!pair.keep.name_local && pair.remove.name_local) patch.name_local = pair.remove.name_local;
     if (!pair.keep.region && pair.remove.region) patch.region = pair.remove.region;
     if (Object.keys(patch).length > 0) await rewrite(env, 'partners', 'partner', pair.keep, patch);
   }

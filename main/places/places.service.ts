@@ -128,7 +128,7 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       const params = await names();
       return inWriteTransaction(deps, ctx, (env) => mergeIn(env, input), {
         scope: 'places',
-        label: 'places.undo.merge',
+        label: 'places.undo_merge',
         params,
       });
     },
