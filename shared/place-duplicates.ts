@@ -91,3 +91,13 @@ function sameChineseName(x: PartnerKeyed, y: PartnerKeyed): boolean {
   const a = zh(x);
   return [...zh(y)].some((n) => a.has(n));
 }
+
+/** Whether a place matches a search box: any of its names, folded as duplicates are. */
+export function matchesPlace(
+  query: string,
+  names: readonly (string | null | undefined)[],
+): boolean {
+  const q = foldName(query.trim());
+  if (q === '') return true;
+  return names.some((n) => !!n && foldName(n).includes(q));
+}

@@ -26,21 +26,23 @@ export function MergePanel({
 }) {
   const { t } = useTranslation();
   const [keepA, setKeepA] = useState(true);
-  const [plan, setPlan] = useState<MergePlan | null>(null);
+  // The plan of the pair it was asked for: a stale one never enables the merge.
+  const [planned, setPlanned] = useState<{ key: string; plan: MergePlan } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [tick, setTick] = useState(0);
   const keep = keepA ? choice.a : choice.b;
   const remove = keepA ? choice.b : choice.a;
+  const key = `${keep.id}>${remove.id}:${tick}`;
+  const plan = planned?.key === key ? planned.plan : null;
 
   useEffect(() => {
     let live = true;
-    setPlan(null);
     void attempt('places:mergePlan', { of: choice.of, keep: keep.id, remove: remove.id }).then(
       (result) => {
         if (!live) return;
         if (result.ok) {
-          setPlan(result.value);
+          setPlanned({ key, plan: result.value });
           setError(null);
         } else setError(errorText(result.error));
       },
@@ -48,7 +50,7 @@ export function MergePanel({
     return () => {
       live = false;
     };
-  }, [choice.of, keep.id, remove.id, tick]);
+  }, [choice.of, keep.id, remove.id, key]);
 
   const deleteTie = async (id: string, version: number) => {
     const result = await attempt('ties:delete', { id, version });

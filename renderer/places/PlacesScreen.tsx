@@ -13,7 +13,7 @@ import { undoText } from '../../shared/undo-text';
 import { attempt } from '../api/client';
 import { errorText } from '../i18n';
 import { MergePanel, type MergeChoice } from './MergePanel';
-import { matchesPlace } from './placeSearch';
+import { matchesPlace } from '../../shared/place-duplicates';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
 
@@ -28,11 +28,14 @@ export function PlacesScreen({ lang }: { lang: Lang }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await attempt('places:overview', {});
-    if (result.ok) setData(result.value);
-    else setNotice({ kind: 'error', text: errorText(result.error) });
-  }, []);
+  const load = useCallback(
+    () =>
+      attempt('places:overview', {}).then((result) => {
+        if (result.ok) setData(result.value);
+        else setNotice({ kind: 'error', text: errorText(result.error) });
+      }),
+    [],
+  );
   useEffect(() => {
     void load();
   }, [load]);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateLocalities, duplicatePartners, foldName } from '../../shared/place-duplicates';
-import { matchesPlace } from '../../renderer/places/placeSearch';
+import {
+  duplicateLocalities,
+  duplicatePartners,
+  foldName,
+  matchesPlace,
+} from '../../shared/place-duplicates';
 
 const partner = (
   id: string,
