@@ -102,3 +102,70 @@ for (const lang of ['zh', 'en'] as const) {
     });
   });
 }
+
+const placesWords = {
+  zh: {
+    nav: '地区与城市',
+    partners: '外方城市',
+    merge: '合并',
+    merged: '已将“Ōsaka”合并到“Osaka”',
+    undo: '撤销',
+    undone: '已撤销',
+  },
+  en: {
+    nav: 'Places',
+    partners: 'Partner cities',
+    merge: 'Merge',
+    merged: 'Merged “Ōsaka” into “Osaka”',
+    undo: 'Undo',
+    undone: 'Undone',
+  },
+} as const;
+
+for (const lang of ['zh', 'en'] as const) {
+  const w = placesWords[lang];
+  test.describe(`the Places screen (${lang})`, () => {
+    test.use({ lang });
+
+    test('merges a suggested duplicate in one step and undoes it', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      for (const [local, partner] of [
+        ['合肥市', 'Osaka'],
+        ['芜湖市', 'Ōsaka'],
+        ['芜湖市', 'Kobe'],
+      ] as const)
+        await host.call('ties:create', { local, local_level: 'city', partner, country: 'JP' });
+      await page.goto(host.url);
+      await page.getByRole('navigation').getByRole('button', { name: w.nav }).click();
+      const suggestions = page.getByTestId('suggestions');
+      await expect(suggestions.locator('li')).toHaveCount(1);
+      await expect(suggestions).toContainText('Osaka · Ōsaka');
+      await expect(page.getByTestId('localities')).toContainText('合肥市');
+      await screenshot(page, `places-${lang}`);
+
+      await suggestions.getByRole('button', { name: w.merge }).click();
+      const panel = page.getByTestId('merge-panel');
+      await expect(panel).toContainText('Ōsaka');
+      await screenshot(page, `places-merge-${lang}`);
+      await panel.getByRole('button', { name: w.merge, exact: true }).click();
+      await expect(page.getByRole('status')).toContainText(w.merged);
+      await expect(suggestions.locator('li')).toHaveCount(0);
+      await page.getByRole('tab', { name: w.partners }).click();
+      const partners = page.getByTestId('partners');
+      await expect(partners.locator('tbody tr')).toHaveCount(2);
+      await expect(partners.locator('tr', { hasText: 'Osaka' }).locator('td.num')).toHaveText('2');
+      await screenshot(page, `places-merged-${lang}`);
+
+      await page.getByRole('button', { name: w.undo, exact: true }).click();
+      await expect(page.getByRole('status')).toContainText(w.undone);
+      await expect(partners.locator('tbody tr')).toHaveCount(3);
+      await expect(suggestions.locator('li')).toHaveCount(1);
+      const ties = await host.call<Page<TieRow>>('ties:list', {});
+      expect(ties.rows.map((t) => t.partner).sort()).toEqual(['Kobe', 'Osaka', 'Ōsaka']);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
