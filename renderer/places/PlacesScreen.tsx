@@ -132,18 +132,22 @@ export function PlacesScreen({ lang }: { lang: Lang }) {
             </ul>
           )}
         </section>
-        <div className="places-tabs" role="tablist">
-          {(['locality', 'partner'] as const).map((of) => (
-            <button
-              key={of}
-              type="button"
-              role="tab"
-              aria-selected={tab === of}
-              onClick={() => switchTab(of)}
-            >
-              {t(of === 'locality' ? 'places.localities' : 'places.partners')}
-            </button>
-          ))}
+        <div className="places-tabs">
+          <div role="tablist" className="tab-list">
+            {(['locality', 'partner'] as const).map((of) => (
+              <button
+                key={of}
+                type="button"
+                role="tab"
+                id={`places-tab-${of}`}
+                aria-controls="places-panel"
+                aria-selected={tab === of}
+                onClick={() => switchTab(of)}
+              >
+                {t(of === 'locality' ? 'places.localities' : 'places.partners')}
+              </button>
+            ))}
+          </div>
           <input
             type="search"
             aria-label={t('places.search')}
@@ -159,34 +163,36 @@ export function PlacesScreen({ lang }: { lang: Lang }) {
             {t('places.mergeSelected')}
           </button>
         </div>
-        {data ? (
-          tab === 'locality' ? (
-            <LocalitiesTable
-              rows={data.localities.filter((l) =>
-                matchesPlace(query, [l.name, l.name_zh, l.name_en, l.code]),
-              )}
-              all={data.localities}
-              lang={lang}
-              selected={selected}
-              toggle={toggle}
-              editing={editing}
-              setEditing={setEditing}
-              saved={saved}
-            />
-          ) : (
-            <PartnersTable
-              rows={data.partners.filter((p) =>
-                matchesPlace(query, [p.name, p.name_zh, p.name_en, countryName(p.country, lang)]),
-              )}
-              lang={lang}
-              selected={selected}
-              toggle={toggle}
-              editing={editing}
-              setEditing={setEditing}
-              saved={saved}
-            />
-          )
-        ) : null}
+        <div role="tabpanel" id="places-panel" aria-labelledby={`places-tab-${tab}`}>
+          {data ? (
+            tab === 'locality' ? (
+              <LocalitiesTable
+                rows={data.localities.filter((l) =>
+                  matchesPlace(query, [l.name, l.name_zh, l.name_en, l.code]),
+                )}
+                all={data.localities}
+                lang={lang}
+                selected={selected}
+                toggle={toggle}
+                editing={editing}
+                setEditing={setEditing}
+                saved={saved}
+              />
+            ) : (
+              <PartnersTable
+                rows={data.partners.filter((p) =>
+                  matchesPlace(query, [p.name, p.name_zh, p.name_en, countryName(p.country, lang)]),
+                )}
+                lang={lang}
+                selected={selected}
+                toggle={toggle}
+                editing={editing}
+                setEditing={setEditing}
+                saved={saved}
+              />
+            )
+          ) : null}
+        </div>
       </div>
     </section>
   );
