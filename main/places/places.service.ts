@@ -50,7 +50,8 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
         deps,
         ctx,
         (env) => updateLocalityIn(env, input.id, input.version, input.patch),
-        { scope: 'settings', label: 'undo.update', params: { target: input.id } },
+        // Renamed, re-levelled and re-parented on the Places screen, whose Undo is this scope.
+        { scope: 'places', label: 'undo.update', params: { target: input.id } },
       );
     },
 
@@ -74,6 +75,8 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
           parent_id: l.parent_id,
           parent: l.parent_id ? (names.get(l.parent_id) ?? null) : null,
           code: l.code,
+          pinyin: l.pinyin,
+          initials: l.initials,
           ties: byLocality.get(l.id) ?? 0,
           version: l.version,
         })),
@@ -83,6 +86,8 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
           name_zh: p.name_zh,
           name_en: p.name_en,
           country: p.country as CountryCode,
+          pinyin: p.pinyin,
+          initials: p.initials,
           ties: byPartner.get(p.id) ?? 0,
           version: p.version,
         })),
@@ -109,6 +114,8 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
         name_zh: row.name_zh,
         name_en: row.name_en,
         country: row.country as CountryCode,
+        pinyin: row.pinyin,
+        initials: row.initials,
         ties: await countLiveTiesOfPartner(deps.db, row.id),
         version: row.version,
       };

@@ -168,7 +168,7 @@ export function PlacesScreen({ lang }: { lang: Lang }) {
             tab === 'locality' ? (
               <LocalitiesTable
                 rows={data.localities.filter((l) =>
-                  matchesPlace(query, [l.name, l.name_zh, l.name_en, l.code]),
+                  matchesPlace(query, [l.name, l.name_zh, l.name_en, l.code, l.pinyin, l.initials]),
                 )}
                 all={data.localities}
                 lang={lang}
@@ -181,7 +181,14 @@ export function PlacesScreen({ lang }: { lang: Lang }) {
             ) : (
               <PartnersTable
                 rows={data.partners.filter((p) =>
-                  matchesPlace(query, [p.name, p.name_zh, p.name_en, countryName(p.country, lang)]),
+                  matchesPlace(query, [
+                    p.name,
+                    p.name_zh,
+                    p.name_en,
+                    p.pinyin,
+                    p.initials,
+                    countryName(p.country, lang),
+                  ]),
                 )}
                 lang={lang}
                 selected={selected}

@@ -15,6 +15,9 @@ export interface PlaceLocality {
   readonly parent_id: string | null;
   readonly parent: string | null;
   readonly code: string | null;
+  /** Its pinyin and initials, so the search box finds 合肥市 by `hefei` or `hf`. */
+  readonly pinyin: string | null;
+  readonly initials: string | null;
   readonly ties: number;
   readonly version: number;
 }
@@ -26,6 +29,8 @@ export interface PlacePartner {
   readonly name_zh: string | null;
   readonly name_en: string | null;
   readonly country: CountryCode;
+  readonly pinyin: string | null;
+  readonly initials: string | null;
   readonly ties: number;
   readonly version: number;
 }

@@ -169,3 +169,39 @@ for (const lang of ['zh', 'en'] as const) {
     });
   });
 }
+
+for (const lang of ['zh', 'en'] as const) {
+  const w = placesWords[lang];
+  test.describe(`editing a place (${lang})`, () => {
+    test.use({ lang });
+
+    test('finds a locality by its pinyin initials, sets its parent, and undoes it', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      // 合肥市 first: registered before its province, it has no parent yet.
+      for (const local of ['合肥市', '安徽省'])
+        await host.call('ties:create', { local, partner: `${local} partner`, country: 'JP' });
+      await page.goto(host.url);
+      await page.getByRole('navigation').getByRole('button', { name: w.nav }).click();
+      const table = page.getByTestId('localities');
+      await expect(table.locator('tbody tr')).toHaveCount(2);
+      await page.getByRole('searchbox').fill('hf');
+      await expect(table.locator('tbody tr')).toHaveCount(1);
+      await table.getByRole('button', { name: lang === 'zh' ? '编辑' : 'Edit' }).click();
+      await table.getByLabel(lang === 'zh' ? '上级' : 'Parent').selectOption({ label: '安徽省' });
+      await table.getByRole('button', { name: lang === 'zh' ? '保存' : 'Save' }).click();
+      await expect(table.locator('tbody tr').first()).toContainText('安徽省');
+      const localities = await host.call<LocalityRow[]>('localities:list');
+      const hefei = localities.find((l) => l.name === '合肥市');
+      expect(hefei?.parent_id).toBe(localities.find((l) => l.name === '安徽省')?.id);
+
+      await page.getByRole('button', { name: w.undo, exact: true }).click();
+      await expect(page.getByRole('status')).toContainText(w.undone);
+      const after = await host.call<LocalityRow[]>('localities:list');
+      expect(after.find((l) => l.name === '合肥市')?.parent_id).toBeNull();
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
