@@ -38,9 +38,8 @@ export const placesStrings = defineStrings({
       mergeTitle: 'Merge two records of one place',
       keep: 'Keep',
       mergeMoves:
-        'Merging moves {{ties}} ties, {{visits}} visits and {{children}} places under it from “{{remove}}” to “{{keep}}”, then deletes “{{remove}}”.',
-      clashes:
-        'These ties would exist twice after the merge. Delete one of each pair first (or keep the other record):',
+        'Merging moves what is recorded under “{{remove}}” to “{{keep}}” (ties: {{ties}}, visits: {{visits}}, places under it: {{children}}), then deletes “{{remove}}”.',
+      clashes: 'These ties would exist twice after the merge. Delete one of each pair first:',
       clashPair: '{{kept}} and {{moved}}',
       deleteTie: 'Delete {{tie}}',
       merged: 'Merged “{{remove}}” into “{{keep}}”.',
@@ -97,7 +96,7 @@ export const placesStrings = defineStrings({
       keep: '保留',
       mergeMoves:
         '合并将把“{{remove}}”的{{ties}}对关系、{{visits}}次出访来访和{{children}}个下级地区迁移到“{{keep}}”，然后删除“{{remove}}”。',
-      clashes: '合并后以下关系将重复。请先删除每对中的一条（或改为保留另一条记录）：',
+      clashes: '合并后以下关系将重复。请先删除每对中的一条：',
       clashPair: '{{kept}} 与 {{moved}}',
       deleteTie: '删除 {{tie}}',
       merged: '已将“{{remove}}”合并到“{{keep}}”。',

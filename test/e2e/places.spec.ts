@@ -205,3 +205,37 @@ for (const lang of ['zh', 'en'] as const) {
     });
   });
 }
+
+test.describe('a merge that would make a tie twice (en)', () => {
+  test.use({ lang: 'en' });
+
+  test('lists the pair, refuses until one is deleted, then merges', async ({
+    page,
+    host,
+    pageErrors,
+  }) => {
+    for (const partner of ['Osaka', 'Ōsaka'])
+      await host.call('ties:create', {
+        local: '合肥市',
+        local_level: 'city',
+        partner,
+        country: 'JP',
+      });
+    await page.goto(host.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Places' }).click();
+    await page.getByTestId('suggestions').getByRole('button', { name: 'Merge' }).click();
+    const panel = page.getByTestId('merge-panel');
+    const clashes = panel.getByTestId('merge-clashes');
+    await expect(clashes).toContainText('合肥市 – Osaka and 合肥市 – Ōsaka');
+    const merge = panel.getByRole('button', { name: 'Merge', exact: true });
+    await expect(merge).toBeDisabled();
+    await screenshot(page, 'places-merge-clash-en');
+    await clashes.getByRole('button', { name: 'Delete 合肥市 – Ōsaka' }).click();
+    await expect(clashes).toHaveCount(0);
+    await merge.click();
+    await expect(page.getByRole('status')).toContainText('Merged “Ōsaka” into “Osaka”');
+    const ties = await host.call<Page<TieRow>>('ties:list', {});
+    expect(ties.rows.map((t) => `${t.local} ${t.partner}`)).toEqual(['合肥市 Osaka']);
+    expect(pageErrors).toEqual([]);
+  });
+});
