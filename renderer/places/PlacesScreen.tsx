@@ -59,8 +59,15 @@ export function PlacesScreen({ lang }: { lang: Lang }) {
     await load();
   };
 
-  const startMerge = (of: PlaceKindOf, a: string, b: string) =>
+  const tiesOf = (id: string) =>
+    data?.localities.find((l) => l.id === id)?.ties ??
+    data?.partners.find((p) => p.id === id)?.ties ??
+    0;
+  // The one with more ties is offered as the one to keep: fewer ties move.
+  const startMerge = (of: PlaceKindOf, x: string, y: string) => {
+    const [a, b] = tiesOf(y) > tiesOf(x) ? [y, x] : [x, y];
     setMerging({ of, a: { id: a, name: nameOf(a) }, b: { id: b, name: nameOf(b) } });
+  };
 
   const switchTab = (next: PlaceKindOf) => {
     setTab(next);
