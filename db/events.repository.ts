@@ -1,8 +1,20 @@
 import type { PartialDate } from '../shared/dates';
 import type { TieEventRow } from '../shared/model';
+import type { HistoryEvent } from '../shared/timeline';
 import type { Executor, Row } from './schema';
 import { preparedInsert } from './prepared';
 
+/*
+ * A tie's event has one stored shape and is mapped from it here, explicitly, and nowhere else:
+ * - `Row<'tie_events'>`: the table row (`occurred_on`, `confidential` as 0/1, the sort key);
+ * - `TieEventRow` (shared/model.ts): the wire's event, for `ties:events` and the workflow
+ *   options, and what the dossier's `TimelineEntry` is picked from (main/reports/dossier.ts);
+ * - `HistoryEvent` (shared/timeline.ts): only what the date rules read, for the pure rules
+ *   (stage as of a date, dates out of order); the report's packed read builds it directly
+ *   in db/reports.repository.ts for speed.
+ */
+
+/** The wire's event: a stored row with its date as `on` and `confidential` as a boolean. */
 export function eventRowFrom(row: Row<'tie_events'>): TieEventRow {
   return {
     id: row.id,
@@ -18,6 +30,19 @@ export function eventRowFrom(row: Row<'tie_events'>): TieEventRow {
     confidential: row.confidential === 1,
     recorded_by: row.recorded_by,
     recorded_at: row.recorded_at,
+  };
+}
+
+/** What the date rules of shared/timeline.ts read of a stored event. */
+export function historyEventFrom(row: Row<'tie_events'>): HistoryEvent {
+  return {
+    seq: row.seq,
+    type: row.type,
+    stage: row.stage,
+    kind: row.kind,
+    fromStage: row.from_stage,
+    fromKind: row.from_kind,
+    on: row.occurred_on,
   };
 }
 

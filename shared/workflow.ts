@@ -58,6 +58,21 @@ export function unanswered(
   return warnings.filter((w) => !(overrides[w.code] ?? '').trim());
 }
 
+/**
+ * An established tie reaching a round number of years in a year: its names, its establishment
+ * date as stored (`on`), and whether it is suspended (it still counts among the established).
+ * The report's `anniversaries` are exactly these (their JSON keys are the domain contract's);
+ * the `ties:anniversaries` channel adds what the follow-ups screen needs to open the tie.
+ */
+export interface Anniversary {
+  readonly local: string;
+  readonly partner: string;
+  readonly country: string;
+  readonly on: string;
+  readonly years: number;
+  readonly suspended: boolean;
+}
+
 /** The anniversaries offices mark: every 5 years up to 30, then every 10. */
 export function isRoundAnniversary(years: number): boolean {
   return years > 0 && (years <= 30 ? years % 5 === 0 : years % 10 === 0);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { inSavepoint } from '../../db/savepoint';
 import type { Lang } from '../../shared/i18n';
 import { APPLY_ORDER, columnDef, columnLetter, type SheetKind } from '../../shared/interchange';
 import type {
@@ -382,17 +382,17 @@ async function applySheet(
       else count(outcome);
       continue;
     }
-    await sql`savepoint import_row`.execute(env.trx);
+    let outcome: Outcome | 'deferred';
     try {
-      const outcome = await applier.row(env, { line: row.line, values, present });
-      await sql`release import_row`.execute(env.trx);
-      if (outcome === 'deferred') texts.set(row.line, cells);
-      else count(outcome);
+      outcome = await inSavepoint(env.trx, 'import_row', () =>
+        applier.row(env, { line: row.line, values, present }),
+      );
     } catch (error) {
-      await sql`rollback to import_row`.execute(env.trx);
-      await sql`release import_row`.execute(env.trx);
       refuse(row.line, problemsOf(error), cells);
+      continue;
     }
+    if (outcome === 'deferred') texts.set(row.line, cells);
+    else count(outcome);
   }
   for (const { line, outcome } of await applier.finish(env)) {
     if (Array.isArray(outcome)) refuse(line, outcome, texts.get(line) ?? new Map());

@@ -13,9 +13,6 @@ import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { patchVersioned, setDeleted } from '../core/versioned.write';
 import { attachIn, createLetterIn, LETTER_TARGET, updateLetterIn } from './letters.write';
 
-// main/interchange/ still imports the write blocks from here until issue 20's split lands.
-export { createLetterIn, updateLetterIn };
-
 export function createLettersService(deps: ServiceDeps) {
   async function row(db: Executor, id: string): Promise<LetterRow> {
     const found = await getLetterRow(db, id);

@@ -22,9 +22,6 @@ import { jurisdictionCode } from './directory.write';
 import { divisionPath, searchDivisions } from '../../shared/divisions';
 import type { DirectoryPlace } from '../../shared/ipc/reference';
 
-// main/interchange/ still imports the write blocks from here until issue 20's split lands.
-export { createLocalityIn, updateLocalityIn };
-
 export function createReferenceService(deps: ServiceDeps, settings: SettingsService) {
   return {
     async localities(): Promise<LocalityRow[]> {

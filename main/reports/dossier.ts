@@ -1,6 +1,6 @@
-import { enumLabel, type Field, type Kind, type Stage } from '../../shared/enums';
+import { enumLabel, type Field } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
-import type { LetterRow, StepRow, TieRow, VisitRow } from '../../shared/model';
+import type { LetterRow, StepRow, TieEventRow, TieRow, VisitRow } from '../../shared/model';
 import type { TieAsOf, TieNames } from '../../shared/report/figures';
 import { countryLabel, formatDate, placeName } from '../../shared/report/format';
 import type { Translate } from '../../shared/report/narrative';
@@ -8,18 +8,30 @@ import { STAGE_ORDER } from '../../shared/stages';
 import { footerText, localName, partnerName } from './annual';
 import { documentHtml, esc, section, table } from './document';
 
-/** One event of a tie's timeline as printed: a confidential note is already withheld. */
-export interface TimelineEntry {
-  readonly seq: number;
-  readonly on: string | null;
-  readonly type: 'stage' | 'kind';
-  readonly stage: Stage | null;
-  readonly fromStage: Stage | null;
-  readonly kind: Kind | null;
-  readonly fromKind: Kind | null;
-  readonly note: string | null;
-  readonly confidential: boolean;
-  readonly recordedBy: string;
+/**
+ * One event of a tie's timeline as printed: the wire's event (shared/model.ts) without what a
+ * document does not show, its confidential note already withheld. Here `confidential` says a
+ * note was withheld, so the document can mark the gap.
+ */
+export type TimelineEntry = Pick<
+  TieEventRow,
+  'seq' | 'on' | 'type' | 'stage' | 'from_stage' | 'kind' | 'from_kind' | 'note' | 'recorded_by'
+> & { readonly confidential: boolean };
+
+export function timelineEntryOf(e: TieEventRow): TimelineEntry {
+  return {
+    seq: e.seq,
+    on: e.on,
+    type: e.type,
+    stage: e.stage,
+    from_stage: e.from_stage,
+    kind: e.kind,
+    from_kind: e.from_kind,
+    // A confidential note is dropped here, before any document sees it.
+    note: e.confidential ? null : e.note,
+    confidential: e.confidential && e.note !== null && e.note !== '',
+    recorded_by: e.recorded_by,
+  };
 }
 
 export interface DossierModel {
@@ -148,7 +160,7 @@ export function dossierHtml(m: DossierModel, t: Translate): string {
         [
           { head: t('report.col.date'), cell: (e) => esc(e.on ?? '—') },
           { head: t('report.col.event'), cell: (e) => esc(eventLabel(e, lang, t)) },
-          { head: t('report.col.recordedBy'), cell: (e) => esc(e.recordedBy) },
+          { head: t('report.col.recordedBy'), cell: (e) => esc(e.recorded_by) },
           {
             head: t('report.col.note'),
             cell: (e) =>
@@ -176,13 +188,13 @@ export function dossierHtml(m: DossierModel, t: Translate): string {
 function eventLabel(e: TimelineEntry, lang: Lang, t: Translate): string {
   if (e.type === 'kind') {
     const kind = e.kind ? enumLabel('kind', e.kind, lang) : '';
-    return e.fromKind
-      ? t('report.event.kindFrom', { from: enumLabel('kind', e.fromKind, lang), kind })
+    return e.from_kind
+      ? t('report.event.kindFrom', { from: enumLabel('kind', e.from_kind, lang), kind })
       : t('report.event.kind', { kind });
   }
   const stage = e.stage ? enumLabel('stage', e.stage, lang) : '';
-  return e.fromStage
-    ? t('report.event.stageFrom', { from: enumLabel('stage', e.fromStage, lang), stage })
+  return e.from_stage
+    ? t('report.event.stageFrom', { from: enumLabel('stage', e.from_stage, lang), stage })
     : t('report.event.stage', { stage });
 }
 

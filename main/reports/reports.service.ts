@@ -1,4 +1,4 @@
-import { listEvents } from '../../db/events.repository';
+import { eventRowFrom, listEvents } from '../../db/events.repository';
 import { listLetters } from '../../db/letters.repository';
 import { findLocalityByName, getLocality, listLocalities } from '../../db/localities.repository';
 import { createReportTieCache, scopedReportSource, type ReportSource } from './cache';
@@ -15,7 +15,7 @@ import { getTieRow } from '../../db/ties.repository';
 import { listVisits } from '../../db/visits.repository';
 import { dayOf, precisionOf, type PartialDate } from '../../shared/dates';
 import { establishedOnAsOf } from '../../shared/timeline';
-import type { Kind, Level, Stage } from '../../shared/enums';
+import type { Level } from '../../shared/enums';
 import { createI18n, type Lang } from '../../shared/i18n';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { ReportDocument, ReportPdf, ReportRequest } from '../../shared/ipc/reports';
@@ -41,7 +41,7 @@ import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { annualHtml, annualTitle, type AnnualModel } from './annual';
 import { chromiumPdf } from './chromium';
-import { countryHtml, countryTitle, dossierHtml, dossierTitle } from './dossier';
+import { countryHtml, countryTitle, dossierHtml, dossierTitle, timelineEntryOf } from './dossier';
 import type { SettingsService } from '../settings/settings.service';
 import type { ServiceDeps } from '../core/transaction';
 
@@ -277,19 +277,7 @@ export function createReportService(
           {
             lang,
             tie,
-            timeline: events.map((e) => ({
-              seq: e.seq,
-              on: e.occurred_on,
-              type: e.type as 'stage' | 'kind',
-              stage: e.stage as Stage | null,
-              fromStage: e.from_stage as Stage | null,
-              kind: e.kind as Kind | null,
-              fromKind: e.from_kind as Kind | null,
-              // A confidential note is dropped here, before any document sees it.
-              note: e.confidential === 1 ? null : e.note,
-              confidential: e.confidential === 1 && e.note !== null && e.note !== '',
-              recordedBy: e.recorded_by,
-            })),
+            timeline: events.map((e) => timelineEntryOf(eventRowFrom(e))),
             letters: await listLetters(deps.db, { tie_id: tie.id, deleted: false }),
             steps: await listSteps(
               deps.db,

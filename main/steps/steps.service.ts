@@ -11,9 +11,6 @@ import { decideIn } from '../workflow/approvals.write';
 import { setDeleted } from '../core/versioned.write';
 import { createStepIn, stepTarget, updateStepIn } from './steps.write';
 
-// main/interchange/ still imports the write blocks from here until issue 20's split lands.
-export { createStepIn, stepTarget, updateStepIn };
-
 export function createStepsService(deps: ServiceDeps) {
   const today = () => dayOf(deps.clock.now());
   const target = stepTarget(today);

@@ -1,4 +1,10 @@
-import { insertEvent, listEvents, setEventDate, shiftEventsFrom } from '../../db/events.repository';
+import {
+  historyEventFrom,
+  insertEvent,
+  listEvents,
+  setEventDate,
+  shiftEventsFrom,
+} from '../../db/events.repository';
 import type { Row } from '../../db/schema';
 import { firstDay } from '../../shared/dates';
 import type { Kind, Stage } from '../../shared/enums';
@@ -127,18 +133,6 @@ export function dateOrderWarnings(events: readonly HistoryEvent[]): TieWarning[]
   }));
 }
 
-export function historyOf(rows: readonly Row<'tie_events'>[]): HistoryEvent[] {
-  return rows.map((e) => ({
-    seq: e.seq,
-    type: e.type as 'stage' | 'kind',
-    stage: e.stage as Stage | null,
-    kind: e.kind as Kind | null,
-    fromStage: e.from_stage as Stage | null,
-    fromKind: e.from_kind as Kind | null,
-    on: e.occurred_on,
-  }));
-}
-
 /** Tells the write's listener (if any) what the tie's dates now say against their order. */
 export async function sayDateOrder(
   env: WriteEnv,
@@ -146,6 +140,6 @@ export async function sayDateOrder(
   events?: readonly HistoryEvent[],
 ): Promise<void> {
   if (!env.onTieWarning) return;
-  const history = events ?? historyOf(await listEvents(env.trx, tieId));
+  const history = events ?? (await listEvents(env.trx, tieId)).map(historyEventFrom);
   for (const warning of dateOrderWarnings(history)) env.onTieWarning(tieId, warning);
 }

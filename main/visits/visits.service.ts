@@ -9,9 +9,6 @@ import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { setDeleted } from '../core/versioned.write';
 import { createVisitIn, updateVisitIn, VISIT_TARGET } from './visits.write';
 
-// main/interchange/ still imports the write blocks from here until issue 20's split lands.
-export { createVisitIn, updateVisitIn };
-
 export function createVisitsService(deps: ServiceDeps) {
   async function row(db: Executor, id: string): Promise<VisitRow> {
     const found = await getVisitRow(db, id);

@@ -1,14 +1,16 @@
 import { listTieSummaries } from '../../db/ties.repository';
 import { firstDay } from '../../shared/dates';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
-import type { Anniversary } from '../../shared/ipc/workflow';
+import type { TieAnniversary } from '../../shared/ipc/workflow';
 import { anniversaryIn } from '../../shared/workflow';
 import type { ServiceDeps } from '../core/transaction';
 
 /** The standing ties that reach a round number of years in a given year. */
 export function createAnniversariesService(deps: ServiceDeps) {
   return {
-    anniversaries: async (input: ParsedInputOf<'ties:anniversaries'>): Promise<Anniversary[]> => {
+    anniversaries: async (
+      input: ParsedInputOf<'ties:anniversaries'>,
+    ): Promise<TieAnniversary[]> => {
       const rows = await listTieSummaries(deps.db, { established: true });
       return rows
         .map((r) => ({ r, years: anniversaryIn(r.established_on as string, input.year) }))
@@ -19,14 +21,13 @@ export function createAnniversariesService(deps: ServiceDeps) {
           partner: r.partner,
           country: r.country,
           kind: r.kind,
-          established_on: r.established_on as string,
+          on: r.established_on as string,
           years,
+          suspended: r.stage === 'suspended',
         }))
         .sort(
           (a, b) =>
-            firstDay(a.established_on)
-              .slice(5)
-              .localeCompare(firstDay(b.established_on).slice(5)) ||
+            firstDay(a.on).slice(5).localeCompare(firstDay(b.on).slice(5)) ||
             a.partner.localeCompare(b.partner),
         );
     },

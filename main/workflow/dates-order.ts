@@ -1,7 +1,7 @@
-import { datedStageEventsOfLiveTies } from '../../db/events.repository';
+import { datedStageEventsOfLiveTies, historyEventFrom } from '../../db/events.repository';
 import type { Executor, Row } from '../../db/schema';
 import type { FollowUpItem } from '../../shared/ipc/workflow';
-import { dateOrderWarnings, historyOf } from '../ties/events.write';
+import { dateOrderWarnings } from '../ties/events.write';
 
 /**
  * The follow-up "dates out of order": live ties whose stages are dated against their order,
@@ -20,7 +20,7 @@ export async function datesOutOfOrderItems(
   }
   const out: FollowUpItem[] = [];
   for (const [tieId, events] of byTie) {
-    const warnings = dateOrderWarnings(historyOf(events));
+    const warnings = dateOrderWarnings(events.map(historyEventFrom));
     const found = warnings.length > 0 ? item(tieId, null) : null;
     if (found) out.push({ ...found, warnings });
   }

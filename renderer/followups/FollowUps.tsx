@@ -4,7 +4,7 @@ import { countryName } from '../../shared/countries';
 import type { Lang } from '../../shared/i18n';
 import {
   FOLLOW_UP_KINDS,
-  type Anniversary,
+  type TieAnniversary,
   type FollowUpItem,
   type FollowUpKind,
   type FollowUps as Data,
@@ -47,7 +47,7 @@ export function FollowUps({ lang }: { lang: Lang }) {
   const [aside, setAside] = useState<Aside | null>(null);
   const [error, setError] = useState('');
   const [year, setYear] = useState(() => new Date().getFullYear() + 1);
-  const [anniversaries, setAnniversaries] = useState<readonly Anniversary[]>([]);
+  const [anniversaries, setAnniversaries] = useState<readonly TieAnniversary[]>([]);
 
   useEffect(() => {
     let live = true;
@@ -236,7 +236,7 @@ export function FollowUps({ lang }: { lang: Lang }) {
             {anniversaries.map((a) => (
               <li key={a.tie_id}>
                 <strong>{t('followups.years', { count: a.years })}</strong> · {a.local} –{' '}
-                {a.partner} ({countryName(a.country, lang)}) · {a.established_on}
+                {a.partner} ({countryName(a.country, lang)}) · {a.on}
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ import {
   version,
 } from '../schemas';
 import type { Requirement } from '../stages';
-import type { Warning } from '../workflow';
+import type { Anniversary, Warning } from '../workflow';
 import { command, query } from './channel';
 import type { TieWarning } from './ties';
 
@@ -103,14 +103,10 @@ export interface FollowUpMark {
   readonly marked_at: string;
 }
 
-export interface Anniversary {
+/** The report's anniversary (shared/workflow.ts), with the tie to open and its kind. */
+export interface TieAnniversary extends Anniversary {
   readonly tie_id: string;
-  readonly local: string;
-  readonly partner: string;
-  readonly country: string;
   readonly kind: Kind;
-  readonly established_on: string;
-  readonly years: number;
 }
 
 export const workflowChannels = {
@@ -192,5 +188,5 @@ export const workflowChannels = {
   }>(),
   'ties:anniversaries': query(
     z.strictObject({ year: z.number().int().min(1900).max(2200) }),
-  ).returns<Anniversary[]>(),
+  ).returns<TieAnniversary[]>(),
 };

@@ -3,6 +3,7 @@ import { firstDay, yearOf } from '../dates';
 import { LEVELS, KINDS, type Kind, type Level, type Stage } from '../enums';
 import { ALWAYS, type HistoryEvent } from '../timeline';
 import { countsAsEstablished, isPipeline, PIPELINE_STAGES, type PipelineStage } from '../stages';
+import { isRoundAnniversary, type Anniversary } from '../workflow';
 
 /**
  * The counting rules of the domain contract (../shared/domain.md, "Counting rules for
@@ -62,19 +63,6 @@ export interface NamedTie {
   readonly on: string | null;
 }
 
-/**
- * An established tie reaching a round number of years in the year after the report's date.
- * `suspended` marks a tie counted among the established that is suspended on that date.
- */
-export interface Anniversary {
-  readonly local: string;
-  readonly partner: string;
-  readonly country: string;
-  readonly on: string;
-  readonly years: number;
-  readonly suspended: boolean;
-}
-
 /** The report for machines: exactly the keys of the domain contract. */
 export interface AnnualFigures {
   readonly asOf: string;
@@ -94,6 +82,7 @@ export interface AnnualFigures {
   readonly lettersOfIntent: { readonly signedInPeriod: number };
   readonly approvals: { readonly waiting: number };
   readonly visits: { readonly outgoing: number; readonly incoming: number };
+  /** Ties reaching a round number of years in the year after `asOf`, suspended as of it. */
   readonly anniversaries: readonly Anniversary[];
 }
 
@@ -171,12 +160,6 @@ export function waitingAsOf(
   if (step.submitted_on === null || firstDay(step.submitted_on) > asOf) return false;
   if (step.decided_on !== null) return firstDay(step.decided_on) > asOf;
   return step.outcome === null;
-}
-
-/** Round anniversaries as offices celebrate them: every 5 years up to 30, then every 10. */
-export function isRoundAnniversary(years: number): boolean {
-  if (years < 5) return false;
-  return years <= 30 ? years % 5 === 0 : years % 10 === 0;
 }
 
 /**

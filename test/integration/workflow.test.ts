@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
-import type { FollowUps, WorkflowOptions, Anniversary } from '../../shared/ipc/workflow';
+import type { FollowUps, WorkflowOptions, TieAnniversary } from '../../shared/ipc/workflow';
 import type { AuditRow, LetterRow, StepRow, TieEventRow, TieRow } from '../../shared/model';
 import { call, testRegistry } from '../support/registry';
 
@@ -512,10 +512,10 @@ describe('follow-ups and anniversaries', () => {
       stage: 'established',
       established_on: '1978',
     });
-    const list = await call<Anniversary[]>(registry, 'ties:anniversaries', { year: 2029 });
+    const list = await call<TieAnniversary[]>(registry, 'ties:anniversaries', { year: 2029 });
     expect(list.map((a) => [a.partner, a.years])).toEqual([['St. Louis', 50]]);
     expect(
-      (await call<Anniversary[]>(registry, 'ties:anniversaries', { year: 2026 })).map((a) => [
+      (await call<TieAnniversary[]>(registry, 'ties:anniversaries', { year: 2026 })).map((a) => [
         a.partner,
         a.years,
       ]),

@@ -53,6 +53,9 @@ describe('layering', () => {
     ['main/registry.ts', "sqlite.prepare('select 1').get();"],
     ['main/grid/probe.ts', 'await sql`savepoint grid_row`.execute(trx);'],
     ['main/probe.ts', "await sql.raw('select 1').execute(db);"],
+    ['main/interchange/probe.ts', "await env.trx.selectFrom('letters').selectAll().execute();"],
+    ['main/interchange/appliers/probe.ts', "await trx.selectFrom('visits').selectAll().execute();"],
+    ['main/interchange/probe.ts', 'await sql`savepoint import_row`.execute(env.trx);'],
     ['renderer/probe.tsx', "db.selectFrom('ties');"],
   ])('refuses SQL outside db/ in %s: %s', async (file, code) => {
     const found = await problems(file, code);

@@ -13,13 +13,13 @@ import {
   annualFigures,
   countTies,
   inPeriod,
-  isRoundAnniversary,
   startOfYear,
   tieAsOf,
   waitingAsOf,
   type ReportTie,
 } from '../../shared/report/figures';
 import { countsAsEstablished, STAGE_ORDER } from '../../shared/stages';
+import { isRoundAnniversary } from '../../shared/workflow';
 
 const stage = (
   seq: number,

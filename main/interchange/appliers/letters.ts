@@ -1,5 +1,6 @@
+import { findLetterOfTie } from '../../../db/letters.repository';
 import { LETTER_COLUMNS, letterCreateInput, type LetterPatch } from '../../../shared/ipc/letters';
-import { createLetterIn, updateLetterIn } from '../../letters/letters.service';
+import { createLetterIn, updateLetterIn } from '../../letters/letters.write';
 import { resolveTieRef } from '../../ties/tie-ref';
 import { changes, duplicateOf, parseRow, rawOf, type Applier } from './common';
 
@@ -23,15 +24,7 @@ export function lettersApplier(): Applier {
       ]);
       const parsed = parseRow(letterCreateInput, raw);
       const tieId = await resolveTieRef(env.trx, parsed);
-      const signed = parsed.signed_on ?? null;
-      const found = await env.trx
-        .selectFrom('letters')
-        .selectAll()
-        .where('tie_id', '=', tieId)
-        .where('title', '=', parsed.title)
-        .where('signed_on', signed === null ? 'is' : '=', signed)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
+      const found = await findLetterOfTie(env.trx, tieId, parsed.title, parsed.signed_on ?? null);
       if (!found) {
         const id = await createLetterIn(env, { ...parsed, tie_id: tieId });
         seen.set(id, input.line);

@@ -5,7 +5,7 @@ import type { RowPatch } from '../../../db/schema';
 import { referenceChannels } from '../../../shared/ipc/reference';
 import { enumOf, country, name, optionalName } from '../../../shared/schemas';
 import { patchVersioned, type VersionedTarget } from '../../core/versioned.write';
-import { createLocalityIn, updateLocalityIn } from '../../places/places.service';
+import { createLocalityIn, updateLocalityIn } from '../../places/places.write';
 import { resolvePartner } from '../../ties/ties.write';
 import {
   changes,

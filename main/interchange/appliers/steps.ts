@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { currentRound } from '../../../db/steps.repository';
+import { currentRound, findStepAt } from '../../../db/steps.repository';
 import { STEP_COLUMNS, stepCreateInput, type StepPatch } from '../../../shared/ipc/steps';
 import { count, optionalText } from '../../../shared/schemas';
 import { hasCjk } from '../../../shared/text';
-import { createStepIn, stepTarget, updateStepIn } from '../../steps/steps.service';
+import { createStepIn, stepTarget, updateStepIn } from '../../steps/steps.write';
 import { resolveTieRef } from '../../ties/tie-ref';
 import { changes, duplicateOf, parseRow, rawOf, type Applier } from './common';
 
@@ -53,14 +53,7 @@ export function stepsApplier(today: string): Applier {
       const given = raw.authority as string | undefined;
       const zh = extras.authority_zh ?? (given && hasCjk(given) ? given : undefined);
       const en = extras.authority_en ?? (given && !hasCjk(given) ? given : undefined);
-      const found = await env.trx
-        .selectFrom('approval_steps')
-        .selectAll()
-        .where('tie_id', '=', tieId)
-        .where('round', '=', round)
-        .where('position', '=', position)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
+      const found = await findStepAt(env.trx, tieId, round, position);
       if (!found) {
         const id = await createStepIn(
           env,

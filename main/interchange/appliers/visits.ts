@@ -1,10 +1,11 @@
 import { fromJsonText } from '../../../db/json';
 import { findLocalityByName } from '../../../db/localities.repository';
 import type { Executor } from '../../../db/schema';
-import { visitTieIds } from '../../../db/visits.repository';
+import { findTiesByNames } from '../../../db/ties.repository';
+import { findVisitByKey, visitTieIds } from '../../../db/visits.repository';
 import { resolveCountry } from '../../../shared/countries';
 import { VISIT_COLUMNS, visitCreateInput, type VisitPatch } from '../../../shared/ipc/visits';
-import { createVisitIn, updateVisitIn } from '../../visits/visits.service';
+import { createVisitIn, updateVisitIn } from '../../visits/visits.write';
 import { changes, duplicateOf, parseRow, rawOf, refusal, type Applier } from './common';
 
 /** A visit by its direction, locality, country, start date and leader. */
@@ -22,29 +23,8 @@ async function resolveTieLabel(
   label: string,
   localityId: string | null,
 ): Promise<string> {
-  const query = async (local: string | null, partner: string, country: string | null) => {
-    let q = db
-      .selectFrom('ties as t')
-      .innerJoin('localities as l', 'l.id', 't.locality_id')
-      .innerJoin('partners as p', 'p.id', 't.partner_id')
-      .select('t.id')
-      .where('t.deleted_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('p.name', '=', partner),
-          eb('p.name_zh', '=', partner),
-          eb('p.name_en', '=', partner),
-          eb('p.name_local', '=', partner),
-        ]),
-      );
-    if (local !== null)
-      q = q.where((eb) =>
-        eb.or([eb('l.name', '=', local), eb('l.name_zh', '=', local), eb('l.name_en', '=', local)]),
-      );
-    else if (localityId !== null) q = q.where('t.locality_id', '=', localityId);
-    if (country !== null) q = q.where('p.country', '=', country);
-    return (await q.limit(2).execute()).map((r) => r.id);
-  };
+  const query = async (local: string | null, partner: string, country: string | null) =>
+    (await findTiesByNames(db, { local, partner, country, localityId }, 2)).map((r) => r.id);
   const split = /^(.+?)\s+[–—]\s+(.+)$/.exec(label);
   let local: string | null = null;
   let rest = label;
@@ -91,20 +71,13 @@ export function visitsApplier(): Applier {
         parsed.ties === undefined
           ? undefined
           : await Promise.all(parsed.ties.map((l) => resolveTieLabel(env.trx, l, localityId)));
-      const key = {
+      const found = await findVisitByKey(env.trx, {
+        direction: parsed.direction,
+        locality_id: localityId,
         country: parsed.country ?? null,
         start_on: parsed.start_on ?? null,
         leader: parsed.leader ?? null,
-      };
-      let q = env.trx
-        .selectFrom('visits')
-        .selectAll()
-        .where('direction', '=', parsed.direction)
-        .where('deleted_at', 'is', null)
-        .where('locality_id', localityId === null ? 'is' : '=', localityId);
-      for (const [column, value] of Object.entries(key))
-        q = q.where(column as 'country', value === null ? 'is' : '=', value);
-      const found = await q.executeTakeFirst();
+      });
       if (!found) {
         const id = await createVisitIn(env, { ...parsed, ...(ties ? { ties } : {}) });
         seen.set(id, input.line);
