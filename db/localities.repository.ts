@@ -146,3 +146,8 @@ export async function setPlaceKeys(
 ): Promise<void> {
   await db.updateTable(table).set(keys).where('id', '=', id).execute();
 }
+
+/** The localities directly under one, deleted ones too. */
+export async function childLocalities(db: Executor, id: string): Promise<Row<'localities'>[]> {
+  return db.selectFrom('localities').selectAll().where('parent_id', '=', id).orderBy('id').execute();
+}

@@ -310,3 +310,26 @@ export async function friendshipLocalitiesOf(
     .execute();
   return rows.map((r) => r.name);
 }
+
+/** Every tie of a locality or partner, deleted ones too (a merge moves them all). */
+export async function tiesReferencing(
+  db: Executor,
+  column: 'locality_id' | 'partner_id',
+  id: string,
+): Promise<Row<'ties'>[]> {
+  return db.selectFrom('ties').selectAll().where(column, '=', id).orderBy('id').execute();
+}
+
+/** The number of live ties of each locality or partner that has one. */
+export async function liveTieCounts(
+  db: Executor,
+  column: 'locality_id' | 'partner_id',
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('ties')
+    .select([column, (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deleted_at', 'is', null)
+    .groupBy(column)
+    .execute();
+  return new Map(rows.map((r) => [(r as Record<string, unknown>)[column] as string, Number(r.n)]));
+}

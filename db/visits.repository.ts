@@ -250,3 +250,13 @@ export async function firstVisitOn(db: Executor): Promise<string | null> {
     .executeTakeFirst();
   return (row?.on as string | null | undefined) ?? null;
 }
+
+/** Every visit of a locality, deleted ones too (a merge moves them all). */
+export async function visitsOfLocality(db: Executor, localityId: string): Promise<Row<'visits'>[]> {
+  return db
+    .selectFrom('visits')
+    .selectAll()
+    .where('locality_id', '=', localityId)
+    .orderBy('id')
+    .execute();
+}

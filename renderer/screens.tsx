@@ -7,6 +7,7 @@ import { lettersGrid } from './letters/lettersGrid';
 import { stepsGrid } from './approvals/stepsGrid';
 import { visitsGrid } from './visits/visitsGrid';
 import { PipelineBoard } from './pipeline/PipelineBoard';
+import { PlacesScreen } from './places/PlacesScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { TiesScreen } from './ties/TiesScreen';
@@ -20,6 +21,7 @@ export const SCREENS = [
   'pipeline',
   'followups',
   'reports',
+  'places',
   'settings',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -61,6 +63,8 @@ export function renderScreen(screen: Screen, lang: Lang): ReactNode {
       return <PipelineBoard key={lang} lang={lang} />;
     case 'followups':
       return <FollowUps key={lang} lang={lang} />;
+    case 'places':
+      return <PlacesScreen key={lang} lang={lang} />;
     case 'settings':
       return <SettingsScreen key={lang} lang={lang} />;
   }

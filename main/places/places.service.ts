@@ -1,13 +1,23 @@
 import { auditRowFrom, listAudit } from '../../db/audit.repository';
-import { listLocalities, localityRowFrom } from '../../db/localities.repository';
-import { listPartners, partnerRowFrom } from '../../db/partners.repository';
+import { getLocality, listLocalities, localityRowFrom } from '../../db/localities.repository';
+import {
+  countLiveTiesOfPartner,
+  getPartner,
+  listPartners,
+  partnerRowFrom,
+} from '../../db/partners.repository';
 import { allCountries, continentOf } from '../../shared/countries';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { AuditRow, CountryRow, LocalityRow, PartnerRow } from '../../shared/model';
 import type { CallContext } from '../core/context';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import type { SettingsService } from '../settings/settings.service';
-import { createLocalityIn, updateLocalityIn } from './places.write';
+import { createLocalityIn, updateLocalityIn, updatePartnerIn } from './places.write';
+import { livePlaces, mergeIn, planMerge } from './places.merge';
+import { liveTieCounts } from '../../db/ties.repository';
+import { duplicateLocalities, duplicatePartners } from '../../shared/place-duplicates';
+import type { PlacePartner, PlacesOverview } from '../../shared/ipc/places';
+import type { CountryCode } from '../../shared/countries';
 import { jurisdictionCode } from './directory.write';
 import { divisionPath, searchDivisions } from '../../shared/divisions';
 import type { DirectoryPlace } from '../../shared/ipc/reference';
@@ -37,12 +47,94 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
         deps,
         ctx,
         (env) => updateLocalityIn(env, input.id, input.version, input.patch),
-        { scope: 'settings', label: 'undo.update', params: { target: input.id } },
+        // Renamed, re-levelled and re-parented on the Places screen, whose Undo is this scope.
+        { scope: 'places', label: 'undo.update', params: { target: input.id } },
       );
     },
 
     async partners(input: ParsedInputOf<'partners:list'>): Promise<PartnerRow[]> {
       return (await listPartners(deps.db, input.country)).map(partnerRowFrom);
+    },
+
+    /** Every live locality and partner with its live ties, and the likely duplicates. */
+    async overview(): Promise<PlacesOverview> {
+      const { localities, partners } = await livePlaces(deps.db);
+      const byLocality = await liveTieCounts(deps.db, 'locality_id');
+      const byPartner = await liveTieCounts(deps.db, 'partner_id');
+      const names = new Map(localities.map((l) => [l.id, l.name]));
+      return {
+        localities: localities.map((l) => ({
+          id: l.id,
+          name: l.name,
+          name_zh: l.name_zh,
+          name_en: l.name_en,
+          level: l.level,
+          parent_id: l.parent_id,
+          parent: l.parent_id ? (names.get(l.parent_id) ?? null) : null,
+          code: l.code,
+          pinyin: l.pinyin,
+          initials: l.initials,
+          ties: byLocality.get(l.id) ?? 0,
+          version: l.version,
+        })),
+        partners: partners.map((p) => ({
+          id: p.id,
+          name: p.name,
+          name_zh: p.name_zh,
+          name_en: p.name_en,
+          country: p.country as CountryCode,
+          pinyin: p.pinyin,
+          initials: p.initials,
+          ties: byPartner.get(p.id) ?? 0,
+          version: p.version,
+        })),
+        suggestions: [
+          ...duplicateLocalities(localities).map((d) => ({ of: 'locality' as const, ...d })),
+          ...duplicatePartners(partners).map((d) => ({ of: 'partner' as const, ...d })),
+        ],
+      };
+    },
+
+    async updatePartner(
+      input: ParsedInputOf<'partners:update'>,
+      ctx: CallContext,
+    ): Promise<PlacePartner> {
+      const row = await inWriteTransaction(
+        deps,
+        ctx,
+        (env) => updatePartnerIn(env, input.id, input.version, input.patch),
+        { scope: 'places', label: 'undo.update', params: { target: input.id } },
+      );
+      return {
+        id: row.id,
+        name: row.name,
+        name_zh: row.name_zh,
+        name_en: row.name_en,
+        country: row.country as CountryCode,
+        pinyin: row.pinyin,
+        initials: row.initials,
+        ties: await countLiveTiesOfPartner(deps.db, row.id),
+        version: row.version,
+      };
+    },
+
+    mergePlan(input: ParsedInputOf<'places:mergePlan'>) {
+      return planMerge(deps.db, input);
+    },
+
+    /** Two records of one place made one, as one undoable command. */
+    async merge(input: ParsedInputOf<'places:merge'>, ctx: CallContext) {
+      const names = async () => {
+        const get = input.of === 'locality' ? getLocality : getPartner;
+        const [keep, remove] = [await get(deps.db, input.keep), await get(deps.db, input.remove)];
+        return { keep: keep?.name ?? input.keep, remove: remove?.name ?? input.remove };
+      };
+      const params = await names();
+      return inWriteTransaction(deps, ctx, (env) => mergeIn(env, input), {
+        scope: 'places',
+        label: 'places.undo_merge',
+        params,
+      });
     },
 
     async countries(): Promise<CountryRow[]> {

@@ -5,7 +5,10 @@ import {
   localityRowFrom,
   updateLocality,
 } from '../../db/localities.repository';
+import { findPartner, getPartner, partnerRowFrom } from '../../db/partners.repository';
 import type { Row, RowPatch } from '../../db/schema';
+import { placeKeys } from '../../shared/place-keys';
+import { patchVersioned, type VersionedTarget } from '../core/versioned.write';
 import { localityColumns, placeFactsFor } from './directory.write';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { LocalityRow } from '../../shared/model';
@@ -86,4 +89,36 @@ export async function updateLocalityIn(
   const after = { ...current, ...patch, version: current.version + 1 };
   await audit(env, 'locality', current.id, 'update', current, after);
   return localityRowFrom(after);
+}
+
+const PARTNER_TARGET: VersionedTarget<'partners'> = {
+  table: 'partners',
+  entity: 'partner',
+  current: async (env, id) => {
+    const row = await getPartner(env.trx, id);
+    return row ? partnerRowFrom(row) : undefined;
+  },
+};
+
+/** A partner renamed: each new spelling must not be another partner's in its country. */
+export async function updatePartnerIn(
+  env: WriteEnv,
+  id: string,
+  version: number,
+  input: ParsedInputOf<'partners:update'>['patch'],
+): Promise<Row<'partners'>> {
+  const current = await getPartner(env.trx, id);
+  if (!current || current.deleted_at !== null) throw notFound('partner', id);
+  for (const spelling of [input.name, input.name_zh, input.name_en]) {
+    if (!spelling) continue;
+    const clash = await findPartner(env.trx, spelling, current.country);
+    if (clash && clash.id !== current.id)
+      throw rule('places.errors.partnerDuplicate', { name: spelling });
+  }
+  const patch: RowPatch<'partners'> = { ...input };
+  // A renamed partner sorts and is searched by its new name.
+  if (input.name !== undefined && input.name !== current.name)
+    Object.assign(patch, placeKeys(input.name));
+  await patchVersioned(env, PARTNER_TARGET, id, version, patch);
+  return (await getPartner(env.trx, id)) ?? current;
 }

@@ -53,6 +53,7 @@ export const en = {
     followups: 'Follow-ups',
     pipeline: 'Pipeline',
     reports: 'Reports',
+    places: 'Places',
     settings: 'Settings',
   },
   placeholder: {

@@ -16,6 +16,7 @@ import { safetyStrings } from './safety.strings';
 import { reportStrings } from './report.strings';
 import { staffStrings } from './staff.strings';
 import { desktopStrings } from './desktop.strings';
+import { placesStrings } from './places.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -32,6 +33,7 @@ const features = [
   safetyStrings,
   staffStrings,
   desktopStrings,
+  placesStrings,
 ] as const satisfies readonly {
   en: object;
   zh: object;

@@ -51,6 +51,7 @@ export const zh: Resources = {
     followups: '跟进提醒',
     pipeline: '进展看板',
     reports: '报表',
+    places: '地区与城市',
     settings: '设置',
   },
   placeholder: {

@@ -3,6 +3,7 @@ import type { ChannelSpec } from './channel';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 import { interchangeChannels } from './interchange';
 import { backupsChannels } from './backups';
+import { placesChannels } from './places';
 import { referenceChannels } from './reference';
 import { registriesChannels } from './registries';
 import { gridChannels } from './grid';
@@ -22,6 +23,7 @@ import { workflowChannels } from './workflow';
  */
 const channels = {
   ...referenceChannels,
+  ...placesChannels,
   ...tiesChannels,
   ...lettersChannels,
   ...stepsChannels,

@@ -102,3 +102,140 @@ for (const lang of ['zh', 'en'] as const) {
     });
   });
 }
+
+const placesWords = {
+  zh: {
+    nav: '地区与城市',
+    partners: '外方城市',
+    merge: '合并',
+    merged: '已将“Ōsaka”合并到“Osaka”',
+    undo: '撤销',
+    undone: '已撤销',
+  },
+  en: {
+    nav: 'Places',
+    partners: 'Partner cities',
+    merge: 'Merge',
+    merged: 'Merged “Ōsaka” into “Osaka”',
+    undo: 'Undo',
+    undone: 'Undone',
+  },
+} as const;
+
+for (const lang of ['zh', 'en'] as const) {
+  const w = placesWords[lang];
+  test.describe(`the Places screen (${lang})`, () => {
+    test.use({ lang });
+
+    test('merges a suggested duplicate in one step and undoes it', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      for (const [local, partner] of [
+        ['合肥市', 'Osaka'],
+        ['芜湖市', 'Ōsaka'],
+        ['芜湖市', 'Kobe'],
+      ] as const)
+        await host.call('ties:create', { local, local_level: 'city', partner, country: 'JP' });
+      await page.goto(host.url);
+      await page.getByRole('navigation').getByRole('button', { name: w.nav }).click();
+      const suggestions = page.getByTestId('suggestions');
+      await expect(suggestions.locator('li')).toHaveCount(1);
+      await expect(suggestions).toContainText('Osaka · Ōsaka');
+      await expect(page.getByTestId('localities')).toContainText('合肥市');
+      await screenshot(page, `places-${lang}`);
+
+      await suggestions.getByRole('button', { name: w.merge }).click();
+      const panel = page.getByTestId('merge-panel');
+      await expect(panel).toContainText('Ōsaka');
+      await screenshot(page, `places-merge-${lang}`);
+      await panel.getByRole('button', { name: w.merge, exact: true }).click();
+      await expect(page.getByRole('status')).toContainText(w.merged);
+      await expect(suggestions.locator('li')).toHaveCount(0);
+      await page.getByRole('tab', { name: w.partners }).click();
+      const partners = page.getByTestId('partners');
+      await expect(partners.locator('tbody tr')).toHaveCount(2);
+      await expect(partners.locator('tr', { hasText: 'Osaka' }).locator('td.num')).toHaveText('2');
+      await screenshot(page, `places-merged-${lang}`);
+
+      await page.getByRole('button', { name: w.undo, exact: true }).click();
+      await expect(page.getByRole('status')).toContainText(w.undone);
+      await expect(partners.locator('tbody tr')).toHaveCount(3);
+      await expect(suggestions.locator('li')).toHaveCount(1);
+      const ties = await host.call<Page<TieRow>>('ties:list', {});
+      expect(ties.rows.map((t) => t.partner).sort()).toEqual(['Kobe', 'Osaka', 'Ōsaka']);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
+for (const lang of ['zh', 'en'] as const) {
+  const w = placesWords[lang];
+  test.describe(`editing a place (${lang})`, () => {
+    test.use({ lang });
+
+    test('finds a locality by its pinyin initials, sets its parent, and undoes it', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      // 合肥市 first: registered before its province, it has no parent yet.
+      for (const local of ['合肥市', '安徽省'])
+        await host.call('ties:create', { local, partner: `${local} partner`, country: 'JP' });
+      await page.goto(host.url);
+      await page.getByRole('navigation').getByRole('button', { name: w.nav }).click();
+      const table = page.getByTestId('localities');
+      await expect(table.locator('tbody tr')).toHaveCount(2);
+      await page.getByRole('searchbox').fill('hf');
+      await expect(table.locator('tbody tr')).toHaveCount(1);
+      await table.getByRole('button', { name: lang === 'zh' ? '编辑' : 'Edit' }).click();
+      await table.getByLabel(lang === 'zh' ? '上级' : 'Parent').selectOption({ label: '安徽省' });
+      await table.getByRole('button', { name: lang === 'zh' ? '保存' : 'Save' }).click();
+      await expect(table.locator('tbody tr').first()).toContainText('安徽省');
+      const localities = await host.call<LocalityRow[]>('localities:list');
+      const hefei = localities.find((l) => l.name === '合肥市');
+      expect(hefei?.parent_id).toBe(localities.find((l) => l.name === '安徽省')?.id);
+
+      await page.getByRole('button', { name: w.undo, exact: true }).click();
+      await expect(page.getByRole('status')).toContainText(w.undone);
+      const after = await host.call<LocalityRow[]>('localities:list');
+      expect(after.find((l) => l.name === '合肥市')?.parent_id).toBeNull();
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
+test.describe('a merge that would make a tie twice (en)', () => {
+  test.use({ lang: 'en' });
+
+  test('lists the pair, refuses until one is deleted, then merges', async ({
+    page,
+    host,
+    pageErrors,
+  }) => {
+    for (const partner of ['Osaka', 'Ōsaka'])
+      await host.call('ties:create', {
+        local: '合肥市',
+        local_level: 'city',
+        partner,
+        country: 'JP',
+      });
+    await page.goto(host.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Places' }).click();
+    await page.getByTestId('suggestions').getByRole('button', { name: 'Merge' }).click();
+    const panel = page.getByTestId('merge-panel');
+    const clashes = panel.getByTestId('merge-clashes');
+    await expect(clashes).toContainText('合肥市 – Osaka and 合肥市 – Ōsaka');
+    const merge = panel.getByRole('button', { name: 'Merge', exact: true });
+    await expect(merge).toBeDisabled();
+    await screenshot(page, 'places-merge-clash-en');
+    await clashes.getByRole('button', { name: 'Delete 合肥市 – Ōsaka' }).click();
+    await expect(clashes).toHaveCount(0);
+    await merge.click();
+    await expect(page.getByRole('status')).toContainText('Merged “Ōsaka” into “Osaka”');
+    const ties = await host.call<Page<TieRow>>('ties:list', {});
+    expect(ties.rows.map((t) => `${t.local} ${t.partner}`)).toEqual(['合肥市 Osaka']);
+    expect(pageErrors).toEqual([]);
+  });
+});

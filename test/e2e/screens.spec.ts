@@ -16,6 +16,7 @@ const SCREENS = {
   pipeline: { zh: '进展看板', en: 'Pipeline' },
   followups: { zh: '跟进提醒', en: 'Follow-ups' },
   reports: { zh: '报表', en: 'Reports' },
+  places: { zh: '地区与城市', en: 'Places' },
   settings: { zh: '设置', en: 'Settings' },
 } as const;
 

@@ -23,6 +23,15 @@ const SCENARIOS: Record<string, Scenario> = {
     const [l] = await call<{ id: string; version: number }[]>(r, 'localities:list', {});
     return { id: l!.id, version: l!.version, patch: { name_en: 'Jiangsu' } };
   },
+  'partners:update': async (r) => {
+    const [p] = await call<{ id: string; version: number }[]>(r, 'partners:list', {});
+    return { id: p!.id, version: p!.version, patch: { name_en: 'Audited' } };
+  },
+  'places:merge': async (r) => {
+    const a = await call<{ id: string }>(r, 'localities:create', { name: '甲镇', level: 'county' });
+    const b = await call<{ id: string }>(r, 'localities:create', { name: '乙镇', level: 'county' });
+    return { of: 'locality', keep: a.id, remove: b.id };
+  },
   'settings:update': async () => ({ patch: { officeName: '江苏省外办' } }),
   'ties:create': async () => ({ local: '南京市', partner: 'Malmö', country: 'SE' }),
   'ties:update': async (_r, m) => ({
