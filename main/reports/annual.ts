@@ -20,7 +20,13 @@ import {
   type TieCounts,
   type TieNames,
 } from '../../shared/report/figures';
-import { countryLabel, formatDate, formatPeriod, placeName } from '../../shared/report/format';
+import {
+  countryLabel,
+  formatDate,
+  formatPeriod,
+  localityName,
+  placeName,
+} from '../../shared/report/format';
 import type { LocalityFigures } from '../../shared/report/localities';
 import { COMPARED, type Comparison, type Translate } from '../../shared/report/narrative';
 import { PIPELINE_STAGES } from '../../shared/stages';
@@ -78,7 +84,7 @@ function tieColumns(m: AnnualModel, t: Translate): Column<TieAsOf>[] {
 
 export function localName(names: ReadonlyMap<string, TieNames>, x: TieAsOf, lang: Lang): string {
   const n = names.get(x.tie.id);
-  return n ? placeName(n.local, n.localNames, lang) : '';
+  return n ? localityName(n.local, n.localNames, lang) : '';
 }
 
 export function partnerName(names: ReadonlyMap<string, TieNames>, x: TieAsOf, lang: Lang): string {
@@ -89,7 +95,7 @@ export function partnerName(names: ReadonlyMap<string, TieNames>, x: TieAsOf, la
 /** Both sides of a letter's or a step's tie, named in the report's language. */
 function sides(r: PeriodLetter | WaitingStep, lang: Lang) {
   return {
-    local: placeName(r.local, { zh: r.local_zh, en: r.local_en }, lang),
+    local: localityName(r.local, { zh: r.local_zh, en: r.local_en }, lang),
     partner: placeName(r.partner, { zh: r.partner_zh, en: r.partner_en }, lang),
   };
 }
@@ -431,7 +437,7 @@ function compareSection(c: Comparison, t: Translate): string {
 function localitySection(m: AnnualModel, t: Translate): string {
   const e = m.figures.established;
   const name = (r: LocalityFigures) => {
-    const n = placeName(r.locality.name, r.locality.names, m.lang);
+    const n = localityName(r.locality.name, r.locality.names, m.lang);
     return r.own ? t('report.provinceOwn', { name: n }) : n;
   };
   const collator = collatorFor(m.lang);

@@ -28,7 +28,7 @@ import {
   type AnnualFigures,
   type Period,
 } from '../../shared/report/figures';
-import { placeName } from '../../shared/report/format';
+import { localityName } from '../../shared/report/format';
 import { localityFigures } from '../../shared/report/localities';
 import {
   narrative,
@@ -128,7 +128,7 @@ export function createReportService(
 
   function scopeName(scope: Scope, lang: Lang): string | null {
     const l = scope.locality;
-    return l ? placeName(l.name, { zh: l.name_zh, en: l.name_en }, lang) : null;
+    return l ? localityName(l.name, { zh: l.name_zh, en: l.name_en }, lang) : null;
   }
 
   /** "The province", or the office's own level: the highest level among its localities. */

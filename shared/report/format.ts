@@ -1,4 +1,6 @@
 import { countryName } from '../countries';
+import { resolveDivision } from '../divisions';
+import { hasCjk } from '../text';
 import type { Lang } from '../i18n';
 
 /**
@@ -76,6 +78,24 @@ export function placeName(
   lang: Lang,
 ): string {
   return displayName(name, names, lang);
+}
+
+/**
+ * Our locality's name in the report's language: its own name in that language where the
+ * registry has one, else the place directory's (芜湖市 → Wuhu for a locality recorded before
+ * the directory filled its English name; Hefei → 合肥市), else the name as stored.
+ */
+export function localityName(
+  name: string,
+  names: { readonly zh?: string | null; readonly en?: string | null },
+  lang: Lang,
+): string {
+  const own = lang === 'zh' ? names.zh : names.en;
+  if (own) return own;
+  if (hasCjk(name) === (lang === 'zh')) return name;
+  const match = resolveDivision(name);
+  if (match.kind !== 'one') return name;
+  return lang === 'zh' ? match.division.name : match.division.en;
 }
 
 /** A locality's or partner's name in the report's language, where the registry has one. */
