@@ -149,5 +149,10 @@ export async function setPlaceKeys(
 
 /** The localities directly under one, deleted ones too. */
 export async function childLocalities(db: Executor, id: string): Promise<Row<'localities'>[]> {
-  return db.selectFrom('localities').selectAll().where('parent_id', '=', id).orderBy('id').execute();
+  return db
+    .selectFrom('localities')
+    .selectAll()
+    .where('parent_id', '=', id)
+    .orderBy('id')
+    .execute();
 }
