@@ -2,7 +2,7 @@ import { enumLabel, type Field } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
 import type { LetterRow, StepRow, TieEventRow, TieRow, VisitRow } from '../../shared/model';
 import type { TieAsOf, TieNames } from '../../shared/report/figures';
-import { countryLabel, formatDate, placeName } from '../../shared/report/format';
+import { countryLabel, formatDate, localityName, placeName } from '../../shared/report/format';
 import type { Translate } from '../../shared/report/narrative';
 import { STAGE_ORDER } from '../../shared/stages';
 import { footerText, localName, partnerName } from './annual';
@@ -51,7 +51,7 @@ export function dossierTitle(tie: TieRow, lang: Lang, t: Translate): string {
   const partner = placeName(tie.partner, { zh: tie.partner_zh }, lang);
   return t('report.dossierName', {
     title: t('report.dossierTitle'),
-    local: tie.local,
+    local: localityName(tie.local, {}, lang),
     partner,
     country: countryLabel(tie.country, lang),
   });
@@ -65,7 +65,7 @@ export function dossierHtml(m: DossierModel, t: Translate): string {
   const { lang, tie } = m;
   const title = dossierTitle(tie, lang, t);
   const record: [string, string | null][] = [
-    [t('report.field.local'), tie.local],
+    [t('report.field.local'), localityName(tie.local, {}, lang)],
     [t('report.field.level'), enumLabel('level', tie.local_level, lang)],
     [t('report.field.partner'), tie.partner],
     [t('report.field.partnerZh'), tie.partner_zh],

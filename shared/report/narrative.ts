@@ -253,9 +253,14 @@ function countries(byCountry: Readonly<Record<string, number>>, t: Translate, la
   const ordered = [...groups.entries()].sort((a, b) => b[0] - a[0]);
   const named = ordered.filter(([count]) => count >= 2).slice(0, COUNTRY_GROUPS);
   const rest = ordered.filter((g) => !named.includes(g));
+  // Countries with the same count are named in the order the language sorts (pinyin in Chinese).
+  const collator = new Intl.Collator(lang === 'zh' ? 'zh-u-co-pinyin' : 'en');
   const items = named.map(([count, codes]) => {
+    const sorted = [...codes].sort((a, b) =>
+      collator.compare(countryLabel(a, lang), countryLabel(b, lang)),
+    );
     const places = joinList(
-      codes.map((c) => countryLabel(c, lang, { article: true })),
+      sorted.map((c) => countryLabel(c, lang, { article: true })),
       lang,
     );
     return codes.length === 1

@@ -294,7 +294,7 @@ describe('the other reports', () => {
       tie_id: office.ties.Limassol,
       lang: 'en',
     });
-    expect(title).toBe('Tie dossier: 南京 – Limassol (Cyprus)');
+    expect(title).toBe('Tie dossier: Nanjing – Limassol (Cyprus)');
     expect(html).toContain('结好意向书（Limassol）');
     expect(html).toContain('江苏省外办');
     expect(html).toContain('2026-01-10');

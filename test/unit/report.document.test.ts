@@ -86,7 +86,7 @@ describe('the narrative', () => {
     expect(en).toContain('No tie has been established since 1 January 2025.');
     expect(en).toContain('No delegation was sent or received from 1 January to 31 December 2025.');
     const zh = sentences(ties, 'zh');
-    expect(zh).toContain('按国家分，日本3对，德国、意大利、美国各2对，其他2个国家共2对。');
+    expect(zh).toContain('按国家分，日本3对，德国、美国、意大利各2对，其他2个国家共2对。');
     expect(zh).toContain('均为市级友城。');
   });
 
