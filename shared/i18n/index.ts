@@ -14,6 +14,7 @@ import { workflowStrings } from './workflow.strings';
 import { interchangeStrings } from './interchange.strings';
 import { safetyStrings } from './safety.strings';
 import { reportStrings } from './report.strings';
+import { reportScreenStrings } from './report-screen.strings';
 import { staffStrings } from './staff.strings';
 import { desktopStrings } from './desktop.strings';
 import { placesStrings } from './places.strings';
@@ -22,14 +23,16 @@ import { zh } from './zh';
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 /**
- * Feature strings (`shared/i18n/*.strings.ts`) join the core ones here; each owns its own
- * top-level keys.
+ * Feature strings (`shared/i18n/*.strings.ts`) join the core ones here. Each owns its own
+ * keys; two may share a top-level key (`report`: the documents, and the Reports screen), but
+ * never a key below it.
  */
 const features = [
   gridStrings,
   workflowStrings,
   interchangeStrings,
   reportStrings,
+  reportScreenStrings,
   safetyStrings,
   staffStrings,
   desktopStrings,
@@ -39,10 +42,21 @@ const features = [
   zh: object;
 }[];
 
+function isGroup(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function merged(lang: Lang): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(lang === 'en' ? en : zh) };
-  for (const feature of features as readonly { en: object; zh: object }[])
-    Object.assign(out, feature[lang]);
+  for (const feature of features as readonly { en: object; zh: object }[]) {
+    for (const [key, value] of Object.entries(feature[lang])) {
+      const before = out[key];
+      const both = isGroup(before) && isGroup(value);
+      if (both && Object.keys(value).some((k) => k in before))
+        throw new Error(`Two string files define ${key}: ${Object.keys(value).join(', ')}`);
+      out[key] = both ? { ...before, ...value } : value;
+    }
+  }
   return out;
 }
 
