@@ -1,3 +1,4 @@
+import { withoutMarks } from './text';
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
@@ -178,9 +179,7 @@ export const CONTINENT_OVERRIDES: Readonly<Record<string, Continent>> = {
 };
 
 function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return withoutMarks(text)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[.'’]/g, '')

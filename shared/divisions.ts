@@ -1,3 +1,4 @@
+import { withoutMarks } from './text';
 import { DIVISIONS } from './divisions.data';
 import type { Level } from './enums';
 
@@ -41,9 +42,7 @@ const SUFFIX_LEVEL: Record<string, Level> = {
 };
 
 function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return withoutMarks(text)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s'’·.-]/g, '');

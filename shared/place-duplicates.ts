@@ -1,3 +1,4 @@
+import { withoutMarks } from './text';
 /**
  * Places the registry probably holds twice, for the Places screen to offer as merges: two
  * localities that are one directory place (the same GB/T 2260 code), and two partners of one
@@ -32,9 +33,7 @@ export interface DuplicatePair {
 
 /** A name as compared: NFC, diacritics stripped, case folded, spaces and dots dropped. */
 export function foldName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return withoutMarks(name)
     .normalize('NFC')
     .toLocaleLowerCase('en')
     .replace(/[\s.·'’-]+/gu, '');

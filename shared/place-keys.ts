@@ -1,3 +1,4 @@
+import { withoutMarks } from './text';
 import { pinyin } from 'pinyin-pro';
 
 /**
@@ -16,9 +17,7 @@ export function placeKeys(name: string): { pinyin: string; initials: string } {
   });
   const words: string[] = [];
   for (const part of parts) {
-    for (const word of part
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
+    for (const word of withoutMarks(part)
       .toLowerCase()
       .split(/[^a-z0-9]+/)) {
       if (word !== '') words.push(word);

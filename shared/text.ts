@@ -21,3 +21,12 @@ export function foldSpaces(text: string): string {
     .trim()
     .replace(/(?<=[\u3400-\u9fff\uf900-\ufaff]) (?=[\u3400-\u9fff\uf900-\ufaff])/g, '');
 }
+
+/**
+ * Latin letters without their accents, so Ōsaka, Osaka and a name typed with a combining mark
+ * compare alike (compatibility forms decomposed too). Callers fold case and punctuation their
+ * own way: a look-up key, a sort key and a duplicate check each keep different characters.
+ */
+export function withoutMarks(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+}
