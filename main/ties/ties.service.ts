@@ -1,10 +1,11 @@
-import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { tieEventsOf } from '../../db/events.repository';
 import { withDeletedBy } from '../core/trash';
 import { getTie, getTieRow, listTies } from '../../db/ties.repository';
 import type { Executor } from '../../db/schema';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { TieWarning, TieWritten } from '../../shared/ipc/ties';
-import type { Page, TieEventRow, TieRow } from '../../shared/model';
+import type { Page, TieRow } from '../../shared/model';
+import type { TieEvent } from '../../shared/timeline';
 import type { ServiceDeps } from '../core/transaction';
 import type { WriteEnv } from '../core/write-env';
 import { notFound } from '../core/errors';
@@ -24,9 +25,9 @@ export function createTiesService(deps: ServiceDeps) {
 
     get: (input: ParsedInputOf<'ties:get'>) => row(deps.db, input.id),
 
-    async events(input: ParsedInputOf<'ties:events'>): Promise<TieEventRow[]> {
+    async events(input: ParsedInputOf<'ties:events'>): Promise<TieEvent[]> {
       if (!(await getTie(deps.db, input.id))) throw notFound('tie', input.id);
-      return (await listEvents(deps.db, input.id)).map(eventRowFrom);
+      return tieEventsOf(deps.db, input.id);
     },
 
     // The write blocks: the door's `write` runs each in its transaction and logs its command.

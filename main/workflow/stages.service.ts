@@ -1,4 +1,4 @@
-import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { tieEventsOf } from '../../db/events.repository';
 import { listLetters } from '../../db/letters.repository';
 import { getLocality } from '../../db/localities.repository';
 import type { Executor, Row } from '../../db/schema';
@@ -68,7 +68,7 @@ export function createStagesService(deps: ServiceDeps, settings: SettingsService
         chain: (await chainsIn(db))[locality?.level ?? 'city'],
         round: await currentRoundRows(db, tie.id),
         letters: await listLetters(db, { tie_id: tie.id, deleted: false }),
-        events: (await listEvents(db, tie.id)).map(eventRowFrom),
+        events: await tieEventsOf(db, tie.id),
         upgrade: { allowed: missing.length === 0, missing },
       };
     },
