@@ -169,6 +169,66 @@ function refuse(issues: readonly CellIssue[]): never {
 export function createGridService(deps: ServiceDeps) {
   const byGrid = writers(() => dayOf(deps.clock.now()));
 
+  /**
+   * A cell range filled down or cleared: each row gets its own cells (a cell holding a refused
+   * value is left out by the renderer, so its stored value stays), each converted by its
+   * column's schema as an edit converts it, in one transaction and one undo step. All or
+   * nothing: every refused cell is reported by its row in the range and its column.
+   */
+  const cellsOfRows = (
+    input: Extract<ParsedInputOf<'grid:bulk'>, { action: unknown }>,
+    ctx: CallContext,
+  ): Promise<{ updated: number }> => {
+    const spec = byGrid[input.grid];
+    const issues: CellIssue[] = [];
+    const patches = input.rows.map((row, r) => {
+      const patch: Record<string, unknown> = {};
+      for (const [column, value] of Object.entries(row.values)) {
+        const schema = spec.cells[column];
+        if (!schema) {
+          issues.push({ path: [r, column], key: 'errors.grid.readOnly', params: { value } });
+          continue;
+        }
+        const parsed = schema.safeParse(value);
+        if (parsed.success) patch[column] = parsed.data;
+        else
+          for (const issue of parsed.error.issues)
+            issues.push({
+              path: [r, column],
+              ...issueKey(issue),
+              params: { ...issueKey(issue).params, value: value ?? '' },
+            });
+      }
+      return patch;
+    });
+    if (issues.length > 0) refuse(issues);
+    const columns = [...new Set(input.rows.flatMap((row) => Object.keys(row.values)))];
+    const cells = input.rows.reduce((n, row) => n + Object.keys(row.values).length, 0);
+    return inWriteTransaction(
+      deps,
+      ctx,
+      async (env) => {
+        for (const [r, row] of input.rows.entries())
+          await attempt(env, issues, r, Object.keys(row.values), () =>
+            spec.update(env, row.id, row.version, patches[r] ?? {}),
+          );
+        if (issues.length > 0) refuse(issues);
+        return { updated: input.rows.length };
+      },
+      {
+        scope: input.grid,
+        ...(input.action === 'clear'
+          ? { label: 'undo.clear', params: { count: cells } }
+          : columns.length === 1
+            ? { label: 'undo.fill', params: { count: input.rows.length, column: columns[0] } }
+            : {
+                label: 'undo.fillMany',
+                params: { count: input.rows.length, columns: columns.length },
+              }),
+      },
+    );
+  };
+
   return {
     paste: (input: ParsedInputOf<'grid:paste'>, ctx: CallContext): Promise<PasteResult> => {
       const spec = byGrid[input.grid];
@@ -252,6 +312,7 @@ export function createGridService(deps: ServiceDeps) {
     },
 
     bulk: (input: ParsedInputOf<'grid:bulk'>, ctx: CallContext): Promise<{ updated: number }> => {
+      if ('action' in input) return cellsOfRows(input, ctx);
       const spec = byGrid[input.grid];
       const schema = spec.cells[input.column];
       if (!schema)
