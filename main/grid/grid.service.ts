@@ -244,6 +244,10 @@ export function createGridService(deps: ServiceDeps) {
         refuse(issues);
       }
       const cells = block.reduce((n, r) => n + r.length, 0);
+      // One row typed into the blank row is named as the record it added ("Added Nanjing –
+      // Nagoya"), as the new-record dialog's is.
+      const typed = input.from === 'blankRow' && block.length === 1;
+      let target = '';
       return inWriteTransaction(
         deps,
         ctx,
@@ -305,9 +309,12 @@ export function createGridService(deps: ServiceDeps) {
             }
           }
           if (issues.length > 0) refuse(issues);
+          if (typed && createdIds[0]) target = await spec.target(env, createdIds[0]);
           return { updated, created: createdIds.length, cells, createdIds };
         },
-        { scope: input.grid, label: 'undo.paste', params: { count: cells } },
+        typed
+          ? { scope: input.grid, label: 'undo.create', params: () => ({ target }) }
+          : { scope: input.grid, label: 'undo.paste', params: { count: cells } },
       );
     },
 

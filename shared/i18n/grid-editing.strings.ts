@@ -30,6 +30,7 @@ export const gridEditingStrings = defineStrings({
       copiedRange: 'Copied {{rows}} × {{columns}} cells.',
       rangeRefused_one: 'Nothing was changed: {{count}} cell was refused.',
       rangeRefused_other: 'Nothing was changed: {{count}} cells were refused.',
+      selectAll: 'Select all rows',
       allSelected_one: 'Selected {{count}} row.',
       allSelected_other: 'Selected all {{count}} rows.',
     },
@@ -46,7 +47,8 @@ export const gridEditingStrings = defineStrings({
     editing: {
       blankRow: '新行',
       emptyTitle: '这里还没有记录',
-      emptyHint: '开始时，可在底部的空白行中直接输入，把从 Excel 或 WPS 复制的行粘贴到空白行，或使用“导入”。',
+      emptyHint:
+        '开始时，可在底部的空白行中直接输入，把从 Excel 或 WPS 复制的行粘贴到空白行，或使用“导入”。',
       stillNeeded: '尚未添加：还需填写{{columns}}。',
       created_one: '已添加{{count}}行。',
       created_other: '已添加{{count}}行。',
@@ -57,6 +59,7 @@ export const gridEditingStrings = defineStrings({
       copiedRange: '已复制 {{rows}} × {{columns}} 个单元格。',
       rangeRefused_one: '未作更改：有{{count}}个单元格不符合要求。',
       rangeRefused_other: '未作更改：有{{count}}个单元格不符合要求。',
+      selectAll: '选择全部行',
       allSelected_one: '已选择{{count}}行。',
       allSelected_other: '已选择全部{{count}}行。',
     },

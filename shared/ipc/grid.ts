@@ -90,6 +90,8 @@ export const gridChannels = {
       columns: z.array(columnName).min(1).max(100),
       rows: rowRefs,
       text: z.string().max(20_000_000),
+      /** Typed into the grid's blank row, not pasted: the undo list says what was added. */
+      from: z.enum(['paste', 'blankRow']).optional(),
     }),
   ).returns<PasteResult>(),
   /**
