@@ -63,22 +63,35 @@ export function useTypeToEdit<R extends GridRow>({
       if (cell && cell !== composing) cell.removeAttribute('contenteditable');
     };
 
+    // Text typed while the editor opens (React's editors render a frame later) waits here.
+    let opening: { text: string; first: string } | null = null;
+
     /** Opens the cell's editor and puts the text in it, the caret after it. */
     const edit = (cell: HTMLElement, text: string) => {
+      if (!text) return;
+      if (opening) {
+        opening.text += text;
+        return;
+      }
       const at = positionOf(cell);
       cell.removeAttribute('contenteditable');
-      if (!at || !text) return;
       const grid = api.current;
-      if (!grid) return;
+      if (!at || !grid) return;
       // Drawn again first: what the composition left in the cell goes.
       for (const node of [...cell.childNodes]) if (!before.includes(node)) node.remove();
       const node = at.rowPinned
         ? grid.getPinnedBottomRow(at.rowIndex)
         : grid.getDisplayedRowAtIndex(at.rowIndex);
       if (node) grid.refreshCells({ rowNodes: [node], columns: [at.colKey], force: true });
-      const first = Array.from(text)[0] ?? '';
-      grid.startEditingCell({ ...at, key: first.length === 1 ? first : undefined });
-      putInEditor(root, text, EDITOR_WAIT_FRAMES);
+      // One character starts the editor the way a key does; longer text is put in once open.
+      const first = text.length === 1 ? text : '';
+      const started = { text, first };
+      opening = started;
+      grid.startEditingCell({ ...at, key: first || undefined });
+      whenEditorOpen(root, EDITOR_WAIT_FRAMES, (editor) => {
+        opening = null;
+        if (editor && started.text !== started.first) putText(editor, started.text);
+      });
     };
 
     const onCompositionStart = (event: CompositionEvent) => {
@@ -99,7 +112,10 @@ export function useTypeToEdit<R extends GridRow>({
       if (event.inputType === 'insertCompositionText') return;
       event.preventDefault();
       // Text committed without a composition (some input methods, dictation).
-      if (event.inputType === 'insertText' && event.data) edit(cell, event.data);
+      if (event.inputType === 'insertText' && event.data) {
+        before = [...cell.childNodes];
+        edit(cell, event.data);
+      }
     };
 
     root.addEventListener('focusin', onFocusIn);
@@ -128,18 +144,21 @@ const EDITOR = [
   '.ag-popup-editor textarea',
 ].join(', ');
 
+type Editor = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** Calls back with the cell's editor once it is open and focused, or null if it never is. */
+function whenEditorOpen(root: HTMLElement, frames: number, then: (e: Editor | null) => void) {
+  const editor = root.querySelector<Editor>(EDITOR) ?? document.querySelector<Editor>(EDITOR);
+  if (editor && document.activeElement === editor) return then(editor);
+  if (frames <= 0) return then(null);
+  requestAnimationFrame(() => whenEditorOpen(root, frames - 1, then));
+}
+
 /**
- * Sets the open editor's text as if typed (React's editors hear the input event), once it is
- * there; a list editor chooses the entry whose code or label is the text.
+ * Sets the open editor's text as if typed (React's editors hear the input event); a list
+ * editor chooses the entry whose code or label is the text.
  */
-function putInEditor(root: HTMLElement, text: string, frames: number): void {
-  const editor =
-    root.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(EDITOR) ??
-    document.querySelector<HTMLInputElement | HTMLTextAreaElement>(EDITOR);
-  if (!editor || document.activeElement !== editor) {
-    if (frames > 0) requestAnimationFrame(() => putInEditor(root, text, frames - 1));
-    return;
-  }
+function putText(editor: Editor, text: string): void {
   if (editor instanceof HTMLSelectElement) {
     const wanted = text.trim().toLowerCase();
     const option = [...editor.options].find(
