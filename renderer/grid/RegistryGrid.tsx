@@ -204,7 +204,11 @@ export function RegistryGrid<R extends GridRow>({
         title={t(spec.title)}
         searchBox={searchBox}
         quick={data.quick}
-        onQuick={data.setQuickText}
+        onQuick={(text) => {
+          // A paged grid's whole selection was of the rows the old search showed.
+          selection.reset();
+          data.setQuickText(text);
+        }}
         showDeleted={data.showDeleted}
         onShowDeleted={data.setShowDeleted}
         filter={
