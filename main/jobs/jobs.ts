@@ -2,11 +2,38 @@ import type { ImportProgress } from '../../shared/ipc/interchange';
 import { restoreFailure } from '../backups/backups.service';
 import { restoreRegistry } from '../backups/backups';
 import type { CallContext } from '../core/context';
+import { copyRegistry, CopyRefused, TargetNotEmpty, UnstorableRow } from '../../db/copy';
 import { assertNever } from '../../shared/assert';
+import { AppError } from '../core/errors';
 import type { ServiceDeps } from '../core/transaction';
 import { exportedFile, registryTables, workbookBytes } from '../interchange/export';
 import { runImport } from '../interchange/import';
 import type { JobKind, JobOf, JobResults } from './protocol';
+import { connect } from './connection';
+
+/** A copy refused, worded as the CLI words it (`moving.*`). */
+function copyFailure(error: unknown, to: string): unknown {
+  if (error instanceof TargetNotEmpty)
+    return new AppError('rule', 'moving.notEmpty', {
+      to,
+      detail: error.held.map(([table, n]) => `${table}: ${n}`).join(', '),
+    });
+  if (error instanceof UnstorableRow)
+    return new AppError('rule', 'moving.unstorable', {
+      table: error.table,
+      id: error.row,
+      column: error.column,
+      to,
+    });
+  if (error instanceof CopyRefused)
+    return new AppError('rule', 'moving.refused', {
+      table: error.table,
+      rows: error.rows,
+      detail: error.detail,
+      to,
+    });
+  return error;
+}
 
 /**
  * What each job does, given a registry connection: the same code whether it runs in a worker
@@ -40,6 +67,17 @@ export async function runJobIn<K extends JobKind>(
         })) as JobResults[K];
       } catch (error) {
         throw restoreFailure(error, s.name);
+      }
+    }
+    case 'migrate': {
+      const s = spec as JobOf<'migrate'>;
+      const to = await connect(s.to);
+      try {
+        return (await copyRegistry(deps.db, to.db)) as JobResults[K];
+      } catch (error) {
+        throw copyFailure(error, s.shown);
+      } finally {
+        await to.db.destroy();
       }
     }
     default:

@@ -1,3 +1,4 @@
+import type { CopyResult } from '../../db/copy';
 import type { Engine } from '../../db/engine';
 import type { ExportedFile, ImportProgress, ImportSummary } from '../../shared/ipc/interchange';
 import type { ErrorCode } from '../../shared/result';
@@ -28,6 +29,13 @@ export type JobSpec =
       /** The registry file it replaces. */
       readonly file: string;
       readonly backupsDir: string;
+    }
+  | {
+      readonly kind: 'migrate';
+      /** The empty registry to copy into (opened and migrated by the host already). */
+      readonly to: JobTarget;
+      /** `to` fit to show: a URL's password masked. */
+      readonly shown: string;
     };
 
 export type JobKind = JobSpec['kind'];
@@ -37,6 +45,7 @@ export interface JobResults {
   readonly import: ImportSummary;
   readonly exportRegistry: ExportedFile;
   readonly restore: RestoreResult;
+  readonly migrate: CopyResult;
 }
 
 /** The registry a worker opens for itself: as the host opened it, without migrating. */

@@ -1,10 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite } from '../../db/connection';
-import { openPostgres } from '../../db/postgres';
 import type { Db } from '../../db/schema';
 import { uuidV7Ids } from '../core/context';
 import { headlessPlatform } from '../core/platform';
 import type { ServiceDeps } from '../core/transaction';
+import { connect } from './connection';
 import { runJobIn } from './jobs';
 import { failureOf, type JobStart, type WorkerMessage } from './protocol';
 
@@ -17,34 +16,16 @@ const start = workerData as JobStart;
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
 async function open(start: JobStart): Promise<{ deps: ServiceDeps; close(): Promise<void> }> {
-  const { target } = start;
-  let db: Db;
-  let storage: ServiceDeps['storage'];
-  if (target.engine === 'postgres') {
-    // Reads of the job and its one write transaction: two connections are enough.
-    ({ db } = await openPostgres({
-      url: target.file,
-      busyTimeoutMs: target.busyTimeoutMs,
-      poolSize: 2,
-    }));
-  } else {
-    const opened = openSqlite({
-      file: target.file,
-      nativeBinding: target.nativeBinding,
-      busyTimeoutMs: target.busyTimeoutMs,
-    });
-    db = opened.db;
-    storage = { file: target.file, sqlite: opened.sqlite };
-  }
+  const { db, storage } = await connect(start.target);
   const at = new Date(start.at);
   const deps: ServiceDeps = {
     db,
-    engine: target.engine,
+    engine: start.target.engine,
     storage,
     clock: { now: () => new Date(at) },
     ids: uuidV7Ids,
     platform: headlessPlatform('cli'),
-    paths: target.paths,
+    paths: start.target.paths,
   };
   return { deps, close: () => db.destroy() };
 }
