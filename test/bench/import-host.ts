@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../../main/host/server';
@@ -60,15 +61,32 @@ async function measure(xlsxFile: string, dir: string, worker: string | undefined
     jobWorker: worker,
   });
   const host = await startHost({ door: registry.door, staticDir });
-  const ask = async (channel: string) => {
-    const res = await fetch(`http://127.0.0.1:${host.port}/api/call/${channel}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-      body: '{}',
+  // A fresh connection per call: a kept-alive socket the server's idle timer closes while a
+  // blocked event loop catches up would reset the next call (the race, not the host, failing).
+  const ask = (channel: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: `/api/call/${channel}`,
+          method: 'POST',
+          agent: false,
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () =>
+            (JSON.parse(body) as { ok: boolean }).ok
+              ? resolve()
+              : reject(new Error(`${channel} failed during the import: ${body}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
     });
-    const body = (await res.json()) as { ok: boolean };
-    if (!body.ok) throw new Error(`${channel} failed during the import`);
-  };
   try {
     await ask('app:info'); // warm: the first call compiles what later ones reuse
     const latencies: number[] = [];
