@@ -17,6 +17,7 @@ import {
   gridTable,
   registryTables,
   workbookBytes,
+  type Headings,
   type Table,
 } from './export';
 import { previewImport, runImport, type ImportOptions } from './import';
@@ -156,13 +157,17 @@ export function createInterchangeService(deps: ServiceDeps) {
       return exportedFile(`youcheng-${input.grid}`, input.format, today(), bytes);
     },
 
-    async registryTables(): Promise<Table[]> {
-      return registryTables(deps.db, today());
+    async registryTables(headings: Headings = 'canonical'): Promise<Table[]> {
+      return registryTables(deps.db, today(), headings);
     },
 
-    async exportRegistry(): Promise<ExportedFile> {
-      const bytes = workbookBytes(await registryTables(deps.db, today()));
-      return exportedFile('youcheng-registry', 'xlsx', today(), bytes);
+    async exportRegistry(input: ParsedInputOf<'export:registry'>): Promise<ExportedFile> {
+      const bytes = workbookBytes(await registryTables(deps.db, today(), input.headings));
+      const base =
+        input.headings === 'canonical'
+          ? 'youcheng-registry'
+          : `youcheng-registry-${input.headings}`;
+      return exportedFile(base, 'xlsx', today(), bytes);
     },
   };
 }

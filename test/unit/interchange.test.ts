@@ -3,8 +3,12 @@ import { detectSeparator } from '../../main/interchange/source';
 import {
   columnForHeader,
   columnLetter,
+  directionForSheetName,
   isRowNumberHeader,
   isTotalLabel,
+  officeHeader,
+  SHEET_KINDS,
+  SHEETS,
   stageFromDates,
 } from '../../shared/interchange';
 import { foldSpaces, hasCjk } from '../../shared/text';
@@ -69,6 +73,28 @@ describe('reading ledgers as typed', () => {
     expect(stageFromDates({ intent_signed_on: '2015-06' })).toBe('intent');
     expect(stageFromDates({})).toBe('contact');
     expect([hasCjk('合肥'), hasCjk('Hefei'), hasCjk('\uf900')]).toEqual([true, false, true]);
+  });
+});
+
+describe('a workbook headed as an office heads it', () => {
+  it.each(SHEET_KINDS)(
+    'names every column of a %s sheet so that it reads back as itself',
+    (kind) => {
+      for (const column of SHEETS[kind].columns) {
+        const zh = officeHeader(column, 'zh');
+        const en = officeHeader(column, 'en');
+        expect(hasCjk(en), `${kind}.${column.id}: ${en}`).toBe(false);
+        expect(columnForHeader(kind, zh)).toBe(column.id);
+        expect(columnForHeader(kind, en)).toBe(column.id);
+      }
+    },
+  );
+
+  it('takes a direction from a sheet named for one, and none from 出访来访', () => {
+    expect(directionForSheetName('出访团组')).toBe('outgoing');
+    expect(directionForSheetName('来访')).toBe('incoming');
+    expect(directionForSheetName('出访来访')).toBeNull();
+    expect(directionForSheetName('Visits')).toBeNull();
   });
 });
 
