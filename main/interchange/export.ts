@@ -322,7 +322,7 @@ export function columnWidths(table: Table): number[] {
 /**
  * Freezes each sheet's header row, so it stays in view as the clerk scrolls. SheetJS writes
  * no panes, so its sheet views get one: the standard frozen pane below row 1, as Excel, WPS
- * and LibreOffice themselves write it.
+ * and LibreOffice themselves write it. And writes a CR in a cell so that LibreOffice reads it.
  */
 function freezeHeaderRows(xlsx: Buffer): Buffer {
   const entries = unzipSync(xlsx);
@@ -332,11 +332,15 @@ function freezeHeaderRows(xlsx: Buffer): Buffer {
       out[name] = data;
       continue;
     }
-    const xml = strFromU8(data).replace(
-      /<sheetView ([^>]*?)\/>/,
-      '<sheetView $1><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>',
-    );
+    const xml = strFromU8(data)
+      .replace(
+        /<sheetView ([^>]*?)\/>/,
+        '<sheetView $1><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+          '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>',
+      )
+      // SheetJS writes a CR inside a cell as `_x000d_`, which LibreOffice shows as those seven
+      // characters (and saves so); a character reference is a CR to every XML reader.
+      .replace(/_x000[dD]_/g, '&#13;');
     out[name] = strToU8(xml);
   }
   return Buffer.from(zipSync(out, { level: 6 }));

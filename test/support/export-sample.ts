@@ -172,3 +172,24 @@ export async function exportSample(): Promise<Registry> {
   await call(r, 'visits:create', { direction: 'incoming', country: 'JP', start_on: '2023' });
   return r;
 }
+
+/**
+ * Notes a spreadsheet program would split or run, were they written carelessly: a formula
+ * after a line break, formulas, a command, a function call.
+ */
+export const HOSTILE_NOTES = ['x\n=1+1', '=1+1', '+cmd', '@SUM(A1:A2)', 'first\rsecond'];
+
+/** The sample with a tie for each hostile note: what the LibreOffice-resaved fixtures hold. */
+export async function resaveSample(): Promise<Registry> {
+  const r = await exportSample();
+  for (const [i, notes] of HOSTILE_NOTES.entries()) {
+    await call(r, 'ties:create', {
+      local: '南京',
+      partner: `Hostile ${i + 1}`,
+      country: 'DE',
+      stage: 'contact',
+      notes,
+    });
+  }
+  return r;
+}
