@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectSeparator } from '../../main/interchange/source';
+import { strToU8, zipSync } from 'fflate';
+import { detectSeparator, odsVisibility } from '../../main/interchange/source';
 import {
   columnForHeader,
   columnLetter,
@@ -99,6 +100,36 @@ describe('a workbook headed as an office heads it', () => {
 });
 
 describe('reading an ODS', () => {
+  it('finds the hidden rows and columns of each sheet, counting repeated ones', () => {
+    const table = (name: string, body: string) =>
+      `<table:table table:name="${name}" table:style-name="ta1">${body}</table:table>`;
+    const content =
+      '<office:document-content><office:body><office:spreadsheet>' +
+      table(
+        'A&amp;B',
+        '<table:table-column table:number-columns-repeated="2"/>' +
+          '<table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>' +
+          '<table:table-column/>' +
+          '<table:table-header-rows><table:table-row><table:table-cell/></table:table-row></table:table-header-rows>' +
+          '<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>' +
+          '<table:table-row-group><table:table-row table:visibility="collapse" table:number-rows-repeated="2">' +
+          '<table:table-cell/></table:table-row></table:table-row-group>' +
+          '<table:table-row table:visibility="filter"><table:table-cell/></table:table-row>' +
+          '<table:table-row table:number-rows-repeated="1048569"><table:table-cell/></table:table-row>',
+      ) +
+      table('二', '<table:table-column/><table:table-row><table:table-cell/></table:table-row>') +
+      '</office:spreadsheet></office:body></office:document-content>';
+    const bytes = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8(content),
+    });
+    const sheets = odsVisibility(bytes);
+    expect([...sheets.keys()]).toEqual(['A&B', '二']);
+    expect([...sheets.get('A&B')!.rows]).toEqual([4, 5, 6]);
+    expect([...sheets.get('A&B')!.columns]).toEqual([2, 3]);
+    expect(sheets.get('二')).toEqual({ rows: new Set(), columns: new Set() });
+  });
+
   it('prints none of SheetJS’s “ODS number format may be incorrect” warnings', async () => {
     const { readFileSync, mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
