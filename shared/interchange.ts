@@ -299,6 +299,15 @@ export function sheetKindForHeaders(headers: readonly string[]): SheetKind {
   return best;
 }
 
+/**
+ * A column's header as an office heads it: its Chinese alias, or in English its first further
+ * spelling (`Our locality`, `Level`, `Established`), which every column lists first for that
+ * reason. Both read back as the same column.
+ */
+export function officeHeader(column: ColumnDef, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? column.zh : (column.aliases?.[0] ?? column.id);
+}
+
 export function columnDef(kind: SheetKind, id: string): ColumnDef | undefined {
   return SHEETS[kind].columns.find((col) => col.id === id);
 }
@@ -348,6 +357,8 @@ export function stageFromDates(dates: {
 /** The direction a visits sheet's name gives all its rows: 出访 outgoing, 来访 incoming. */
 export function directionForSheetName(name: string): 'outgoing' | 'incoming' | null {
   const key = foldHeader(name);
+  // 出访来访 holds both: its 方向 column says which.
+  if (/^(出访来访|来访出访)/.test(key)) return null;
   if (/^(出访|出国|outgoing|visitsout|outgoingvisits)/.test(key)) return 'outgoing';
   if (/^(来访|来华|incoming|visitsin|incomingvisits)/.test(key)) return 'incoming';
   return null;

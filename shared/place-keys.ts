@@ -8,13 +8,16 @@ import { pinyin } from 'pinyin-pro';
  * ORDER BY sorts both and gives the same order on SQLite and PostgreSQL (ASCII letters and
  * digits only, which every collation orders alike).
  */
+/** Below the first CJK block: text pinyin-pro leaves as it is (as one run, `consecutive`). */
+const NO_HAN = /^[^\u2e80-\uffff]*$/;
+
 export function placeKeys(name: string): { pinyin: string; initials: string } {
-  const parts = pinyin(name.normalize('NFC'), {
-    toneType: 'none',
-    type: 'array',
-    nonZh: 'consecutive',
-    v: true,
-  });
+  const text = name.normalize('NFC');
+  // Most partners are Latin names: they skip the dictionary look-up (an import of 50,000 new
+  // partners spent a second in it), with the very keys it would give.
+  const parts = NO_HAN.test(text)
+    ? [text]
+    : pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const words: string[] = [];
   for (const part of parts) {
     for (const word of withoutMarks(part)

@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SHEETS } from '../../shared/interchange';
-import { csvBytes, workbookBytes } from '../interchange/export';
+import { csvBytes, workbookBytes, type Headings } from '../interchange/export';
 import type { Lang } from '../../shared/i18n';
 import {
   CliFailure,
@@ -15,9 +14,11 @@ import {
 } from './common';
 
 /**
- * `youcheng export --db FILE --out PATH [--force]`: `.csv` writes the ties sheet of the
- * interchange format; `.xlsx` the whole registry, a sheet per entity, which `youcheng import`
- * reads back. An existing file is replaced only with `--force`.
+ * `youcheng export --db FILE --out PATH [--headings canonical|zh|en] [--force]`: `.csv` writes
+ * the ties sheet; `.xlsx` the whole registry, a sheet per entity, which `youcheng import` reads
+ * back. `--headings zh` (or `en`) heads and words them as an office does (我方、外方城市、阶段;
+ * 市级, 日本) instead of the interchange format's column ids and codes. An existing file is
+ * replaced only with `--force`.
  */
 export function registerExport(program: Command, io: Io): void {
   program
@@ -25,6 +26,14 @@ export function registerExport(program: Command, io: Io): void {
     .description('export the ties as CSV, or the whole registry as an XLSX workbook')
     .addOption(dbOption())
     .addOption(new Option('--out <path>', 'the file to write: .csv or .xlsx').makeOptionMandatory())
+    .addOption(
+      new Option(
+        '--headings <headings>',
+        "the interchange format's column ids and codes, or an office's headings and labels in Chinese or English",
+      )
+        .choices(['canonical', 'zh', 'en'])
+        .default('canonical'),
+    )
     .option('--force', 'replace the file if it exists', false)
     .addOption(
       new Option('--lang <lang>', 'language of messages (zh or en)')
@@ -33,7 +42,14 @@ export function registerExport(program: Command, io: Io): void {
     )
     .addOption(userOption())
     .action(
-      async (opts: { db?: string; out: string; force: boolean; lang: Lang; user?: string }) => {
+      async (opts: {
+        db?: string;
+        out: string;
+        headings: Headings;
+        force: boolean;
+        lang: Lang;
+        user?: string;
+      }) => {
         const ext = path.extname(opts.out).toLowerCase();
         if (ext !== '.csv' && ext !== '.xlsx')
           throw new CliFailure(
@@ -43,12 +59,12 @@ export function registerExport(program: Command, io: Io): void {
         await checkTarget(opts.out, opts.force);
         const tables = await withSession(requireDb(opts.db), opts, async (s) => {
           await s.as('export:registry');
-          return s.registry.services.interchange.registryTables();
+          return s.registry.services.interchange.registryTables(opts.headings);
         });
         const bytes =
           ext === '.xlsx'
             ? workbookBytes(tables)
-            : csvBytes(tables.find((t) => t.name === SHEETS.ties.en)!);
+            : csvBytes(tables.find((t) => t.kind === 'ties')!);
         try {
           // `wx` fails if the file appeared meanwhile: nothing is replaced without --force.
           await writeFile(opts.out, bytes, { flag: opts.force ? 'w' : 'wx' });

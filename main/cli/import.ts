@@ -96,7 +96,7 @@ export function describeRefusal(error: AppError, lang: Lang): string {
     lines.push(
       formatMessage(
         p.column ? 'import.issue' : 'import.issueNoColumn',
-        { sheet: p.sheet, line: p.line, column: p.column, cell: p.cell, reason },
+        { sheet: p.sheet, line: p.line, column: p.column, letter: p.letter, cell: p.cell, reason },
         lang,
       ),
     );

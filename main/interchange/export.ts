@@ -12,7 +12,13 @@ import { listVisits } from '../../db/visits.repository';
 import { countryName } from '../../shared/countries';
 import { enumLabel, type VocabularyName } from '../../shared/enums';
 import { createI18n, type Lang } from '../../shared/i18n';
-import { escapeFormula, SHEETS, type SheetKind } from '../../shared/interchange';
+import {
+  columnDef,
+  escapeFormula,
+  officeHeader,
+  SHEETS,
+  type SheetKind,
+} from '../../shared/interchange';
 import type { ExportedFile } from '../../shared/ipc/interchange';
 import type { TieRow, VisitRow } from '../../shared/model';
 
@@ -25,7 +31,8 @@ import type { TieRow, VisitRow } from '../../shared/model';
  */
 
 type Value = string | number | boolean | null;
-export type Table = { name: string; header: string[]; rows: Value[][] };
+/** A sheet to write; `kind` marks a sheet of the registry workbook (its header the column ids). */
+export type Table = { name: string; kind?: SheetKind; header: string[]; rows: Value[][] };
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,7 +45,18 @@ export function tieLabel(tie: { local: string; partner: string; country: string 
   return `${tie.local} – ${tie.partner} (${tie.country})`;
 }
 
-export async function registryTables(db: Db, today: string): Promise<Table[]> {
+/**
+ * Which headings a registry workbook carries: the interchange format's (column ids, canonical
+ * values: what scripts and other registries read), or an office's own in a language (我方、
+ * 我方级别、外方城市、国家、阶段…; 市级, 已结好, 日本), which the import reads back just the same.
+ */
+export type Headings = 'canonical' | Lang;
+
+export async function registryTables(
+  db: Db,
+  today: string,
+  headings: Headings = 'canonical',
+): Promise<Table[]> {
   const header = (kind: SheetKind) => SHEETS[kind].columns.map((c) => c.id);
   const localities = await listLocalities(db);
   const names = new Map(localities.map((l) => [l.id, l.name]));
@@ -84,9 +102,10 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
       limit: 10_000_000,
     })
   ).rows;
-  return [
+  const tables: Table[] = [
     {
       name: SHEETS.localities.en,
+      kind: 'localities',
       header: header('localities'),
       rows: localities.map((l) => [
         l.name,
@@ -98,6 +117,7 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
     },
     {
       name: SHEETS.partners.en,
+      kind: 'partners',
       header: header('partners'),
       rows: (await listPartners(db)).map((p) => [
         p.name,
@@ -111,12 +131,14 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
     },
     {
       name: SHEETS.ties.en,
+      kind: 'ties',
       header: header('ties'),
       rows: ties.map((t) => tieValues(t)),
     },
-    { name: SHEETS.events.en, header: header('events'), rows: events },
+    { name: SHEETS.events.en, kind: 'events', header: header('events'), rows: events },
     {
       name: SHEETS.letters.en,
+      kind: 'letters',
       header: header('letters'),
       rows: (await listLetters(db, { deleted: false })).map((l) => [
         ...tieKey(l.local, l.partner, l.country),
@@ -133,6 +155,7 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
     },
     {
       name: SHEETS.steps.en,
+      kind: 'steps',
       // The authority in both languages, in place of the one-language `authority` column.
       header: header('steps').filter((c) => c !== 'authority'),
       rows: steps.map((s) => [
@@ -150,10 +173,12 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
     },
     {
       name: SHEETS.visits.en,
+      kind: 'visits',
       header: header('visits'),
-      rows: visits.map((v) => visitValues(v, tieById)),
+      rows: visits.map((v) => visitValues(v, tieById, headings)),
     },
   ];
+  return headings === 'canonical' ? tables : tables.map((t) => officeTable(t, headings));
 }
 
 function tieValues(t: TieRow): Value[] {
@@ -177,7 +202,9 @@ function tieValues(t: TieRow): Value[] {
   ];
 }
 
-function visitValues(v: VisitRow, ties: Map<string, TieRow>): Value[] {
+function visitValues(v: VisitRow, ties: Map<string, TieRow>, headings: Headings): Value[] {
+  const label = (t: TieRow) =>
+    tieLabel(headings === 'canonical' ? t : { ...t, country: countryName(t.country, headings) });
   return [
     v.direction,
     v.local,
@@ -193,7 +220,7 @@ function visitValues(v: VisitRow, ties: Map<string, TieRow>): Value[] {
     v.ties
       .map((link) => ties.get(link.id))
       .filter((t): t is TieRow => t !== undefined)
-      .map(tieLabel)
+      .map(label)
       .join('; '),
     v.outcomes,
     v.agreements_signed,
@@ -201,6 +228,61 @@ function visitValues(v: VisitRow, ties: Map<string, TieRow>): Value[] {
     v.currency,
     v.notes,
   ];
+}
+
+/** The vocabulary each coded column of a registry sheet takes its labels from. */
+const SHEET_VOCABULARIES: Partial<Record<SheetKind, Record<string, VocabularyName>>> = {
+  localities: { level: 'level' },
+  partners: { place_kind: 'placeKind' },
+  ties: { local_level: 'level', kind: 'kind', stage: 'stage' },
+  events: { stage: 'stage', from_stage: 'stage', kind: 'kind', from_kind: 'kind' },
+  letters: { doc_type: 'letterType', status: 'letterStatus' },
+  steps: { outcome: 'outcome' },
+  visits: { direction: 'direction' },
+};
+
+/** An event's type as an office writes it; the import reads these (and the codes) back. */
+const EVENT_TYPE_LABELS: Record<Lang, Record<string, string>> = {
+  zh: { stage: '阶段变更', kind: '类型变更' },
+  en: { stage: 'Stage', kind: 'Kind' },
+};
+
+/**
+ * A registry sheet headed and worded as an office keeps it: the sheet's and the columns' names
+ * in `lang`, codes as their labels (市级, 已结好), countries by name (日本), lists joined as
+ * the language joins them, yes/no as words. Everything else (names, dates as stored, numbers)
+ * is unchanged, so nothing is lost on the way back in.
+ */
+export function officeTable(table: Table, lang: Lang): Table {
+  const kind = table.kind;
+  if (!kind) return table;
+  const vocabularies = SHEET_VOCABULARIES[kind] ?? {};
+  const cell = (column: string, value: Value): Value => {
+    if (value === null || value === '') return null;
+    const vocabulary = vocabularies[column];
+    if (vocabulary && typeof value === 'string') return enumLabel(vocabulary, value as never, lang);
+    if (kind === 'events' && column === 'type' && typeof value === 'string')
+      return EVENT_TYPE_LABELS[lang][value] ?? value;
+    const def = columnDef(kind, column);
+    if (def?.type === 'country' && typeof value === 'string') return countryName(value, lang);
+    if (def?.type === 'list' && typeof value === 'string')
+      return value
+        .split(', ')
+        .map((f) => enumLabel('field', f as never, lang))
+        .join(lang === 'zh' ? '、' : ', ');
+    if (def?.type === 'bool' && typeof value === 'boolean')
+      return lang === 'zh' ? (value ? '是' : '否') : value ? 'Yes' : 'No';
+    return value;
+  };
+  return {
+    name: SHEETS[kind][lang],
+    kind,
+    header: table.header.map((column) => {
+      const def = columnDef(kind, column);
+      return def ? officeHeader(def, lang) : column;
+    }),
+    rows: table.rows.map((row) => row.map((v, i) => cell(table.header[i] ?? '', v))),
+  };
 }
 
 export function workbookBytes(tables: readonly Table[]): Buffer {
@@ -240,7 +322,7 @@ export function columnWidths(table: Table): number[] {
 /**
  * Freezes each sheet's header row, so it stays in view as the clerk scrolls. SheetJS writes
  * no panes, so its sheet views get one: the standard frozen pane below row 1, as Excel, WPS
- * and LibreOffice themselves write it.
+ * and LibreOffice themselves write it. And writes a CR in a cell so that LibreOffice reads it.
  */
 function freezeHeaderRows(xlsx: Buffer): Buffer {
   const entries = unzipSync(xlsx);
@@ -250,11 +332,15 @@ function freezeHeaderRows(xlsx: Buffer): Buffer {
       out[name] = data;
       continue;
     }
-    const xml = strFromU8(data).replace(
-      /<sheetView ([^>]*?)\/>/,
-      '<sheetView $1><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>',
-    );
+    const xml = strFromU8(data)
+      .replace(
+        /<sheetView ([^>]*?)\/>/,
+        '<sheetView $1><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+          '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>',
+      )
+      // SheetJS writes a CR inside a cell as `_x000d_`, which LibreOffice shows as those seven
+      // characters (and saves so); a character reference is a CR to every XML reader.
+      .replace(/_x000[dD]_/g, '&#13;');
     out[name] = strToU8(xml);
   }
   return Buffer.from(zipSync(out, { level: 6 }));

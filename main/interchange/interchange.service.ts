@@ -17,6 +17,7 @@ import {
   gridTable,
   registryTables,
   workbookBytes,
+  type Headings,
   type Table,
 } from './export';
 import { previewImport, type ImportOptions } from './import';
@@ -170,12 +171,18 @@ export function createInterchangeService(deps: ServiceDeps) {
       return exportedFile(`youcheng-${input.grid}`, input.format, today(), bytes);
     },
 
-    async registryTables(): Promise<Table[]> {
-      return registryTables(deps.db, today());
+    async registryTables(headings: Headings = 'canonical'): Promise<Table[]> {
+      return registryTables(deps.db, today(), headings);
     },
 
-    async exportRegistry(ctx: CallContext): Promise<ExportedFile> {
-      return jobsOf(deps).run({ kind: 'exportRegistry', today: today() }, ctx);
+    async exportRegistry(
+      input: ParsedInputOf<'export:registry'>,
+      ctx: CallContext,
+    ): Promise<ExportedFile> {
+      return jobsOf(deps).run(
+        { kind: 'exportRegistry', today: today(), headings: input.headings },
+        ctx,
+      );
     },
   };
 }

@@ -1,6 +1,12 @@
 import * as XLSX from '@e965/xlsx';
 import { parse as parseCsv } from 'csv-parse';
-import { Unzip, type AsyncFlateStreamHandler, type UnzipDecoder } from 'fflate';
+import {
+  strFromU8,
+  Unzip,
+  unzipSync,
+  type AsyncFlateStreamHandler,
+  type UnzipDecoder,
+} from 'fflate';
 import iconv from 'iconv-lite';
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
@@ -419,6 +425,8 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls' | 'ods'): Promi
   }
   if (workbook.SheetNames.length === 0) throw fileProblem('damaged', { reason: 'no sheets' });
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  // SheetJS reads no row or column visibility from an ODS: those come from its content.xml.
+  const odsHidden = format === 'ods' ? odsVisibility(bytes) : null;
   return {
     format,
     encoding: null,
@@ -429,16 +437,70 @@ async function openWorkbook(file: string, format: 'xlsx' | 'xls' | 'ods'): Promi
       const sheet = workbook.Sheets[name];
       if (!sheet) throw fileProblem('noSheet', { sheet: name });
       const merges = (sheet['!merges'] ?? []).filter((m) => m.e.r > m.s.r);
+      const ods = odsHidden?.get(name);
+      const rowInfo = sheet['!rows'] ?? [];
+      const hiddenRow = ods ? (r: number) => ods.rows.has(r) : (r: number) => !!rowInfo[r]?.hidden;
       return {
         name,
         layout: {
-          hiddenColumns: (sheet['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i] : [])),
+          hiddenColumns: ods
+            ? [...ods.columns].sort((a, b) => a - b)
+            : (sheet['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i] : [])),
           mergedDown: merges.map((m) => XLSX.utils.encode_range(m)),
         },
-        rows: (onProgress) => workbookRows(sheet, date1904, merges, onProgress),
+        rows: (onProgress) => workbookRows(sheet, date1904, merges, hiddenRow, onProgress),
       };
     },
   };
+}
+
+const XML_ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+};
+
+/**
+ * The rows and columns (from 0) each sheet of an ODS hides, by sheet name: the rows and columns
+ * of content.xml whose `table:visibility` is `collapse` (hidden) or `filter` (filtered out),
+ * counted with their `number-rows-repeated`/`number-columns-repeated`. Rows past the sheet's
+ * row limit are not counted (LibreOffice ends a sheet with a million repeated empty rows).
+ */
+export function odsVisibility(
+  bytes: Uint8Array,
+): Map<string, { rows: Set<number>; columns: Set<number> }> {
+  const sheets = new Map<string, { rows: Set<number>; columns: Set<number> }>();
+  const content = unzipSync(bytes, { filter: (f) => f.name === 'content.xml' })['content.xml'];
+  if (!content) return sheets;
+  const xml = strFromU8(content);
+  const tables = /<table:table\s[^>]*?table:name="([^"]*)"[^>]*>/g;
+  const parts = /<table:table-(row|column)((?:\s[^>]*?)?)\/?>|<\/table:table>/g;
+  const limit = LIMITS.rows + 2;
+  for (let table = tables.exec(xml); table; table = tables.exec(xml)) {
+    const name = table[1]!.replace(/&(?:amp|lt|gt|quot|apos);/g, (e) => XML_ENTITIES[e] ?? e);
+    const hidden = { rows: new Set<number>(), columns: new Set<number>() };
+    sheets.set(name, hidden);
+    let row = 0;
+    let column = 0;
+    parts.lastIndex = tables.lastIndex;
+    for (let part = parts.exec(xml); part; part = parts.exec(xml)) {
+      if (part[1] === undefined) break; // the end of this table
+      const attrs = part[2] ?? '';
+      const kind = part[1] as 'row' | 'column';
+      const repeated = Number(
+        new RegExp(`table:number-${kind}s-repeated="(\\d+)"`).exec(attrs)?.[1] ?? 1,
+      );
+      const at = kind === 'row' ? row : column;
+      if (/table:visibility="(?:collapse|filter)"/.test(attrs))
+        for (let i = at; i < Math.min(at + repeated, limit); i++) hidden[`${kind}s`].add(i);
+      if (kind === 'row') row += repeated;
+      else column += repeated;
+    }
+    tables.lastIndex = Math.max(tables.lastIndex, parts.lastIndex);
+  }
+  return sheets;
 }
 
 /** LibreOffice saves a yes/no cell as the formula `=TRUE()`: that is a value, not a formula. */
@@ -472,8 +534,12 @@ function isEncrypted(bytes: Buffer): boolean {
 function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | undefined {
   if (!cell || cell.t === 'z')
     return cell?.f ? { value: null, text: '', formula: cell.f } : undefined;
-  const formula =
-    cell.f && !(cell.t === 'b' && BOOLEAN_FORMULA.test(cell.f)) ? { formula: cell.f } : {};
+  // SheetJS reads an ODS's `of:=FALSE()` as the number 0 with that formula: a boolean still.
+  if (cell.f && BOOLEAN_FORMULA.test(cell.f)) {
+    const value = /TRUE/i.test(cell.f);
+    return { value, text: value ? 'TRUE' : 'FALSE' };
+  }
+  const formula = cell.f ? { formula: cell.f } : {};
   switch (cell.t) {
     case 'e':
       return { value: null, text: cell.w ?? '#ERROR', error: cell.w ?? '#ERROR', ...formula };
@@ -521,6 +587,7 @@ async function* workbookRows(
   sheet: XLSX.WorkSheet,
   date1904: boolean,
   merges: readonly XLSX.Range[],
+  hiddenRow: (row: number) => boolean,
   onProgress?: (fraction: number) => void,
 ): AsyncGenerator<SheetRow> {
   const ref = sheet['!ref'];
@@ -534,7 +601,6 @@ async function* workbookRows(
     });
   if (range.e.r - range.s.r > LIMITS.rows) throw fileProblem('tooManyRows', { max: LIMITS.rows });
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
-  const rowInfo = sheet['!rows'] ?? [];
   // A cell merged down a group of rows (我方 for each city's ties) shows its value on every
   // row it spans, so every row gets it. Merges across columns only are shown once: their
   // value belongs to the first column.
@@ -561,6 +627,6 @@ async function* workbookRows(
       }
     }
     onProgress?.((r - range.s.r + 1) / total);
-    yield { line: r + 1, cells, ...(rowInfo[r]?.hidden ? { hidden: true } : {}) };
+    yield { line: r + 1, cells, ...(hiddenRow(r) ? { hidden: true } : {}) };
   }
 }

@@ -53,8 +53,10 @@ export async function runJobIn<K extends JobKind>(
     }
     case 'exportRegistry': {
       const s = spec as JobOf<'exportRegistry'>;
-      const bytes = workbookBytes(await registryTables(deps.db, s.today));
-      return exportedFile('youcheng-registry', 'xlsx', s.today, bytes) as JobResults[K];
+      const bytes = workbookBytes(await registryTables(deps.db, s.today, s.headings));
+      const base =
+        s.headings === 'canonical' ? 'youcheng-registry' : `youcheng-registry-${s.headings}`;
+      return exportedFile(base, 'xlsx', s.today, bytes) as JobResults[K];
     }
     case 'restore': {
       const s = spec as JobOf<'restore'>;

@@ -7,6 +7,7 @@ import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
 import type { RegistryPaths } from '../core/platform';
 import type { ImportOptions } from '../interchange/import';
+import type { Headings } from '../interchange/export';
 
 /**
  * The long jobs that run beside the host, in a worker thread with a connection of their own
@@ -20,7 +21,7 @@ export type JobSpec =
       readonly name: string;
       readonly options: ImportOptions;
     }
-  | { readonly kind: 'exportRegistry'; readonly today: string }
+  | { readonly kind: 'exportRegistry'; readonly today: string; readonly headings: Headings }
   | {
       readonly kind: 'restore';
       /** The backup's name, for messages; `from` is its file. */

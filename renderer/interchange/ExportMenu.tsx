@@ -48,7 +48,8 @@ export function ExportMenu<T extends { id: string }>({
       onChange={(e) => {
         const choice = e.target.value;
         const grid_ = api();
-        if (choice === 'registry') void run(exportRegistry);
+        if (choice === 'registry') void run(() => exportRegistry());
+        else if (choice === 'registryOffice') void run(() => exportRegistry(lang));
         else if (grid_ && (choice === 'csv' || choice === 'xlsx'))
           void run(() => exportGrid(grid_, grid, choice, lang, view?.()));
       }}
@@ -59,6 +60,7 @@ export function ExportMenu<T extends { id: string }>({
       <option value="csv">{t('export.csv')}</option>
       <option value="xlsx">{t('export.xlsx')}</option>
       <option value="registry">{t('export.registry')}</option>
+      <option value="registryOffice">{t('export.registryOffice')}</option>
     </select>
   );
 }

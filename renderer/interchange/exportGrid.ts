@@ -34,8 +34,9 @@ export async function exportGrid<T extends { id: string }>(
   return file.fileName;
 }
 
-export async function exportRegistry(): Promise<string> {
-  const file = await call('export:registry', {});
+/** The whole registry: in the interchange format, or headed as an office heads it in `lang`. */
+export async function exportRegistry(headings: 'canonical' | Lang = 'canonical'): Promise<string> {
+  const file = await call('export:registry', { headings });
   saveFile(file);
   return file.fileName;
 }

@@ -167,5 +167,13 @@ export const interchangeChannels = {
       lang: z.enum(['zh', 'en']).default('zh'),
     }),
   ).returns<ExportedFile>(),
-  'export:registry': query(z.strictObject({})).returns<ExportedFile>(),
+  'export:registry': query(
+    z.strictObject({
+      /**
+       * The interchange format's headings (column ids, canonical values), or an office's own
+       * in a language (我方、外方城市、阶段…, values as labels): both import back the same.
+       */
+      headings: z.enum(['canonical', 'zh', 'en']).default('canonical'),
+    }),
+  ).returns<ExportedFile>(),
 };

@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import { expect, screenshot, test } from './fixtures';
 import { ImportWizardPage } from './pages/import.page';
@@ -46,6 +47,24 @@ for (const lang of ['zh', 'en'] as const) {
       const text = readFileSync(await file.path(), 'utf8');
       expect(text.split('\r\n')).toHaveLength(22);
       expect(text).toContain(lang === 'zh' ? '外方城市' : 'Partner');
+
+      // The whole registry headed as an office heads it, in the UI's language.
+      const workbook = page.waitForEvent('download');
+      await page
+        .getByRole('combobox', { name: /^(导出|Export)$/ })
+        .selectOption(
+          lang === 'zh'
+            ? '整个登记库，中文表头（XLSX）'
+            : 'Whole registry with office headings (XLSX)',
+        );
+      const office = await workbook;
+      expect(office.suggestedFilename()).toMatch(
+        new RegExp(`^youcheng-registry-${lang}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`),
+      );
+      const book = XLSX.read(readFileSync(await office.path()), { type: 'buffer' });
+      const sheet = lang === 'zh' ? '友城关系' : 'Ties';
+      const header = XLSX.utils.sheet_to_json<string[]>(book.Sheets[sheet]!, { header: 1 })[0];
+      expect(header?.[0]).toBe(lang === 'zh' ? '我方' : 'Our locality');
       expect(pageErrors).toEqual([]);
     });
 

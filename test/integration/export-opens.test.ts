@@ -89,6 +89,32 @@ describe('youcheng export --out', () => {
     expect(readFileSync(out, 'utf8')).toContain('local,local_level,partner');
   });
 
+  it('heads the workbook and the CSV as an office does with --headings zh', async () => {
+    const folder = dir();
+    const xlsx = path.join(folder, 'registry.xlsx');
+    const csv = path.join(folder, 'ties.csv');
+    for (const out of [xlsx, csv]) {
+      const run = capture();
+      const args = ['export', '--db', registry(folder), '--out', out, '--headings', 'zh'];
+      expect(await main(args, run.io)).toBe(0);
+    }
+    const book = XLSX.read(readFileSync(xlsx), { type: 'buffer' });
+    expect(book.SheetNames).toContain('友城关系');
+    const header = XLSX.utils.sheet_to_json<string[]>(book.Sheets['友城关系']!, { header: 1 })[0];
+    expect(header?.slice(0, 5)).toEqual([
+      '我方',
+      '我方级别',
+      '外方城市',
+      '外方城市（中文）',
+      '国家',
+    ]);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^\ufeff我方,我方级别,外方城市/);
+    const wrong = capture();
+    const args = ['export', '--db', registry(folder), '--out', xlsx, '--headings', 'fr'];
+    expect(await main([...args, '--force'], wrong.io)).toBe(1);
+    expect(wrong.err.join('\n')).toMatch(/canonical, zh, en/);
+  });
+
   it.each([
     [
       'a missing folder',

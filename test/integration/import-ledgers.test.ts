@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
 import { AppError } from '../../main/core/errors';
 import type { ImportPreview } from '../../shared/ipc/interchange';
 import type { TieRow } from '../../shared/model';
+import { HOSTILE_NOTES, registryContent } from '../support/export-sample';
 import { call, ctx, testRegistry } from '../support/registry';
 import { scratch, XLSX, xlsxBytes, type XCell } from '../support/spreadsheets';
 
@@ -384,6 +386,30 @@ describe('the CLI import', () => {
       'colour: 有1个合计行（合计/小计/总计）未导入（第5行）。',
     ]);
   });
+
+  it('names each refused cell by its letter and header, every placeholder filled', async () => {
+    const { main } = await import('../../main/cli/cli');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const db = `${mkdtempSync(`${tmpdir()}/yc-cli-`)}/registry.db`;
+    const path = file(
+      'formula.xlsx',
+      xlsxBytes({
+        友城: [
+          ['我方', '我方级别', '外方城市', '国家'],
+          ['南京', '市级', { t: 's', v: 'Perth', f: 'A1&"x"' }, 'AU'],
+        ],
+      }),
+    );
+    for (const lang of ['zh', 'en'] as const) {
+      const err: string[] = [];
+      const io = { out: () => {}, err: (s: string) => err.push(s) };
+      expect(await main(['import', '--db', db, '--lang', lang, path], io)).toBe(1);
+      const text = err.join('\n');
+      expect(text).toContain(lang === 'zh' ? 'C列（外方城市）' : 'column C (外方城市)');
+      expect(text).not.toContain('{{');
+    }
+  });
 });
 
 /** The ledgers LibreOffice made (test/fixtures/ledgers/make.py), as an office would send them. */
@@ -439,18 +465,16 @@ describe('ledgers made by LibreOffice', () => {
         key: 'import.notice.stagesInferred',
         params: { established: 5, intent: 0, contact: 0 },
       });
-      // Hidden parts are said where SheetJS reads them: it reads no row or column visibility
-      // from an ODS (those are imported without the word).
-      if (name !== 'merged.ods') {
-        expect(notices).toContainEqual({
-          key: 'import.notice.hiddenRows',
-          params: { count: 1, lines: '9' },
-        });
-        expect(sheet.notices).toContainEqual({
-          key: 'import.notice.hiddenColumns',
-          params: { count: 1, columns: [{ letter: 'I', header: '备注' }] },
-        });
-      }
+      // Hidden parts are imported and said (an ODS's read from its content.xml, since SheetJS
+      // reads no row or column visibility from one).
+      expect(notices).toContainEqual({
+        key: 'import.notice.hiddenRows',
+        params: { count: 1, lines: '9' },
+      });
+      expect(sheet.notices).toContainEqual({
+        key: 'import.notice.hiddenColumns',
+        params: { count: 1, columns: [{ letter: 'I', header: '备注' }] },
+      });
       expect(await importFile(path)).toMatchObject({ created: 5, updated: 0 });
       expect(await figures()).toEqual(expected);
       expect((await ties()).find((t) => t.partner === '久留米')?.notes).toBe('首个友城');
@@ -559,5 +583,75 @@ describe('sheet kinds by name, and messages in the clerk’s terms', () => {
     const bytes = XLSX.CFB.write(container, { type: 'buffer' }) as Buffer;
     const error = await refusal(importFile(file('加密.xlsx', bytes)));
     expect(error.key).toBe('import.file.password');
+  });
+});
+
+describe('our exports, opened and saved once by LibreOffice', () => {
+  const LEDGERS = 'test/fixtures/ledgers';
+
+  /** What the export itself imports to: the registry it was made from (export.test.ts). */
+  async function original(): Promise<Awaited<ReturnType<typeof registryContent>>> {
+    const source = await testRegistry();
+    try {
+      await source.services.interchange.importFile(
+        `${LEDGERS}/registry.xlsx`,
+        { dryRun: false },
+        ctx,
+      );
+      return await registryContent(source);
+    } finally {
+      await source.close();
+    }
+  }
+
+  it.each([
+    'resaved-registry.xlsx',
+    'resaved-registry.ods',
+    'resaved-registry-zh.xlsx',
+    'resaved-registry-zh.ods',
+  ])('%s imports on the first try, every field equal to the original registry’s', async (name) => {
+    const path = `${LEDGERS}/${name}`;
+    const dry = await importFile(path, { dryRun: true });
+    expect(dry.sheets.map((s) => [s.kind, s.ignored])).toEqual(
+      ['localities', 'partners', 'ties', 'events', 'letters', 'steps', 'visits'].map((k) => [
+        k,
+        [],
+      ]),
+    );
+    expect(await ties()).toHaveLength(0);
+    await importFile(path);
+    const content = await registryContent(registry);
+    expect(content).toEqual(await original());
+    // The formula-like notes came back as the text they were, none run.
+    expect(content.ties.map((t) => t.notes)).toEqual(
+      expect.arrayContaining([...HOSTILE_NOTES, '=HYPERLINK("http://example.invalid","click")']),
+    );
+    expect(await importFile(path)).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it('keeps the ties CSV one row per record with no formula run, and it imports back', async () => {
+    // LibreOffice's reading of the CSV, kept as a workbook: a header and eight records, every
+    // formula-like note a text cell, the line break inside its cell.
+    const opened = XLSX.read(readFileSync(`${LEDGERS}/opened-ties.xlsx`), {
+      type: 'buffer',
+      cellFormula: true,
+    });
+    const sheet = opened.Sheets[opened.SheetNames[0]!]!;
+    const cells = Object.entries(sheet).filter(([ref]) => !ref.startsWith('!'));
+    expect(cells.filter(([, c]) => (c as XLSX.CellObject).f !== undefined)).toEqual([]);
+    const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 });
+    expect(rows).toHaveLength(1 + 8);
+    const notes = rows.slice(1).map((r) => r[15] ?? null);
+    expect(notes).toEqual(expect.arrayContaining(['x\n=1+1', "'=1+1", "'+cmd", "'@SUM(A1:A2)"]));
+
+    // The CSV it saves again imports every record, each note as exported. LibreOffice turns
+    // a lone CR inside a cell into LF; nothing else changes.
+    const summary = await importFile(`${LEDGERS}/resaved-ties.csv`);
+    expect(summary).toMatchObject({ created: 8 });
+    const byPartner = new Map((await ties()).map((t) => [`${t.partner} ${t.country}`, t.notes]));
+    expect(HOSTILE_NOTES.map((_, i) => byPartner.get(`Hostile ${i + 1} DE`))).toEqual(
+      HOSTILE_NOTES.map((n) => n.replace(/\r/g, '\n')),
+    );
+    expect(byPartner.get('London CA')).toBe('=HYPERLINK("http://example.invalid","click")');
   });
 });

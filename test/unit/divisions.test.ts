@@ -6,7 +6,9 @@ import {
   resolveDivision,
   searchDivisions,
 } from '../../shared/divisions';
+import { pinyin } from 'pinyin-pro';
 import { placeKeys } from '../../shared/place-keys';
+import { withoutMarks } from '../../shared/text';
 
 const code = (input: string, options?: Parameters<typeof resolveDivision>[1]) => {
   const match = resolveDivision(input, options);
@@ -61,6 +63,43 @@ describe('the place directory', () => {
     expect(searchDivisions('hf').map((d) => d.name)).toContain('合肥市');
     expect(searchDivisions('安徽')[0]?.name).toBe('安徽省');
     expect(searchDivisions('Anhui')[0]?.name).toBe('安徽省');
+  });
+
+  it('gives a name without Chinese the keys the pinyin dictionary would', () => {
+    for (const name of [
+      'Ōsaka',
+      'New York',
+      'São Paulo',
+      'Kraków',
+      'Zürich',
+      'Москва',
+      'Αθήνα',
+      'Partner 12',
+      "Val-d'Or",
+      'Saint-Étienne',
+      'Ho Chi Minh',
+      '  ',
+      '',
+    ]) {
+      const text = name.normalize('NFC');
+      const parts = pinyin(text, {
+        toneType: 'none',
+        type: 'array',
+        nonZh: 'consecutive',
+        v: true,
+      });
+      const words = parts
+        .flatMap((p) =>
+          withoutMarks(p)
+            .toLowerCase()
+            .split(/[^a-z0-9]+/),
+        )
+        .filter((w) => w !== '');
+      expect(placeKeys(name), name).toEqual({
+        pinyin: words.join(''),
+        initials: words.map((w) => w[0]).join(''),
+      });
+    }
   });
 
   it('keeps pinyin sort and search keys for any name', () => {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { detectSeparator } from '../../main/interchange/source';
+import { strToU8, zipSync } from 'fflate';
+import { detectSeparator, odsVisibility } from '../../main/interchange/source';
 import {
   columnForHeader,
   columnLetter,
+  directionForSheetName,
   isRowNumberHeader,
   isTotalLabel,
+  officeHeader,
+  SHEET_KINDS,
+  SHEETS,
   stageFromDates,
 } from '../../shared/interchange';
 import { foldSpaces, hasCjk } from '../../shared/text';
@@ -72,7 +77,59 @@ describe('reading ledgers as typed', () => {
   });
 });
 
+describe('a workbook headed as an office heads it', () => {
+  it.each(SHEET_KINDS)(
+    'names every column of a %s sheet so that it reads back as itself',
+    (kind) => {
+      for (const column of SHEETS[kind].columns) {
+        const zh = officeHeader(column, 'zh');
+        const en = officeHeader(column, 'en');
+        expect(hasCjk(en), `${kind}.${column.id}: ${en}`).toBe(false);
+        expect(columnForHeader(kind, zh)).toBe(column.id);
+        expect(columnForHeader(kind, en)).toBe(column.id);
+      }
+    },
+  );
+
+  it('takes a direction from a sheet named for one, and none from 出访来访', () => {
+    expect(directionForSheetName('出访团组')).toBe('outgoing');
+    expect(directionForSheetName('来访')).toBe('incoming');
+    expect(directionForSheetName('出访来访')).toBeNull();
+    expect(directionForSheetName('Visits')).toBeNull();
+  });
+});
+
 describe('reading an ODS', () => {
+  it('finds the hidden rows and columns of each sheet, counting repeated ones', () => {
+    const table = (name: string, body: string) =>
+      `<table:table table:name="${name}" table:style-name="ta1">${body}</table:table>`;
+    const content =
+      '<office:document-content><office:body><office:spreadsheet>' +
+      table(
+        'A&amp;B',
+        '<table:table-column table:number-columns-repeated="2"/>' +
+          '<table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>' +
+          '<table:table-column/>' +
+          '<table:table-header-rows><table:table-row><table:table-cell/></table:table-row></table:table-header-rows>' +
+          '<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>' +
+          '<table:table-row-group><table:table-row table:visibility="collapse" table:number-rows-repeated="2">' +
+          '<table:table-cell/></table:table-row></table:table-row-group>' +
+          '<table:table-row table:visibility="filter"><table:table-cell/></table:table-row>' +
+          '<table:table-row table:number-rows-repeated="1048569"><table:table-cell/></table:table-row>',
+      ) +
+      table('二', '<table:table-column/><table:table-row><table:table-cell/></table:table-row>') +
+      '</office:spreadsheet></office:body></office:document-content>';
+    const bytes = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8(content),
+    });
+    const sheets = odsVisibility(bytes);
+    expect([...sheets.keys()]).toEqual(['A&B', '二']);
+    expect([...sheets.get('A&B')!.rows]).toEqual([4, 5, 6]);
+    expect([...sheets.get('A&B')!.columns]).toEqual([2, 3]);
+    expect(sheets.get('二')).toEqual({ rows: new Set(), columns: new Set() });
+  });
+
   it('prints none of SheetJS’s “ODS number format may be incorrect” warnings', async () => {
     const { readFileSync, mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
