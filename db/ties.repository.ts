@@ -5,7 +5,14 @@ import type { Field, Kind, Stage } from '../shared/enums';
 import type { TieColumn } from '../shared/ipc/ties';
 import type { TieRow } from '../shared/model';
 import type { ColumnFilter } from '../shared/grid-query';
-import { filterSql, orderSql, quickSql, type SqlColumn } from './grid-query';
+import {
+  countedValue,
+  filterSql,
+  orderSql,
+  quickSql,
+  valueCounts,
+  type SqlColumn,
+} from './grid-query';
 import { fromJsonText } from './json';
 import type { Executor, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
@@ -104,15 +111,37 @@ export interface TieQuery {
   /** Free text, matched against every column in either language. */
   readonly quick: string;
   readonly deleted: boolean;
+  /** Only these ties, of those the view shows. */
+  readonly ids?: readonly string[] | undefined;
   readonly offset: number;
   readonly limit: number;
 }
 
-function filtered(db: Executor, q: Pick<TieQuery, 'quick' | 'filter' | 'deleted'>) {
-  return joined(db)
+function filtered(db: Executor, q: Pick<TieQuery, 'quick' | 'filter' | 'deleted' | 'ids'>) {
+  const query = joined(db)
     .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
     .where(() => filterSql(TIE_SQL, q.filter))
     .where(() => quickSql(TIE_SQL, q.quick));
+  if (!q.ids) return query;
+  return q.ids.length === 0 ? query.where(sql<SqlBool>`1 = 0`) : query.where('t.id', 'in', q.ids);
+}
+
+/**
+ * How many ties hold each value of one column under a view (its other filters and search),
+ * for a checklist filter: one group-by over the same join the grid pages read.
+ */
+export async function countTieValues(
+  db: Executor,
+  column: TieColumn,
+  q: Pick<TieQuery, 'quick' | 'filter' | 'deleted'>,
+): Promise<{ value: string; count: number }[]> {
+  const value = countedValue(TIE_SQL[column]);
+  const rows = await filtered(db, q)
+    .clearSelect()
+    .select([value.as('value'), sql<number>`count(*)`.as('n')])
+    .groupBy(value)
+    .execute();
+  return valueCounts(rows);
 }
 
 export async function listTies(
