@@ -19,6 +19,7 @@ import { GridToolbar } from './GridToolbar';
 import type { GridHandle, GridRow, GridSpec, Report, Status } from './spec';
 import { StatusBar } from './StatusBar';
 import { useCellSave } from './useCellSave';
+import { useChecklists } from './useChecklists';
 import { useClipboard } from './useClipboard';
 import { useDeleteRestore } from './useDeleteRestore';
 import { useFillAndBulk } from './useFillAndBulk';
@@ -63,9 +64,10 @@ export function RegistryGrid<R extends GridRow>({
   const searchBox = useRef<HTMLInputElement>(null);
 
   const data = useGridData(spec, api);
+  const checklists = useChecklists({ spec, api, data, ready: gridApi !== null });
   const showDeleted = data.showDeleted;
   const columnDefs = useMemo(() => {
-    const columns = spec.columns(lang, reference).map(withRefusals);
+    const columns = spec.columns(lang, reference).map(withRefusals).map(checklists.withCounts);
     if (!showDeleted) return columns;
     // The deleted rows say when and by whom (main reads who from the audit log).
     const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
@@ -92,7 +94,7 @@ export function RegistryGrid<R extends GridRow>({
       },
     ];
     return [...columns, ...trash];
-  }, [spec, lang, reference, showDeleted, t]);
+  }, [spec, lang, reference, showDeleted, t, checklists.withCounts]);
   const headerOf = useCallback(
     (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
     [columnDefs],
@@ -243,6 +245,7 @@ export function RegistryGrid<R extends GridRow>({
       <StatusBar
         grid={spec.name}
         displayed={data.displayed}
+        total={checklists.total}
         selected={selected.length}
         status={status}
         kept={cells.kept}

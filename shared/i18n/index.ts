@@ -18,6 +18,7 @@ import { reportScreenStrings } from './report-screen.strings';
 import { staffStrings } from './staff.strings';
 import { desktopStrings } from './desktop.strings';
 import { placesStrings } from './places.strings';
+import { filterStrings } from './filters.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -37,6 +38,7 @@ const features = [
   staffStrings,
   desktopStrings,
   placesStrings,
+  filterStrings,
 ] as const satisfies readonly {
   en: object;
   zh: object;

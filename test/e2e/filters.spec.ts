@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test, type Host } from './fixtures';
+import { TiesPage } from './pages/ties.page';
+
+/** Checklist filters, filters kept across a reload, and deleting only what is in sight. */
+
+async function seed(host: Host) {
+  const tie = (partner: string, country: string, stage: string, kind = 'friendship') =>
+    host.call('ties:create', {
+      local: 'Nanjing',
+      local_level: 'city',
+      partner,
+      country,
+      kind,
+      stage,
+      ...(stage === 'established' ? { established_on: '1990' } : {}),
+    });
+  await tie('Nagoya', 'JP', 'established');
+  await tie('Florence', 'IT', 'established');
+  await tie('Osaka', 'JP', 'contact', 'exchange');
+  await tie('Milan', 'IT', 'contact');
+  await tie('Leipzig', 'DE', 'intent', 'exchange');
+}
+
+/** Opens a column's filter from its header, as a user does. */
+async function openFilter(page: Page, column: string) {
+  const header = page.locator(`.ag-header-cell[col-id="${column}"]`);
+  await header.hover();
+  await header.locator('.ag-header-cell-filter-button, .ag-header-icon').first().click();
+  const checklist = page.locator('.checklist-filter');
+  await expect(checklist).toBeVisible();
+  return checklist;
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  test.describe(`checklist filters (${lang})`, () => {
+    test.use({ lang });
+
+    test('an enum column lists its values in the UI language with counts; ticking filters', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      await seed(host);
+      const ties = new TiesPage(page);
+      await ties.open(host.url);
+      await expect(ties.rowCount).toHaveText(lang === 'en' ? '5 ties' : /5/);
+      const checklist = await openFilter(page, 'stage');
+      const line = (label: string) => checklist.locator('label', { hasText: label });
+      const contact = lang === 'en' ? 'Contact' : '接触';
+      const established = lang === 'en' ? 'Established' : '已结好';
+      await expect(line(contact).getByTestId('checklist-count')).toHaveText('2');
+      await expect(line(established).getByTestId('checklist-count')).toHaveText('2');
+      // Untick everything, then tick one value: only its rows stay, and the bar says so.
+      await checklist.locator('.checklist-all input').uncheck();
+      await line(contact).locator('input').check();
+      await expect(ties.rowCount).toHaveText(lang === 'en' ? '2 of 5' : '显示2条，共5条');
+      await screenshot(page, `checklist-filter-${lang}`);
+      // The search box narrows the list; a country column lists only the countries held.
+      await page.keyboard.press('Escape');
+      const countries = await openFilter(page, 'country');
+      await expect(countries.locator('.checklist-values li')).toHaveCount(2);
+      await expect(
+        countries.locator('label', { hasText: lang === 'en' ? 'Japan' : '日本' }),
+      ).toContainText('1');
+      await countries.getByRole('searchbox').fill(lang === 'en' ? 'ita' : '意');
+      await expect(countries.locator('.checklist-values li')).toHaveCount(1);
+      await countries.locator('.checklist-all input').uncheck();
+      await expect(ties.rowCount).toHaveText(lang === 'en' ? '1 of 5' : '显示1条，共5条');
+      await ties.rowId('Osaka');
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
+test.describe('filters kept and deleting what is seen', () => {
+  test.use({ lang: 'en' });
+
+  test('a checklist filter stays through a reload, and a saved view keeps it', async ({
+    page,
+    host,
+    pageErrors,
+  }) => {
+    await seed(host);
+    const ties = new TiesPage(page);
+    await ties.open(host.url);
+    const checklist = await openFilter(page, 'stage');
+    await checklist.locator('label', { hasText: 'Established' }).locator('input').uncheck();
+    await expect(ties.rowCount).toHaveText('3 of 5');
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await expect(page.locator('.ag-root-wrapper')).toBeVisible();
+    await expect(ties.rowCount).toHaveText('3 of 5');
+    const again = await openFilter(page, 'stage');
+    await expect(
+      again.locator('label', { hasText: 'Established' }).locator('input'),
+    ).not.toBeChecked();
+    await page.keyboard.press('Escape');
+    // Saved as a view (Enter saves the name), then back to the default and to the view.
+    await page.getByRole('button', { name: 'Save view…' }).click();
+    const name = page.getByRole('dialog').getByRole('textbox');
+    await name.fill('Not established');
+    await name.press('Enter');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const views = page.getByRole('combobox', { name: 'View' });
+    await views.selectOption('');
+    await expect(ties.rowCount).toHaveText('5 ties');
+    await views.selectOption('Not established');
+    await expect(ties.rowCount).toHaveText('3 of 5');
+    expect(pageErrors).toEqual([]);
+  });
+});
