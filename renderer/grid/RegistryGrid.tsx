@@ -26,6 +26,7 @@ import { useFillAndBulk } from './useFillAndBulk';
 import { useGridCommands } from './useGridCommands';
 import { useGridData } from './useGridData';
 import { useGridOptions } from './useGridOptions';
+import { useKeptState } from './useKeptState';
 import { useLiveRefresh } from './useLiveRefresh';
 import { useSavedViews } from './useSavedViews';
 import { useUndoRedo } from './useUndoRedo';
@@ -95,6 +96,7 @@ export function RegistryGrid<R extends GridRow>({
     ];
     return [...columns, ...trash];
   }, [spec, lang, reference, showDeleted, t, checklists.withCounts]);
+  const kept = useKeptState(spec.name, columnDefs);
   const headerOf = useCallback(
     (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
     [columnDefs],
@@ -208,6 +210,8 @@ export function RegistryGrid<R extends GridRow>({
                 }
               : { rowData: data.rows })}
             columnDefs={columnDefs}
+            initialState={kept.initialState}
+            onStateUpdated={kept.onStateUpdated}
             context={cells.context}
             getRowId={(p: GetRowIdParams<R>) => p.data.id}
             defaultColDef={options.defaultColDef}
