@@ -286,11 +286,12 @@ export function RegistryGrid<R extends GridRow>({
           onClose={views.stopNaming}
         />
       ) : null}
-      {removal.confirming && first ? (
+      {removal.confirming ? (
         <DeleteDialog
           grid={spec.name}
-          count={selected.length}
-          one={spec.confirmDelete(first, t)}
+          seen={removal.confirming}
+          one={(row) => spec.confirmDelete(row, t)}
+          describe={spec.describe}
           onConfirm={removal.confirm}
           onCancel={removal.cancel}
         />

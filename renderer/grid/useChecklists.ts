@@ -68,11 +68,9 @@ export function useChecklists<R extends GridRow>({
       return undefined;
     }
     let live = true;
-    void query?.({ ...view, filter: {}, quick: '', sort: [], offset: 0, limit: 1 }).then(
-      (page) => {
-        if (live) setTotal(page.total);
-      },
-    );
+    void query?.({ ...view, filter: {}, quick: '', sort: [], offset: 0, limit: 1 }).then((page) => {
+      if (live) setTotal(page.total);
+    });
     return () => {
       live = false;
     };

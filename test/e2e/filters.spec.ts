@@ -110,3 +110,63 @@ test.describe('filters kept and deleting what is seen', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+for (const lang of ['en', 'zh'] as const) {
+  test.describe(`deleting what is seen (${lang})`, () => {
+    test.use({ lang });
+
+    test('ticked rows hidden by a search are counted and left alone unless included', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      await seed(host);
+      const ties = new TiesPage(page);
+      await ties.open(host.url);
+      for (const partner of ['Nagoya', 'Florence', 'Osaka', 'Milan']) {
+        const id = await ties.rowId(partner);
+        await page.locator(`.ag-row[row-id="${id}"] .ag-selection-checkbox input`).check();
+      }
+      const search = page.locator('.toolbar .quick-search');
+      await search.fill(lang === 'en' ? 'Japan' : '日本');
+      await expect(ties.rowCount).toHaveText(lang === 'en' ? '2 of 5' : '显示2条，共5条');
+      await page
+        .getByRole('button', { name: lang === 'en' ? 'Delete' : '删除', exact: true })
+        .click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByTestId('delete-list').locator('li')).toHaveText([
+        'Nanjing – Nagoya',
+        'Nanjing – Osaka',
+      ]);
+      await expect(dialog.getByTestId('delete-hidden')).toContainText('2');
+      await screenshot(page, `delete-hidden-rows-${lang}`);
+      await dialog
+        .getByRole('button', { name: lang === 'en' ? 'Delete 2 rows' : '删除2条' })
+        .click();
+      await expect(dialog).toHaveCount(0);
+      await search.fill('');
+      await expect(ties.rowCount).toHaveText(lang === 'en' ? '3 ties' : /3/);
+      // The hidden ones were not deleted and are still ticked; included, they go too.
+      await ties.rowId('Florence');
+      await ties.rowId('Milan');
+      await search.fill(lang === 'en' ? 'Leipzig' : 'Leipzig');
+      await expect(ties.rowCount).toHaveText(lang === 'en' ? '1 of 3' : '显示1条，共3条');
+      await page
+        .getByRole('button', { name: lang === 'en' ? 'Delete' : '删除', exact: true })
+        .click();
+      await expect(dialog.getByTestId('delete-hidden')).toContainText('2');
+      const confirm = dialog.getByRole('button', {
+        name: lang === 'en' ? /^Delete \d+ rows?$/ : /^删除\d+条$/,
+      });
+      await expect(confirm).toBeDisabled();
+      await dialog.getByRole('checkbox').check();
+      await expect(confirm).toHaveText(lang === 'en' ? 'Delete 2 rows' : '删除2条');
+      await confirm.click();
+      await search.fill('');
+      await expect(ties.rowCount).toHaveText(lang === 'en' ? '1 tie' : /1/);
+      const live = await host.call<{ rows: { partner: string }[] }>('ties:list', {});
+      expect(live.rows.map((r) => r.partner)).toEqual(['Leipzig']);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}

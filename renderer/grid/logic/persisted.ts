@@ -27,7 +27,9 @@ function isSetFilter(model: unknown): model is SetFilter {
   if (typeof model !== 'object' || model === null) return false;
   const m = model as { filterType?: unknown; values?: unknown };
   return (
-    m.filterType === 'set' && Array.isArray(m.values) && m.values.every((v) => typeof v === 'string')
+    m.filterType === 'set' &&
+    Array.isArray(m.values) &&
+    m.values.every((v) => typeof v === 'string')
   );
 }
 
