@@ -171,17 +171,16 @@ export function quickSql(columns: SqlColumns, quick: string): Expression<SqlBool
   return sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
 }
 
-/** A column's value as a checklist counts it: the stored code, `''` for blank. */
-export function countedValue(column: SqlColumn): RawBuilder<string> {
-  const ref = sql.ref(column.expr);
-  return sql<string>`coalesce(${ref}, '')`;
-}
-
-/** Rows per value, as a group-by returned them (PostgreSQL's count is a string). */
+/**
+ * Rows per value, as a group-by returned them: null and empty text are both the blank line
+ * (`''`), and PostgreSQL's count comes as a string.
+ */
 export function valueCounts(
   rows: readonly { value: string | null; n: number | string | bigint }[],
 ): { value: string; count: number }[] {
-  return rows.map((r) => ({ value: r.value ?? '', count: Number(r.n) }));
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.value ?? '', (out.get(r.value ?? '') ?? 0) + Number(r.n));
+  return [...out].map(([value, count]) => ({ value, count }));
 }
 
 export function orderSql(

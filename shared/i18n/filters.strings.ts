@@ -17,6 +17,10 @@ export const filterStrings = defineStrings({
     shown: {
       of: '{{shown, number}} of {{total, number}}',
     },
+    toolbar: {
+      undoRedo: 'Undo and redo',
+      bulk: 'Set column…',
+    },
     deleteSeen: {
       title: 'Delete',
       visible_one: 'Delete this {{count}} ticked row in sight?',
@@ -48,6 +52,10 @@ export const filterStrings = defineStrings({
     },
     shown: {
       of: '显示{{shown, number}}条，共{{total, number}}条',
+    },
+    toolbar: {
+      undoRedo: '撤销与重做',
+      bulk: '批量设置…',
     },
     deleteSeen: {
       title: '删除',
