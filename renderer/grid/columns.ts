@@ -75,7 +75,8 @@ export class RefusableCellRenderer implements ICellRendererComp<Row> {
     }
     this.gui.className = 'cell-refused';
     this.gui.title = error.message;
-    this.gui.textContent = `⚠ ${error.value}`;
+    // The refused value in the user's words (a stage's label, not its code).
+    this.gui.textContent = `⚠ ${text || error.value}`;
     const reason = document.createElement('span');
     reason.className = 'sr-only';
     reason.textContent = error.message;

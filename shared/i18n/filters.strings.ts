@@ -17,6 +17,9 @@ export const filterStrings = defineStrings({
     shown: {
       of: '{{shown, number}} of {{total, number}}',
     },
+    refusal: {
+      dropped: 'The refused value was dropped; the cell keeps what was saved.',
+    },
     toolbar: {
       undoRedo: 'Undo and redo',
       bulk: 'Set column…',
@@ -52,6 +55,9 @@ export const filterStrings = defineStrings({
     },
     shown: {
       of: '显示{{shown, number}}条，共{{total, number}}条',
+    },
+    refusal: {
+      dropped: '已放弃未保存的内容，单元格保持原来保存的值。',
     },
     toolbar: {
       undoRedo: '撤销与重做',

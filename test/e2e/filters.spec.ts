@@ -170,3 +170,35 @@ for (const lang of ['en', 'zh'] as const) {
     });
   });
 }
+
+for (const lang of ['en', 'zh'] as const) {
+  test.describe(`refusals in the user's words (${lang})`, () => {
+    test.use({ lang });
+
+    test('a refused value shows its label; Delete drops the refusal and keeps the stored value', async ({
+      page,
+      host,
+    }) => {
+      await seed(host);
+      const ties = new TiesPage(page);
+      await ties.open(host.url);
+      const osaka = await ties.rowId('Osaka');
+      // Established without a date is refused: the cell says so in words, not by its code.
+      await ties.choose(osaka, 'stage', 'established');
+      const cell = ties.cell(osaka, 'stage');
+      await expect(cell.locator('.cell-refused')).toContainText(
+        lang === 'en' ? '⚠ Established' : '⚠ 已结好',
+      );
+      const nagoya = await ties.rowId('Nagoya');
+      await ties.typeInto(nagoya, 'established_on', 'not a date');
+      const date = ties.cell(nagoya, 'established_on');
+      await expect(date.locator('.cell-refused')).toBeVisible();
+      await date.click();
+      await page.keyboard.press('Delete');
+      await expect(date.locator('.cell-refused')).toHaveCount(0);
+      await expect(date).toHaveText('1990');
+      const tie = await host.call<{ established_on: string | null }>('ties:get', { id: nagoya });
+      expect(tie.established_on).toBe('1990');
+    });
+  });
+}
