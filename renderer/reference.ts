@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CountryRow, LocalityRow } from '../shared/model';
 import { call } from './api/client';
+import { lookupCountry } from '../shared/countries';
 
 export interface Reference {
   readonly countries: readonly CountryRow[];
@@ -59,11 +60,17 @@ export function searchCountries(
 ): CountryRow[] {
   const q = text.trim().toLowerCase();
   if (q === '') return countries.slice(0, limit);
+  // A name the registry knows another way (South Korea, Türkiye, Holland) comes first.
+  const alias = lookupCountry(text)?.code;
   const scored: { c: CountryRow; score: number }[] = [];
   for (const c of countries) {
     const en = c.en.toLowerCase();
     const score =
-      c.code.toLowerCase() === q || c.alpha3.toLowerCase() === q || en === q || c.zh === text.trim()
+      c.code === alias ||
+      c.code.toLowerCase() === q ||
+      c.alpha3.toLowerCase() === q ||
+      en === q ||
+      c.zh === text.trim()
         ? 0
         : en.startsWith(q) || c.zh.startsWith(text.trim())
           ? 1
