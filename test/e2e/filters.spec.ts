@@ -202,3 +202,33 @@ for (const lang of ['en', 'zh'] as const) {
     });
   });
 }
+
+test.describe('list cells take typed values', () => {
+  test.use({ lang: 'zh' });
+
+  test('typing “city” or “cou” in a level cell picks 市级 or 县级, whatever the UI language', async ({
+    page,
+    host,
+  }) => {
+    await host.call('ties:create', {
+      local: 'Jiangsu',
+      local_level: 'province',
+      partner: 'Aichi',
+      country: 'JP',
+      stage: 'contact',
+    });
+    const ties = new TiesPage(page);
+    await ties.open(host.url);
+    const id = await ties.rowId('Aichi');
+    await ties.cell(id, 'local_level').dblclick();
+    const select = page.locator('.ag-cell-inline-editing select');
+    await expect(select).toBeFocused();
+    await page.keyboard.type('city');
+    await expect(select).toHaveValue('city');
+    await page.keyboard.press('Escape');
+    await ties.cell(id, 'local_level').dblclick();
+    await page.keyboard.type('cou');
+    await expect(page.locator('.ag-cell-inline-editing select')).toHaveValue('county');
+    await page.keyboard.press('Escape');
+  });
+});
