@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stage } from '../enums';
-import type { Page, TieEventRow, TieRow } from '../model';
+import type { Page, TieRow } from '../model';
+import type { TieEvent } from '../timeline';
 import {
   country,
   enumOf,
@@ -110,7 +111,7 @@ export const tiesChannels = {
     countsQuery(TIE_COLUMNS, ['local_level', 'kind', 'stage', 'country']),
   ).returns<ValueCounts>(),
   'ties:get': query(z.strictObject({ id })).returns<TieRow>(),
-  'ties:events': query(z.strictObject({ id })).returns<TieEventRow[]>(),
+  'ties:events': query(z.strictObject({ id })).returns<TieEvent[]>(),
   'ties:create': command(tieCreateInput).returns<TieWritten>(),
   /**
    * `confirmShared`: the user was told that the change reaches the tie's locality, and so its
