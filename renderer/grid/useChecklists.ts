@@ -1,8 +1,12 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useState, type RefObject } from 'react';
+import type { GridView } from '../../shared/grid-query';
 import { ChecklistFilter, type ChecklistParams } from './filters/ChecklistFilter';
 import type { GridRow, GridSpec } from './spec';
 import type { GridData } from './useGridData';
+
+const unfiltered = (view: GridView) =>
+  Object.keys(view.filter).length === 0 && view.quick.trim() === '';
 
 /**
  * Checklist filters and the rows-shown count. A paged grid's checklists count their values in
@@ -63,10 +67,7 @@ export function useChecklists<R extends GridRow>({
       return () => grid.removeEventListener('modelUpdated', count);
     }
     const view = currentView();
-    if (Object.keys(view.filter).length === 0 && view.quick.trim() === '') {
-      setTotal(displayed);
-      return undefined;
-    }
+    if (unfiltered(view)) return undefined;
     let live = true;
     void query?.({ ...view, filter: {}, quick: '', sort: [], offset: 0, limit: 1 }).then((page) => {
       if (live) setTotal(page.total);
@@ -76,5 +77,6 @@ export function useChecklists<R extends GridRow>({
     };
   }, [api, ready, server, displayed, quick, filters, query, currentView]);
 
-  return { withCounts, total };
+  // Nothing hides rows: the total is what is shown (read as the grid renders, not fetched).
+  return { withCounts, total: server && unfiltered(currentView()) ? displayed : total };
 }
