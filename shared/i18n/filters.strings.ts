@@ -34,7 +34,7 @@ export const filterStrings = defineStrings({
         '{{count}} more ticked row is hidden by the search or a filter; it is left as it is.',
       hidden_other:
         '{{count}} more ticked rows are hidden by the search or a filter; they are left as they are.',
-      include_one: 'Delete the hidden row too',
+      include_one: 'Delete the {{count}} hidden row too',
       include_other: 'Delete the {{count}} hidden rows too',
       onlyHidden_one:
         'The {{count}} ticked row is hidden by the search or a filter. Delete it anyway?',
