@@ -10,6 +10,7 @@ import {
 } from '../enums';
 import { en } from './en';
 import { gridStrings } from './grid.strings';
+import { gridEditingStrings } from './grid-editing.strings';
 import { workflowStrings } from './workflow.strings';
 import { interchangeStrings } from './interchange.strings';
 import { safetyStrings } from './safety.strings';
@@ -19,6 +20,7 @@ import { staffStrings } from './staff.strings';
 import { desktopStrings } from './desktop.strings';
 import { placesStrings } from './places.strings';
 import { filterStrings } from './filters.strings';
+import { jobsStrings } from './jobs.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -30,6 +32,7 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
  */
 const features = [
   gridStrings,
+  gridEditingStrings,
   workflowStrings,
   interchangeStrings,
   reportStrings,
@@ -39,6 +42,7 @@ const features = [
   desktopStrings,
   placesStrings,
   filterStrings,
+  jobsStrings,
 ] as const satisfies readonly {
   en: object;
   zh: object;
