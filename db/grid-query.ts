@@ -5,6 +5,7 @@ import {
   enumValuesMatching,
   type ColumnFilter,
   type FilterCondition,
+  type SetFilter,
 } from '../shared/grid-query';
 
 /**
@@ -133,6 +134,13 @@ function conditionSql(column: SqlColumn, c: FilterCondition): RawBuilder<SqlBool
   return negate ? sql<SqlBool>`(${sql.ref(column.expr)} is null or not ${match})` : match;
 }
 
+/** A checklist: the column holds one of the ticked codes, or is blank where `''` is ticked. */
+function setSql(column: SqlColumn, model: SetFilter): RawBuilder<SqlBool> {
+  const codes = model.values.filter((v) => v !== '');
+  const some = inList(column, codes, false);
+  return model.values.includes('') ? sql<SqlBool>`(${some} or ${blank(column)})` : some;
+}
+
 /** The filter model as one condition; unknown columns were already refused by the schema. */
 export function filterSql(
   columns: SqlColumns,
@@ -142,7 +150,8 @@ export function filterSql(
   for (const [colId, model] of Object.entries(filter)) {
     const column = columns[colId];
     if (!column || !model) continue;
-    if ('operator' in model) {
+    if (model.filterType === 'set') parts.push(setSql(column, model));
+    else if ('operator' in model) {
       const each = model.conditions.map((c) => conditionSql(column, c));
       parts.push(
         sql<SqlBool>`(${sql.join(each, model.operator === 'AND' ? sql` and ` : sql` or `)})`,
@@ -160,6 +169,18 @@ export function quickSql(columns: SqlColumns, quick: string): Expression<SqlBool
     conditionSql(c, { filterType: 'text', type: 'contains', filter: words }),
   );
   return sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
+}
+
+/**
+ * Rows per value, as a group-by returned them: null and empty text are both the blank line
+ * (`''`), and PostgreSQL's count comes as a string.
+ */
+export function valueCounts(
+  rows: readonly { value: string | null; n: number | string | bigint }[],
+): { value: string; count: number }[] {
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.value ?? '', (out.get(r.value ?? '') ?? 0) + Number(r.n));
+  return [...out].map(([value, count]) => ({ value, count }));
 }
 
 export function orderSql(

@@ -5,7 +5,7 @@ import type { VisitRow } from '../shared/model';
 import { sql, type SqlBool } from 'kysely';
 import type { ColumnFilter } from '../shared/grid-query';
 import type { VisitColumn } from '../shared/ipc/visits';
-import { filterSql, orderSql, quickSql, type SqlColumn } from './grid-query';
+import { filterSql, orderSql, quickSql, valueCounts, type SqlColumn } from './grid-query';
 import { fromJsonText } from './json';
 import type { Executor, NewRow, Row } from './schema';
 
@@ -101,33 +101,59 @@ export const VISIT_SQL: Readonly<Record<VisitColumn, SqlColumn>> = {
   notes: { expr: 'v.notes', kind: 'text' },
 };
 
+/** What a visits grid shows: its filters, search, bin, and the ties or rows it is limited to. */
+interface VisitView {
+  tie_id?: string | undefined;
+  ids?: readonly string[] | undefined;
+  filter: Readonly<Partial<Record<VisitColumn, ColumnFilter>>>;
+  quick: string;
+  deleted: boolean;
+}
+
+function filtered(db: Executor, q: VisitView) {
+  let query = joined(db)
+    .where('v.deleted_at', q.deleted ? 'is not' : 'is', null)
+    .where(() => filterSql(VISIT_SQL, q.filter))
+    .where(() => quickSql(VISIT_SQL, q.quick));
+  if (q.tie_id) {
+    const tieId = q.tie_id;
+    query = query.where(
+      'v.id',
+      'in',
+      db.selectFrom('visit_ties').select('visit_id').where('tie_id', '=', tieId),
+    );
+  }
+  if (q.ids)
+    query =
+      q.ids.length === 0 ? query.where(sql<SqlBool>`1 = 0`) : query.where('v.id', 'in', q.ids);
+  return query;
+}
+
+/** How many visits hold each value of one column under a view, for a checklist filter. */
+export async function countVisitValues(
+  db: Executor,
+  column: VisitColumn,
+  q: VisitView,
+): Promise<{ value: string; count: number }[]> {
+  // Grouped by the bare column, so its index serves.
+  const value = sql.ref<string | null>(VISIT_SQL[column].expr);
+  const rows = await filtered(db, q)
+    .clearSelect()
+    .select([value.as('value'), sql<number>`count(*)`.as('n')])
+    .groupBy(value)
+    .execute();
+  return valueCounts(rows);
+}
+
 export async function listVisits(
   db: Executor,
-  q: {
-    tie_id?: string | undefined;
+  q: VisitView & {
     sort: readonly { colId: VisitColumn; sort: 'asc' | 'desc' }[];
-    filter: Readonly<Partial<Record<VisitColumn, ColumnFilter>>>;
-    quick: string;
-    deleted: boolean;
     offset: number;
     limit: number;
   },
 ): Promise<{ rows: VisitRow[]; total: number }> {
-  const base = () => {
-    let query = joined(db)
-      .where('v.deleted_at', q.deleted ? 'is not' : 'is', null)
-      .where(() => filterSql(VISIT_SQL, q.filter))
-      .where(() => quickSql(VISIT_SQL, q.quick));
-    if (q.tie_id) {
-      const tieId = q.tie_id;
-      query = query.where(
-        'v.id',
-        'in',
-        db.selectFrom('visit_ties').select('visit_id').where('tie_id', '=', tieId),
-      );
-    }
-    return query;
-  };
+  const base = () => filtered(db, q);
   const order = orderSql(VISIT_SQL, q.sort);
   let query = base();
   query = order

@@ -4,6 +4,7 @@ import { App } from './App';
 import { SessionGate } from './auth/session';
 import { initI18n, initialLang } from './i18n';
 import './styles.css';
+import './grid/grid.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -14,9 +14,13 @@ function vocabulary<const T extends Record<string, EnumEntry>>(entries: T) {
 }
 
 export const LEVELS = vocabulary({
-  province: { en: 'Province', zh: '省级', aliases: ['省', 'provincial'] },
-  city: { en: 'City', zh: '市级', aliases: ['市', 'municipal', 'prefecture-level city'] },
-  county: { en: 'County', zh: '县级', aliases: ['县', '区', '县区', 'district'] },
+  province: { en: 'Province', zh: '省级', aliases: ['省', 'provincial', 'province-level'] },
+  city: {
+    en: 'City',
+    zh: '市级',
+    aliases: ['市', 'municipal', 'prefecture-level city', 'city-level'],
+  },
+  county: { en: 'County', zh: '县级', aliases: ['县', '区', '县区', 'district', 'county-level'] },
 });
 
 export const KINDS = vocabulary({

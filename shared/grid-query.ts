@@ -47,9 +47,53 @@ const combined = z.strictObject({
   operator: z.enum(['AND', 'OR']),
   conditions: z.array(condition).min(1).max(4),
 });
-export const columnFilter = z.union([condition, combined]);
+/**
+ * A checklist filter (an enum or country column): the stored values the user left ticked, by
+ * code, `''` standing for a blank cell. Every value ticked is no filter at all (`null` model).
+ */
+export const setFilter = z.strictObject({
+  filterType: z.literal('set'),
+  values: z.array(z.string().max(200)).max(1000),
+});
+export type SetFilter = z.output<typeof setFilter>;
+export const columnFilter = z.union([condition, combined, setFilter]);
 export type ColumnFilter = z.output<typeof columnFilter>;
 export type FilterCondition = z.output<typeof condition>;
+
+/** Whether a stored value passes a checklist filter (a blank cell is `''` in its list). */
+export function setFilterPasses(filter: SetFilter, value: unknown): boolean {
+  const code = value === null || value === undefined ? '' : String(value);
+  return filter.values.includes(code);
+}
+
+/**
+ * The view a checklist counts its values under: every other filter and the search, but not
+ * its own column's filter (as Excel lists what unticking would bring back).
+ */
+export function withoutColumn<F>(
+  filter: Readonly<Record<string, F>>,
+  column: string,
+): Record<string, F> {
+  return Object.fromEntries(Object.entries(filter).filter(([id]) => id !== column));
+}
+
+/** How many rows hold each value of a column (`''` for blank), under the other filters. */
+export interface ValueCounts {
+  readonly values: readonly { readonly value: string; readonly count: number }[];
+}
+
+/** A checklist's input on the wire: which column, and the rest of the grid's view. */
+export function countsQuery<const C extends readonly [string, ...string[]]>(
+  columns: C,
+  countable: readonly [C[number], ...C[number][]],
+) {
+  return z.strictObject({
+    column: z.enum(countable),
+    filter: z.partialRecord(z.enum(columns), columnFilter).default({}),
+    quick: z.string().max(200).default(''),
+    deleted: z.boolean().default(false),
+  });
+}
 
 export function gridQuery<const C extends readonly [string, ...string[]]>(columns: C) {
   return z.strictObject({
@@ -60,6 +104,8 @@ export function gridQuery<const C extends readonly [string, ...string[]]>(column
     filter: z.partialRecord(z.enum(columns), columnFilter).default({}),
     quick: z.string().max(200).default(''),
     deleted: z.boolean().default(false),
+    /** Only these rows, of those the view shows (which of the ticked rows are in sight). */
+    ids: z.array(z.string().min(1).max(64)).max(5000).optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500_000).default(500_000),
   });
@@ -76,8 +122,8 @@ export interface GridView {
   quick: string;
   deleted: boolean;
 }
-/** One page of a grid view. */
-export type GridPageQuery = GridView & { offset: number; limit: number };
+/** One page of a grid view (of only the rows `ids` names, where it is given). */
+export type GridPageQuery = GridView & { offset: number; limit: number; ids?: readonly string[] };
 
 function fold(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase();

@@ -102,6 +102,7 @@ export function createHandlers(
     // Replaces the file itself; it records the restore in the restored registry afterwards.
     'backups:restore': (input, ctx) => backups.restore(input, ctx),
     'ties:list': (input) => ties.list(input),
+    'ties:counts': (input) => ties.counts(input),
     'ties:get': (input) => ties.get(input),
     'ties:events': (input) => ties.events(input),
     'ties:create': write(undoable(ties.createIn, tieCommand('undo.create'))),
@@ -151,6 +152,7 @@ export function createHandlers(
     'steps:delete': write(undoable(steps.setDeletedIn(true), stepCommand('undo.delete'))),
     'steps:restore': write(undoable(steps.setDeletedIn(false), stepCommand('undo.restore'))),
     'visits:list': (input) => visits.list(input),
+    'visits:counts': (input) => visits.counts(input),
     'visits:get': (input) => visits.get(input),
     'visits:create': write(undoable(visits.createIn, visitCommand('undo.create'))),
     'visits:update': write(

@@ -1,6 +1,7 @@
 import { tieEventsOf } from '../../db/events.repository';
 import { withDeletedBy } from '../core/trash';
-import { getTie, getTieRow, listTies } from '../../db/ties.repository';
+import { countTieValues, getTie, getTieRow, listTies } from '../../db/ties.repository';
+import { withoutColumn, type ValueCounts } from '../../shared/grid-query';
 import type { Executor } from '../../db/schema';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { TieWarning, TieWritten } from '../../shared/ipc/ties';
@@ -21,6 +22,11 @@ export function createTiesService(deps: ServiceDeps) {
   return {
     async list(input: ParsedInputOf<'ties:list'>): Promise<Page<TieRow>> {
       return withDeletedBy(deps.db, 'tie', await listTies(deps.db, input));
+    },
+
+    async counts(input: ParsedInputOf<'ties:counts'>): Promise<ValueCounts> {
+      const view = { ...input, filter: withoutColumn(input.filter, input.column) };
+      return { values: await countTieValues(deps.db, input.column, view) };
     },
 
     get: (input: ParsedInputOf<'ties:get'>) => row(deps.db, input.id),

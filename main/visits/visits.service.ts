@@ -1,6 +1,7 @@
 import { withDeletedBy } from '../core/trash';
 import type { Executor } from '../../db/schema';
-import { getVisitRow, listVisits } from '../../db/visits.repository';
+import { countVisitValues, getVisitRow, listVisits } from '../../db/visits.repository';
+import { withoutColumn, type ValueCounts } from '../../shared/grid-query';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { Page, VisitRow } from '../../shared/model';
 import { notFound } from '../core/errors';
@@ -18,6 +19,12 @@ export function createVisitsService(deps: ServiceDeps) {
   return {
     list: async (input: ParsedInputOf<'visits:list'>): Promise<Page<VisitRow>> =>
       withDeletedBy(deps.db, 'visit', await listVisits(deps.db, input)),
+    counts: async (input: ParsedInputOf<'visits:counts'>): Promise<ValueCounts> => ({
+      values: await countVisitValues(deps.db, input.column, {
+        ...input,
+        filter: withoutColumn(input.filter, input.column),
+      }),
+    }),
     get: (input: ParsedInputOf<'visits:get'>) => row(deps.db, input.id),
     // The write blocks: the door's `write` runs each in its transaction and logs its command.
     createIn: async (env: WriteEnv, input: ParsedInputOf<'visits:create'>) =>

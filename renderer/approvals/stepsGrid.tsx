@@ -42,6 +42,7 @@ export const stepsGrid: GridSpec<StepRow> = {
     }),
   setDeleted: (row, deleted) =>
     attempt(deleted ? 'steps:delete' : 'steps:restore', { id: row.id, version: row.version }),
+  describe: (row) => `${row.local} – ${row.partner} · ${row.authority_zh}`,
   confirmDelete: (row, t) => t('grid.deleteOne', { target: row.authority_zh }),
   filter: { label: 'grid.waitingOnly', test: (row) => row.waiting_days !== null },
 };

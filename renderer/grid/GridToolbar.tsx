@@ -4,9 +4,10 @@ import { shortcutHint } from '../../shared/commands';
 import type { GridName, SavedView } from '../../shared/ipc/grid';
 
 /**
- * The grid's toolbar, left to right: title, quick search, the deleted and screen filters,
- * views and columns; then the screen's own controls (`extra`: Import, Export), undo and redo,
- * the undo log, and what acts on the selected rows.
+ * The grid's toolbar, left to right: title and the primary action (Add), quick search, the
+ * deleted and screen filters, views and columns; then the screen's own controls (`extra`:
+ * Import, Export), undo and redo as one icon group, the undo log, and what acts on the
+ * selected rows. It fits one line at 1360 px in either language.
  */
 export function GridToolbar({
   searchBox,
@@ -43,6 +44,11 @@ export function GridToolbar({
   return (
     <div className="toolbar">
       <h1>{props.title}</h1>
+      {props.onCreate ? (
+        <button type="button" className="primary" onClick={props.onCreate}>
+          {t(`${props.grid}Grid.add`)}
+        </button>
+      ) : null}
       <input
         ref={searchBox}
         type="search"
@@ -71,7 +77,6 @@ export function GridToolbar({
         </label>
       ) : null}
       <label className="toggle">
-        <span>{t('views.label')}</span>
         <select
           aria-label={t('views.label')}
           value={props.view}
@@ -93,28 +98,37 @@ export function GridToolbar({
       </button>
       <span className="spacer" />
       {props.extra}
-      <button type="button" onClick={props.onUndo} title={shortcutHint('undo')}>
-        {t('undo.undo')}
-      </button>
-      <button type="button" onClick={props.onRedo} title={shortcutHint('redo')}>
-        {t('undo.redo')}
-      </button>
+      <div className="button-group" role="group" aria-label={t('toolbar.undoRedo')}>
+        <button
+          type="button"
+          className="icon"
+          onClick={props.onUndo}
+          aria-label={t('undo.undo')}
+          title={`${t('undo.undo')} (${shortcutHint('undo')})`}
+        >
+          <UndoIcon />
+        </button>
+        <button
+          type="button"
+          className="icon"
+          onClick={props.onRedo}
+          aria-label={t('undo.redo')}
+          title={`${t('undo.redo')} (${shortcutHint('redo')})`}
+        >
+          <UndoIcon redo />
+        </button>
+      </div>
       <button type="button" aria-pressed={props.undoLogOpen} onClick={props.onUndoLog}>
         {t('undo.title')}
       </button>
       {props.onBulk ? (
-        <button type="button" onClick={props.onBulk}>
-          {t('grid.bulkTitle')}
+        <button type="button" onClick={props.onBulk} title={t('grid.bulkTitle')}>
+          {t('toolbar.bulk')}
         </button>
       ) : null}
       {props.onDetails ? (
         <button type="button" onClick={props.onDetails}>
           {t('grid.details')}
-        </button>
-      ) : null}
-      {props.onCreate ? (
-        <button type="button" className="primary" onClick={props.onCreate}>
-          {t(`${props.grid}Grid.add`)}
         </button>
       ) : null}
       <button
@@ -126,5 +140,35 @@ export function GridToolbar({
         {props.showDeleted ? t('grid.restore') : t('grid.delete')}
       </button>
     </div>
+  );
+}
+
+/** A curved arrow, pointing back (undo) or forward (redo); the button carries its name. */
+function UndoIcon({ redo = false }: { redo?: boolean }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      {redo ? (
+        <>
+          <path d="M15 14l5-5-5-5" />
+          <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+        </>
+      ) : (
+        <>
+          <path d="M9 14L4 9l5-5" />
+          <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+        </>
+      )}
+    </svg>
   );
 }

@@ -22,12 +22,14 @@ import { StatusBar } from './StatusBar';
 import { useBlankRow } from './useBlankRow';
 import { useCellRange } from './useCellRange';
 import { useCellSave } from './useCellSave';
+import { useChecklists } from './useChecklists';
 import { useClipboard } from './useClipboard';
 import { useDeleteRestore } from './useDeleteRestore';
 import { useFillAndBulk } from './useFillAndBulk';
 import { useGridCommands } from './useGridCommands';
 import { useGridData } from './useGridData';
 import { useGridOptions } from './useGridOptions';
+import { useKeptState } from './useKeptState';
 import { useLiveRefresh } from './useLiveRefresh';
 import { useSavedViews } from './useSavedViews';
 import { useSelectAll } from './useSelectAll';
@@ -69,9 +71,10 @@ export function RegistryGrid<R extends GridRow>({
   const host = useRef<HTMLDivElement>(null);
 
   const data = useGridData(spec, api);
+  const checklists = useChecklists({ spec, api, data, ready: gridApi !== null });
   const showDeleted = data.showDeleted;
   const columnDefs = useMemo(() => {
-    const columns = spec.columns(lang, reference).map(withRefusals);
+    const columns = spec.columns(lang, reference).map(withRefusals).map(checklists.withCounts);
     if (!showDeleted) return columns;
     // The deleted rows say when and by whom (main reads who from the audit log).
     const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
@@ -98,7 +101,8 @@ export function RegistryGrid<R extends GridRow>({
       },
     ];
     return [...columns, ...trash];
-  }, [spec, lang, reference, showDeleted, t]);
+  }, [spec, lang, reference, showDeleted, t, checklists.withCounts]);
+  const kept = useKeptState(spec.name, columnDefs);
   const headerOf = useCallback(
     (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
     [columnDefs],
@@ -267,6 +271,8 @@ export function RegistryGrid<R extends GridRow>({
                 }
               : { rowData: data.rows })}
             columnDefs={columnDefs}
+            initialState={kept.initialState}
+            onStateUpdated={kept.onStateUpdated}
             context={cells.context}
             getRowId={(p: GetRowIdParams<R>) => p.data.id}
             defaultColDef={options.defaultColDef}
@@ -328,6 +334,7 @@ export function RegistryGrid<R extends GridRow>({
       <StatusBar
         grid={spec.name}
         displayed={data.displayed}
+        total={checklists.total}
         selected={selected.length}
         status={status}
         kept={cells.kept}
@@ -364,11 +371,12 @@ export function RegistryGrid<R extends GridRow>({
           onClose={views.stopNaming}
         />
       ) : null}
-      {removal.confirming && first ? (
+      {removal.confirming ? (
         <DeleteDialog
           grid={spec.name}
-          count={selected.length}
-          one={spec.confirmDelete(first, t)}
+          seen={removal.confirming}
+          one={(row) => spec.confirmDelete(row, t)}
+          describe={spec.describe}
           onConfirm={removal.confirm}
           onCancel={removal.cancel}
         />

@@ -6,6 +6,7 @@ import type { Status } from './spec';
 export function StatusBar({
   grid,
   displayed,
+  total = null,
   selected,
   status,
   kept,
@@ -13,6 +14,8 @@ export function StatusBar({
 }: {
   grid: GridName;
   displayed: number;
+  /** Every row of the list, where a search or filter shows fewer: “3 of 106”. */
+  total?: number | null;
   selected: number;
   status: Status;
   kept: number;
@@ -21,7 +24,11 @@ export function StatusBar({
   const { t } = useTranslation();
   return (
     <footer className="statusbar" role="status" aria-live="polite">
-      <span data-testid="row-count">{t(`${grid}Grid.count`, { count: displayed })}</span>
+      <span data-testid="row-count">
+        {total !== null && total !== displayed
+          ? t('shown.of', { shown: displayed, total })
+          : t(`${grid}Grid.count`, { count: displayed })}
+      </span>
       {selected > 0 ? <span>{t('grid.selected', { count: selected })}</span> : null}
       <span className={`save-status ${status.kind}`} data-testid="save-status">
         {status.text}

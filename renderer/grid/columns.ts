@@ -7,10 +7,17 @@ import type {
 } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { comparePartialDates } from '../../shared/dates';
-import { enumLabel, VOCABULARIES, type EnumEntry, type VocabularyName } from '../../shared/enums';
+import {
+  enumLabel,
+  valuesOf,
+  VOCABULARIES,
+  type EnumEntry,
+  type VocabularyName,
+} from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
 import type { CountryRow } from '../../shared/model';
 import { CountryEditor } from './editors/CountryEditor';
+import { ChecklistFilter, type ChecklistParams } from './filters/ChecklistFilter';
 import { EnumEditor } from './editors/EnumEditor';
 import { PartialDateEditor } from './editors/PartialDateEditor';
 
@@ -68,7 +75,8 @@ export class RefusableCellRenderer implements ICellRendererComp<Row> {
     }
     this.gui.className = 'cell-refused';
     this.gui.title = error.message;
-    this.gui.textContent = `⚠ ${error.value}`;
+    // The refused value in the user's words (a stage's label, not its code).
+    this.gui.textContent = `⚠ ${text || error.value}`;
     const reason = document.createElement('span');
     reason.className = 'sr-only';
     reason.textContent = error.message;
@@ -102,6 +110,13 @@ export function withRefusals<R extends Row>(col: ColDef<R>): ColDef<R> {
       return p.data ? (p.data as Record<string, unknown>)[id] : undefined;
     },
   };
+}
+
+/** A stored code as the UI language names it; an unknown code as it is. */
+export function enumText(vocabulary: VocabularyName, value: unknown, lang: Lang): string {
+  return (VOCABULARIES[vocabulary] as Record<string, EnumEntry>)[String(value)]
+    ? enumLabel(vocabulary, value as never, lang)
+    : String(value ?? '');
 }
 
 function labels(vocabulary: VocabularyName, value: unknown): string {
@@ -143,14 +158,14 @@ export function columnKit<R extends Row>(
     colId: id,
     headerName: header(id),
     width,
-    filter: 'agTextColumnFilter',
+    // A checklist of the vocabulary's values (its filter reads the stored code).
+    filter: ChecklistFilter,
+    filterParams: {
+      known: valuesOf(vocabulary),
+      label: (v: string) => enumText(vocabulary, v, lang),
+    } satisfies ChecklistParams,
     valueFormatter: (p: ValueFormatterParams<R>) =>
-      p.value
-        ? (VOCABULARIES[vocabulary] as Record<string, EnumEntry>)[String(p.value)]
-          ? enumLabel(vocabulary, p.value as never, lang)
-          : String(p.value)
-        : '',
-    filterValueGetter: (p) => labels(vocabulary, value(p, id)),
+      p.value ? enumText(vocabulary, p.value, lang) : '',
     getQuickFilterText: (p) => labels(vocabulary, p.value),
     cellEditor: EnumEditor,
     cellEditorParams: { vocabulary, lang },
@@ -171,14 +186,14 @@ export function columnKit<R extends Row>(
     colId: id,
     headerName: header(id),
     width,
-    filter: 'agTextColumnFilter',
+    // A checklist of the countries the rows hold, by their names in the UI language.
+    filter: ChecklistFilter,
+    filterParams: {
+      known: null,
+      label: (code: string) => countries.get(code)?.[lang] ?? code,
+    } satisfies ChecklistParams,
     valueFormatter: (p) =>
       p.value ? (countries.get(String(p.value))?.[lang] ?? String(p.value)) : '',
-    filterValueGetter: (p) => {
-      const code = value(p, id);
-      const c = countries.get(String(code));
-      return c ? `${c.code} ${c.alpha3} ${c.en} ${c.zh}` : String(code ?? '');
-    },
     getQuickFilterText: (p) => {
       const c = countries.get(String(p.value));
       return c ? `${c.code} ${c.en} ${c.zh}` : String(p.value ?? '');

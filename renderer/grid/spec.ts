@@ -33,6 +33,13 @@ export interface GridSpec<R extends GridRow> {
   setDeleted(row: R, deleted: boolean): Promise<WireResult<R>>;
   /** The question asked before deleting one row. */
   confirmDelete(row: R, t: TFunction): string;
+  /** A row in a few words, for a list of rows (the delete confirmation's). */
+  describe?(row: R): string;
+  /**
+   * For a paged grid: rows per value of a checklist column under its view (main leaves the
+   * column's own filter out).
+   */
+  counts?(column: string, view: GridView): Promise<ReadonlyMap<string, number>>;
   /** A dialog to add a record, if the grid has one. */
   renderCreate?(props: {
     lang: Lang;

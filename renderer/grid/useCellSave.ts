@@ -5,7 +5,14 @@ import type { Lang } from '../../shared/i18n';
 import { warningTexts } from '../components/warnings';
 import { errorText } from '../i18n';
 import type { CellError, GridContext } from './columns';
-import { cellKey, keptRowIds, keptText, parseCellKey, shouldSave } from './logic/cells';
+import {
+  cellKey,
+  dropsRefusalOnly,
+  keptRowIds,
+  keptText,
+  parseCellKey,
+  shouldSave,
+} from './logic/cells';
 import type { GridRow, GridSpec, Report } from './spec';
 import type { GridData } from './useGridData';
 
@@ -52,6 +59,13 @@ export function useCellSave<R extends GridRow>({
     if (!row || !column) return;
     const key = cellKey(row.id, column);
     const raw = event.newValue;
+    if (dropsRefusalOnly(raw, context.errors.has(key))) {
+      context.errors.delete(key);
+      setKept(context.errors.size);
+      api.current?.refreshCells({ rowNodes: [event.node], columns: [column], force: true });
+      report('idle', t('refusal.dropped'));
+      return;
+    }
     if (!shouldSave(raw, event.oldValue, context.errors.has(key))) return;
     report('saving', t('grid.saving'));
     const result = await spec.update(row, column, raw === undefined ? null : raw);

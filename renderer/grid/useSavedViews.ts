@@ -5,6 +5,8 @@ import type { Lang } from '../../shared/i18n';
 import type { SavedView } from '../../shared/ipc/grid';
 import { attempt, call } from '../api/client';
 import { errorText } from '../i18n';
+import { ChecklistFilter } from './filters/ChecklistFilter';
+import { usableFilterModel } from './logic/persisted';
 import { viewToApply, type ViewState } from './logic/view';
 import type { GridRow, GridSpec, Report } from './spec';
 import type { GridData } from './useGridData';
@@ -54,7 +56,13 @@ export function useSavedViews<R extends GridRow>({
     if (!state) grid.resetColumnState();
     else if (state.columnState)
       grid.applyColumnState({ state: state.columnState, applyOrder: true });
-    grid.setFilterModel(state?.filterModel ?? null);
+    // A view saved before a column had its checklist loses that column's old filter only.
+    const checklists = new Set(
+      (grid.getColumns() ?? [])
+        .filter((c) => c.getColDef().filter === ChecklistFilter)
+        .map((c) => c.getColId()),
+    );
+    grid.setFilterModel(state ? usableFilterModel(state.filterModel, checklists) : null);
     data.setQuickText(state?.quick ?? '', false);
   };
 

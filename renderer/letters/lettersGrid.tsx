@@ -50,6 +50,7 @@ export const lettersGrid: GridSpec<LetterRow> = {
     }),
   setDeleted: (row, deleted) =>
     attempt(deleted ? 'letters:delete' : 'letters:restore', { id: row.id, version: row.version }),
+  describe: (row) => row.title,
   confirmDelete: (row, t) => t('grid.deleteOne', { target: row.title }),
   renderCreate: ({ lang, onClose, onCreated }) => (
     <FormDialog

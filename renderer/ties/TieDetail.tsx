@@ -1,3 +1,4 @@
+import { useEscapeToClose } from '../components/escape';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../shared/countries';
@@ -49,6 +50,8 @@ export function TieDetail({
   const [form, setForm] = useState<Form | null>(initialForm);
   const [offerIntent, setOfferIntent] = useState(false);
   const [generation, setGeneration] = useState(0);
+  // Escape closes the panel, unless a dialog of its own (a form) is open and takes it.
+  useEscapeToClose(onClose);
 
   useEffect(() => {
     let live = true;
@@ -283,7 +286,13 @@ export function TieDetail({
           {tie.local} – {tie.partner}{' '}
           <span className="muted">{countryName(tie.country, lang)}</span>
         </h2>
-        <button type="button" onClick={onClose} aria-label={t('actions.close')}>
+        <button
+          type="button"
+          className="detail-close"
+          onClick={onClose}
+          aria-label={t('actions.close')}
+          title={t('actions.close')}
+        >
           ×
         </button>
       </header>

@@ -4,6 +4,7 @@ import type { TieColumn } from '../../shared/ipc/ties';
 import type { TieRow } from '../../shared/model';
 import { attempt, call } from '../api/client';
 import { columnKit } from '../grid/columns';
+import { countMap } from '../grid/logic/checklist';
 import type { GridSpec } from '../grid/spec';
 import { NewTieDialog } from './NewTieDialog';
 
@@ -34,6 +35,15 @@ export const tiesGrid: GridSpec<TieRow> = {
     return columns;
   },
   query: (view) => call('ties:list', view as never),
+  counts: async (column, view) =>
+    countMap(
+      await call('ties:counts', {
+        column: column as never,
+        filter: view.filter as never,
+        quick: view.quick,
+        deleted: view.deleted,
+      }),
+    ),
   get: (id) => attempt('ties:get', { id }),
   update: async (row, column, value) => {
     const send = (confirmShared: boolean) =>
@@ -53,6 +63,7 @@ export const tiesGrid: GridSpec<TieRow> = {
   },
   setDeleted: (row, deleted) =>
     attempt(deleted ? 'ties:delete' : 'ties:restore', { id: row.id, version: row.version }),
+  describe: (row) => `${row.local} – ${row.partner}`,
   confirmDelete: (row, t) => t('ties.deleteConfirmOne', { local: row.local, partner: row.partner }),
   renderCreate: (props) => <NewTieDialog {...props} />,
 };

@@ -4,6 +4,7 @@ import type { VisitRow } from '../../shared/model';
 import { attempt, call } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
 import { columnKit } from '../grid/columns';
+import { countMap } from '../grid/logic/checklist';
 import type { GridSpec } from '../grid/spec';
 
 export const visitsGrid: GridSpec<VisitRow> = {
@@ -37,6 +38,15 @@ export const visitsGrid: GridSpec<VisitRow> = {
     ];
   },
   query: (view) => call('visits:list', view as never),
+  counts: async (column, view) =>
+    countMap(
+      await call('visits:counts', {
+        column: column as never,
+        filter: view.filter as never,
+        quick: view.quick,
+        deleted: view.deleted,
+      }),
+    ),
   get: (id) => attempt('visits:get', { id }),
   update: (row, column, value) =>
     attempt('visits:update', {
@@ -46,6 +56,7 @@ export const visitsGrid: GridSpec<VisitRow> = {
     }),
   setDeleted: (row, deleted) =>
     attempt(deleted ? 'visits:delete' : 'visits:restore', { id: row.id, version: row.version }),
+  describe: (row) => [row.leader, row.start_on].filter(Boolean).join(' · '),
   confirmDelete: (row, t) =>
     t('grid.deleteOne', { target: [row.leader, row.start_on].filter(Boolean).join(' · ') }),
   renderCreate: ({ lang, onClose, onCreated }) => (

@@ -19,6 +19,7 @@ import { reportScreenStrings } from './report-screen.strings';
 import { staffStrings } from './staff.strings';
 import { desktopStrings } from './desktop.strings';
 import { placesStrings } from './places.strings';
+import { filterStrings } from './filters.strings';
 import { jobsStrings } from './jobs.strings';
 import { zh } from './zh';
 
@@ -40,6 +41,7 @@ const features = [
   staffStrings,
   desktopStrings,
   placesStrings,
+  filterStrings,
   jobsStrings,
 ] as const satisfies readonly {
   en: object;

@@ -13,7 +13,7 @@ import {
   optionalText,
   version,
 } from '../schemas';
-import { gridQuery } from '../grid-query';
+import { countsQuery, gridQuery, type ValueCounts } from '../grid-query';
 import { command, query } from './channel';
 
 /** The grid's columns, in order: the interchange columns first, then the rest of the record. */
@@ -106,6 +106,10 @@ export interface TieWritten extends TieRow {
 
 export const tiesChannels = {
   'ties:list': query(gridQuery(TIE_COLUMNS)).returns<Page<TieRow>>(),
+  /** Ties per value of a checklist column, under the grid's other filters and search. */
+  'ties:counts': query(
+    countsQuery(TIE_COLUMNS, ['local_level', 'kind', 'stage', 'country']),
+  ).returns<ValueCounts>(),
   'ties:get': query(z.strictObject({ id })).returns<TieRow>(),
   'ties:events': query(z.strictObject({ id })).returns<TieEvent[]>(),
   'ties:create': command(tieCreateInput).returns<TieWritten>(),

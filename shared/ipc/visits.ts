@@ -13,7 +13,7 @@ import {
   optionalText,
   version,
 } from '../schemas';
-import { gridQuery } from '../grid-query';
+import { countsQuery, gridQuery, type ValueCounts } from '../grid-query';
 import { command, query } from './channel';
 
 export const VISIT_COLUMNS = [
@@ -84,6 +84,10 @@ export const visitPatch = z
 export type VisitPatch = z.output<typeof visitPatch>;
 
 export const visitsChannels = {
+  /** Visits per value of a checklist column, under the grid's other filters and search. */
+  'visits:counts': query(
+    countsQuery(VISIT_COLUMNS, ['direction', 'country']),
+  ).returns<ValueCounts>(),
   'visits:list': query(gridQuery(VISIT_COLUMNS).extend({ tie_id: id.optional() })).returns<
     Page<VisitRow>
   >(),

@@ -24,6 +24,9 @@ import { median, round, type Bench } from './harness';
  * - paste: 1,000 rows × 8 columns pasted below the last row through `grid:paste` (parsing,
  *   conversion of every cell, the stage machine's history, audit and one undo step), against
  *   the same 1,000 ties inserted by raw prepared statements.
+ * - checklist counts: a checklist filter's values counted through `ties:counts` over HTTP (stage
+ *   and country, alone and under another column's filter and a quick search), against the
+ *   same group-by run raw on the file. Goal < 100 ms.
  * - host RSS: the browser host's peak resident memory (VmHWM) over the whole run.
  */
 
@@ -196,6 +199,58 @@ function rawInsert(file: string, run: number): number {
   return ms;
 }
 
+const COUNT_RUNS = 9;
+
+/** A checklist's counts, as the grid asks for them, in ms (the first run warms up). */
+async function timeCounts(host: RunningHost): Promise<Record<string, number>> {
+  const inputs: Record<string, unknown> = {
+    stage: { column: 'stage' },
+    country: { column: 'country' },
+    countryUnderFilter: {
+      column: 'country',
+      filter: { kind: { filterType: 'set', values: ['friendship'] } },
+    },
+    stageUnderSearch: { column: 'stage', quick: 'Partner 1' },
+  };
+  const out: Record<string, number> = {};
+  for (const [name, input] of Object.entries(inputs)) {
+    const times: number[] = [];
+    for (let i = 0; i <= COUNT_RUNS; i++) {
+      const t0 = process.hrtime.bigint();
+      await host.call('ties:counts', input);
+      if (i > 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    out[name] = round(median(times), 1);
+  }
+  return out;
+}
+
+/**
+ * The same counts raw on the file (no HTTP, no door): a vocabulary column alone, and the
+ * country, which lives on the partner and so needs the join.
+ */
+function rawCounts(file: string): { stage: number; country: number } {
+  const db = new Database(file, { readonly: true });
+  const time = (text: string) => {
+    const query = db.prepare(text);
+    const times: number[] = [];
+    for (let i = 0; i <= COUNT_RUNS; i++) {
+      const t0 = process.hrtime.bigint();
+      query.all();
+      if (i > 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return round(median(times), 1);
+  };
+  const out = {
+    stage: time(`select stage, count(*) from ties where deleted_at is null group by stage`),
+    country: time(
+      `select p.country, count(*) from ties t join partners p on p.id = t.partner_id where t.deleted_at is null group by p.country`,
+    ),
+  };
+  db.close();
+  return out;
+}
+
 async function listAll(file: string): Promise<{ rows: unknown[] }> {
   const registry = await openRegistry({ file, host: 'cli', backups: 'off' });
   try {
@@ -253,6 +308,8 @@ export const gridBench: Bench = {
       }
       const raw: number[] = [];
       for (let run = 0; run < PASTES; run++) raw.push(rawInsert(file, run));
+      const counts = await timeCounts(host);
+      const rawCountMs = rawCounts(file);
 
       const openMs = median(app);
       const bareMs = median(baseline);
@@ -268,6 +325,12 @@ export const gridBench: Bench = {
         paste1000x8MedianMs: round(pasteMs, 0),
         rawInsert1000MedianMs: round(rawMs, 1),
         pasteRatio: round(pasteMs / rawMs, 1),
+        ...Object.fromEntries(
+          Object.entries(counts).map(([k, v]) => [`checklistCounts_${k}_MedianMs`, v]),
+        ),
+        rawGroupByStageMedianMs: rawCountMs.stage,
+        rawGroupByCountryMedianMs: rawCountMs.country,
+        checklistGoal: 'each < 100 ms at 50,000 ties',
         hostPeakRssMb: peakRssMb(host.child.pid ?? 0),
       };
     } finally {

@@ -155,7 +155,7 @@ test.describe('spreadsheet-grade editing', () => {
     await page.reload();
     await expect(ties.rowCount).toHaveText('3 ties');
     await page.getByLabel('View', { exact: true }).selectOption('Americas');
-    await expect(ties.rowCount).toHaveText('1 tie');
+    await expect(ties.rowCount).toHaveText('1 of 3');
     await expect(page.locator('.ag-header-cell[col-id="notes"]')).toHaveCount(0);
     await expect(page.getByLabel('Quick search')).toHaveValue('united');
   });
@@ -193,7 +193,7 @@ test.describe('spreadsheet-grade editing', () => {
       '',
       'Japan',
     ]);
-    await page.getByRole('button', { name: 'Set one column for the selected rows' }).click();
+    await page.getByRole('button', { name: 'Set column…' }).click();
     await page.getByRole('dialog').getByLabel('Column').selectOption('notes');
     await page.getByRole('dialog').getByLabel('Value').fill('Checked in 2026');
     await page.getByRole('dialog').getByRole('button', { name: 'Apply to 3 rows' }).click();
@@ -275,7 +275,9 @@ test.describe('every grid, in both languages', () => {
           .click();
         await expect(page.getByTestId('row-count')).toHaveText(lang === 'zh' ? '共4步' : '4 steps');
         await page.getByLabel(lang === 'zh' ? '仅显示待批' : 'Waiting only').check();
-        await expect(page.getByTestId('row-count')).toHaveText(lang === 'zh' ? '共1步' : '1 step');
+        await expect(page.getByTestId('row-count')).toHaveText(
+          lang === 'zh' ? '显示1条，共4条' : '1 of 4',
+        );
         expect(pageErrors).toEqual([]);
       });
     });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 
@@ -17,6 +17,7 @@ export function BulkDialog({
   const { t } = useTranslation();
   const [column, setColumn] = useState(columns[0]?.id ?? '');
   const [value, setValue] = useState('');
+  const formId = useId();
   return (
     <Dialog
       title={t('grid.bulkTitle')}
@@ -26,13 +27,21 @@ export function BulkDialog({
           <button type="button" onClick={onClose}>
             {t('actions.cancel')}
           </button>
-          <button type="button" className="primary" onClick={() => onApply(column, value)}>
+          {/* A submit button: Enter in the value applies it, as in every dialog. */}
+          <button type="submit" form={formId} className="primary">
             {t('grid.bulkApply', { count })}
           </button>
         </>
       }
     >
-      <div className="form">
+      <form
+        id={formId}
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onApply(column, value);
+        }}
+      >
         <div className="form-row">
           <label htmlFor="bulk-column">{t('grid.bulkColumn')}</label>
           <select id="bulk-column" value={column} onChange={(e) => setColumn(e.target.value)}>
@@ -52,7 +61,7 @@ export function BulkDialog({
             autoFocus
           />
         </div>
-      </div>
+      </form>
     </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 
@@ -16,6 +16,7 @@ export function NameDialog({
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  const formId = useId();
   return (
     <Dialog
       title={title}
@@ -25,23 +26,26 @@ export function NameDialog({
           <button type="button" onClick={onClose}>
             {t('actions.cancel')}
           </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={name.trim() === ''}
-            onClick={() => onSave(name.trim())}
-          >
+          {/* A submit button: Enter in the name saves, as in every dialog. */}
+          <button type="submit" form={formId} className="primary" disabled={name.trim() === ''}>
             {t('actions.ok')}
           </button>
         </>
       }
     >
-      <div className="form">
+      <form
+        id={formId}
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim() !== '') onSave(name.trim());
+        }}
+      >
         <div className="form-row">
           <label htmlFor="name-input">{label}</label>
           <input id="name-input" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
         </div>
-      </div>
+      </form>
     </Dialog>
   );
 }

@@ -24,3 +24,11 @@ export function keptText(raw: unknown): string {
 export function shouldSave(newValue: unknown, oldValue: unknown, holdsRefusal: boolean): boolean {
   return newValue !== oldValue || holdsRefusal;
 }
+
+/**
+ * Whether an edit only clears a refused value (Delete on the cell): the refusal is dropped and
+ * the stored value stays as it was, never cleared in its place.
+ */
+export function dropsRefusalOnly(newValue: unknown, holdsRefusal: boolean): boolean {
+  return holdsRefusal && (newValue === null || newValue === undefined || newValue === '');
+}
