@@ -263,16 +263,24 @@ describe('our localities are places of the directory', () => {
     expect(localities).toHaveLength(5);
     expect(byCode.get('340000')?.id).toBe(anhui.id);
     expect(byCode.get('340100')?.id).toBe(hefei.id);
+    // A place first named in English is stored as the directory's place: its Chinese name
+    // canonical, the directory's English name beside it.
     expect(byCode.get('340200')).toMatchObject({
-      name: 'Wuhu City',
+      name: '芜湖市',
       name_zh: '芜湖市',
+      name_en: 'Wuhu',
       level: 'city',
       parent_id: anhui.id,
     });
-    expect(byCode.get('340800')).toMatchObject({ name_zh: '安庆市', parent_id: anhui.id });
+    expect(byCode.get('340800')).toMatchObject({
+      name: '安庆市',
+      name_en: 'Anqing',
+      parent_id: anhui.id,
+    });
     // A county takes its level from the directory and hangs from its city.
     expect(byCode.get('340123')).toMatchObject({
-      name_zh: '肥西县',
+      name: '肥西县',
+      name_en: 'Feixi',
       level: 'county',
       parent_id: hefei.id,
     });
@@ -281,6 +289,59 @@ describe('our localities are places of the directory', () => {
       'Columbus',
       'Kurashiki',
     ]);
+    expect(new Set(all.map((t) => t.local))).toEqual(
+      new Set(['安徽省', '合肥市', '芜湖市', '安庆市', '肥西县']),
+    );
+  });
+
+  it('stores a place first named in English by its Chinese name, on the door, a paste and an edit', async () => {
+    const anhui = await anhuiOffice();
+    const hefei = await call<LocalityRow>(registry, 'localities:create', {
+      name: 'Hefei City',
+      level: 'city',
+    });
+    expect(hefei).toMatchObject({
+      name: '合肥市',
+      name_zh: '合肥市',
+      name_en: 'Hefei',
+      code: '340100',
+      level: 'city',
+      parent_id: anhui.id,
+    });
+    const wuhu = await call<TieRow>(registry, 'ties:create', {
+      local: 'Wuhu',
+      partner: 'Kochi',
+      country: 'JP',
+    });
+    expect(wuhu).toMatchObject({ local: '芜湖市', local_level: 'city' });
+    await call(registry, 'grid:paste', {
+      grid: 'ties',
+      columns: ['local', 'partner', 'country'],
+      rows: [],
+      text: 'Anqing City\tDelft\tNL\nHefei\tColumbus\tUS\n',
+    });
+    // A tie moved to a place only it names corrects the spelling the same way.
+    const lone = await call<TieRow>(registry, 'ties:create', {
+      local: 'Jiangbei New Area',
+      local_level: 'county',
+      partner: 'Wels',
+      country: 'AT',
+    });
+    const moved = await call<TieRow>(registry, 'ties:update', {
+      id: lone.id,
+      version: lone.version,
+      patch: { local: 'Feixi County' },
+    });
+    expect(moved.local).toBe('肥西县');
+    const localities = await call<LocalityRow[]>(registry, 'localities:list', {});
+    expect(localities.map((l) => [l.name, l.name_en, l.code])).toEqual([
+      ['安徽省', 'Anhui', '340000'],
+      ['安庆市', 'Anqing', '340800'],
+      ['肥西县', 'Feixi', '340123'],
+      ['合肥市', 'Hefei', '340100'],
+      ['芜湖市', 'Wuhu', '340200'],
+    ]);
+    expect((await ties()).filter((t) => t.local === '合肥市')).toHaveLength(1);
   });
 
   it('scopes a report to 安徽省 over the places under it', async () => {
@@ -342,6 +403,41 @@ describe('our localities are places of the directory', () => {
     );
     expect(chaoyang).toMatchObject({ code: '220104', parent_id: changchun.id });
     expect(beijing.code).toBe('110000');
+  });
+
+  it('takes a shared name written as the refusal asks, with the place above it', async () => {
+    const zh = await registry.door(
+      'ties:create',
+      { local: '朝阳区', partner: 'Tokyo', country: 'JP' },
+      { trusted: true, lang: 'zh' },
+    );
+    expect(!zh.ok && zh.error.details?.[0]?.message).toBe(
+      '名为“朝阳区”的地方不止一处（北京市朝阳区、长春市朝阳区）：请写明所指的地方及其所属市或省。',
+    );
+    const create = (local: string, partner: string) =>
+      call<TieRow>(registry, 'ties:create', { local, partner, country: 'JP' });
+    const changchun = await create('Chaoyang District, Changchun', 'Sendai');
+    const beijing = await create('Chaoyang District, Beijing', 'Tokyo');
+    expect((await create('北京市朝阳区', 'Osaka')).locality_id).toBe(beijing.locality_id);
+    expect((await create('长春朝阳区', 'Kobe')).locality_id).toBe(changchun.locality_id);
+    expect((await create('朝阳区，北京市', 'Nara')).locality_id).toBe(beijing.locality_id);
+    const byId = new Map(
+      (await call<LocalityRow[]>(registry, 'localities:list', {})).map((l) => [l.id, l]),
+    );
+    expect(byId.size).toBe(2);
+    expect(byId.get(changchun.locality_id)).toMatchObject({
+      name: '朝阳区',
+      name_en: 'Chaoyang',
+      code: '220104',
+      level: 'county',
+    });
+    // Stored by its Chinese name beside another 朝阳区, it keeps the city above it in its name.
+    expect(byId.get(beijing.locality_id)).toMatchObject({
+      name: '北京市朝阳区',
+      name_en: 'Chaoyang',
+      code: '110105',
+      level: 'county',
+    });
   });
 
   it('else by the registered place nearest above it', async () => {

@@ -57,6 +57,24 @@ describe('the place directory', () => {
     expect(code('Suzhou', { within: '320000' })).toBe('320500');
   });
 
+  it('knows a shared name written with the places above it, in either script', () => {
+    expect(code('北京市朝阳区')).toBe('110105');
+    expect(code('北京朝阳区')).toBe('110105');
+    expect(code('吉林省长春市朝阳区')).toBe('220104');
+    expect(code('安徽省肥西县')).toBe('340123');
+    expect(code('朝阳区，北京市')).toBe('110105');
+    expect(code('Chaoyang District, Beijing')).toBe('110105');
+    expect(code('Chaoyang, Changchun')).toBe('220104');
+    expect(code('Gulou District, Nanjing')).toBe('320106');
+    expect(code('Suzhou, Anhui')).toBe('341300');
+    // A place above that is not above it, or a district the directory does not hold: nothing.
+    expect(code('上海市朝阳区')).toBe('none');
+    expect(code('Chaoyang District, Shanghai')).toBe('none');
+    expect(code('合肥市高新区')).toBe('none');
+    // Still ambiguous where the place above does not tell them apart.
+    expect(code('Chaoyang, Liaoning')).toBe('ambiguous');
+  });
+
   it('offers places for a picker by name, English name and initials', () => {
     expect(searchDivisions('hf').map((d) => d.name)).toContain('合肥市');
     expect(searchDivisions('安徽')[0]?.name).toBe('安徽省');
