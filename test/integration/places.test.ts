@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
 import { AppError } from '../../main/core/errors';
 import type { FollowUps } from '../../shared/ipc/workflow';
-import type { LocalityRow, Page, TieRow } from '../../shared/model';
+import type { LetterRow, LocalityRow, Page, StepRow, TieRow, VisitRow } from '../../shared/model';
+import { comparePlaces } from '../../renderer/grid/logic/sort';
 import type { WireError } from '../../shared/result';
 import { call, ctx, testRegistry } from '../support/registry';
 import { scratch } from '../support/spreadsheets';
@@ -481,6 +482,51 @@ describe('pinyin order and search by any name', () => {
     ]);
     const names = (await call<LocalityRow[]>(registry, 'localities:list', {})).map((l) => l.name);
     expect(names).toEqual(['安庆市', '合肥市', '芜湖市']);
+  });
+
+  it('gives the letters and steps grids the keys they sort 安庆市, 合肥市, 芜湖市 by', async () => {
+    await threeCities();
+    for (const tie of await ties()) {
+      await call(registry, 'letters:create', { tie_id: tie.id, title: `${tie.local} letter` });
+      await call(registry, 'steps:create', { tie_id: tie.id, authority: '安徽省外办' });
+    }
+    // Partners: one Chinese name among Latin ones sorts by its pinyin (芝加哥 zhijiage).
+    const chicago = await call<TieRow>(registry, 'ties:create', {
+      local: '合肥市',
+      partner: '芝加哥',
+      country: 'US',
+    });
+    await call(registry, 'letters:create', { tie_id: chicago.id, title: 'Chicago letter' });
+    for (const channel of ['letters:list', 'steps:list'] as const) {
+      const rows = (await call<Page<LetterRow | StepRow>>(registry, channel, {})).rows;
+      const by = (field: 'local' | 'partner') =>
+        [...rows]
+          .sort((a, b) =>
+            comparePlaces(
+              { key: a[`${field}_key`], name: a[field] },
+              { key: b[`${field}_key`], name: b[field] },
+            ),
+          )
+          .map((r) => r[field]);
+      expect(new Set(by('local')), channel).toEqual(new Set(['安庆市', '合肥市', '芜湖市']));
+      expect([...new Set(by('local'))], channel).toEqual(['安庆市', '合肥市', '芜湖市']);
+      if (channel === 'letters:list')
+        expect(by('partner')).toEqual(['Columbus', 'Delft', 'Kochi', '芝加哥']);
+    }
+  });
+
+  it('sorts the visits grid by its locality in pinyin, in SQL', async () => {
+    await threeCities();
+    for (const local of ['芜湖市', '合肥市', '安庆市'])
+      await call(registry, 'visits:create', { direction: 'outgoing', local, country: 'JP' });
+    const visits = async (sort: 'asc' | 'desc') =>
+      (
+        await call<Page<VisitRow>>(registry, 'visits:list', {
+          sort: [{ colId: 'local', sort }],
+        })
+      ).rows.map((r) => r.local);
+    expect(await visits('asc')).toEqual(['安庆市', '合肥市', '芜湖市']);
+    expect(await visits('desc')).toEqual(['芜湖市', '合肥市', '安庆市']);
   });
 
   it('finds 合肥市 by its Chinese name, English name, pinyin and initials', async () => {
