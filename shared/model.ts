@@ -87,6 +87,8 @@ export interface CountryRow {
   readonly alpha3: string;
   readonly en: string;
   readonly zh: string;
+  /** The Chinese name's sort key (toneless pinyin), so a Chinese picker lists 德国 before 法国. */
+  readonly zh_key: string;
   readonly continent: Continent;
 }
 
