@@ -293,6 +293,18 @@ describe('our localities are places of the directory', () => {
     expect(new Set(all.map((t) => t.local))).toEqual(
       new Set(['安徽省', '合肥市', '芜湖市', '安庆市', '肥西县']),
     );
+    // The province's report counts its cities' ties, however the report names the scope.
+    for (const [locality, total] of [
+      ['安徽省', 5],
+      ['Anhui Province', 5],
+      ['Hefei City', 2],
+    ] as const) {
+      const figures = await call<{ established: { total: number } }>(registry, 'reports:annual', {
+        asOf: '2025-12-31',
+        locality,
+      });
+      expect(figures.established.total, locality).toBe(total);
+    }
   });
 
   it('stores a place first named in English by its Chinese name, on the door, a paste and an edit', async () => {
