@@ -6,7 +6,7 @@ import {
   resolveDivision,
   searchDivisions,
 } from '../../shared/divisions';
-import { placeKeys } from '../../shared/place-keys';
+import { comparePlaceNames, placeKeys } from '../../shared/place-keys';
 
 const code = (input: string, options?: Parameters<typeof resolveDivision>[1]) => {
   const match = resolveDivision(input, options);
@@ -89,5 +89,11 @@ describe('the place directory', () => {
       placeKeys(a).pinyin < placeKeys(b).pinyin ? -1 : 1,
     );
     expect(sorted).toEqual(['安庆市', '合肥市', '芜湖市']);
+    expect(['芜湖市', 'Columbus', '合肥市', '安庆市'].sort(comparePlaceNames)).toEqual([
+      '安庆市',
+      'Columbus',
+      '合肥市',
+      '芜湖市',
+    ]);
   });
 });
