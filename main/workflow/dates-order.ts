@@ -1,5 +1,5 @@
 import { comparePlaceNames } from '../../shared/place-keys';
-import { datedStageEventsOfLiveTies, historyEventFrom } from '../../db/events.repository';
+import { datedStageEventsOfLiveTies, tieEventFrom } from '../../db/events.repository';
 import type { Executor, Row } from '../../db/schema';
 import type { FollowUpItem } from '../../shared/ipc/workflow';
 import { dateOrderWarnings } from '../ties/events.write';
@@ -21,7 +21,7 @@ export async function datesOutOfOrderItems(
   }
   const out: FollowUpItem[] = [];
   for (const [tieId, events] of byTie) {
-    const warnings = dateOrderWarnings(events.map(historyEventFrom));
+    const warnings = dateOrderWarnings(events.map(tieEventFrom));
     const found = warnings.length > 0 ? item(tieId, null) : null;
     if (found) out.push({ ...found, warnings });
   }
