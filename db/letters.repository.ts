@@ -10,10 +10,17 @@ function joined(db: Executor) {
     .innerJoin('localities as l', 'l.id', 't.locality_id')
     .innerJoin('partners as p', 'p.id', 't.partner_id')
     .selectAll('x')
-    .select(['l.name as local', 'p.name as partner', 'p.country']);
+    .select(['l.name as local', 'p.name as partner', 'p.country'])
+    .select(['l.pinyin as local_key', 'p.pinyin as partner_key']);
 }
 
-type Joined = Row<'letters'> & { local: string; partner: string; country: string };
+type Joined = Row<'letters'> & {
+  local: string;
+  partner: string;
+  country: string;
+  local_key: string | null;
+  partner_key: string | null;
+};
 
 export function letterRowFrom(row: Joined): LetterRow {
   return {
@@ -23,6 +30,8 @@ export function letterRowFrom(row: Joined): LetterRow {
     local: row.local,
     partner: row.partner,
     country: row.country as CountryCode,
+    local_key: row.local_key ?? '',
+    partner_key: row.partner_key ?? '',
     title: row.title,
     doc_type: row.doc_type,
     signed_on: row.signed_on as PartialDate | null,

@@ -59,6 +59,14 @@ export async function findLocalityByName(
   return found.size === 1 ? [...found.values()][0] : undefined;
 }
 
+/** A live locality whose stored name is exactly `name` (not another of its names). */
+export async function findLocalityByExactName(
+  db: Executor,
+  name: string,
+): Promise<Row<'localities'> | undefined> {
+  return (await LOCALITY_BY_NAME(db, name)).rows[0];
+}
+
 /** The live locality of a directory place: by its code, else by its full or short name. */
 export async function findLocalityOfDivision(
   db: Executor,
@@ -83,15 +91,16 @@ const LOCALITY_BY_CODE = prepared(1, (db, code: string) =>
  * A live locality by one of its names, the name itself first. One indexed look-up each: an
  * `or` of the three makes SQLite read every locality.
  */
-const LOCALITY_BY = (['name', 'name_zh', 'name_en'] as const).map((column) =>
+const localityBy = (column: 'name' | 'name_zh' | 'name_en') =>
   prepared(1, (db, name: string) =>
     db
       .selectFrom('localities')
       .selectAll()
       .where('deleted_at', 'is', null)
       .where(column, '=', name),
-  ),
-);
+  );
+const LOCALITY_BY_NAME = localityBy('name');
+const LOCALITY_BY = [LOCALITY_BY_NAME, localityBy('name_zh'), localityBy('name_en')];
 
 export const insertLocality = preparedInsert('localities', [
   'id',

@@ -10,10 +10,17 @@ function joined(db: Executor) {
     .innerJoin('localities as l', 'l.id', 't.locality_id')
     .innerJoin('partners as p', 'p.id', 't.partner_id')
     .selectAll('x')
-    .select(['l.name as local', 'p.name as partner', 'p.country']);
+    .select(['l.name as local', 'p.name as partner', 'p.country'])
+    .select(['l.pinyin as local_key', 'p.pinyin as partner_key']);
 }
 
-type Joined = Row<'approval_steps'> & { local: string; partner: string; country: string };
+type Joined = Row<'approval_steps'> & {
+  local: string;
+  partner: string;
+  country: string;
+  local_key: string | null;
+  partner_key: string | null;
+};
 
 /** `today` is `YYYY-MM-DD`; a step waits from its submission until a decision is recorded. */
 export function stepRowFrom(row: Joined, today: string): StepRow {
@@ -25,6 +32,8 @@ export function stepRowFrom(row: Joined, today: string): StepRow {
     local: row.local,
     partner: row.partner,
     country: row.country as CountryCode,
+    local_key: row.local_key ?? '',
+    partner_key: row.partner_key ?? '',
     round: row.round,
     position: row.position,
     authority_zh: row.authority_zh,

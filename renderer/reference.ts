@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CountryRow, LocalityRow } from '../shared/model';
 import { call } from './api/client';
-export { searchCountries } from './grid/logic/countrySearch';
+export { searchCountries } from './grid/logic/countries';
 
 export interface Reference {
   readonly countries: readonly CountryRow[];

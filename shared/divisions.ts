@@ -1,4 +1,4 @@
-import { withoutMarks } from './text';
+import { hasCjk, withoutMarks } from './text';
 import { DIVISIONS } from './divisions.data';
 import type { Level } from './enums';
 
@@ -96,6 +96,64 @@ export function divisionPath(code: string): Division[] {
   return out;
 }
 
+/** The places one name (without its province or city) may mean, and the level it says. */
+function byName(input: string): { candidates: Division[]; level: Level | undefined } {
+  const { byKey } = tables();
+  const candidates = byKey.get(fold(input)) ?? [];
+  const suffix = EN_SUFFIX.exec(input.trim());
+  if (candidates.length > 0 || !suffix) return { candidates, level: undefined };
+  return {
+    candidates: byKey.get(fold(input.trim().slice(0, suffix.index))) ?? [],
+    level: SUFFIX_LEVEL[(suffix[1] ?? '').toLowerCase()],
+  };
+}
+
+/** Whether `text` is one of a place's names (合肥市, 合肥, Hefei, "Hefei City"). */
+function isNameOf(text: string, division: Division): boolean {
+  const key = fold(text.trim().replace(EN_SUFFIX, ''));
+  return key !== '' && [division.name, division.short, division.en].some((n) => fold(n) === key);
+}
+
+/**
+ * A name written with the places above it, as the refusal of a shared name asks for:
+ * 北京市朝阳区, 北京朝阳区 or 安徽省合肥市肥西县 (the places above, in order, any of them left
+ * out), and "Chaoyang District, Beijing" or "朝阳区，北京市" (the places above after commas).
+ */
+function byQualifiedName(input: string): Division[] {
+  const text = input.trim();
+  const parts = text.split(/\s*[,，、]\s*/).filter((p) => p !== '');
+  if (parts.length > 1) {
+    const [own = '', ...above] = parts;
+    const named = byName(own);
+    const found = named.candidates.filter((d) => {
+      const path = divisionPath(d.code).slice(0, -1);
+      return above.every((part) => path.some((up) => isNameOf(part, up)));
+    });
+    const ofLevel = found.filter((d) => d.level === named.level);
+    return ofLevel.length > 0 ? ofLevel : found;
+  }
+  if (!hasCjk(text)) return [];
+  for (let cut = 1; cut < text.length; cut++) {
+    const found = (tables().byKey.get(fold(text.slice(cut))) ?? []).filter((d) =>
+      prefixNamesAbove(text.slice(0, cut), d),
+    );
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Whether `prefix` is the names of places above `division`, highest first, some left out. */
+function prefixNamesAbove(prefix: string, division: Division): boolean {
+  let rest = prefix;
+  for (let up = division.parent; up && rest !== ''; up = divisionByCode(up)?.parent ?? null) {
+    const place = divisionByCode(up);
+    if (!place) break;
+    const said = [place.name, place.short].find((n) => n !== '' && rest.endsWith(n));
+    if (said) rest = rest.slice(0, -said.length);
+  }
+  return rest === '';
+}
+
 /**
  * The place a name means. Several places may share a name (朝阳区 in Beijing and in
  * Changchun): a level (given, or said by "City"/"County" after an English name) narrows them,
@@ -105,14 +163,10 @@ export function resolveDivision(
   input: string,
   options: { readonly within?: string | null; readonly level?: Level | undefined } = {},
 ): DivisionMatch {
-  const { byKey } = tables();
-  let candidates = byKey.get(fold(input)) ?? [];
-  let level = options.level;
-  const suffix = EN_SUFFIX.exec(input.trim());
-  if (candidates.length === 0 && suffix) {
-    candidates = byKey.get(fold(input.trim().slice(0, suffix.index))) ?? [];
-    level ??= SUFFIX_LEVEL[(suffix[1] ?? '').toLowerCase()];
-  }
+  const named = byName(input);
+  let candidates = named.candidates;
+  const level = options.level ?? named.level;
+  if (candidates.length === 0) candidates = byQualifiedName(input);
   // The full name typed exactly is the place (吉林市, not 吉林省, for 吉林市).
   const exact = candidates.filter((d) => d.name === input.trim());
   if (exact.length > 0) candidates = exact;

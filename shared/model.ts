@@ -71,6 +71,8 @@ export interface CountryRow {
   readonly alpha3: string;
   readonly en: string;
   readonly zh: string;
+  /** The Chinese name's sort key (toneless pinyin), so a Chinese picker lists 德国 before 法国. */
+  readonly zh_key: string;
   readonly continent: Continent;
 }
 
@@ -96,6 +98,13 @@ export interface TieRef {
   readonly local: string;
   readonly partner: string;
   readonly country: CountryCode;
+  /**
+   * The sort keys of the two names, kept on write (toneless pinyin for Chinese): a grid that
+   * holds its rows sorts by them, so 安庆市, 合肥市, 芜湖市 come in the order the ties grid
+   * sorts them in SQL, not by code point.
+   */
+  readonly local_key: string;
+  readonly partner_key: string;
 }
 
 export interface LetterRow extends TieRef {

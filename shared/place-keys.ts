@@ -28,3 +28,13 @@ export function placeKeys(name: string): { pinyin: string; initials: string } {
   }
   return { pinyin: words.join(''), initials: words.map((w) => w[0]).join('') };
 }
+
+/**
+ * Two names in the order grids sort them: by their keys (pinyin for Chinese), then as typed.
+ * For the short lists main sorts itself (follow-ups, anniversaries); grids sort in SQL.
+ */
+export function comparePlaceNames(a: string, b: string): number {
+  const [ka, kb] = [placeKeys(a).pinyin, placeKeys(b).pinyin];
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  return a === b ? 0 : a < b ? -1 : 1;
+}

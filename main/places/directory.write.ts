@@ -1,4 +1,8 @@
-import { findLocalityOfDivision, getLocality } from '../../db/localities.repository';
+import {
+  findLocalityByExactName,
+  findLocalityOfDivision,
+  getLocality,
+} from '../../db/localities.repository';
 import { readSettings } from '../../db/settings.repository';
 import type { Executor, Row } from '../../db/schema';
 import { divisionByCode, resolveDivision, type Division } from '../../shared/divisions';
@@ -78,6 +82,26 @@ async function registeredParent(
     if (row) return { parent_id: row.id, steps };
   }
   return null;
+}
+
+/**
+ * The name a new locality is stored under. A place of the directory named in Latin letters
+ * (Hefei, "Hefei City", "Anhui Province", as an English ledger spells them) is stored by its
+ * Chinese name, so the registry holds one 合肥市 and grids, board and reports never mix the
+ * scripts; the Latin spelling stays findable through the directory. A Chinese name stays as
+ * typed. Where another locality already has that Chinese name (two 朝阳区), the name carries
+ * the place above it (北京市朝阳区), as the refusal of a shared name asks the user to write it.
+ */
+export async function localityNameFor(
+  env: WriteEnv,
+  typed: string,
+  facts: PlaceFacts,
+): Promise<string> {
+  const place = facts.division;
+  if (!place || hasCjk(typed)) return typed;
+  if (!(await findLocalityByExactName(env.trx, place.name))) return place.name;
+  const parent = place.parent ? divisionByCode(place.parent) : undefined;
+  return `${parent?.name ?? ''}${place.name}`;
 }
 
 /** The columns a locality takes from its name and its place in the directory. */

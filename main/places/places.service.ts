@@ -1,3 +1,4 @@
+import { placeKeys } from '../../shared/place-keys';
 import { auditRowFrom, listAudit } from '../../db/audit.repository';
 import { getLocality, listLocalities, localityRowFrom } from '../../db/localities.repository';
 import {
@@ -114,6 +115,7 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       const { continentOverrides } = await settings.get();
       return allCountries().map((c) => ({
         ...c,
+        zh_key: placeKeys(c.zh).pinyin,
         continent: continentOf(c.code, continentOverrides),
       }));
     },

@@ -9,7 +9,7 @@ import { findPartner, getPartner, partnerRowFrom } from '../../db/partners.repos
 import type { Row, RowPatch } from '../../db/schema';
 import { placeKeys } from '../../shared/place-keys';
 import { patchVersioned, type VersionedTarget } from '../core/versioned.write';
-import { localityColumns, placeFactsFor } from './directory.write';
+import { localityColumns, localityNameFor, placeFactsFor } from './directory.write';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { LocalityRow } from '../../shared/model';
 import { conflict, notFound, rule } from '../core/errors';
@@ -28,10 +28,11 @@ export async function createLocalityIn(
     throw notFound('locality', input.parent_id);
   // A place of the directory takes its code, other script's name and parent from there.
   const facts = await placeFactsFor(env, input.name, input.level);
+  const name = await localityNameFor(env, input.name, facts);
   const row: Row<'localities'> = {
     id: env.ids.next(),
-    name: input.name,
-    ...localityColumns(input.name, facts, { name_zh: input.name_zh, name_en: input.name_en }),
+    name,
+    ...localityColumns(name, facts, { name_zh: input.name_zh, name_en: input.name_en }),
     level: input.level,
     parent_id: input.parent_id ?? facts.parent_id,
     version: 1,

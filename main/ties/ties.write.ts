@@ -33,7 +33,7 @@ import {
   type DatedStage,
 } from './events.write';
 import { setDeleted, type VersionedTarget } from '../core/versioned.write';
-import { localityColumns, placeFactsFor } from '../places/directory.write';
+import { localityColumns, localityNameFor, placeFactsFor } from '../places/directory.write';
 import { placeKeys } from '../../shared/place-keys';
 import { audit, type WriteEnv } from '../core/write-env';
 
@@ -87,10 +87,11 @@ export async function resolveLocality(
       },
     );
   }
+  const stored = await localityNameFor(env, name, facts);
   const row: Row<'localities'> = {
     id: env.ids.next(),
-    name,
-    ...localityColumns(name, facts),
+    name: stored,
+    ...localityColumns(stored, facts),
     level: placeLevel,
     parent_id: facts.parent_id,
     version: 1,
@@ -455,9 +456,10 @@ async function relinkLocality(
   // A new name for a locality only this tie uses is a correction of its spelling.
   if ((await countLiveTiesOfLocality(env.trx, current.id)) === 1) {
     const facts = await placeFactsFor(env, name, level ?? current.level);
+    const stored = await localityNameFor(env, name, facts);
     const patch = {
-      name,
-      ...localityColumns(name, facts),
+      name: stored,
+      ...localityColumns(stored, facts),
       parent_id: facts.division ? facts.parent_id : current.parent_id,
       level: level ?? current.level,
       updated_at: env.at,

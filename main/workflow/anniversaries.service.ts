@@ -1,3 +1,4 @@
+import { comparePlaceNames } from '../../shared/place-keys';
 import { listTieSummaries } from '../../db/ties.repository';
 import { firstDay } from '../../shared/dates';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
@@ -28,7 +29,7 @@ export function createAnniversariesService(deps: ServiceDeps) {
         .sort(
           (a, b) =>
             firstDay(a.on).slice(5).localeCompare(firstDay(b.on).slice(5)) ||
-            a.partner.localeCompare(b.partner),
+            comparePlaceNames(a.partner, b.partner),
         );
     },
   };

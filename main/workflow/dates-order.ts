@@ -1,3 +1,4 @@
+import { comparePlaceNames } from '../../shared/place-keys';
 import { datedStageEventsOfLiveTies, tieEventFrom } from '../../db/events.repository';
 import type { Executor, Row } from '../../db/schema';
 import type { FollowUpItem } from '../../shared/ipc/workflow';
@@ -24,5 +25,7 @@ export async function datesOutOfOrderItems(
     const found = warnings.length > 0 ? item(tieId, null) : null;
     if (found) out.push({ ...found, warnings });
   }
-  return out.sort((a, b) => a.local.localeCompare(b.local) || a.partner.localeCompare(b.partner));
+  return out.sort(
+    (a, b) => comparePlaceNames(a.local, b.local) || comparePlaceNames(a.partner, b.partner),
+  );
 }

@@ -14,8 +14,8 @@ export const stepsGrid: GridSpec<StepRow> = {
   columns(lang, reference) {
     const c = columnKit<StepRow>(i18next.t, lang, reference.countryByCode, 'stepColumns');
     return [
-      { ...c.text('local', 110), pinned: 'left', editable: false },
-      { ...c.text('partner', 150), pinned: 'left', editable: false },
+      c.place('local', (r) => r.local_key, 110, { pinned: 'left', editable: false }),
+      c.place('partner', (r) => r.partner_key, 150, { pinned: 'left', editable: false }),
       { ...c.country(), editable: false },
       { ...c.number('round', 80), editable: false },
       { ...c.number('position', 80), editable: false },

@@ -2,6 +2,7 @@ import type {
   ColDef,
   ICellRendererComp,
   ICellRendererParams,
+  IRowNode,
   ValueFormatterParams,
   ValueGetterParams,
 } from 'ag-grid-community';
@@ -20,6 +21,7 @@ import { CountryEditor } from './editors/CountryEditor';
 import { ChecklistFilter, type ChecklistParams } from './filters/ChecklistFilter';
 import { EnumEditor } from './editors/EnumEditor';
 import { PartialDateEditor } from './editors/PartialDateEditor';
+import { comparePlaces } from './logic/sort';
 
 /** A value main refused, kept at its cell with the reason until the user corrects it. */
 export interface CellError {
@@ -204,6 +206,25 @@ export function columnKit<R extends Row>(
     cellEditorParams: { countries: [...countries.values()], lang },
   });
 
+  /**
+   * A locality's or partner's name in a grid that holds its rows (letters, steps): sorted by
+   * the name's pinyin key from main, as the paged grids sort in SQL, never by code point.
+   */
+  const place = (
+    id: string,
+    keyOf: (row: R) => string,
+    width = 140,
+    extra: Partial<ColDef<R>> = {},
+  ): ColDef<R> =>
+    text(id, width, {
+      comparator: (a: unknown, b: unknown, nodeA: IRowNode<R>, nodeB: IRowNode<R>) =>
+        comparePlaces(
+          { key: nodeA.data ? keyOf(nodeA.data) : '', name: String(a ?? '') },
+          { key: nodeB.data ? keyOf(nodeB.data) : '', name: String(b ?? '') },
+        ),
+      ...extra,
+    });
+
   const fields = (id = 'fields', width = 160): ColDef<R> => ({
     ...text(id, width),
     valueFormatter: (p) =>
@@ -221,5 +242,5 @@ export function columnKit<R extends Row>(
     cellEditorParams: { useFormatter: true },
   });
 
-  return { text, longText, number, enumeration, date, country, fields, header };
+  return { text, longText, number, enumeration, date, country, place, fields, header };
 }

@@ -15,8 +15,8 @@ export const lettersGrid: GridSpec<LetterRow> = {
   columns(lang, reference) {
     const c = columnKit<LetterRow>(i18next.t, lang, reference.countryByCode, 'letterColumns');
     return [
-      { ...c.text('local', 110), pinned: 'left' },
-      { ...c.text('partner', 150), pinned: 'left' },
+      c.place('local', (r) => r.local_key, 110, { pinned: 'left' }),
+      c.place('partner', (r) => r.partner_key, 150, { pinned: 'left' }),
       c.country(),
       c.text('title', 220),
       c.enumeration('doc_type', 'letterType', 200),

@@ -107,7 +107,12 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
 
   useEffect(() => {
     let live = true;
-    void call('ties:list', {}).then((page) => {
+    // In the ties grid's order (pinyin keys, in SQL): 安庆市 before 合肥市 before 芜湖市.
+    const sort = [
+      { colId: 'local', sort: 'asc' },
+      { colId: 'partner', sort: 'asc' },
+    ] as const;
+    void call('ties:list', { sort: [...sort] }).then((page) => {
       if (live) setTies(page.rows);
     });
     return () => {
@@ -115,22 +120,21 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
     };
   }, []);
 
-  const sortedTies = useMemo(
-    () =>
-      [...ties].sort(
-        (a, b) => a.local.localeCompare(b.local, lang) || a.partner.localeCompare(b.partner, lang),
-      ),
-    [ties, lang],
-  );
+  const sortedTies = ties;
   const countries = useMemo(() => {
     const codes = [...new Set(ties.map((x) => x.country))];
-    const name = (code: string) => {
+    // Named, and sorted, as the language shows them: Chinese names by their pinyin key.
+    const named = (code: string) => {
       const c = reference?.countryByCode.get(code);
-      return c ? (lang === 'zh' ? c.zh : c.en) : code;
+      if (!c) return { code, name: code, key: code.toLowerCase() };
+      return lang === 'zh'
+        ? { code, name: c.zh, key: c.zh_key }
+        : { code, name: c.en, key: c.en.toLowerCase() };
     };
     return codes
-      .map((code) => ({ code, name: name(code) }))
-      .sort((a, b) => a.name.localeCompare(b.name, lang));
+      .map(named)
+      .sort((a, b) => (a.key === b.key ? 0 : a.key < b.key ? -1 : 1))
+      .map(({ code, name }) => ({ code, name }));
   }, [ties, reference, lang]);
 
   const show = useCallback(

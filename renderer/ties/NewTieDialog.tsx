@@ -48,15 +48,15 @@ export function NewTieDialog({
   const [busy, setBusy] = useState(false);
   const known = reference.localities.find((l) => l.name === form.local.trim());
   const suggestions = useMemo(
-    () => searchCountries(reference.countries, form.country, 6),
-    [reference.countries, form.country],
+    () => searchCountries(reference.countries, form.country, 6, lang),
+    [reference.countries, form.country, lang],
   );
   const set = (field: keyof Form, value: string) => setForm((f) => ({ ...f, [field]: value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const exact = searchCountries(reference.countries, form.country, 1)[0];
+    const exact = searchCountries(reference.countries, form.country, 1, lang)[0];
     const result = await attempt('ties:create', {
       local: form.local,
       ...(known ? {} : { local_level: form.local_level }),

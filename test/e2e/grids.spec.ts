@@ -106,7 +106,7 @@ test.describe('spreadsheet-grade editing', () => {
     await expect(ties.rowCount).toHaveText('2 ties');
     await page.getByRole('button', { name: 'History', exact: true }).click();
     const entry = page.locator('.history-panel li').first();
-    await expect(entry).toContainText('Deleted Nanjing – St. Louis');
+    await expect(entry).toContainText('Deleted 南京市 – St. Louis');
     await screenshot(page, 'history-en');
     await entry.getByRole('button', { name: 'Undo this' }).click();
     await expect(ties.rowCount).toHaveText('3 ties');
@@ -187,7 +187,7 @@ test.describe('spreadsheet-grade editing', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.split('\r\n')).toHaveLength(3);
     expect(copied.split('\r\n')[0]?.split('\t').slice(0, 5)).toEqual([
-      'Nanjing',
+      '南京市',
       'Nagoya',
       'City',
       '',

@@ -60,7 +60,8 @@ for (const lang of ['zh', 'en'] as const) {
       const page1 = await host.call<Page<TieRow>>('ties:list', {
         sort: [{ colId: 'local', sort: 'asc' }],
       });
-      expect(page1.rows.map((r) => r.local)).toEqual(['Anqing', 'Hefei', 'Wuhu']);
+      // Typed in English, each is stored as the directory's place, by its Chinese name.
+      expect(page1.rows.map((r) => r.local)).toEqual(['安庆市', '合肥市', '芜湖市']);
       expect(pageErrors).toEqual([]);
     });
   });
@@ -239,3 +240,52 @@ test.describe('a merge that would make a tie twice (en)', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+for (const lang of ['zh', 'en'] as const) {
+  test.describe(`grids that hold their rows (${lang})`, () => {
+    test.use({ lang });
+
+    test('sort letters and approval steps by locality in pinyin, 安庆市 before 合肥市 before 芜湖市', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      for (const local of ['Wuhu', 'Hefei City', 'Anqing']) {
+        const tie = await host.call<TieRow>('ties:create', {
+          local,
+          partner: `${local} partner`,
+          country: 'JP',
+        });
+        await host.call('letters:create', { tie_id: tie.id, title: `${local} letter` });
+        await host.call('steps:create', { tie_id: tie.id, authority: '安徽省外办' });
+      }
+      await page.goto(host.url);
+      const nav =
+        lang === 'zh'
+          ? { letters: '意向书', approvals: '报批' }
+          : { letters: 'Letters of intent', approvals: 'Approvals' };
+      for (const [key, name] of Object.entries(nav)) {
+        await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+        await page.locator('.ag-header-cell[col-id="local"] .ag-header-cell-label').click();
+        // The locality column is pinned: its cells, in the order of their rows' index.
+        const shown = () =>
+          page.locator('.ag-cell[col-id="local"]').evaluateAll((cells) =>
+            cells
+              .map((c) => ({
+                index: Number(c.closest('.ag-row')?.getAttribute('row-index')),
+                text: c.textContent ?? '',
+              }))
+              .sort((x, y) => x.index - y.index)
+              .map((c) => c.text)
+              // The blank row at the bottom, for a new record, has no locality.
+              .filter((t) => t !== ''),
+          );
+        await expect.poll(shown).toEqual(['安庆市', '合肥市', '芜湖市']);
+        await screenshot(page, `${key}-pinyin-order-${lang}`);
+        await page.locator('.ag-header-cell[col-id="local"] .ag-header-cell-label').click();
+        await expect.poll(shown).toEqual(['芜湖市', '合肥市', '安庆市']);
+      }
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}

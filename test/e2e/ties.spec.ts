@@ -122,7 +122,7 @@ test.describe('the Ties grid in Chinese', () => {
     const id = await ties.rowId('Florence');
     await page.locator(`.ag-row[row-id="${id}"] .ag-selection-checkbox input`).check();
     await page.getByRole('button', { name: '删除' }).click();
-    await expect(page.getByRole('dialog')).toContainText('删除Nanjing与Florence的友城关系？');
+    await expect(page.getByRole('dialog')).toContainText('删除南京市与Florence的友城关系？');
     await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
     await expect(ties.rowCount).toHaveText('共1对');
     await page.getByLabel('显示已删除').check();

@@ -488,7 +488,7 @@ describe('deleting the selected rows', () => {
       deleted: true,
     });
     const [entry] = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
-    expect(entry).toMatchObject({ label: 'undo.delete', text: 'Deleted Nanjing – Nagoya' });
+    expect(entry).toMatchObject({ label: 'undo.delete', text: 'Deleted 南京市 – Nagoya' });
   });
 
   it('deletes nothing when one row was changed since it was selected', async () => {

@@ -54,7 +54,7 @@ describe('importing the sample ledger', () => {
     expect(rows).toHaveLength(20);
     const mogilev = rows.find((t) => t.partner === 'Mogilev')!;
     expect(mogilev).toMatchObject({
-      local: 'Nanjing',
+      local: '南京市',
       local_level: 'city',
       country: 'BY',
       kind: 'friendship',
@@ -364,7 +364,7 @@ describe('a file with bad rows', () => {
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await registry.db.selectFrom('localities').select('name').execute()).toEqual([
-      { name: 'Nanjing' },
+      { name: '南京市' },
     ]);
   });
 

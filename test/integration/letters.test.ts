@@ -34,7 +34,7 @@ describe('letters of intent', () => {
       doc_type: '意向书',
     });
     expect(a).toMatchObject({
-      local: 'Nanjing',
+      local: '南京市',
       partner: 'Nagoya',
       country: 'JP',
       signed_on: '2025-03-02',

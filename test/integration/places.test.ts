@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
 import { AppError } from '../../main/core/errors';
 import type { FollowUps } from '../../shared/ipc/workflow';
-import type { LocalityRow, Page, TieRow } from '../../shared/model';
+import type { LetterRow, LocalityRow, Page, StepRow, TieRow, VisitRow } from '../../shared/model';
+import { comparePlaces } from '../../renderer/grid/logic/sort';
 import type { WireError } from '../../shared/result';
 import { call, ctx, testRegistry } from '../support/registry';
 import { scratch } from '../support/spreadsheets';
@@ -263,16 +264,24 @@ describe('our localities are places of the directory', () => {
     expect(localities).toHaveLength(5);
     expect(byCode.get('340000')?.id).toBe(anhui.id);
     expect(byCode.get('340100')?.id).toBe(hefei.id);
+    // A place first named in English is stored as the directory's place: its Chinese name
+    // canonical, the directory's English name beside it.
     expect(byCode.get('340200')).toMatchObject({
-      name: 'Wuhu City',
+      name: '芜湖市',
       name_zh: '芜湖市',
+      name_en: 'Wuhu',
       level: 'city',
       parent_id: anhui.id,
     });
-    expect(byCode.get('340800')).toMatchObject({ name_zh: '安庆市', parent_id: anhui.id });
+    expect(byCode.get('340800')).toMatchObject({
+      name: '安庆市',
+      name_en: 'Anqing',
+      parent_id: anhui.id,
+    });
     // A county takes its level from the directory and hangs from its city.
     expect(byCode.get('340123')).toMatchObject({
-      name_zh: '肥西县',
+      name: '肥西县',
+      name_en: 'Feixi',
       level: 'county',
       parent_id: hefei.id,
     });
@@ -281,6 +290,71 @@ describe('our localities are places of the directory', () => {
       'Columbus',
       'Kurashiki',
     ]);
+    expect(new Set(all.map((t) => t.local))).toEqual(
+      new Set(['安徽省', '合肥市', '芜湖市', '安庆市', '肥西县']),
+    );
+    // The province's report counts its cities' ties, however the report names the scope.
+    for (const [locality, total] of [
+      ['安徽省', 5],
+      ['Anhui Province', 5],
+      ['Hefei City', 2],
+    ] as const) {
+      const figures = await call<{ established: { total: number } }>(registry, 'reports:annual', {
+        asOf: '2025-12-31',
+        locality,
+      });
+      expect(figures.established.total, locality).toBe(total);
+    }
+  });
+
+  it('stores a place first named in English by its Chinese name, on the door, a paste and an edit', async () => {
+    const anhui = await anhuiOffice();
+    const hefei = await call<LocalityRow>(registry, 'localities:create', {
+      name: 'Hefei City',
+      level: 'city',
+    });
+    expect(hefei).toMatchObject({
+      name: '合肥市',
+      name_zh: '合肥市',
+      name_en: 'Hefei',
+      code: '340100',
+      level: 'city',
+      parent_id: anhui.id,
+    });
+    const wuhu = await call<TieRow>(registry, 'ties:create', {
+      local: 'Wuhu',
+      partner: 'Kochi',
+      country: 'JP',
+    });
+    expect(wuhu).toMatchObject({ local: '芜湖市', local_level: 'city' });
+    await call(registry, 'grid:paste', {
+      grid: 'ties',
+      columns: ['local', 'partner', 'country'],
+      rows: [],
+      text: 'Anqing City\tDelft\tNL\nHefei\tColumbus\tUS\n',
+    });
+    // A tie moved to a place only it names corrects the spelling the same way.
+    const lone = await call<TieRow>(registry, 'ties:create', {
+      local: 'Jiangbei New Area',
+      local_level: 'county',
+      partner: 'Wels',
+      country: 'AT',
+    });
+    const moved = await call<TieRow>(registry, 'ties:update', {
+      id: lone.id,
+      version: lone.version,
+      patch: { local: 'Feixi County' },
+    });
+    expect(moved.local).toBe('肥西县');
+    const localities = await call<LocalityRow[]>(registry, 'localities:list', {});
+    expect(localities.map((l) => [l.name, l.name_en, l.code])).toEqual([
+      ['安徽省', 'Anhui', '340000'],
+      ['安庆市', 'Anqing', '340800'],
+      ['肥西县', 'Feixi', '340123'],
+      ['合肥市', 'Hefei', '340100'],
+      ['芜湖市', 'Wuhu', '340200'],
+    ]);
+    expect((await ties()).filter((t) => t.local === '合肥市')).toHaveLength(1);
   });
 
   it('scopes a report to 安徽省 over the places under it', async () => {
@@ -344,6 +418,41 @@ describe('our localities are places of the directory', () => {
     expect(beijing.code).toBe('110000');
   });
 
+  it('takes a shared name written as the refusal asks, with the place above it', async () => {
+    const zh = await registry.door(
+      'ties:create',
+      { local: '朝阳区', partner: 'Tokyo', country: 'JP' },
+      { trusted: true, lang: 'zh' },
+    );
+    expect(!zh.ok && zh.error.details?.[0]?.message).toBe(
+      '名为“朝阳区”的地方不止一处（北京市朝阳区、长春市朝阳区）：请写明所指的地方及其所属市或省。',
+    );
+    const create = (local: string, partner: string) =>
+      call<TieRow>(registry, 'ties:create', { local, partner, country: 'JP' });
+    const changchun = await create('Chaoyang District, Changchun', 'Sendai');
+    const beijing = await create('Chaoyang District, Beijing', 'Tokyo');
+    expect((await create('北京市朝阳区', 'Osaka')).locality_id).toBe(beijing.locality_id);
+    expect((await create('长春朝阳区', 'Kobe')).locality_id).toBe(changchun.locality_id);
+    expect((await create('朝阳区，北京市', 'Nara')).locality_id).toBe(beijing.locality_id);
+    const byId = new Map(
+      (await call<LocalityRow[]>(registry, 'localities:list', {})).map((l) => [l.id, l]),
+    );
+    expect(byId.size).toBe(2);
+    expect(byId.get(changchun.locality_id)).toMatchObject({
+      name: '朝阳区',
+      name_en: 'Chaoyang',
+      code: '220104',
+      level: 'county',
+    });
+    // Stored by its Chinese name beside another 朝阳区, it keeps the city above it in its name.
+    expect(byId.get(beijing.locality_id)).toMatchObject({
+      name: '北京市朝阳区',
+      name_en: 'Chaoyang',
+      code: '110105',
+      level: 'county',
+    });
+  });
+
   it('else by the registered place nearest above it', async () => {
     const nanjing = await call<LocalityRow>(registry, 'localities:create', {
       name: '南京市',
@@ -385,6 +494,51 @@ describe('pinyin order and search by any name', () => {
     ]);
     const names = (await call<LocalityRow[]>(registry, 'localities:list', {})).map((l) => l.name);
     expect(names).toEqual(['安庆市', '合肥市', '芜湖市']);
+  });
+
+  it('gives the letters and steps grids the keys they sort 安庆市, 合肥市, 芜湖市 by', async () => {
+    await threeCities();
+    for (const tie of await ties()) {
+      await call(registry, 'letters:create', { tie_id: tie.id, title: `${tie.local} letter` });
+      await call(registry, 'steps:create', { tie_id: tie.id, authority: '安徽省外办' });
+    }
+    // Partners: one Chinese name among Latin ones sorts by its pinyin (芝加哥 zhijiage).
+    const chicago = await call<TieRow>(registry, 'ties:create', {
+      local: '合肥市',
+      partner: '芝加哥',
+      country: 'US',
+    });
+    await call(registry, 'letters:create', { tie_id: chicago.id, title: 'Chicago letter' });
+    for (const channel of ['letters:list', 'steps:list'] as const) {
+      const rows = (await call<Page<LetterRow | StepRow>>(registry, channel, {})).rows;
+      const by = (field: 'local' | 'partner') =>
+        [...rows]
+          .sort((a, b) =>
+            comparePlaces(
+              { key: a[`${field}_key`], name: a[field] },
+              { key: b[`${field}_key`], name: b[field] },
+            ),
+          )
+          .map((r) => r[field]);
+      expect(new Set(by('local')), channel).toEqual(new Set(['安庆市', '合肥市', '芜湖市']));
+      expect([...new Set(by('local'))], channel).toEqual(['安庆市', '合肥市', '芜湖市']);
+      if (channel === 'letters:list')
+        expect(by('partner')).toEqual(['Columbus', 'Delft', 'Kochi', '芝加哥']);
+    }
+  });
+
+  it('sorts the visits grid by its locality in pinyin, in SQL', async () => {
+    await threeCities();
+    for (const local of ['芜湖市', '合肥市', '安庆市'])
+      await call(registry, 'visits:create', { direction: 'outgoing', local, country: 'JP' });
+    const visits = async (sort: 'asc' | 'desc') =>
+      (
+        await call<Page<VisitRow>>(registry, 'visits:list', {
+          sort: [{ colId: 'local', sort }],
+        })
+      ).rows.map((r) => r.local);
+    expect(await visits('asc')).toEqual(['安庆市', '合肥市', '芜湖市']);
+    expect(await visits('desc')).toEqual(['芜湖市', '合肥市', '安庆市']);
   });
 
   it('finds 合肥市 by its Chinese name, English name, pinyin and initials', async () => {

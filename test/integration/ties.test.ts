@@ -27,7 +27,8 @@ describe('ties through the door', () => {
   it('creates a tie with its locality, partner, history and audit rows', async () => {
     const tie = await call<TieRow>(registry, 'ties:create', nagoya);
     expect(tie).toMatchObject({
-      local: 'Nanjing',
+      // Typed in English, the place of the directory is stored by its Chinese name.
+      local: '南京市',
       local_level: 'city',
       partner: 'Nagoya',
       country: 'JP',
@@ -116,7 +117,7 @@ describe('ties through the door', () => {
       { trusted: true },
     );
     expect(!again.ok && again.error.code).toBe('rule');
-    expect(!again.ok && again.error.message).toBe('Nanjing already has a tie with Nagoya (Japan).');
+    expect(!again.ok && again.error.message).toBe('南京市 already has a tie with Nagoya (Japan).');
   });
 
   it('asks for the level of a new locality the place directory does not know', async () => {

@@ -38,8 +38,8 @@ describe('undo and redo from the command log', () => {
     });
     const list = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
     expect(list.map((h) => [h.label, h.params.target])).toEqual([
-      ['undo.update', 'Nanjing – Nagoya'],
-      ['undo.create', 'Nanjing – Nagoya'],
+      ['undo.update', '南京市 – Nagoya'],
+      ['undo.create', '南京市 – Nagoya'],
     ]);
     await call<UndoResult>(registry, 'undo:undo', { scope: 'ties' });
     expect(await get(tie.id)).toMatchObject({ notes: null, kind: 'friendship', version: 3 });
@@ -58,7 +58,7 @@ describe('undo and redo from the command log', () => {
     const tie = await call<TieRow>(registry, 'ties:create', nagoya);
     await registry.db.updateTable('commands').set({ label: 'history.create' }).execute();
     const [entry] = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
-    expect(entry).toMatchObject({ label: 'undo.create', params: { target: 'Nanjing – Nagoya' } });
+    expect(entry).toMatchObject({ label: 'undo.create', params: { target: '南京市 – Nagoya' } });
     await call(registry, 'undo:undo', { id: entry!.id });
     expect((await get(tie.id)).deleted_at).not.toBeNull();
   });
@@ -179,24 +179,24 @@ describe('undo and redo as a spreadsheet does them', () => {
     const first = await call<UndoResult>(registry, 'undo:undo', { scope: 'ties' });
     expect(first.skipped.map((s) => [s.command.text, s.key, s.message])).toEqual([
       [
-        'Edited Nanjing – Kyoto',
+        'Edited 南京市 – Kyoto',
         'errors.undo.changedSince',
-        '“Edited Nanjing – Kyoto” was skipped and can no longer be undone: That tie was changed since.',
+        '“Edited 南京市 – Kyoto” was skipped and can no longer be undone: That tie was changed since.',
       ],
     ]);
-    expect(first.command).toMatchObject({ text: 'Edited Nanjing – Nagoya' });
+    expect(first.command).toMatchObject({ text: 'Edited 南京市 – Nagoya' });
     expect((await get(a.id)).notes).toBeNull();
     expect((await get(b.id)).notes).toBe('theirs');
 
     // Said once: the next Ctrl+Z goes on down the stack without naming it again (Kyoto's
     // creation is stale too, and said; Nagoya's is undone).
     const second = await call<UndoResult>(registry, 'undo:undo', { scope: 'ties' });
-    expect(second.skipped.map((s) => s.command.text)).toEqual(['Added Nanjing – Kyoto']);
-    expect(second.command).toMatchObject({ text: 'Added Nanjing – Nagoya' });
+    expect(second.skipped.map((s) => s.command.text)).toEqual(['Added 南京市 – Kyoto']);
+    expect(second.command).toMatchObject({ text: 'Added 南京市 – Nagoya' });
     expect((await get(a.id)).deleted_at).not.toBeNull();
     expect((await get(b.id)).deleted_at).toBeNull();
     const list = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
-    const mine = list.filter((e) => e.actor === 'tester' && e.text === 'Edited Nanjing – Kyoto');
+    const mine = list.filter((e) => e.actor === 'tester' && e.text === 'Edited 南京市 – Kyoto');
     expect(mine.map((e) => e.dropped)).toEqual(['changedSince']);
   });
 
@@ -209,7 +209,7 @@ describe('undo and redo as a spreadsheet does them', () => {
     expect(zh.ok && zh.value).toMatchObject({ command: null, touched: [] });
     const skipped = zh.ok ? (zh.value as UndoResult).skipped : [];
     expect(skipped.map((s) => s.message)).toEqual([
-      '已跳过“新增了Nanjing – Nagoya”，它不能再撤销：该友城关系此后已被修改。',
+      '已跳过“新增了南京市 – Nagoya”，它不能再撤销：该友城关系此后已被修改。',
     ]);
     expect((await get(tie.id)).deleted_at).toBeNull();
     const again = await registry.door('undo:undo', { scope: 'ties' }, { trusted: true });
@@ -302,7 +302,7 @@ describe('restoring a deleted record beside a live copy', () => {
     await call(registry, 'settings:update', { patch: { staffName: 'tester' } });
     const duplicate = {
       key: 'errors.tie.duplicate',
-      message: 'Nanjing already has a tie with Nagoya (Japan).',
+      message: '南京市 already has a tie with Nagoya (Japan).',
       params: { existingId: live.id },
     };
 
@@ -327,7 +327,7 @@ describe('restoring a deleted record beside a live copy', () => {
     // The deletion, then the create below it (its tie is deleted now): both stale, both said.
     expect(skipped.map((s) => s.command.label)).toEqual(['undo.delete', 'undo.create']);
     expect(skipped[0]).toMatchObject({ key: duplicate.key, params: duplicate.params });
-    expect(skipped[0]?.message).toContain('Nanjing与Nagoya');
+    expect(skipped[0]?.message).toContain('南京市与Nagoya');
 
     expect((await get(old.id)).deleted_at).not.toBeNull();
     const listed = await call<Page<TieRow>>(registry, 'ties:list', {});

@@ -51,7 +51,7 @@ describe('delegation visits', () => {
     });
     expect(visit).toMatchObject({
       direction: 'outgoing',
-      local: 'Nanjing',
+      local: '南京市',
       country: 'JP',
       size: 12,
       fields: ['economy', 'education'],
@@ -60,15 +60,15 @@ describe('delegation visits', () => {
       agreements_signed: 2,
     });
     expect(visit.ties.map((t) => t.label).sort()).toEqual([
-      'Nanjing – Nagoya',
-      'Nanjing – St. Louis',
+      '南京市 – Nagoya',
+      '南京市 – St. Louis',
     ]);
     const unlinked = await call<VisitRow>(registry, 'visits:update', {
       id: visit.id,
       version: 1,
       patch: { ties: ['Nagoya'] },
     });
-    expect(unlinked.ties.map((t) => t.label)).toEqual(['Nanjing – Nagoya']);
+    expect(unlinked.ties.map((t) => t.label)).toEqual(['南京市 – Nagoya']);
     expect(unlinked.version).toBe(2);
     const byTie = await call<Page<VisitRow>>(registry, 'visits:list', { tie_id: nagoya.id });
     expect(byTie.total).toBe(1);

@@ -181,7 +181,7 @@ describe('switching registries', () => {
     const places = await door<{ id: string; name: string }[]>(w, 'localities:list');
     const own =
       places.ok && places.value.find((l) => settings.ok && l.id === settings.value.jurisdictionId);
-    expect(own && own.name).toBe('Nanjing');
+    expect(own && own.name).toBe('南京市');
     const audit = await door<{ actor: string }[]>(w, 'audit:list', { limit: 10_000 });
     expect(audit.ok && audit.value.length).toBeGreaterThan(20);
     // Back and forth: the sample is not imported twice.

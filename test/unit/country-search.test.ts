@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCountries } from '../../shared/countries';
 import type { CountryRow } from '../../shared/model';
-import { searchCountries } from '../../renderer/grid/logic/countrySearch';
+import { searchCountries } from '../../renderer/grid/logic/countries';
 
 const rows = allCountries() as unknown as CountryRow[];
 

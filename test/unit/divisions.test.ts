@@ -7,7 +7,7 @@ import {
   searchDivisions,
 } from '../../shared/divisions';
 import { pinyin } from 'pinyin-pro';
-import { placeKeys } from '../../shared/place-keys';
+import { comparePlaceNames, placeKeys } from '../../shared/place-keys';
 import { withoutMarks } from '../../shared/text';
 
 const code = (input: string, options?: Parameters<typeof resolveDivision>[1]) => {
@@ -57,6 +57,24 @@ describe('the place directory', () => {
     expect(code('Jilin', { level: 'province' })).toBe('220000');
     expect(code('Suzhou')).toBe('ambiguous');
     expect(code('Suzhou', { within: '320000' })).toBe('320500');
+  });
+
+  it('knows a shared name written with the places above it, in either script', () => {
+    expect(code('北京市朝阳区')).toBe('110105');
+    expect(code('北京朝阳区')).toBe('110105');
+    expect(code('吉林省长春市朝阳区')).toBe('220104');
+    expect(code('安徽省肥西县')).toBe('340123');
+    expect(code('朝阳区，北京市')).toBe('110105');
+    expect(code('Chaoyang District, Beijing')).toBe('110105');
+    expect(code('Chaoyang, Changchun')).toBe('220104');
+    expect(code('Gulou District, Nanjing')).toBe('320106');
+    expect(code('Suzhou, Anhui')).toBe('341300');
+    // A place above that is not above it, or a district the directory does not hold: nothing.
+    expect(code('上海市朝阳区')).toBe('none');
+    expect(code('Chaoyang District, Shanghai')).toBe('none');
+    expect(code('合肥市高新区')).toBe('none');
+    // Still ambiguous where the place above does not tell them apart.
+    expect(code('Chaoyang, Liaoning')).toBe('ambiguous');
   });
 
   it('offers places for a picker by name, English name and initials', () => {
@@ -110,5 +128,11 @@ describe('the place directory', () => {
       placeKeys(a).pinyin < placeKeys(b).pinyin ? -1 : 1,
     );
     expect(sorted).toEqual(['安庆市', '合肥市', '芜湖市']);
+    expect(['芜湖市', 'Columbus', '合肥市', '安庆市'].sort(comparePlaceNames)).toEqual([
+      '安庆市',
+      'Columbus',
+      '合肥市',
+      '芜湖市',
+    ]);
   });
 });

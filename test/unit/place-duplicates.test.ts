@@ -9,13 +9,13 @@ import {
 const partner = (
   id: string,
   name: string,
-  more: Partial<{ zh: string; en: string; country: string }> = {},
+  more: Partial<{ zh: string; en: string; local: string; country: string }> = {},
 ) => ({
   id,
   name,
   name_zh: more.zh ?? null,
   name_en: more.en ?? null,
-  name_local: null,
+  name_local: more.local ?? null,
   country: more.country ?? 'JP',
 });
 
@@ -40,6 +40,28 @@ describe('suggested duplicates', () => {
       { a: '1', b: '2', reason: 'spelling' },
       { a: '1', b: '3', reason: 'chineseName' },
     ]);
+  });
+
+  it('pairs 大阪 and Osaka by what either row records, and says exactly what it cannot see', () => {
+    const reason = (x: ReturnType<typeof partner>, y: ReturnType<typeof partner>) =>
+      duplicatePartners([x, y])[0]?.reason ?? null;
+    // The English name recorded on the Chinese row.
+    expect(reason(partner('1', '大阪', { en: 'Osaka' }), partner('2', 'Ōsaka'))).toBe('spelling');
+    // The Chinese name recorded on the Latin row.
+    expect(reason(partner('1', '大阪'), partner('2', 'Osaka', { zh: '大阪' }))).toBe('chineseName');
+    // The Japanese local name in kanji, where it is the Chinese name.
+    expect(reason(partner('1', '大阪'), partner('2', 'Osaka', { local: '大阪' }))).toBe(
+      'chineseName',
+    );
+    // A Chinese name whose pinyin is the other's name (a place named in Chinese, as in
+    // Singapore or Malaysia, or a partner typed in pinyin).
+    expect(
+      reason(partner('1', '新山', { country: 'MY' }), partner('2', 'Xin Shan', { country: 'MY' })),
+    ).toBe('pinyin');
+    // Neither row records the other's name: 大阪 reads "daban", not Osaka. Not suggested.
+    expect(reason(partner('1', '大阪'), partner('2', 'Osaka'))).toBeNull();
+    // Nor is a kanji form that differs from the simplified one (長崎, 长崎).
+    expect(reason(partner('1', '长崎'), partner('2', 'Nagasaki', { local: '長崎' }))).toBeNull();
   });
 
   it('pairs localities by directory code only', () => {

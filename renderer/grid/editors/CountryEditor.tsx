@@ -25,7 +25,10 @@ export function CountryEditor(
         : '',
   );
   const [active, setActive] = useState(0);
-  const matches = useMemo(() => searchCountries(props.countries, text), [props.countries, text]);
+  const matches = useMemo(
+    () => searchCountries(props.countries, text, 8, props.lang),
+    [props.countries, text, props.lang],
+  );
   // Taiwan, Hong Kong, Macao, China: not offered, and the picker says why.
   const refusal = matches.length === 0 ? (lookupCountry(text)?.refusal ?? null) : null;
   useEffect(() => {
@@ -58,7 +61,7 @@ export function CountryEditor(
         onChange={(e) => {
           setText(e.target.value);
           setActive(0);
-          const exact = searchCountries(props.countries, e.target.value, 1)[0];
+          const exact = searchCountries(props.countries, e.target.value, 1, props.lang)[0];
           props.onValueChange(exact ? exact.code : e.target.value);
         }}
         onKeyDown={(e) => {

@@ -1,14 +1,28 @@
 import { lookupCountry } from '../../../shared/countries';
+import type { Lang } from '../../../shared/i18n';
 import type { CountryRow } from '../../../shared/model';
 
-/** Countries whose code, English or Chinese name contains the text, best matches first. */
+/**
+ * Countries whose code, English or Chinese name contains the text, best matches first, and
+ * matches alike in the order of the names shown: pinyin in Chinese (德国, 法国, 日本), the
+ * alphabet in English.
+ */
 export function searchCountries(
   countries: readonly CountryRow[],
   text: string,
   limit = 8,
+  lang: Lang = 'en',
 ): CountryRow[] {
+  const byName = (a: CountryRow, b: CountryRow) =>
+    lang === 'zh'
+      ? a.zh_key === b.zh_key
+        ? 0
+        : a.zh_key < b.zh_key
+          ? -1
+          : 1
+      : a.en.localeCompare(b.en, 'en');
   const q = text.trim().toLowerCase();
-  if (q === '') return countries.slice(0, limit);
+  if (q === '') return [...countries].sort(byName).slice(0, limit);
   // A name the registry knows another way (South Korea, Türkiye, Holland) comes first.
   const alias = lookupCountry(text)?.code;
   const scored: { c: CountryRow; score: number }[] = [];
@@ -29,7 +43,7 @@ export function searchCountries(
     if (score >= 0) scored.push({ c, score });
   }
   return scored
-    .sort((a, b) => a.score - b.score || a.c.en.localeCompare(b.c.en))
+    .sort((a, b) => a.score - b.score || byName(a.c, b.c))
     .slice(0, limit)
     .map((s) => s.c);
 }
