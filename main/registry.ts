@@ -257,7 +257,7 @@ function assemble(
   });
   const doorOptions: DoorOptions = {
     actor,
-    admit: (channel, client) => services.staff.admit(channel, client),
+    admit: (channel, client) => services.staff.admit(channel, client, options.host),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.log ? { log: options.log } : {}),
   };

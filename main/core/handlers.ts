@@ -110,6 +110,7 @@ export function createHandlers(services: Services, info: () => Promise<AppInfo>)
     'staff:update': (input, ctx) => staff.update(input, ctx),
     'staff:setPassword': (input, ctx) => staff.setPassword(input, ctx),
     'staff:unlock': (input, ctx) => staff.unlock(input, ctx),
+    'auth:changePassword': (input, ctx) => staff.changePassword(input, ctx),
     'changes:since': (input) => changes.since(input),
     'registries:current': async () => registries.current(),
     'registries:open': (input, ctx) => registries.open(input, ctx),

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Whoami } from '../../shared/staff';
+import { can, type Action, type Whoami } from '../../shared/staff';
 import { attempt, onSignInNeeded } from '../api/client';
 import { errorText } from '../i18n';
 
@@ -20,6 +20,15 @@ const SessionContext = createContext<Session | null>(null);
 
 export function useSession(): Session | null {
   return useContext(SessionContext);
+}
+
+/**
+ * Whether the signed-in member may do `action`: every screen asks this, never a role's name,
+ * so a viewer sees no write control and an editor no decision. Without staff accounts (a local
+ * registry) there is no role and the one user may do everything.
+ */
+export function useCan(action: Action): boolean {
+  return can(useSession()?.who.staff?.role, action);
 }
 
 export function SessionGate({ children }: { children: ReactNode }) {

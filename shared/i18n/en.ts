@@ -166,6 +166,7 @@ export const en = {
       amount: '“{{value}}” is not an amount: write digits, with at most two decimals.',
       currency: '“{{value}}” is not a currency code (CNY, USD, EUR…).',
       passwordShort: 'A password has at least {{min}} characters.',
+      passwordMismatch: 'The two passwords differ: type the same password twice.',
     },
     date: {
       empty: 'Give a date.',

@@ -159,6 +159,7 @@ export const zh: Resources = {
       amount: '“{{value}}”不是金额：请填写数字，最多两位小数。',
       currency: '“{{value}}”不是货币代码（CNY、USD、EUR等）。',
       passwordShort: '密码至少{{min}}个字符。',
+      passwordMismatch: '两次输入的密码不一致：请输入相同的密码。',
     },
     date: {
       empty: '请填写日期。',
