@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PageCommand } from '../shared/commands';
+import { COMMAND_NEEDS, type PageCommand } from '../shared/commands';
 import { isLang, type Lang } from '../shared/i18n';
 import type { RegistriesInfo } from '../shared/ipc/registries';
 import type { Settings } from '../shared/settings';
 import { attempt, call, runsInElectron } from './api/client';
-import { SessionBadge } from './auth/session';
+import { SessionBadge, usePermissions } from './auth/session';
 import { AboutDialog } from './desktop/AboutDialog';
 import { deferCommand, listenToNativeMenu, typingInField, useCommands } from './desktop/commands';
 import { FirstRun, needsFirstRun } from './desktop/FirstRun';
@@ -34,6 +34,10 @@ export function App() {
   const [dialog, setDialog] = useState<'open' | 'create' | 'about' | 'folder' | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
+  const allowed = usePermissions();
+  // The desktop app's own menu opens registries (main's dialogs, this machine's choice); the
+  // browser host's switch moves every tab, so it is an approver's.
+  const canSwitch = runsInElectron() || allowed('administer');
 
   useEffect(() => {
     // The window title (and so the desktop app's title bar) names the open registry.
@@ -52,7 +56,8 @@ export function App() {
           void i18n.changeLanguage(settings.language);
           rememberLang(settings.language);
         }
-        setFirstRun(needsFirstRun(settings));
+        // Only a member who can write the answers is asked the first run's questions.
+        setFirstRun(needsFirstRun(settings) && allowed('edit'));
       })
       .catch(() => undefined);
     call('registries:current', {})
@@ -83,7 +88,9 @@ export function App() {
   const chooseLang = (next: Lang) => {
     void i18n.changeLanguage(next);
     rememberLang(next);
-    void call('settings:update', { patch: { language: next } }).catch(() => undefined);
+    // The office's default changes with it, for whoever may change settings.
+    if (allowed('edit'))
+      void call('settings:update', { patch: { language: next } }).catch(() => undefined);
   };
 
   const go = (next: Screen) => {
@@ -102,6 +109,8 @@ export function App() {
 
   // What the screen in front did not take: the app's own commands, or another screen's.
   useCommands((command) => {
+    const needs = COMMAND_NEEDS[command];
+    if (needs && !allowed(needs) && !(command.startsWith('registry:') && canSwitch)) return false;
     switch (command) {
       case 'language:zh':
       case 'language:en':
@@ -155,7 +164,12 @@ export function App() {
           <span className="brand-name">{t('app.title')}</span>
         </div>
         {runsInElectron() ? null : <MenuBar lang={lang} />}
-        {registries ? (
+        {registries && !canSwitch ? (
+          <span className="registry-name" title={registries.file}>
+            {registries.name}
+          </span>
+        ) : null}
+        {registries && canSwitch ? (
           <button
             type="button"
             className="registry-name"

@@ -44,4 +44,5 @@ export const stepsGrid: GridSpec<StepRow> = {
     attempt(deleted ? 'steps:delete' : 'steps:restore', { id: row.id, version: row.version }),
   confirmDelete: (row, t) => t('grid.deleteOne', { target: row.authority_zh }),
   filter: { label: 'grid.waitingOnly', test: (row) => row.waiting_days !== null },
+  decisions: ['outcome'],
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can, type Action, type Whoami } from '../../shared/staff';
 import { attempt, onSignInNeeded } from '../api/client';
 import { errorText } from '../i18n';
+import { ChangePasswordDialog } from './ChangePassword';
 
 /**
  * Who this window or tab is signed in as. In a shared registry (one with staff accounts) the app
@@ -28,7 +29,13 @@ export function useSession(): Session | null {
  * registry) there is no role and the one user may do everything.
  */
 export function useCan(action: Action): boolean {
-  return can(useSession()?.who.staff?.role, action);
+  return usePermissions()(action);
+}
+
+/** `useCan` for a list of controls (a menu): one predicate over every action. */
+export function usePermissions(): (action: Action) => boolean {
+  const role = useSession()?.who.staff?.role;
+  return useCallback((action: Action) => can(role, action), [role]);
 }
 
 export function SessionGate({ children }: { children: ReactNode }) {
@@ -147,10 +154,15 @@ function SignIn({
   );
 }
 
-/** The signed-in member and a sign-out button, for the top bar (nothing outside shared mode). */
+/**
+ * The signed-in member, changing their own password, and signing out, for the top bar
+ * (nothing outside shared mode).
+ */
 export function SessionBadge() {
   const { t } = useTranslation();
   const session = useSession();
+  const [changing, setChanging] = useState(false);
+  const [changed, setChanged] = useState(false);
   const staff = session?.who.staff;
   if (!session || !staff) return null;
   return (
@@ -158,9 +170,33 @@ export function SessionBadge() {
       <span>
         {t('auth.signedInAs', { name: staff.name, role: t(`staff.roles.${staff.role}`) })}
       </span>
+      {changed ? (
+        <span className="saved" role="status">
+          {t('auth.passwordChanged')}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="small"
+        onClick={() => {
+          setChanged(false);
+          setChanging(true);
+        }}
+      >
+        {t('auth.changePassword')}
+      </button>
       <button type="button" className="small" onClick={() => void session.signOut()}>
         {t('auth.signOut')}
       </button>
+      {changing ? (
+        <ChangePasswordDialog
+          onClose={() => setChanging(false)}
+          onChanged={() => {
+            setChanging(false);
+            setChanged(true);
+          }}
+        />
+      ) : null}
     </span>
   );
 }

@@ -28,6 +28,8 @@ export function GridToolbar({
   columnsOpen: boolean;
   onColumns: () => void;
   extra: ReactNode;
+  /** False for a viewer: no control that writes shows (views, undo, delete, restore). */
+  canEdit: boolean;
   onUndo: () => void;
   onRedo: () => void;
   undoLogOpen: boolean;
@@ -85,23 +87,29 @@ export function GridToolbar({
           ))}
         </select>
       </label>
-      <button type="button" onClick={props.onSaveView}>
-        {t('views.save')}
-      </button>
+      {props.canEdit ? (
+        <button type="button" onClick={props.onSaveView}>
+          {t('views.save')}
+        </button>
+      ) : null}
       <button type="button" aria-expanded={props.columnsOpen} onClick={props.onColumns}>
         {t('views.columns')}
       </button>
       <span className="spacer" />
       {props.extra}
-      <button type="button" onClick={props.onUndo} title={shortcutHint('undo')}>
-        {t('undo.undo')}
-      </button>
-      <button type="button" onClick={props.onRedo} title={shortcutHint('redo')}>
-        {t('undo.redo')}
-      </button>
-      <button type="button" aria-pressed={props.undoLogOpen} onClick={props.onUndoLog}>
-        {t('undo.title')}
-      </button>
+      {props.canEdit ? (
+        <>
+          <button type="button" onClick={props.onUndo} title={shortcutHint('undo')}>
+            {t('undo.undo')}
+          </button>
+          <button type="button" onClick={props.onRedo} title={shortcutHint('redo')}>
+            {t('undo.redo')}
+          </button>
+          <button type="button" aria-pressed={props.undoLogOpen} onClick={props.onUndoLog}>
+            {t('undo.title')}
+          </button>
+        </>
+      ) : null}
       {props.onBulk ? (
         <button type="button" onClick={props.onBulk}>
           {t('grid.bulkTitle')}
@@ -117,14 +125,16 @@ export function GridToolbar({
           {t(`${props.grid}Grid.add`)}
         </button>
       ) : null}
-      <button
-        type="button"
-        className={props.showDeleted ? 'primary' : 'danger'}
-        disabled={!props.onDeleteOrRestore}
-        onClick={props.onDeleteOrRestore ?? undefined}
-      >
-        {props.showDeleted ? t('grid.restore') : t('grid.delete')}
-      </button>
+      {props.canEdit ? (
+        <button
+          type="button"
+          className={props.showDeleted ? 'primary' : 'danger'}
+          disabled={!props.onDeleteOrRestore}
+          onClick={props.onDeleteOrRestore ?? undefined}
+        >
+          {props.showDeleted ? t('grid.restore') : t('grid.delete')}
+        </button>
+      ) : null}
     </div>
   );
 }

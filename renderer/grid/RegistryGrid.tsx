@@ -4,7 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
-import { useSession } from '../auth/session';
+import { useCan } from '../auth/session';
 import { cspNonce } from '../nonce';
 import type { Reference } from '../reference';
 import { gridTheme } from './agGrid';
@@ -46,8 +46,9 @@ export function RegistryGrid<R extends GridRow>({
   onRowAction?: (row: R) => void;
 }) {
   const { t } = useTranslation();
-  // A viewer's cells do not open an editor (main would refuse the write anyway).
-  const viewer = useSession()?.who.staff?.role === 'viewer';
+  // A viewer's grid is read-only: no editor opens, no write control shows (main refuses anyway).
+  const canEdit = useCan('edit');
+  const canDecide = useCan('decide');
   const api = useRef<GridApi<R> | null>(null);
   // The same api as state, for what renders from it (the toolbar, the columns menu).
   const [gridApi, setGridApi] = useState<GridApi<R> | null>(null);
@@ -65,7 +66,12 @@ export function RegistryGrid<R extends GridRow>({
   const data = useGridData(spec, api);
   const showDeleted = data.showDeleted;
   const columnDefs = useMemo(() => {
-    const columns = spec.columns(lang, reference).map(withRefusals);
+    const columns = spec
+      .columns(lang, reference)
+      .map(withRefusals)
+      .map((c) =>
+        !canDecide && spec.decisions?.includes(c.colId ?? '') ? { ...c, editable: false } : c,
+      );
     if (!showDeleted) return columns;
     // The deleted rows say when and by whom (main reads who from the audit log).
     const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
@@ -92,7 +98,7 @@ export function RegistryGrid<R extends GridRow>({
       },
     ];
     return [...columns, ...trash];
-  }, [spec, lang, reference, showDeleted, t]);
+  }, [spec, lang, reference, showDeleted, t, canDecide]);
   const headerOf = useCallback(
     (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
     [columnDefs],
@@ -116,15 +122,15 @@ export function RegistryGrid<R extends GridRow>({
   const { onKeyDown } = useGridCommands({
     api,
     ready: gridApi !== null,
-    undoRedo: undo.undoRedo,
-    fillDown: fill.fillDown,
+    undoRedo: canEdit ? undo.undoRedo : () => Promise.resolve(),
+    fillDown: canEdit ? fill.fillDown : () => Promise.resolve(),
     searchBox,
     resetLayout: () => views.applyView(''),
   });
 
   const options = useGridOptions({
     spec,
-    editable: !data.showDeleted && !viewer,
+    editable: !data.showDeleted && canEdit,
     server: data.server,
     onlyFiltered,
   });
@@ -173,13 +179,14 @@ export function RegistryGrid<R extends GridRow>({
         columnsOpen={columnsOpen}
         onColumns={() => setColumnsOpen((o) => !o)}
         extra={toolbar?.(handle)}
+        canEdit={canEdit}
         onUndo={() => void undo.undoRedo('undo')}
         onRedo={() => void undo.undoRedo('redo')}
         undoLogOpen={undo.undoLogOpen}
         onUndoLog={() => undo.setUndoLogOpen((o) => !o)}
-        onBulk={selected.length > 1 && live ? fill.openBulk : null}
+        onBulk={canEdit && selected.length > 1 && live ? fill.openBulk : null}
         onDetails={onRowAction && selected.length === 1 && first ? () => onRowAction(first) : null}
-        onCreate={live && spec.renderCreate ? () => setCreating(true) : null}
+        onCreate={canEdit && live && spec.renderCreate ? () => setCreating(true) : null}
         onDeleteOrRestore={selected.length > 0 ? removal.start : null}
       />
       {columnsOpen ? (
@@ -188,7 +195,7 @@ export function RegistryGrid<R extends GridRow>({
       <div className="grid-body">
         <div
           className="grid-host"
-          onPaste={(e) => void clipboard.onPaste(e)}
+          onPaste={canEdit ? (e) => void clipboard.onPaste(e) : undefined}
           onCopy={clipboard.onCopy}
           onKeyDownCapture={onKeyDown}
         >
@@ -227,7 +234,7 @@ export function RegistryGrid<R extends GridRow>({
             onModelUpdated={(e) => data.onModelUpdated(e.api)}
           />
         </div>
-        {undo.undoLogOpen ? (
+        {canEdit && undo.undoLogOpen ? (
           <UndoLog
             grid={spec.name}
             generation={generation}

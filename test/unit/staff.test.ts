@@ -11,7 +11,7 @@ import {
   roleNeeded,
   ROLES,
 } from '../../shared/staff';
-import { CHANNELS, contract } from '../../shared/ipc/contract';
+import { CHANNELS, contract, type Channel } from '../../shared/ipc/contract';
 import type { CallMeta } from '../../main/core/door';
 import { createThrottle, MAX_WAIT_MS, waitAfter } from '../../main/staff/throttle';
 
@@ -80,7 +80,7 @@ describe('the role table', () => {
   });
 
   it('opens the desktop app’s registry switch before sign-in, and only there', () => {
-    for (const c of DESKTOP_OPEN_CHANNELS) {
+    for (const c of DESKTOP_OPEN_CHANNELS as ReadonlySet<Channel>) {
       expect(CHANNELS).toContain(c);
       expect(roleNeeded(c, contract[c].writes, 'electron')).toBeNull();
       expect(roleNeeded(c, contract[c].writes, 'browser')).not.toBeNull();
