@@ -11,7 +11,7 @@ import { deferCommand, listenToNativeMenu, typingInField, useCommands } from './
 import { FirstRun, needsFirstRun } from './desktop/FirstRun';
 import { MenuBar } from './desktop/MenuBar';
 import { RegistriesDialog } from './desktop/RegistriesDialog';
-import { errorText, rememberLang } from './i18n';
+import { chooseLang as chooseLangHere, errorText, followRegistryLang } from './i18n';
 import { renderScreen, SCREENS, type Screen } from './screens';
 import { LanguageOptions } from './components/LanguageOptions';
 
@@ -48,14 +48,7 @@ export function App() {
     // The registry remembers the office's language; a fresh browser follows it.
     call('settings:get', {})
       .then((settings: Settings) => {
-        if (
-          settings.language &&
-          settings.language !== lang &&
-          localStorage.getItem('youcheng.lang') === null
-        ) {
-          void i18n.changeLanguage(settings.language);
-          rememberLang(settings.language);
-        }
+        followRegistryLang(settings.language);
         // Only a member who can write the answers is asked the first run's questions.
         setFirstRun(needsFirstRun(settings) && allowed('edit'));
       })
@@ -86,8 +79,7 @@ export function App() {
   }, [screen]);
 
   const chooseLang = (next: Lang) => {
-    void i18n.changeLanguage(next);
-    rememberLang(next);
+    chooseLangHere(next);
     // The office's default changes with it, for whoever may change settings.
     if (allowed('edit'))
       void call('settings:update', { patch: { language: next } }).catch(() => undefined);
