@@ -105,6 +105,12 @@ export const en = {
     placeholder: 'Type a country in Chinese or English',
     none: 'No country matches',
   },
+  tiePicker: {
+    placeholder: 'Search ties by partner or locality',
+    none: 'No tie matches “{{text}}”.',
+    remove: 'Remove {{label}}',
+    hint: 'Enter adds the highlighted tie; Backspace removes the last.',
+  },
   dateInput: {
     hint: 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY/M/D or 2018年5月29日',
   },

@@ -99,6 +99,12 @@ export const zh: Resources = {
     placeholder: '输入国家的中文或英文名称',
     none: '没有匹配的国家',
   },
+  tiePicker: {
+    placeholder: '按外方城市或我方地区搜索友城关系',
+    none: '没有与“{{text}}”相符的友城关系。',
+    remove: '移除 {{label}}',
+    hint: '回车添加选中的关系；退格键移除最后一项。',
+  },
   dateInput: {
     hint: '可写作 YYYY、YYYY-MM、YYYY-MM-DD、YYYY/M/D 或 2018年5月29日',
   },
