@@ -47,7 +47,8 @@ export function TiePicker({
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
-  const [found, setFound] = useState<readonly TieRow[]>([]);
+  // What main found, and for which text: a list found for other text is not shown.
+  const [found, setFound] = useState<{ q: string; rows: readonly TieRow[] }>({ q: '', rows: [] });
   const [active, setActive] = useState(0);
 
   useEffect(() => {
@@ -56,10 +57,7 @@ export function TiePicker({
 
   useEffect(() => {
     const q = text.trim();
-    if (q === '') {
-      setFound([]);
-      return undefined;
-    }
+    if (q === '') return undefined;
     let live = true;
     // A moment after the last key: a registry may hold 50,000 ties, searched in main.
     const soon = setTimeout(() => {
@@ -69,7 +67,7 @@ export function TiePicker({
         limit: SHOWN + value.length,
       }).then((page) => {
         if (live) {
-          setFound(page.rows);
+          setFound({ q, rows: page.rows });
           setActive(0);
         }
       });
@@ -82,7 +80,8 @@ export function TiePicker({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
-  const matches = unpicked(found, value).slice(0, SHOWN);
+  const searched = found.q === text.trim();
+  const matches = searched ? unpicked(found.rows, value).slice(0, SHOWN) : [];
   const add = (tie: TieRow | undefined) => {
     if (!tie) return;
     onChange([...value, { id: tie.id, label: tieLabel(tie) }]);
@@ -146,7 +145,7 @@ export function TiePicker({
       />
       {text.trim() !== '' ? (
         <ul id={listId} role="listbox" className="tie-list" aria-label={label}>
-          {matches.length === 0 ? (
+          {searched && matches.length === 0 ? (
             <li className="empty">{t('tiePicker.none', { text: text.trim() })}</li>
           ) : null}
           {matches.map((tie, i) => (
