@@ -464,6 +464,19 @@ for (const lang of ['zh', 'en'] as const) {
         base64: bytes,
       });
       await host.call('import:run', { fileId });
+      // And the office's current work beside the history: a letter waiting to go forward.
+      const intent = await host.call<{ id: string }>('ties:create', {
+        local: '合肥',
+        partner: 'Odense',
+        country: 'DK',
+        stage: 'intent',
+        intent_signed_on: '2024-03',
+      });
+      await host.call('letters:create', {
+        tie_id: intent.id,
+        title: '意向书',
+        signed_on: '2024-03-12',
+      });
       await page.goto(host.url);
       await page
         .getByRole('navigation', { name: formatMessage('app.name', {}, lang) })
@@ -471,7 +484,11 @@ for (const lang of ['zh', 'en'] as const) {
         .click();
       const groups = page.locator('.followups-screen section.followup h2');
       await expect(groups.first()).toBeVisible();
-      await page.waitForTimeout(500);
+      // Grouped with counts; each item offers its next action and can be set aside.
+      await expect(page.getByTestId('followups-unvisited')).toContainText('5');
+      const letters = page.getByTestId('followups-letters').getByTestId('followup-item');
+      await expect(letters).toHaveCount(1);
+      await expect(letters.getByRole('button')).toHaveCount(4);
       await screenshot(page, `followups-ledger-${lang}`);
       expect(pageErrors).toEqual([]);
     });
