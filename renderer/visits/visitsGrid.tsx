@@ -3,6 +3,7 @@ import type { VisitColumn } from '../../shared/ipc/visits';
 import type { VisitRow } from '../../shared/model';
 import { attempt, call } from '../api/client';
 import { columnKit } from '../grid/columns';
+import { LocalityEditor } from '../grid/editors/LocalityEditor';
 import { TiesEditor } from '../grid/editors/TiesEditor';
 import type { GridSpec } from '../grid/spec';
 import { NewVisitDialog } from './NewVisitDialog';
@@ -14,7 +15,11 @@ export const visitsGrid: GridSpec<VisitRow> = {
     const c = columnKit<VisitRow>(i18next.t, lang, reference.countryByCode, 'visitColumns');
     return [
       { ...c.enumeration('direction', 'direction', 116), pinned: 'left' },
-      c.text('local', 110),
+      {
+        ...c.text('local', 110),
+        cellEditor: LocalityEditor,
+        cellEditorParams: { localities: reference.localities },
+      },
       c.country(),
       { ...c.text('leader', 130), pinned: 'left' },
       c.text('leader_title', 140),

@@ -450,6 +450,12 @@ for (const lang of ['zh', 'en'] as const) {
       await screenshot(page, `visit-ties-cell-${lang}`);
       await editor.getByRole('combobox').press('Enter');
       await expect(row.locator('.ag-cell[col-id="ties"]')).toHaveText('Leipzig');
+      // Our locality's cell offers the registry's localities.
+      await row.locator('.ag-cell[col-id="local"]').dblclick();
+      await expect(
+        page.locator('.ag-cell-inline-editing datalist option[value="南京市"]'),
+      ).toHaveCount(1);
+      await page.locator('.ag-cell-inline-editing input').press('Escape');
       expect(pageErrors).toEqual([]);
     });
 
