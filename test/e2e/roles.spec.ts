@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test, type Host } from './fixtures';
@@ -242,6 +243,18 @@ async function expectNoWriteControl(page: Page, lang: 'zh' | 'en', screen: strin
   if (screen === 'settings' || screen === 'places') await expect(typeable).toHaveCount(0);
 }
 
+/** Serious and critical axe findings (as screens.spec.ts checks every screen). */
+async function axeProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .setLegacyMode(true)
+    .options({ iframes: false })
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
 const SCREENS = [
   'ties',
   'letters',
@@ -320,6 +333,7 @@ for (const lang of ['zh', 'en'] as const) {
         formatMessage('auth.openHere', {}, lang),
       );
       await screenshot(page, `signin-${lang}`);
+      expect(await axeProblems(page)).toEqual([]);
       const other = lang === 'zh' ? 'en' : 'zh';
       await page
         .getByRole('combobox', { name: formatMessage('app.language', {}, lang) })
@@ -372,6 +386,7 @@ for (const lang of ['zh', 'en'] as const) {
         formatMessage('auth.wrongOldPassword', {}, lang),
       );
       await screenshot(page, `change-password-refused-${lang}`);
+      expect(await axeProblems(page)).toEqual([]);
       await old.fill('viewer pass');
       await submit.click();
       await expect(page.getByTestId('session-badge')).toContainText(
@@ -429,6 +444,7 @@ for (const lang of ['zh', 'en'] as const) {
       const chips = dialog.locator('.chip');
       await expect(chips).toHaveCount(2);
       await screenshot(page, `new-visit-ties-${lang}`);
+      expect(await axeProblems(page)).toEqual([]);
       await dialog.getByRole('button', { name: formatMessage('grid.create', {}, lang) }).click();
       await expect(dialog).toHaveCount(0);
       const visits = await host.call<{
