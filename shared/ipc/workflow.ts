@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ChainStep } from '../chains';
 import type { Kind, Level, Stage } from '../enums';
-import type { LetterRow, StepRow, TieEventRow, TieRow } from '../model';
+import type { LetterRow, StepRow, TieRow } from '../model';
+import type { TieEvent } from '../timeline';
 import {
   enumOf,
   id,
@@ -34,7 +35,7 @@ export interface WorkflowOptions {
   readonly chain: readonly ChainStep[];
   readonly round: readonly StepRow[];
   readonly letters: readonly LetterRow[];
-  readonly events: readonly TieEventRow[];
+  readonly events: readonly TieEvent[];
   /** Whether an established exchange tie may be upgraded now, and what it lacks if not. */
   readonly upgrade: {
     readonly allowed: boolean;
