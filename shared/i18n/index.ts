@@ -10,6 +10,7 @@ import {
 } from '../enums';
 import { en } from './en';
 import { gridStrings } from './grid.strings';
+import { gridEditingStrings } from './grid-editing.strings';
 import { workflowStrings } from './workflow.strings';
 import { interchangeStrings } from './interchange.strings';
 import { safetyStrings } from './safety.strings';
@@ -29,6 +30,7 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
  */
 const features = [
   gridStrings,
+  gridEditingStrings,
   workflowStrings,
   interchangeStrings,
   reportStrings,
