@@ -238,7 +238,7 @@ export function createHandlers(
     'import:run': (input, ctx) => interchange.run(input, ctx),
     'import:progress': (input) => interchange.progress(input),
     'export:grid': (input) => interchange.exportGrid(input),
-    'export:registry': () => interchange.exportRegistry(),
+    'export:registry': (_input, ctx) => interchange.exportRegistry(ctx),
     'reports:annual': (input, ctx) => reports.annual(input, ctx),
     'reports:html': (input, ctx) => reports.html(input, ctx),
     'reports:pdf': (input, ctx) => reports.pdf(input, ctx),

@@ -19,6 +19,7 @@ import { reportScreenStrings } from './report-screen.strings';
 import { staffStrings } from './staff.strings';
 import { desktopStrings } from './desktop.strings';
 import { placesStrings } from './places.strings';
+import { jobsStrings } from './jobs.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -39,6 +40,7 @@ const features = [
   staffStrings,
   desktopStrings,
   placesStrings,
+  jobsStrings,
 ] as const satisfies readonly {
   en: object;
   zh: object;
