@@ -274,16 +274,22 @@ function assemble(
   const printer = deps.platform.printToPdf ? null : createChromiumPrinter(options.printer);
   const services = createServices(deps, fallbackActor, printer ? { pdf: printer.pdf } : {});
   const actor = fallbackActor;
-  const info = async (): Promise<AppInfo> => ({
-    version: APP_VERSION,
-    registry: o.shown,
-    schema: (await appliedMigrations(db)).at(-1) ?? LATEST_SCHEMA,
-    actor: await actor(),
-    host: options.host,
-  });
+  const info = async (): Promise<AppInfo> => {
+    const settings = await services.settings.get();
+    return {
+      version: APP_VERSION,
+      registry: o.shown,
+      registryName: registryName(o.file),
+      office: { zh: settings.officeName, en: settings.officeNameEn },
+      language: settings.language,
+      schema: (await appliedMigrations(db)).at(-1) ?? LATEST_SCHEMA,
+      actor: await actor(),
+      host: options.host,
+    };
+  };
   const doorOptions: DoorOptions = {
     actor,
-    admit: (channel, client) => services.staff.admit(channel, client),
+    admit: (channel, client) => services.staff.admit(channel, client, options.host),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.log ? { log: options.log } : {}),
     beforeWrite: () => jobs.refuseWrite(),
@@ -317,6 +323,17 @@ function assemble(
       }
     },
   };
+}
+
+/** A registry as a person names it: `registry.db`, or `youcheng @ db.office.local`. */
+export function registryName(file: string): string {
+  if (engineOf(file) !== 'postgres') return path.basename(file);
+  try {
+    const url = new URL(file);
+    return `${decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres'} @ ${url.hostname || 'localhost'}`;
+  } catch {
+    return redactUrl(file);
+  }
 }
 
 /** The file's size, or null when there is no file. */

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PageCommand } from '../shared/commands';
+import { COMMAND_NEEDS, type PageCommand } from '../shared/commands';
 import { isLang, type Lang } from '../shared/i18n';
 import type { RegistriesInfo } from '../shared/ipc/registries';
 import type { Settings } from '../shared/settings';
 import { attempt, call, runsInElectron } from './api/client';
-import { SessionBadge } from './auth/session';
+import { SessionBadge, usePermissions } from './auth/session';
 import { AboutDialog } from './desktop/AboutDialog';
 import { deferCommand, listenToNativeMenu, typingInField, useCommands } from './desktop/commands';
 import { FirstRun, needsFirstRun } from './desktop/FirstRun';
 import { MenuBar } from './desktop/MenuBar';
 import { RegistriesDialog } from './desktop/RegistriesDialog';
-import { errorText, rememberLang } from './i18n';
+import { chooseLang as chooseLangHere, errorText, followRegistryLang } from './i18n';
 import { renderScreen, SCREENS, type Screen } from './screens';
 import { LanguageOptions } from './components/LanguageOptions';
 
@@ -34,6 +34,10 @@ export function App() {
   const [dialog, setDialog] = useState<'open' | 'create' | 'about' | 'folder' | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
+  const allowed = usePermissions();
+  // The desktop app's own menu opens registries (main's dialogs, this machine's choice); the
+  // browser host's switch moves every tab, so it is an approver's.
+  const canSwitch = runsInElectron() || allowed('administer');
 
   useEffect(() => {
     // The window title (and so the desktop app's title bar) names the open registry.
@@ -44,15 +48,9 @@ export function App() {
     // The registry remembers the office's language; a fresh browser follows it.
     call('settings:get', {})
       .then((settings: Settings) => {
-        if (
-          settings.language &&
-          settings.language !== lang &&
-          localStorage.getItem('youcheng.lang') === null
-        ) {
-          void i18n.changeLanguage(settings.language);
-          rememberLang(settings.language);
-        }
-        setFirstRun(needsFirstRun(settings));
+        followRegistryLang(settings.language);
+        // Only a member who can write the answers is asked the first run's questions.
+        setFirstRun(needsFirstRun(settings) && allowed('edit'));
       })
       .catch(() => undefined);
     call('registries:current', {})
@@ -81,9 +79,10 @@ export function App() {
   }, [screen]);
 
   const chooseLang = (next: Lang) => {
-    void i18n.changeLanguage(next);
-    rememberLang(next);
-    void call('settings:update', { patch: { language: next } }).catch(() => undefined);
+    chooseLangHere(next);
+    // The office's default changes with it, for whoever may change settings.
+    if (allowed('edit'))
+      void call('settings:update', { patch: { language: next } }).catch(() => undefined);
   };
 
   const go = (next: Screen) => {
@@ -102,6 +101,8 @@ export function App() {
 
   // What the screen in front did not take: the app's own commands, or another screen's.
   useCommands((command) => {
+    const needs = COMMAND_NEEDS[command];
+    if (needs && !allowed(needs) && !(command.startsWith('registry:') && canSwitch)) return false;
     switch (command) {
       case 'language:zh':
       case 'language:en':
@@ -155,7 +156,12 @@ export function App() {
           <span className="brand-name">{t('app.title')}</span>
         </div>
         {runsInElectron() ? null : <MenuBar lang={lang} />}
-        {registries ? (
+        {registries && !canSwitch ? (
+          <span className="registry-name" title={registries.file}>
+            {registries.name}
+          </span>
+        ) : null}
+        {registries && canSwitch ? (
           <button
             type="button"
             className="registry-name"

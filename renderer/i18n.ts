@@ -17,6 +17,25 @@ export function rememberLang(lang: Lang): void {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
+const CHOSEN_KEY = 'youcheng.langChosen';
+
+/** The user switched the language themselves: from now on this window keeps their choice. */
+export function chooseLang(lang: Lang): void {
+  void i18next.changeLanguage(lang);
+  rememberLang(lang);
+  localStorage.setItem(CHOSEN_KEY, '1');
+}
+
+/**
+ * The registry's language (its office's setting), followed until the user chooses one here:
+ * the sign-in screen and a fresh window speak the office's language, not only the browser's.
+ */
+export function followRegistryLang(lang: Lang | null): void {
+  if (!lang || localStorage.getItem(CHOSEN_KEY) === '1' || i18next.language === lang) return;
+  void i18next.changeLanguage(lang);
+  rememberLang(lang);
+}
+
 export async function initI18n(lang: Lang): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     resources,

@@ -1,3 +1,4 @@
+import type { Action } from './staff';
 /**
  * The commands of the application menu that the page carries out: the native menu sends them
  * to the renderer (main/electron/menu.ts), and the in-app menu of the browser host runs the
@@ -22,6 +23,21 @@ export const PAGE_COMMANDS = [
   'dataFolder',
 ] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
+
+/**
+ * What a command does to the registry, where it does something: a member whose role lacks it
+ * is not offered it. Switching registries is the browser host's (it moves every tab); in the
+ * desktop app main's own menu opens files.
+ */
+export const COMMAND_NEEDS: Partial<Record<PageCommand, Action>> = {
+  'registry:new': 'administer',
+  'registry:open': 'administer',
+  import: 'edit',
+  backup: 'edit',
+  undo: 'edit',
+  redo: 'edit',
+  fillDown: 'edit',
+};
 
 export function isPageCommand(value: unknown): value is PageCommand {
   return typeof value === 'string' && (PAGE_COMMANDS as readonly string[]).includes(value);

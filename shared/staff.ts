@@ -17,6 +17,24 @@ export function roleAllows(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }
 
+/**
+ * What a screen offers, by the least role it needs: `edit` is any write (Save, New, Import,
+ * Undo, Delete, Paste, a drag on the pipeline, a follow-up's dismissal), `decide` an approval
+ * step's outcome, `administer` staff, chains and restoring backups. The renderer shows a control
+ * only when `can` says so; the door refuses the channel behind it all the same.
+ */
+export const ACTIONS = {
+  edit: 'editor',
+  decide: 'approver',
+  administer: 'approver',
+} as const satisfies Record<string, Role>;
+export type Action = keyof typeof ACTIONS;
+
+/** Whether a member of `role` may do `action`; no role (a local registry) may do anything. */
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return role == null || roleAllows(role, ACTIONS[action]);
+}
+
 /** Channels anyone may call before signing in: the sign-in itself and what the screen needs. */
 export const OPEN_CHANNELS: ReadonlySet<string> = new Set([
   'app:info',
@@ -44,13 +62,35 @@ export const APPROVER_CHANNELS: ReadonlySet<string> = new Set([
   'registries:sample',
 ]);
 
+/** Writes any signed-in member may make: their own password, which concerns no record. */
+export const SELF_CHANNELS: ReadonlySet<string> = new Set(['auth:changePassword']);
+
+/**
+ * Which registry the desktop app opens is its machine user's choice, as `--db` is: it moves no
+ * other client, so in the desktop app these need no sign-in (the sign-in screen opens another
+ * registry). The browser host's switch moves every tab of it, so there it stays an approver's.
+ */
+export const DESKTOP_OPEN_CHANNELS: ReadonlySet<string> = new Set([
+  'registries:current',
+  'registries:open',
+  'registries:pick',
+  'registries:forget',
+  'registries:sample',
+]);
+
 /**
  * The least role a channel needs in shared mode; null when it needs no sign-in at all.
  * A write needs an editor, a read a viewer.
  */
-export function roleNeeded(channel: string, writes: boolean): Role | null {
+export function roleNeeded(
+  channel: string,
+  writes: boolean,
+  host: 'electron' | 'browser' | 'cli' = 'browser',
+): Role | null {
   if (OPEN_CHANNELS.has(channel)) return null;
+  if (host === 'electron' && DESKTOP_OPEN_CHANNELS.has(channel)) return null;
   if (APPROVER_CHANNELS.has(channel)) return 'approver';
+  if (SELF_CHANNELS.has(channel)) return 'viewer';
   return writes ? 'editor' : 'viewer';
 }
 

@@ -251,9 +251,10 @@ export function createHandlers(
     'auth:signOut': (_input, ctx) => staff.signOut(ctx),
     'auth:whoami': (_input, ctx) => staff.whoami(ctx),
     'staff:list': () => staff.list(),
-    // Both hash the password before their own transaction, outside the write lock.
+    // These hash the password before their own transaction, outside the write lock.
     'staff:create': (input, ctx) => staff.create(input, ctx),
     'staff:setPassword': (input, ctx) => staff.setPassword(input, ctx),
+    'auth:changePassword': (input, ctx) => staff.changePassword(input, ctx),
     // Staff changes are audited but not undoable: no command.
     'staff:update': write(staff.updateIn),
     'staff:unlock': write(staff.unlockIn),

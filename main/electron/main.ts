@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { createI18n, isLang, type Lang } from '../../shared/i18n';
+import { can, type Role, type Whoami } from '../../shared/staff';
 import { pathsBeside, type RegistryPaths } from '../core/platform';
 import { systemClock } from '../core/context';
 import { engineOf } from '../../db/engine';
@@ -40,6 +41,8 @@ const distDir = path.join(__dirname, '..');
 let workspace: Workspace | null = null;
 let mainWindow: BrowserWindow | null = null;
 let lang: Lang = 'zh';
+/** The signed-in member's role (null: a local registry, or nobody signed in yet). */
+let menuRole: Role | null = null;
 
 function windowIds(): ReadonlySet<number> {
   return new Set(BrowserWindow.getAllWindows().map((w) => w.webContents.id));
@@ -97,19 +100,21 @@ function installMenu(): void {
     folder: () => path.dirname(workspace?.current().file ?? app.getPath('documents')),
   });
   const template = menuTemplate(
-    { lang, recent: info?.recent ?? [], current: info?.file ?? '' },
+    { lang, recent: info?.recent ?? [], current: info?.file ?? '', role: menuRole },
     {
       send: (command) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_EVENT, command),
       setLanguage: (next) => {
         lang = next;
         installMenu();
-        // Through the door, so the change is audited under the user's name like any other.
+        // Through the door, so the change is audited under the user's name like any other;
+        // a viewer's switch is this window's only (the office's default is not theirs to set).
         const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
-        void workspace?.door(
-          'settings:update',
-          { patch: { language: next } },
-          { trusted: true, ...(window ? { client: windowClient(window.webContents.id) } : {}) },
-        );
+        if (can(menuRole, 'edit'))
+          void workspace?.door(
+            'settings:update',
+            { patch: { language: next } },
+            { trusted: true, ...(window ? { client: windowClient(window.webContents.id) } : {}) },
+          );
         mainWindow?.webContents.send(MENU_EVENT, `language:${next}`);
       },
       about: () => {
@@ -229,7 +234,20 @@ async function start(): Promise<void> {
   }
   const saved = (await first.services.settings.get()).language;
   lang = isLang(saved) ? saved : osLang();
-  bindContract(ipcMain, workspace.door, windowIds, () => lang);
+  // The menu follows the signed-in member's role: what the sign-in calls answer says who it is.
+  const opened = workspace;
+  const door: typeof opened.door = async (channel, input, meta) => {
+    const result = await opened.door(channel, input, meta);
+    if (result.ok && typeof channel === 'string' && channel.startsWith('auth:')) {
+      const role = (result.value as Whoami).staff?.role ?? null;
+      if (role !== menuRole) {
+        menuRole = role;
+        installMenu();
+      }
+    }
+    return result;
+  };
+  bindContract(ipcMain, door, windowIds, () => lang);
   installMenu();
   mainWindow = createMainWindow(BrowserWindow, {
     preload: path.join(__dirname, 'preload.cjs'),

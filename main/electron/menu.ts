@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { SHORTCUTS, type PageCommand } from '../../shared/commands';
+import { COMMAND_NEEDS, SHORTCUTS, type PageCommand } from '../../shared/commands';
+import { can, type Role } from '../../shared/staff';
 import { createI18n, type Lang } from '../../shared/i18n';
 import type { RecentRegistry } from '../../shared/ipc/registries';
 
@@ -19,6 +20,8 @@ export interface MenuState {
   /** Most recent first; the open registry is checked. */
   readonly recent: readonly RecentRegistry[];
   readonly current: string;
+  /** The signed-in member's role in a shared registry (none: the one local user, all items). */
+  readonly role?: Role | null;
 }
 
 /** A command's accelerator in Electron's notation (`CmdOrCtrl` where both platforms agree). */
@@ -47,13 +50,18 @@ export function menuTemplate(
   const mac = platform === 'darwin';
   const page = (command: PageCommand, label: string): MenuItemConstructorOptions => {
     const accelerator = acceleratorOf(command, platform);
+    // A command the member's role does not include is shown disabled, as the page hides it.
+    // The registry's own commands are main's here: which file the app opens is this machine's.
+    const needs = command.startsWith('registry:') ? undefined : COMMAND_NEEDS[command];
     return {
       id: command,
       label,
       ...(accelerator ? { accelerator } : {}),
+      ...(needs && !can(state.role, needs) ? { enabled: false } : {}),
       click: () => actions.send(command),
     };
   };
+  const writes = can(state.role, 'edit');
   const recent: MenuItemConstructorOptions[] =
     state.recent.length === 0
       ? [{ label: t('menu.noRecent'), enabled: false }]
@@ -108,9 +116,9 @@ export function menuTemplate(
               },
             ]),
         { type: 'separator' },
-        { role: 'cut', label: t('menu.cut') },
+        { role: 'cut', label: t('menu.cut'), enabled: writes },
         { role: 'copy', label: t('menu.copy') },
-        { role: 'paste', label: t('menu.paste') },
+        { role: 'paste', label: t('menu.paste'), enabled: writes },
         { role: 'selectAll', label: t('menu.selectAll') },
         { type: 'separator' },
         page('fillDown', t('menu.fillDown')),

@@ -23,7 +23,7 @@ import {
   type Whoami,
 } from '../../shared/staff';
 import type { CallContext } from '../core/context';
-import { AppError, conflict, notFound, rule } from '../core/errors';
+import { AppError, conflict, invalid, notFound, rule } from '../core/errors';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { createThrottle, LOCK_AFTER } from './throttle';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
@@ -124,9 +124,13 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
      * Runs before every call: outside shared mode everyone is the one local user; in it, a
      * client must be signed in and its role must include what the channel needs.
      */
-    async admit(channel: Channel, client: string): Promise<Admitted> {
+    async admit(
+      channel: Channel,
+      client: string,
+      host?: 'electron' | 'browser' | 'cli',
+    ): Promise<Admitted> {
       if (!(await hasActiveStaff(deps.db))) return { actor: await fallbackActor() };
-      const needed = roleNeeded(channel, contract[channel].writes);
+      const needed = roleNeeded(channel, contract[channel].writes, host);
       const row = await member(deps.db, client);
       if (needed === null) return { actor: row?.name ?? '' };
       if (!row) throw new AppError('forbidden', 'auth.signInNeeded');
@@ -235,6 +239,45 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
       await audit(env, 'staff', before.id, 'unlock', staffFrom(before), staffFrom(after));
       throttle.clear([`name:${before.name_key}`]);
       return staffFrom(after);
+    },
+
+    /**
+     * A member changes their own password: the old one is asked for (a window left signed in
+     * does not let a passer-by take the account), and a wrong one counts as a failed sign-in.
+     */
+    async changePassword(
+      input: ParsedInputOf<'auth:changePassword'>,
+      ctx: CallContext,
+    ): Promise<Whoami> {
+      const client = ctx.client ?? '';
+      const row = await member(deps.db, client);
+      if (!row) throw new AppError('forbidden', 'auth.signInNeeded');
+      const keys = guessKeys(row.name, client);
+      const wait = throttle.waitMs(keys, deps.clock.now().getTime());
+      if (wait > 0)
+        throw new AppError('forbidden', 'auth.tooMany', { seconds: Math.ceil(wait / 1000) });
+      if (!(await verifyPassword(input.old, row.password_hash))) {
+        throttle.fail(keys, deps.clock.now().getTime());
+        throw invalid([{ path: ['old'], key: 'auth.wrongOldPassword', params: {} }]);
+      }
+      throttle.clear(keys);
+      const hash = await hashPassword(input.password);
+      await inWriteTransaction(deps, { ...ctx, actor: row.name }, async (env) => {
+        const before = await byId(env.trx, row.id);
+        const patch = { password_hash: hash, updated_at: env.at };
+        if (!(await updateStaff(env.trx, before.id, Number(before.version), patch)))
+          throw conflict('staff', staffFrom(await byId(env.trx, row.id)));
+        const after = await byId(env.trx, row.id);
+        await audit(
+          env,
+          'staff',
+          before.id,
+          'password',
+          { ...staffFrom(before), password: 'old' },
+          { ...staffFrom(after), password: 'new', by: 'self' },
+        );
+      });
+      return whoami(client);
     },
 
     async setPassword(

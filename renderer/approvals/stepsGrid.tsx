@@ -45,4 +45,5 @@ export const stepsGrid: GridSpec<StepRow> = {
   describe: (row) => `${row.local} – ${row.partner} · ${row.authority_zh}`,
   confirmDelete: (row, t) => t('grid.deleteOne', { target: row.authority_zh }),
   filter: { label: 'grid.waitingOnly', test: (row) => row.waiting_days !== null },
+  decisions: ['outcome'],
 };

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SHORTCUTS, type PageCommand } from '../../shared/commands';
+import { COMMAND_NEEDS, SHORTCUTS, type PageCommand } from '../../shared/commands';
 import { LANGUAGE_NAMES, type Lang } from '../../shared/i18n';
+import { usePermissions } from '../auth/session';
 import { runCommand } from './commands';
 
 type Action = 'cut' | 'copy' | 'paste' | 'zoomIn' | 'zoomOut' | 'resetZoom';
@@ -35,6 +36,7 @@ export function MenuBar({ lang }: { lang: Lang }) {
   const [open, setOpen] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const menuRef = useRef<HTMLDivElement>(null);
+  const allowed = usePermissions();
 
   useEffect(() => {
     document.documentElement.style.zoom = String(zoom());
@@ -70,7 +72,7 @@ export function MenuBar({ lang }: { lang: Lang }) {
       .catch(() => undefined);
   };
 
-  const menus: { id: string; label: string; items: Item[] }[] = [
+  const every: { id: string; label: string; items: Item[] }[] = [
     {
       id: 'file',
       label: t('menu.file'),
@@ -139,6 +141,19 @@ export function MenuBar({ lang }: { lang: Lang }) {
       ],
     },
   ];
+
+  // A viewer is offered no command that writes (Import, Undo, Paste…): the menus leave them out.
+  const offered = (item: Item) => {
+    if (item.kind === 'command') {
+      const needs = COMMAND_NEEDS[item.command];
+      return needs === undefined || allowed(needs);
+    }
+    return item.kind !== 'action' || !['cut', 'paste'].includes(item.id) || allowed('edit');
+  };
+  const menus = every.map((menu) => ({
+    ...menu,
+    items: withoutStraySeparators(menu.items.filter(offered)),
+  }));
 
   const close = (refocus: boolean) => {
     const id = open;
@@ -246,4 +261,16 @@ export function MenuBar({ lang }: { lang: Lang }) {
       ))}
     </nav>
   );
+}
+
+/** A list whose items went: no separator first, last, or after another. */
+function withoutStraySeparators(items: readonly Item[]): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    if (item.kind === 'separator' && (out.length === 0 || out.at(-1)?.kind === 'separator'))
+      continue;
+    out.push(item);
+  }
+  if (out.at(-1)?.kind === 'separator') out.pop();
+  return out;
 }

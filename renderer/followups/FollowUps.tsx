@@ -11,6 +11,7 @@ import {
 } from '../../shared/ipc/workflow';
 import type { Settings } from '../../shared/settings';
 import { attempt, call } from '../api/client';
+import { useCan } from '../auth/session';
 import { warningTexts } from '../components/warnings';
 import { errorText } from '../i18n';
 import { useReference } from '../reference';
@@ -39,6 +40,8 @@ type Aside = { item: string; action: 'dismissed' | 'snoozed' } | { item: string;
  */
 export function FollowUps({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
+  // A viewer reads the list and opens each tie; the next actions and the set-asides are writes.
+  const canEdit = useCan('edit');
   const reference = useReference();
   const [data, setData] = useState<Data | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -122,25 +125,27 @@ export function FollowUps({ lang }: { lang: Lang }) {
           {i.days !== null ? ` · ${t('followups.days', { count: i.days })}` : ''}
         </>
       )}
-      <span className="followup-actions">
-        <button
-          type="button"
-          onClick={() =>
-            kind === 'quiet'
-              ? setAside({ item: i.item, action: 'visit' })
-              : setOpen({ tieId: i.tie_id, form: nextForm(kind) })
-          }
-        >
-          {t(`followups.next.${kind}`)}
-        </button>
-        <button type="button" onClick={() => setAside({ item: i.item, action: 'snoozed' })}>
-          {t('followups.snooze')}
-        </button>
-        <button type="button" onClick={() => setAside({ item: i.item, action: 'dismissed' })}>
-          {t('followups.dismiss')}
-        </button>
-      </span>
-      {aside?.item === i.item ? markForm(i, aside) : null}
+      {canEdit ? (
+        <span className="followup-actions">
+          <button
+            type="button"
+            onClick={() =>
+              kind === 'quiet'
+                ? setAside({ item: i.item, action: 'visit' })
+                : setOpen({ tieId: i.tie_id, form: nextForm(kind) })
+            }
+          >
+            {t(`followups.next.${kind}`)}
+          </button>
+          <button type="button" onClick={() => setAside({ item: i.item, action: 'snoozed' })}>
+            {t('followups.snooze')}
+          </button>
+          <button type="button" onClick={() => setAside({ item: i.item, action: 'dismissed' })}>
+            {t('followups.dismiss')}
+          </button>
+        </span>
+      ) : null}
+      {canEdit && aside?.item === i.item ? markForm(i, aside) : null}
     </li>
   );
 
@@ -200,16 +205,18 @@ export function FollowUps({ lang }: { lang: Lang }) {
                     ? t('followups.snoozedUntil', { date: m.until })
                     : t('followups.dismissed')}{' '}
                   · {m.reason} <span className="muted">({m.marked_by})</span>{' '}
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void attempt('followups:unmark', { item: m.item }).then((r) =>
-                        r.ok ? refresh() : setError(errorText(r.error, lang)),
-                      )
-                    }
-                  >
-                    {t('followups.bringBack')}
-                  </button>
+                  {canEdit ? (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void attempt('followups:unmark', { item: m.item }).then((r) =>
+                          r.ok ? refresh() : setError(errorText(r.error, lang)),
+                        )
+                      }
+                    >
+                      {t('followups.bringBack')}
+                    </button>
+                  ) : null}
                 </li>
               ))}
             </ul>

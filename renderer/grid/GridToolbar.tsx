@@ -29,6 +29,8 @@ export function GridToolbar({
   columnsOpen: boolean;
   onColumns: () => void;
   extra: ReactNode;
+  /** False for a viewer: no control that writes shows (views, undo, delete, restore). */
+  canEdit: boolean;
   onUndo: () => void;
   onRedo: () => void;
   undoLogOpen: boolean;
@@ -90,37 +92,43 @@ export function GridToolbar({
           ))}
         </select>
       </label>
-      <button type="button" onClick={props.onSaveView}>
-        {t('views.save')}
-      </button>
+      {props.canEdit ? (
+        <button type="button" onClick={props.onSaveView}>
+          {t('views.save')}
+        </button>
+      ) : null}
       <button type="button" aria-expanded={props.columnsOpen} onClick={props.onColumns}>
         {t('views.columns')}
       </button>
       <span className="spacer" />
       {props.extra}
-      <div className="button-group" role="group" aria-label={t('toolbar.undoRedo')}>
-        <button
-          type="button"
-          className="icon"
-          onClick={props.onUndo}
-          aria-label={t('undo.undo')}
-          title={`${t('undo.undo')} (${shortcutHint('undo')})`}
-        >
-          <UndoIcon />
-        </button>
-        <button
-          type="button"
-          className="icon"
-          onClick={props.onRedo}
-          aria-label={t('undo.redo')}
-          title={`${t('undo.redo')} (${shortcutHint('redo')})`}
-        >
-          <UndoIcon redo />
-        </button>
-      </div>
-      <button type="button" aria-pressed={props.undoLogOpen} onClick={props.onUndoLog}>
-        {t('undo.title')}
-      </button>
+      {props.canEdit ? (
+        <>
+          <div className="button-group" role="group" aria-label={t('toolbar.undoRedo')}>
+            <button
+              type="button"
+              className="icon"
+              onClick={props.onUndo}
+              aria-label={t('undo.undo')}
+              title={`${t('undo.undo')} (${shortcutHint('undo')})`}
+            >
+              <UndoIcon />
+            </button>
+            <button
+              type="button"
+              className="icon"
+              onClick={props.onRedo}
+              aria-label={t('undo.redo')}
+              title={`${t('undo.redo')} (${shortcutHint('redo')})`}
+            >
+              <UndoIcon redo />
+            </button>
+          </div>
+          <button type="button" aria-pressed={props.undoLogOpen} onClick={props.onUndoLog}>
+            {t('undo.title')}
+          </button>
+        </>
+      ) : null}
       {props.onBulk ? (
         <button type="button" onClick={props.onBulk} title={t('grid.bulkTitle')}>
           {t('toolbar.bulk')}
@@ -131,14 +139,16 @@ export function GridToolbar({
           {t('grid.details')}
         </button>
       ) : null}
-      <button
-        type="button"
-        className={props.showDeleted ? 'primary' : 'danger'}
-        disabled={!props.onDeleteOrRestore}
-        onClick={props.onDeleteOrRestore ?? undefined}
-      >
-        {props.showDeleted ? t('grid.restore') : t('grid.delete')}
-      </button>
+      {props.canEdit ? (
+        <button
+          type="button"
+          className={props.showDeleted ? 'primary' : 'danger'}
+          disabled={!props.onDeleteOrRestore}
+          onClick={props.onDeleteOrRestore ?? undefined}
+        >
+          {props.showDeleted ? t('grid.restore') : t('grid.delete')}
+        </button>
+      ) : null}
     </div>
   );
 }

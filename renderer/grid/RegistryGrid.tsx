@@ -4,7 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
-import { useSession } from '../auth/session';
+import { useCan } from '../auth/session';
 import { cspNonce } from '../nonce';
 import type { Reference } from '../reference';
 import { gridTheme } from './agGrid';
@@ -53,8 +53,9 @@ export function RegistryGrid<R extends GridRow>({
   onRowAction?: (row: R) => void;
 }) {
   const { t } = useTranslation();
-  // A viewer's cells do not open an editor (main would refuse the write anyway).
-  const viewer = useSession()?.who.staff?.role === 'viewer';
+  // A viewer's grid is read-only: no editor opens, no write control shows (main refuses anyway).
+  const canEdit = useCan('edit');
+  const canDecide = useCan('decide');
   const api = useRef<GridApi<R> | null>(null);
   // The same api as state, for what renders from it (the toolbar, the columns menu).
   const [gridApi, setGridApi] = useState<GridApi<R> | null>(null);
@@ -74,7 +75,13 @@ export function RegistryGrid<R extends GridRow>({
   const checklists = useChecklists({ spec, api, data, ready: gridApi !== null });
   const showDeleted = data.showDeleted;
   const columnDefs = useMemo(() => {
-    const columns = spec.columns(lang, reference).map(withRefusals).map(checklists.withCounts);
+    const columns = spec
+      .columns(lang, reference)
+      .map(withRefusals)
+      .map(checklists.withCounts)
+      .map((c) =>
+        !canDecide && spec.decisions?.includes(c.colId ?? '') ? { ...c, editable: false } : c,
+      );
     if (!showDeleted) return columns;
     // The deleted rows say when and by whom (main reads who from the audit log).
     const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
@@ -101,7 +108,7 @@ export function RegistryGrid<R extends GridRow>({
       },
     ];
     return [...columns, ...trash];
-  }, [spec, lang, reference, showDeleted, t, checklists.withCounts]);
+  }, [spec, lang, reference, showDeleted, t, checklists.withCounts, canDecide]);
   const kept = useKeptState(spec.name, columnDefs);
   const headerOf = useCallback(
     (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
@@ -124,7 +131,7 @@ export function RegistryGrid<R extends GridRow>({
   const fill = useFillAndBulk({ ...shared, settled: cells.settled });
   const removal = useDeleteRestore({ ...shared, clearSelection: () => setSelected([]) });
   // Spreadsheet editing: type (an input method too) into a cell, the blank row, cell ranges.
-  const editable = !data.showDeleted && !viewer;
+  const editable = !data.showDeleted && canEdit;
   useTypeToEdit({ api, host, ready: gridApi !== null, editable });
   const blank = useBlankRow({
     ...shared,
@@ -144,9 +151,10 @@ export function RegistryGrid<R extends GridRow>({
   const { onKeyDown } = useGridCommands({
     api,
     ready: gridApi !== null,
-    undoRedo: undo.undoRedo,
+    undoRedo: canEdit ? undo.undoRedo : () => Promise.resolve(),
     // A cell range fills down its top row; without one, the ticked rows take the first's value.
     fillDown: async () => {
+      if (!canEdit) return;
       if (!(await range.fillDown())) await fill.fillDown();
     },
     searchBox,
@@ -234,13 +242,14 @@ export function RegistryGrid<R extends GridRow>({
         columnsOpen={columnsOpen}
         onColumns={() => setColumnsOpen((o) => !o)}
         extra={toolbar?.(handle)}
+        canEdit={canEdit}
         onUndo={() => void undo.undoRedo('undo')}
         onRedo={() => void undo.undoRedo('redo')}
         undoLogOpen={undo.undoLogOpen}
         onUndoLog={() => undo.setUndoLogOpen((o) => !o)}
-        onBulk={selected.length > 1 && live ? fill.openBulk : null}
+        onBulk={canEdit && selected.length > 1 && live ? fill.openBulk : null}
         onDetails={onRowAction && selected.length === 1 && first ? () => onRowAction(first) : null}
-        onCreate={live && spec.renderCreate ? () => setCreating(true) : null}
+        onCreate={canEdit && live && spec.renderCreate ? () => setCreating(true) : null}
         onDeleteOrRestore={selected.length > 0 ? removal.start : null}
       />
       {columnsOpen ? (
@@ -250,7 +259,7 @@ export function RegistryGrid<R extends GridRow>({
         <div
           ref={host}
           className="grid-host"
-          onPaste={(e) => void clipboard.onPaste(e)}
+          onPaste={canEdit ? (e) => void clipboard.onPaste(e) : undefined}
           onCopy={(e) => range.onCopy(e) || clipboard.onCopy(e)}
           onKeyDownCapture={onGridKeyDown}
           onPointerDownCapture={range.onPointerDownCapture}
@@ -314,7 +323,7 @@ export function RegistryGrid<R extends GridRow>({
             </div>
           ) : null}
         </div>
-        {undo.undoLogOpen ? (
+        {canEdit && undo.undoLogOpen ? (
           <UndoLog
             grid={spec.name}
             generation={generation}

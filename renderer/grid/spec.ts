@@ -49,6 +49,8 @@ export interface GridSpec<R extends GridRow> {
   }): ReactNode;
   /** Extra filter the screen offers (the approvals' “waiting only”). */
   readonly filter?: { readonly label: string; readonly test: (row: R) => boolean };
+  /** Columns whose edit records a decision (a step's outcome): read-only but for approvers. */
+  readonly decisions?: readonly string[];
 }
 
 /** The status bar's last word: a save in progress, done, or refused. */

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageCommand } from '../../shared/commands';
+import { useCan } from '../auth/session';
 import { takeDeferred, useCommands } from '../desktop/commands';
 import type { GridHandle, GridRow } from '../grid/spec';
 import type { Reference } from '../reference';
@@ -25,8 +26,10 @@ export function GridInterchange<R extends GridRow>({
   const [importing, setImporting] = useState(false);
   const exportBox = useRef<HTMLSelectElement>(null);
 
+  const canImport = useCan('edit');
   const command = (c: PageCommand): boolean => {
     if (c === 'import') {
+      if (!canImport) return false;
       setImporting(true);
       return true;
     }
@@ -53,9 +56,11 @@ export function GridInterchange<R extends GridRow>({
 
   return (
     <>
-      <button type="button" onClick={() => setImporting(true)}>
-        {t('import.wizard.open')}
-      </button>
+      {canImport ? (
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('import.wizard.open')}
+        </button>
+      ) : null}
       <ExportMenu
         selectRef={exportBox}
         view={grid.view}

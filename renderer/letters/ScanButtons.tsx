@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LetterRow } from '../../shared/model';
+import { useCan } from '../auth/session';
 import { attempt, runsInElectron } from '../api/client';
 import { errorText } from '../i18n';
 
@@ -26,6 +27,7 @@ export function ScanButtons({
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
+  const canEdit = useCan('edit');
 
   const open = async () => {
     if (runsInElectron()) {
@@ -72,25 +74,29 @@ export function ScanButtons({
           {t('letterUi.open')}
         </button>
       ) : null}
-      <button
-        type="button"
-        className="small"
-        onClick={() => (runsInElectron() ? void attach() : input.current?.click())}
-      >
-        {letter.scan_name ? t('letterUi.replace') : t('letterUi.attach')}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        aria-label={t('letterUi.attach')}
-        accept="application/pdf,image/png,image/jpeg,image/tiff"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void attach(file);
-        }}
-      />
+      {canEdit ? (
+        <>
+          <button
+            type="button"
+            className="small"
+            onClick={() => (runsInElectron() ? void attach() : input.current?.click())}
+          >
+            {letter.scan_name ? t('letterUi.replace') : t('letterUi.attach')}
+          </button>
+          <input
+            ref={input}
+            type="file"
+            hidden
+            aria-label={t('letterUi.attach')}
+            accept="application/pdf,image/png,image/jpeg,image/tiff"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void attach(file);
+            }}
+          />
+        </>
+      ) : null}
       {error ? (
         <span className="field-error" role="alert">
           {error}

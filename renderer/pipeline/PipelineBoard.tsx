@@ -6,6 +6,7 @@ import { formatMessage, type Lang } from '../../shared/i18n';
 import type { TieRow } from '../../shared/model';
 import { isTransition, STAGE_ORDER } from '../../shared/stages';
 import { call } from '../api/client';
+import { useCan } from '../auth/session';
 import { useReference } from '../reference';
 import { TieDetail, type Form } from '../ties/TieDetail';
 
@@ -41,6 +42,8 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
   const [kind, setKind] = useRemembered('kind');
   const [open, setOpen] = useState<{ tie: TieRow; form: Form | null } | null>(null);
   const [refusal, setRefusal] = useState('');
+  // A viewer reads the board: no drag, no move menu, no hint to drag.
+  const canEdit = useCan('edit');
 
   useEffect(() => {
     // Each column asks main for its own cards (a registry may hold 50,000 ties), filtered there.
@@ -144,7 +147,7 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
           </select>
         </label>
         <span className="spacer" />
-        <span className="muted">{t('pipeline.moveHint')}</span>
+        {canEdit ? <span className="muted">{t('pipeline.moveHint')}</span> : null}
       </div>
       {refusal ? (
         <p className="board-refusal" role="alert">
@@ -160,8 +163,8 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
               className={`board-column stage-${stage}`}
               aria-label={enumLabel('stage', stage, lang)}
               data-stage={stage}
-              onDragOver={(e) => e.preventDefault()}
-              onDrop={(e) => onDrop(e, stage)}
+              onDragOver={canEdit ? (e) => e.preventDefault() : undefined}
+              onDrop={canEdit ? (e) => onDrop(e, stage) : undefined}
             >
               <h2>
                 {enumLabel('stage', stage, lang)}{' '}
@@ -177,7 +180,7 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
                 <article
                   key={tie.id}
                   className="card"
-                  draggable
+                  draggable={canEdit}
                   data-tie={tie.id}
                   onDragStart={(e) => {
                     e.dataTransfer.setData('text/plain', tie.id);
@@ -195,18 +198,20 @@ export function PipelineBoard({ lang }: { lang: Lang }) {
                     {tie.local} · {countryName(tie.country, lang)} ·{' '}
                     {enumLabel('kind', tie.kind, lang)}
                   </div>
-                  <select
-                    aria-label={`${t('pipeline.moveTo')} ${tie.partner}`}
-                    value=""
-                    onChange={(e) => move(tie, e.target.value as Stage)}
-                  >
-                    <option value="">{t('pipeline.moveTo')}</option>
-                    {STAGE_ORDER.filter((s) => isTransition(tie.stage, s)).map((s) => (
-                      <option key={s} value={s}>
-                        {enumLabel('stage', s, lang)}
-                      </option>
-                    ))}
-                  </select>
+                  {canEdit ? (
+                    <select
+                      aria-label={`${t('pipeline.moveTo')} ${tie.partner}`}
+                      value=""
+                      onChange={(e) => move(tie, e.target.value as Stage)}
+                    >
+                      <option value="">{t('pipeline.moveTo')}</option>
+                      {STAGE_ORDER.filter((s) => isTransition(tie.stage, s)).map((s) => (
+                        <option key={s} value={s}>
+                          {enumLabel('stage', s, lang)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : null}
                 </article>
               ))}
             </section>

@@ -14,12 +14,15 @@ import { attempt } from '../api/client';
 import { errorText } from '../i18n';
 import { MergePanel, type MergeChoice } from './MergePanel';
 import { matchesPlace } from '../../shared/place-duplicates';
+import { useCan } from '../auth/session';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
 
 /** Our localities and partner cities, each once: rename, level and parent, and merges. */
 export function PlacesScreen({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
+  // A viewer reads the places: no Edit, Merge, selection or Undo.
+  const canEdit = useCan('edit');
   const [data, setData] = useState<PlacesOverview | null>(null);
   const [tab, setTab] = useState<PlaceKindOf>('locality');
   const [query, setQuery] = useState('');
@@ -89,9 +92,11 @@ export function PlacesScreen({ lang }: { lang: Lang }) {
       <div className="toolbar">
         <h1 id="places-title">{t('places.title')}</h1>
         <span className="spacer" />
-        <button type="button" onClick={() => void undo()}>
-          {t('places.undo')}
-        </button>
+        {canEdit ? (
+          <button type="button" onClick={() => void undo()}>
+            {t('places.undo')}
+          </button>
+        ) : null}
       </div>
       <div className="places-body">
         <p className="section-intro">{t('places.intro')}</p>
@@ -130,9 +135,11 @@ export function PlacesScreen({ lang }: { lang: Lang }) {
                       {nameOf(s.a)} · {nameOf(s.b)}
                     </span>
                     <span className="muted">{t(`places.reason.${s.reason}`, { code })}</span>
-                    <button type="button" onClick={() => startMerge(s.of, s.a, s.b)}>
-                      {t('places.merge')}
-                    </button>
+                    {canEdit ? (
+                      <button type="button" onClick={() => startMerge(s.of, s.a, s.b)}>
+                        {t('places.merge')}
+                      </button>
+                    ) : null}
                   </li>
                 );
               })}
@@ -162,13 +169,15 @@ export function PlacesScreen({ lang }: { lang: Lang }) {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
-          <button
-            type="button"
-            disabled={selected.length !== 2}
-            onClick={() => startMerge(tab, selected[0]!, selected[1]!)}
-          >
-            {t('places.mergeSelected')}
-          </button>
+          {canEdit ? (
+            <button
+              type="button"
+              disabled={selected.length !== 2}
+              onClick={() => startMerge(tab, selected[0]!, selected[1]!)}
+            >
+              {t('places.mergeSelected')}
+            </button>
+          ) : null}
         </div>
         <div role="tabpanel" id="places-panel" aria-labelledby={`places-tab-${tab}`}>
           {data ? (
@@ -235,6 +244,7 @@ function LocalitiesTable({
   saved,
 }: TableProps<PlaceLocality> & { all: readonly PlaceLocality[] }) {
   const { t } = useTranslation();
+  const canEdit = useCan('edit');
   return (
     <table className="plain-table places-table" data-testid="localities">
       <thead>
@@ -269,12 +279,14 @@ function LocalitiesTable({
           ) : (
             <tr key={l.id}>
               <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('places.select', { name: l.name })}
-                  checked={selected.includes(l.id)}
-                  onChange={() => toggle(l.id)}
-                />
+                {canEdit ? (
+                  <input
+                    type="checkbox"
+                    aria-label={t('places.select', { name: l.name })}
+                    checked={selected.includes(l.id)}
+                    onChange={() => toggle(l.id)}
+                  />
+                ) : null}
               </td>
               <td>{l.name_zh ?? l.name}</td>
               <td>{l.name_en ?? ''}</td>
@@ -282,9 +294,11 @@ function LocalitiesTable({
               <td>{l.parent ?? ''}</td>
               <td className="num">{l.ties}</td>
               <td className="actions">
-                <button type="button" onClick={() => setEditing(l.id)}>
-                  {t('places.edit')}
-                </button>
+                {canEdit ? (
+                  <button type="button" onClick={() => setEditing(l.id)}>
+                    {t('places.edit')}
+                  </button>
+                ) : null}
               </td>
             </tr>
           ),
@@ -388,6 +402,7 @@ function PartnersTable({
   saved,
 }: TableProps<PlacePartner>) {
   const { t } = useTranslation();
+  const canEdit = useCan('edit');
   return (
     <table className="plain-table places-table" data-testid="partners">
       <thead>
@@ -415,12 +430,14 @@ function PartnersTable({
           ) : (
             <tr key={p.id}>
               <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('places.select', { name: p.name })}
-                  checked={selected.includes(p.id)}
-                  onChange={() => toggle(p.id)}
-                />
+                {canEdit ? (
+                  <input
+                    type="checkbox"
+                    aria-label={t('places.select', { name: p.name })}
+                    checked={selected.includes(p.id)}
+                    onChange={() => toggle(p.id)}
+                  />
+                ) : null}
               </td>
               <td>{p.name}</td>
               <td>{p.name_zh ?? ''}</td>
@@ -428,9 +445,11 @@ function PartnersTable({
               <td>{countryName(p.country, lang)}</td>
               <td className="num">{p.ties}</td>
               <td className="actions">
-                <button type="button" onClick={() => setEditing(p.id)}>
-                  {t('places.edit')}
-                </button>
+                {canEdit ? (
+                  <button type="button" onClick={() => setEditing(p.id)}>
+                    {t('places.edit')}
+                  </button>
+                ) : null}
               </td>
             </tr>
           ),

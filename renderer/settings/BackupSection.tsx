@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupList, BackupRow } from '../../shared/ipc/backups';
 import { ApiError, call } from '../api/client';
+import { useCan } from '../auth/session';
 import { ConfirmDialog } from '../components/Dialog';
 import { errorText } from '../i18n';
 
@@ -28,6 +29,9 @@ function formatSize(bytes: number): string {
 export function BackupSection() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  // Backing up is an editor's; restoring over everyone's work an approver's.
+  const canBackUp = useCan('edit');
+  const canRestore = useCan('administer');
   const [list, setList] = useState<BackupList | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -88,9 +92,16 @@ export function BackupSection() {
     <section className="settings-section" aria-labelledby="backups-title">
       <div className="section-head">
         <h2 id="backups-title">{t('backups.title')}</h2>
-        <button type="button" className="primary" disabled={busy} onClick={() => void backUpNow()}>
-          {busy ? t('backups.working') : t('backups.backUpNow')}
-        </button>
+        {canBackUp ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void backUpNow()}
+          >
+            {busy ? t('backups.working') : t('backups.backUpNow')}
+          </button>
+        ) : null}
       </div>
       <p className="section-intro">{t('backups.intro')}</p>
       {list && <p className="section-folder">{t('backups.folder', { folder: list.folder })}</p>}
@@ -129,14 +140,16 @@ export function BackupSection() {
                 <td>{t(`backups.reasons.${row.reason}`)}</td>
                 <td className="num">{formatSize(row.size)}</td>
                 <td className="actions">
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={busy}
-                    onClick={() => setConfirming(row)}
-                  >
-                    {t('backups.restore')}
-                  </button>
+                  {canRestore ? (
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={busy}
+                      onClick={() => setConfirming(row)}
+                    >
+                      {t('backups.restore')}
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}

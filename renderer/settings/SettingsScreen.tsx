@@ -4,7 +4,8 @@ import type { ChainStep } from '../../shared/chains';
 import { enumLabel, valuesOf, type Level } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
 import { FIXED_CONTINENT_ORDER, type Settings } from '../../shared/settings';
-import { attempt, call } from '../api/client';
+import { attempt, call, runsInElectron } from '../api/client';
+import { useCan } from '../auth/session';
 import { errorText } from '../i18n';
 import { BackupSection } from './BackupSection';
 import { StaffSection } from './StaffSection';
@@ -18,6 +19,8 @@ import type { DirectoryPlace } from '../../shared/ipc/reference';
 /** The office's settings, its approval chains and follow-up thresholds, kept in the registry. */
 export function SettingsScreen({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
+  const canEdit = useCan('edit');
+  const canAdminister = useCan('administer');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [chains, setChains] = useState<Record<Level, ChainStep[]> | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -129,148 +132,156 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
       <div className="settings-body">
         <section aria-labelledby="settings-office">
           <h2 id="settings-office">{t('settingsUi.office')}</h2>
-          <div className="form">
-            <div className="form-row">
-              <label htmlFor="office-name">{t('settingsUi.officeName')}</label>
-              <input
-                id="office-name"
-                value={settings.officeName ?? ''}
-                onChange={(e) => setSettings({ ...settings, officeName: e.target.value || null })}
-              />
+          {/* A viewer reads the settings: every field in it is read-only at once. */}
+          <fieldset className="plain-fieldset" disabled={!canEdit}>
+            <div className="form">
+              <div className="form-row">
+                <label htmlFor="office-name">{t('settingsUi.officeName')}</label>
+                <input
+                  id="office-name"
+                  value={settings.officeName ?? ''}
+                  onChange={(e) => setSettings({ ...settings, officeName: e.target.value || null })}
+                />
+              </div>
+              <div className="form-row">
+                <label htmlFor="jurisdiction">{t('settingsMore.jurisdiction')}</label>
+                <select
+                  id="jurisdiction"
+                  value={settings.jurisdictionId ?? ''}
+                  onChange={(e) =>
+                    setSettings({ ...settings, jurisdictionId: e.target.value || null })
+                  }
+                >
+                  <option value="">{t('settingsMore.noJurisdiction')}</option>
+                  {localities.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {(lang === 'zh' ? l.name_zh : l.name_en) ?? l.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="form-row">
+                <label htmlFor="jurisdiction-directory">{t('settingsMore.fromDirectory')}</label>
+                <DirectoryInput
+                  id="jurisdiction-directory"
+                  value={directoryText}
+                  lang={lang}
+                  onChange={setDirectoryText}
+                  onPick={(place) => void pickJurisdiction(place)}
+                />
+                <span className="field-hint">{t('settingsMore.fromDirectoryHint')}</span>
+              </div>
+              <div className="form-row">
+                <label htmlFor="report-signature">{t('settingsMore.signature')}</label>
+                <input
+                  id="report-signature"
+                  value={settings.reportSignature ?? ''}
+                  onChange={(e) =>
+                    setSettings({ ...settings, reportSignature: e.target.value || null })
+                  }
+                />
+              </div>
+              <div className="form-row">
+                <label htmlFor="office-name-en">{t('settingsMore.officeNameEn')}</label>
+                <input
+                  id="office-name-en"
+                  lang="en"
+                  value={settings.officeNameEn ?? ''}
+                  onChange={(e) =>
+                    setSettings({ ...settings, officeNameEn: e.target.value || null })
+                  }
+                />
+              </div>
+              <div className="form-row">
+                <label htmlFor="report-signature-en">{t('settingsMore.signatureEn')}</label>
+                <input
+                  id="report-signature-en"
+                  lang="en"
+                  value={settings.reportSignatureEn ?? ''}
+                  onChange={(e) =>
+                    setSettings({ ...settings, reportSignatureEn: e.target.value || null })
+                  }
+                />
+              </div>
+              <div className="form-row">
+                <label htmlFor="continent-order">{t('settingsMore.continentOrder')}</label>
+                <select
+                  id="continent-order"
+                  value={settings.continentOrder ? 'fixed' : ''}
+                  onChange={(e) =>
+                    setSettings({
+                      ...settings,
+                      continentOrder:
+                        e.target.value === 'fixed' ? [...FIXED_CONTINENT_ORDER] : null,
+                    })
+                  }
+                >
+                  <option value="">{t('settingsMore.continentsByCount')}</option>
+                  <option value="fixed">{t('settingsMore.continentsFixed')}</option>
+                </select>
+              </div>
+              <div className="form-row">
+                <label htmlFor="report-generated">{t('settingsMore.generatedLine')}</label>
+                <input
+                  id="report-generated"
+                  type="checkbox"
+                  checked={settings.reportGeneratedLine}
+                  onChange={(e) =>
+                    setSettings({ ...settings, reportGeneratedLine: e.target.checked })
+                  }
+                />
+              </div>
+              <div className="form-row">
+                <label htmlFor="office-language">{t('settingsMore.language')}</label>
+                <select
+                  id="office-language"
+                  value={settings.language ?? ''}
+                  onChange={(e) =>
+                    setSettings({ ...settings, language: (e.target.value || null) as Lang | null })
+                  }
+                >
+                  <option value="">{t('settingsMore.followSystem')}</option>
+                  <LanguageOptions />
+                </select>
+              </div>
+              <div className="form-row">
+                <label htmlFor="staff-name">{t('settingsUi.staffName')}</label>
+                <input
+                  id="staff-name"
+                  value={settings.staffName ?? ''}
+                  onChange={(e) => setSettings({ ...settings, staffName: e.target.value || null })}
+                />
+              </div>
             </div>
-            <div className="form-row">
-              <label htmlFor="jurisdiction">{t('settingsMore.jurisdiction')}</label>
-              <select
-                id="jurisdiction"
-                value={settings.jurisdictionId ?? ''}
-                onChange={(e) =>
-                  setSettings({ ...settings, jurisdictionId: e.target.value || null })
-                }
-              >
-                <option value="">{t('settingsMore.noJurisdiction')}</option>
-                {localities.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {(lang === 'zh' ? l.name_zh : l.name_en) ?? l.name}
-                  </option>
-                ))}
-              </select>
+            <h2>{t('settingsUi.followUps')}</h2>
+            <div className="form">
+              {threshold('letterMonths')}
+              {threshold('approvedDays')}
+              {threshold('stepDays')}
+              {threshold('visitYears')}
+              <div className="form-row">
+                <label htmlFor="upgrade-chain">{t('settingsUi.upgradeRequiresChain')}</label>
+                <input
+                  id="upgrade-chain"
+                  type="checkbox"
+                  checked={settings.upgradeRequiresChain}
+                  onChange={(e) =>
+                    setSettings({ ...settings, upgradeRequiresChain: e.target.checked })
+                  }
+                />
+              </div>
             </div>
-            <div className="form-row">
-              <label htmlFor="jurisdiction-directory">{t('settingsMore.fromDirectory')}</label>
-              <DirectoryInput
-                id="jurisdiction-directory"
-                value={directoryText}
-                lang={lang}
-                onChange={setDirectoryText}
-                onPick={(place) => void pickJurisdiction(place)}
-              />
-              <span className="field-hint">{t('settingsMore.fromDirectoryHint')}</span>
-            </div>
-            <div className="form-row">
-              <label htmlFor="report-signature">{t('settingsMore.signature')}</label>
-              <input
-                id="report-signature"
-                value={settings.reportSignature ?? ''}
-                onChange={(e) =>
-                  setSettings({ ...settings, reportSignature: e.target.value || null })
-                }
-              />
-            </div>
-            <div className="form-row">
-              <label htmlFor="office-name-en">{t('settingsMore.officeNameEn')}</label>
-              <input
-                id="office-name-en"
-                lang="en"
-                value={settings.officeNameEn ?? ''}
-                onChange={(e) => setSettings({ ...settings, officeNameEn: e.target.value || null })}
-              />
-            </div>
-            <div className="form-row">
-              <label htmlFor="report-signature-en">{t('settingsMore.signatureEn')}</label>
-              <input
-                id="report-signature-en"
-                lang="en"
-                value={settings.reportSignatureEn ?? ''}
-                onChange={(e) =>
-                  setSettings({ ...settings, reportSignatureEn: e.target.value || null })
-                }
-              />
-            </div>
-            <div className="form-row">
-              <label htmlFor="continent-order">{t('settingsMore.continentOrder')}</label>
-              <select
-                id="continent-order"
-                value={settings.continentOrder ? 'fixed' : ''}
-                onChange={(e) =>
-                  setSettings({
-                    ...settings,
-                    continentOrder: e.target.value === 'fixed' ? [...FIXED_CONTINENT_ORDER] : null,
-                  })
-                }
-              >
-                <option value="">{t('settingsMore.continentsByCount')}</option>
-                <option value="fixed">{t('settingsMore.continentsFixed')}</option>
-              </select>
-            </div>
-            <div className="form-row">
-              <label htmlFor="report-generated">{t('settingsMore.generatedLine')}</label>
-              <input
-                id="report-generated"
-                type="checkbox"
-                checked={settings.reportGeneratedLine}
-                onChange={(e) =>
-                  setSettings({ ...settings, reportGeneratedLine: e.target.checked })
-                }
-              />
-            </div>
-            <div className="form-row">
-              <label htmlFor="office-language">{t('settingsMore.language')}</label>
-              <select
-                id="office-language"
-                value={settings.language ?? ''}
-                onChange={(e) =>
-                  setSettings({ ...settings, language: (e.target.value || null) as Lang | null })
-                }
-              >
-                <option value="">{t('settingsMore.followSystem')}</option>
-                <LanguageOptions />
-              </select>
-            </div>
-            <div className="form-row">
-              <label htmlFor="staff-name">{t('settingsUi.staffName')}</label>
-              <input
-                id="staff-name"
-                value={settings.staffName ?? ''}
-                onChange={(e) => setSettings({ ...settings, staffName: e.target.value || null })}
-              />
-            </div>
-          </div>
-          <h2>{t('settingsUi.followUps')}</h2>
-          <div className="form">
-            {threshold('letterMonths')}
-            {threshold('approvedDays')}
-            {threshold('stepDays')}
-            {threshold('visitYears')}
-            <div className="form-row">
-              <label htmlFor="upgrade-chain">{t('settingsUi.upgradeRequiresChain')}</label>
-              <input
-                id="upgrade-chain"
-                type="checkbox"
-                checked={settings.upgradeRequiresChain}
-                onChange={(e) =>
-                  setSettings({ ...settings, upgradeRequiresChain: e.target.checked })
-                }
-              />
-            </div>
-          </div>
-          <button type="button" className="primary" onClick={() => void saveSettings()}>
-            {t('settingsUi.save')}
-          </button>
+          </fieldset>
+          {canEdit ? (
+            <button type="button" className="primary" onClick={() => void saveSettings()}>
+              {t('settingsUi.save')}
+            </button>
+          ) : null}
         </section>
         <section aria-labelledby="settings-chains">
           <h2 id="settings-chains">{t('settingsUi.chains')}</h2>
           {valuesOf('level').map((level) => (
-            <fieldset key={level} className="chain">
+            <fieldset key={level} className="chain" disabled={!canAdminister}>
               <legend>
                 {t('settingsUi.chainFor', { level: enumLabel('level', level, lang) })}
               </legend>
@@ -297,29 +308,35 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                         )
                       }
                     />
-                    <button
-                      type="button"
-                      onClick={() =>
-                        setChain(
-                          level,
-                          chains[level].filter((_, j) => j !== i),
-                        )
-                      }
-                    >
-                      {t('settingsUi.removeStep')}
-                    </button>
+                    {canAdminister ? (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setChain(
+                            level,
+                            chains[level].filter((_, j) => j !== i),
+                          )
+                        }
+                      >
+                        {t('settingsUi.removeStep')}
+                      </button>
+                    ) : null}
                   </li>
                 ))}
               </ol>
-              <button
-                type="button"
-                onClick={() => setChain(level, [...chains[level], { zh: '', en: '' }])}
-              >
-                {t('settingsUi.addStep')}
-              </button>{' '}
-              <button type="button" className="primary" onClick={() => void saveChain(level)}>
-                {t('settingsUi.save')}
-              </button>
+              {canAdminister ? (
+                <>
+                  <button
+                    type="button"
+                    onClick={() => setChain(level, [...chains[level], { zh: '', en: '' }])}
+                  >
+                    {t('settingsUi.addStep')}
+                  </button>{' '}
+                  <button type="button" className="primary" onClick={() => void saveChain(level)}>
+                    {t('settingsUi.save')}
+                  </button>
+                </>
+              ) : null}
             </fieldset>
           ))}
         </section>
@@ -331,7 +348,7 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
               {t('registries.current')}: <code className="registry-file">{registries.file}</code>
             </p>
           ) : null}
-          {registries?.canSwitch ? (
+          {registries?.canSwitch && (runsInElectron() || canAdminister) ? (
             <div className="button-row">
               <button type="button" onClick={() => setSwitching('open')}>
                 {t('registries.openOther')}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type StaffMember } from '../../shared/staff';
 import { attempt } from '../api/client';
-import { useSession } from '../auth/session';
+import { useCan, useSession } from '../auth/session';
 import { errorText } from '../i18n';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
@@ -16,13 +16,16 @@ export function StaffSection() {
   const { t } = useTranslation();
   const session = useSession();
   const who = session?.who;
-  const allowed = who ? !who.shared || who.staff?.role === 'approver' : false;
+  const administer = useCan('administer');
+  const allowed = who ? administer : false;
   const [list, setList] = useState<StaffMember[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [passwords, setPasswords] = useState<Record<string, string>>({});
+  const [confirms, setConfirms] = useState<Record<string, string>>({});
 
   const shared = who?.shared ?? false;
   const load = useCallback(
@@ -43,7 +46,8 @@ export function StaffSection() {
   if (!session || !who || !allowed) return null;
 
   const add = async () => {
-    const result = await attempt('staff:create', { name, password, role });
+    // Typed twice: main refuses a second typing that differs, and the notice says so.
+    const result = await attempt('staff:create', { name, password, confirm, role });
     if (!result.ok) {
       setNotice({ kind: 'error', text: errorText(result.error) });
       return;
@@ -51,6 +55,7 @@ export function StaffSection() {
     setNotice({ kind: 'ok', text: t('staff.added', { name: result.value.name }) });
     setName('');
     setPassword('');
+    setConfirm('');
     // The first account turned the registry shared and signed this window in as it.
     if (!who.shared) await session.refresh();
     else await load();
@@ -86,13 +91,17 @@ export function StaffSection() {
       id: member.id,
       version: member.version,
       password: passwords[member.id] ?? '',
+      confirm: confirms[member.id] ?? '',
     });
     setNotice(
       result.ok
         ? { kind: 'ok', text: t('staff.passwordSet', { name: member.name }) }
         : { kind: 'error', text: errorText(result.error) },
     );
-    if (result.ok) setPasswords({ ...passwords, [member.id]: '' });
+    if (result.ok) {
+      setPasswords({ ...passwords, [member.id]: '' });
+      setConfirms({ ...confirms, [member.id]: '' });
+    }
     await load();
   };
 
@@ -168,6 +177,14 @@ export function StaffSection() {
                     value={passwords[member.id] ?? ''}
                     onChange={(e) => setPasswords({ ...passwords, [member.id]: e.target.value })}
                   />{' '}
+                  <input
+                    type="password"
+                    autoComplete="new-password"
+                    aria-label={`${t('staff.confirmPassword')} ${member.name}`}
+                    placeholder={t('staff.confirmPassword')}
+                    value={confirms[member.id] ?? ''}
+                    onChange={(e) => setConfirms({ ...confirms, [member.id]: e.target.value })}
+                  />{' '}
                   <button
                     type="button"
                     className="small"
@@ -202,6 +219,14 @@ export function StaffSection() {
           placeholder={t('staff.password')}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
+        />
+        <input
+          type="password"
+          autoComplete="new-password"
+          aria-label={t('staff.confirmPassword')}
+          placeholder={t('staff.confirmPassword')}
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
         />
         {who.shared ? (
           <select

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enumLabel, valuesOf, type VocabularyName } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
@@ -7,7 +7,8 @@ import { attempt } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { errorText } from '../i18n';
 import { formatMessage } from '../../shared/i18n';
-import { searchCountries, type Reference } from '../reference';
+import type { Reference } from '../reference';
+import { CountryInput, countryValue, LocalityInput } from '../components/PlacePickers';
 import { dateHint } from '../grid/editors/dateHint';
 
 type Form = {
@@ -47,24 +48,16 @@ export function NewTieDialog({
   const [general, setGeneral] = useState('');
   const [busy, setBusy] = useState(false);
   const known = reference.localities.find((l) => l.name === form.local.trim());
-  const suggestions = useMemo(
-    () => searchCountries(reference.countries, form.country, 6, lang),
-    [reference.countries, form.country, lang],
-  );
   const set = (field: keyof Form, value: string) => setForm((f) => ({ ...f, [field]: value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const exact = searchCountries(reference.countries, form.country, 1, lang)[0];
     const result = await attempt('ties:create', {
       local: form.local,
       ...(known ? {} : { local_level: form.local_level }),
       partner: form.partner,
-      country:
-        exact && (exact.en === form.country || exact.zh === form.country)
-          ? exact.code
-          : form.country,
+      country: countryValue(reference, form.country),
       kind: form.kind,
       stage: form.stage,
       established_on: form.established_on,
@@ -131,20 +124,13 @@ export function NewTieDialog({
       <form id={`${ids}-form`} onSubmit={(e) => void submit(e)} className="form">
         {row(
           'local',
-          <>
-            <input
-              id={`${ids}-local`}
-              list={`${ids}-localities`}
-              value={form.local}
-              onChange={(e) => set('local', e.target.value)}
-              required
-            />
-            <datalist id={`${ids}-localities`}>
-              {reference.localities.map((l) => (
-                <option key={l.id} value={l.name} />
-              ))}
-            </datalist>
-          </>,
+          <LocalityInput
+            id={`${ids}-local`}
+            reference={reference}
+            value={form.local}
+            onChange={(v) => set('local', v)}
+            required
+          />,
           known ? null : t('ties.newLocalityHint'),
         )}
         {known ? null : row('local_level', select('local_level', 'level'))}
@@ -159,23 +145,14 @@ export function NewTieDialog({
         )}
         {row(
           'country',
-          <>
-            <input
-              id={`${ids}-country`}
-              list={`${ids}-countries`}
-              value={form.country}
-              placeholder={t('countryPicker.placeholder')}
-              onChange={(e) => set('country', e.target.value)}
-              required
-            />
-            <datalist id={`${ids}-countries`}>
-              {suggestions.map((c) => (
-                <option key={c.code} value={c[lang]}>
-                  {c.code} {c.zh} · {c.en}
-                </option>
-              ))}
-            </datalist>
-          </>,
+          <CountryInput
+            id={`${ids}-country`}
+            reference={reference}
+            lang={lang}
+            value={form.country}
+            onChange={(v) => set('country', v)}
+            required
+          />,
         )}
         {row('kind', select('kind', 'kind'))}
         {row('stage', select('stage', 'stage'))}

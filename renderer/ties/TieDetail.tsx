@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { FormDialog, type FieldSpec } from '../components/FormDialog';
 import type { Reference } from '../reference';
 import { ScanButtons } from '../letters/ScanButtons';
+import { useCan } from '../auth/session';
 
 /** What the forms supply themselves; anything else missing needs another action first. */
 const FORM_SUPPLIES: readonly Requirement[] = ['date', 'reason', 'signedOn', 'signatories'];
@@ -44,6 +45,9 @@ export function TieDetail({
   onChanged?: () => void;
 }) {
   const { t } = useTranslation();
+  // A viewer reads the record; an editor moves it on but records no decision.
+  const canEdit = useCan('edit');
+  const canDecide = useCan('decide');
   const [data, setData] = useState<WorkflowOptions | null>(null);
   const [visits, setVisits] = useState<readonly VisitRow[]>([]);
   const [history, setHistory] = useState<readonly AuditRow[]>([]);
@@ -302,7 +306,7 @@ export function TieDetail({
         {tie.established_on ? ` · ${t('columns.established_on')} ${tie.established_on}` : ''}
       </p>
 
-      <section aria-labelledby="next-title">
+      <section aria-labelledby="next-title" hidden={!canEdit}>
         <h3 id="next-title">{t('workflowUi.next')}</h3>
         <ul className="next-steps">
           {data.next.map((n) => {
@@ -359,9 +363,11 @@ export function TieDetail({
       <section aria-labelledby="letters-title">
         <h3 id="letters-title">
           {t('nav.letters')}{' '}
-          <button type="button" className="small" onClick={() => setForm({ kind: 'letter' })}>
-            {t('lettersGrid.add')}
-          </button>
+          {canEdit ? (
+            <button type="button" className="small" onClick={() => setForm({ kind: 'letter' })}>
+              {t('lettersGrid.add')}
+            </button>
+          ) : null}
         </h3>
         {data.letters.length === 0 ? <p className="muted">—</p> : null}
         <ul>
@@ -391,7 +397,7 @@ export function TieDetail({
                     ? t('workflowUi.waitingDays', { count: s.waiting_days })
                     : ''}
               </span>
-              {waiting?.id === s.id ? (
+              {canDecide && waiting?.id === s.id ? (
                 <button
                   type="button"
                   className="small"

@@ -2,10 +2,12 @@ import i18next from 'i18next';
 import type { VisitColumn } from '../../shared/ipc/visits';
 import type { VisitRow } from '../../shared/model';
 import { attempt, call } from '../api/client';
-import { FormDialog } from '../components/FormDialog';
 import { columnKit } from '../grid/columns';
 import { countMap } from '../grid/logic/checklist';
+import { LocalityEditor } from '../grid/editors/LocalityEditor';
+import { TiesEditor } from '../grid/editors/TiesEditor';
 import type { GridSpec } from '../grid/spec';
+import { NewVisitDialog } from './NewVisitDialog';
 
 export const visitsGrid: GridSpec<VisitRow> = {
   name: 'visits',
@@ -14,7 +16,11 @@ export const visitsGrid: GridSpec<VisitRow> = {
     const c = columnKit<VisitRow>(i18next.t, lang, reference.countryByCode, 'visitColumns');
     return [
       { ...c.enumeration('direction', 'direction', 116), pinned: 'left' },
-      c.text('local', 110),
+      {
+        ...c.text('local', 110),
+        cellEditor: LocalityEditor,
+        cellEditorParams: { localities: reference.localities },
+      },
       c.country(),
       { ...c.text('leader', 130), pinned: 'left' },
       c.text('leader_title', 140),
@@ -29,6 +35,17 @@ export const visitsGrid: GridSpec<VisitRow> = {
         valueGetter: (p) =>
           p.data ? p.data.ties.map((x) => x.label.split(' – ')[1] ?? x.label).join('; ') : '',
         getQuickFilterText: (p) => (p.data ? p.data.ties.map((x) => x.label).join(' ') : ''),
+        // Picked, not typed: a name would have to match a partner exactly.
+        cellEditor: TiesEditor,
+        cellEditorPopup: true,
+        cellEditorPopupPosition: 'under',
+        cellEditorParams: { lang },
+        // Enter on a search picks the tie found; only on an empty search does it end the edit.
+        suppressKeyboardEvent: (p) =>
+          p.editing &&
+          p.event.key === 'Enter' &&
+          p.event.target instanceof HTMLInputElement &&
+          p.event.target.value.trim() !== '',
       },
       c.longText('outcomes', 200),
       c.number('agreements_signed', 100),
@@ -59,34 +76,5 @@ export const visitsGrid: GridSpec<VisitRow> = {
   describe: (row) => [row.leader, row.start_on].filter(Boolean).join(' · '),
   confirmDelete: (row, t) =>
     t('grid.deleteOne', { target: [row.leader, row.start_on].filter(Boolean).join(' · ') }),
-  renderCreate: ({ lang, onClose, onCreated }) => (
-    <FormDialog
-      lang={lang}
-      title={i18next.t('visitsGrid.add')}
-      fields={[
-        {
-          name: 'direction',
-          label: i18next.t('visitColumns.direction'),
-          kind: 'enum',
-          vocabulary: 'direction',
-        },
-        { name: 'local', label: i18next.t('visitColumns.local'), kind: 'text' },
-        { name: 'country', label: i18next.t('visitColumns.country'), kind: 'text' },
-        { name: 'leader', label: i18next.t('visitColumns.leader'), kind: 'text' },
-        { name: 'start_on', label: i18next.t('visitColumns.start_on'), kind: 'date' },
-        { name: 'end_on', label: i18next.t('visitColumns.end_on'), kind: 'date' },
-        { name: 'size', label: i18next.t('visitColumns.size'), kind: 'text' },
-      ]}
-      submitLabel={i18next.t('grid.create')}
-      onSubmit={(v) =>
-        attempt('visits:create', {
-          ...(v as Record<string, string>),
-          direction: String(v.direction),
-          local: v.local ? String(v.local) : null,
-        } as never)
-      }
-      onClose={onClose}
-      onDone={(row) => onCreated(row as VisitRow)}
-    />
-  ),
+  renderCreate: (props) => <NewVisitDialog {...props} />,
 };

@@ -105,6 +105,12 @@ export const en = {
     placeholder: 'Type a country in Chinese or English',
     none: 'No country matches',
   },
+  tiePicker: {
+    placeholder: 'Search ties by partner or locality',
+    none: 'No tie matches “{{text}}”.',
+    remove: 'Remove {{label}}',
+    hint: 'Enter adds the highlighted tie; Backspace removes the last.',
+  },
   dateInput: {
     hint: 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY/M/D or 2018年5月29日',
   },
@@ -166,6 +172,7 @@ export const en = {
       amount: '“{{value}}” is not an amount: write digits, with at most two decimals.',
       currency: '“{{value}}” is not a currency code (CNY, USD, EUR…).',
       passwordShort: 'A password has at least {{min}} characters.',
+      passwordMismatch: 'The two passwords differ: type the same password twice.',
     },
     date: {
       empty: 'Give a date.',

@@ -23,6 +23,20 @@ export const staffStrings = defineStrings({
         'You were signed out: {{by}} switched the app from {{from}} to another registry. Sign in to this one.',
       switched:
         'You were signed out: the app was switched from {{from}} to another registry. Sign in to this one.',
+      wrongOldPassword: 'That is not your current password.',
+      changePassword: 'Change password…',
+      changeTitle: 'Change your password',
+      oldPassword: 'Current password',
+      newPassword: 'New password',
+      confirmPassword: 'New password again',
+      passwordChanged: 'Your password was changed.',
+      office: 'Office',
+      officeUnnamed: 'not named yet',
+      registry: 'Registry',
+      openRegistry: 'Open another registry…',
+      openHere:
+        'In the browser the registry is switched by an Approver after signing in, because it switches it for every tab.',
+      readOnly: 'Signed in as a Viewer: you can read everything here, and change nothing.',
       cliSignIn:
         'This registry has staff accounts: name yourself with --user NAME and give your password in the environment variable YOUCHENG_PASSWORD.',
       needs: {
@@ -44,6 +58,7 @@ export const staffStrings = defineStrings({
       active: 'Active',
       password: 'Password',
       newPassword: 'New password',
+      confirmPassword: 'Password again',
       add: 'Add staff',
       setPassword: 'Set password',
       locked: 'Locked',
@@ -83,6 +98,19 @@ export const staffStrings = defineStrings({
       switchedBy:
         '您已退出登录：{{by}}将本应用从“{{from}}”切换到了另一个登记库。请登录当前登记库。',
       switched: '您已退出登录：本应用已从“{{from}}”切换到另一个登记库。请登录当前登记库。',
+      wrongOldPassword: '当前密码不正确。',
+      changePassword: '修改密码…',
+      changeTitle: '修改您的密码',
+      oldPassword: '当前密码',
+      newPassword: '新密码',
+      confirmPassword: '再次输入新密码',
+      passwordChanged: '您的密码已修改。',
+      office: '单位',
+      officeUnnamed: '尚未命名',
+      registry: '登记库',
+      openRegistry: '打开其他登记库…',
+      openHere: '在浏览器中，登记库由审批人登录后切换，因为切换会影响所有标签页。',
+      readOnly: '您以“查看”角色登录：可以查看全部内容，但不能修改。',
       cliSignIn:
         '本登记库有工作人员账户：请用 --user 姓名 指明身份，并在环境变量 YOUCHENG_PASSWORD 中提供密码。',
       needs: {
@@ -103,6 +131,7 @@ export const staffStrings = defineStrings({
       active: '启用',
       password: '密码',
       newPassword: '新密码',
+      confirmPassword: '再次输入密码',
       add: '添加工作人员',
       setPassword: '设置密码',
       locked: '已锁定',

@@ -99,6 +99,12 @@ export const zh: Resources = {
     placeholder: '输入国家的中文或英文名称',
     none: '没有匹配的国家',
   },
+  tiePicker: {
+    placeholder: '按外方城市或我方地区搜索友城关系',
+    none: '没有与“{{text}}”相符的友城关系。',
+    remove: '移除 {{label}}',
+    hint: '回车添加选中的关系；退格键移除最后一项。',
+  },
   dateInput: {
     hint: '可写作 YYYY、YYYY-MM、YYYY-MM-DD、YYYY/M/D 或 2018年5月29日',
   },
@@ -159,6 +165,7 @@ export const zh: Resources = {
       amount: '“{{value}}”不是金额：请填写数字，最多两位小数。',
       currency: '“{{value}}”不是货币代码（CNY、USD、EUR等）。',
       passwordShort: '密码至少{{min}}个字符。',
+      passwordMismatch: '两次输入的密码不一致：请输入相同的密码。',
     },
     date: {
       empty: '请填写日期。',

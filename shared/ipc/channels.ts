@@ -6,6 +6,7 @@
 export const CHANNEL_NAMES = [
   'app:info',
   'audit:list',
+  'auth:changePassword',
   'auth:signIn',
   'auth:signOut',
   'auth:whoami',

@@ -7,7 +7,16 @@ import { command, query } from './channel';
 
 export interface AppInfo {
   readonly version: string;
+  /** The file, or the PostgreSQL URL without its password. */
   readonly registry: string;
+  /** The registry as a person names it: the file's name, or the database and its server. */
+  readonly registryName: string;
+  /**
+   * The office the registry is kept for and its language (null: not set). Served before
+   * sign-in: the sign-in screen names them and speaks the office's language.
+   */
+  readonly office: { readonly zh: string | null; readonly en: string | null };
+  readonly language: 'zh' | 'en' | null;
   readonly schema: string;
   readonly actor: string;
   readonly host: 'electron' | 'browser' | 'cli';

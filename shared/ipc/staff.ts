@@ -17,6 +17,14 @@ const password = z
 
 const role = z.enum(ROLES);
 
+/** A password typed twice: the second must be the first, or the form says so by the field. */
+const typedTwice = {
+  check: (v: { password: string; confirm?: string | undefined }) =>
+    v.confirm === undefined || v.confirm === v.password,
+  message: { path: ['confirm'], message: 'errors.validation.passwordMismatch' },
+};
+const confirm = z.string().max(200);
+
 /** One change in the registry since a cursor: which record of which entity. */
 export interface Change {
   readonly seq: number;
@@ -42,7 +50,14 @@ export const staffChannels = {
   'auth:whoami': query(z.strictObject({})).returns<Whoami>(),
   'staff:list': query(z.strictObject({})).returns<StaffMember[]>(),
   'staff:create': command(
-    z.strictObject({ name: name(100), password, role: role.default('editor') }),
+    z
+      .strictObject({
+        name: name(100),
+        password,
+        confirm: confirm.optional(),
+        role: role.default('editor'),
+      })
+      .refine(typedTwice.check, typedTwice.message),
   ).returns<StaffMember>(),
   'staff:update': command(
     z.strictObject({
@@ -54,7 +69,18 @@ export const staffChannels = {
         .refine((p) => Object.keys(p).length > 0, { message: 'errors.validation.invalid' }),
     }),
   ).returns<StaffMember>(),
-  'staff:setPassword': command(z.strictObject({ id, version, password })).returns<StaffMember>(),
+  /** `confirm`, the password typed again, is checked when given (the app always gives it). */
+  'staff:setPassword': command(
+    z
+      .strictObject({ id, version, password, confirm: confirm.optional() })
+      .refine(typedTwice.check, typedTwice.message),
+  ).returns<StaffMember>(),
+  /** A signed-in member's own password: the old one, then the new one twice. */
+  'auth:changePassword': command(
+    z
+      .strictObject({ old: z.string().min(1).max(200), password, confirm })
+      .refine(typedTwice.check, typedTwice.message),
+  ).returns<Whoami>(),
   /** Lifts the lock that too many failed sign-ins put on an account (an approver's). */
   'staff:unlock': command(z.strictObject({ id })).returns<StaffMember>(),
   /**

@@ -108,7 +108,11 @@ export const test = base.extend<Fixtures>({
   page: async ({ page, lang }, use) => {
     // The first run follows the system language; tests choose it explicitly.
     await page.addInitScript((l) => {
-      if (!localStorage.getItem('youcheng.lang')) localStorage.setItem('youcheng.lang', l);
+      if (!localStorage.getItem('youcheng.lang')) {
+        localStorage.setItem('youcheng.lang', l);
+        // As if the user had chosen it: the registry's own language does not override it.
+        localStorage.setItem('youcheng.langChosen', '1');
+      }
     }, lang);
     await use(page);
   },

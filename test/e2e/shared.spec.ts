@@ -71,7 +71,12 @@ test.describe('shared mode', () => {
     await page.getByRole('button', { name: '设置' }).click();
     const section = page.getByRole('region', { name: '工作人员' });
     await section.getByPlaceholder('姓名').fill('Zhang Min');
-    await section.getByPlaceholder('密码').fill('viewer password');
+    await section.getByPlaceholder('密码', { exact: true }).fill('viewer password');
+    // Typed twice: a second typing that differs is refused in words, and nobody is added.
+    await section.getByLabel('再次输入密码', { exact: true }).fill('viewer pasword');
+    await section.getByRole('button', { name: '添加工作人员' }).click();
+    await expect(section.getByRole('alert')).toHaveText('两次输入的密码不一致：请输入相同的密码。');
+    await section.getByLabel('再次输入密码', { exact: true }).fill('viewer password');
     await section.getByLabel('角色', { exact: true }).selectOption('viewer');
     await section.getByRole('button', { name: '添加工作人员' }).click();
     await expect(section.getByRole('status')).toHaveText('已添加 Zhang Min。');

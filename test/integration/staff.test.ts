@@ -7,7 +7,14 @@ import type { Registry } from '../../main/registry';
 import { parseHash, verifyPassword } from '../../main/staff/passwords';
 import { contract, CHANNELS, type Channel } from '../../shared/ipc/contract';
 import type { AuditRow, StepRow } from '../../shared/model';
-import { ROLES, roleAllows, roleNeeded, type Role, type StaffMember } from '../../shared/staff';
+import {
+  ROLES,
+  roleAllows,
+  roleNeeded,
+  SELF_CHANNELS,
+  type Role,
+  type StaffMember,
+} from '../../shared/staff';
 import type { WireResult } from '../../shared/result';
 import { populate, type Populated } from '../support/populate';
 import { testRegistry } from '../support/registry';
@@ -178,7 +185,8 @@ describe('roles at the door', () => {
           });
         }
       }
-      const writes = CHANNELS.filter((c) => contract[c].writes);
+      // A member's own password is the one write every role makes.
+      const writes = CHANNELS.filter((c) => contract[c].writes && !SELF_CHANNELS.has(c));
       if (role === 'viewer') expect(writes.every((c) => refused.includes(c))).toBe(true);
       if (role === 'editor')
         expect(refused.sort()).toEqual(
@@ -336,6 +344,90 @@ describe('administering staff', () => {
     expect(await as('c', 'auth:signIn', { name: '王芳', password: 'new-password' })).toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe('passwords typed twice, and one’s own', () => {
+  it('refuses a set password whose second typing differs, naming the field, in both languages', async () => {
+    const { approver } = await office();
+    const wang = (await ok<StaffMember[]>(as(approver, 'staff:list'))).find(
+      (s) => s.name === '王芳',
+    )!;
+    const typo = {
+      id: wang.id,
+      version: wang.version,
+      password: 'new-password',
+      confirm: 'new-pasword',
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const r = await as(approver, 'staff:setPassword', typo, lang);
+      expect(r).toMatchObject({ ok: false, error: { code: 'validation' } });
+      if (r.ok) return;
+      expect(r.error.details).toEqual([
+        expect.objectContaining({
+          path: ['confirm'],
+          message:
+            lang === 'en'
+              ? 'The two passwords differ: type the same password twice.'
+              : '两次输入的密码不一致：请输入相同的密码。',
+        }),
+      ]);
+    }
+    expect(
+      await as(approver, 'staff:create', {
+        name: 'Chen',
+        password: 'chen-password',
+        confirm: 'chen-passwort',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await ok<StaffMember[]>(as(approver, 'staff:list'))).toHaveLength(3);
+    // Nothing changed: the old password still signs in.
+    await ok(as('c', 'auth:signIn', { name: '王芳', password: 'editor-pass' }));
+  });
+
+  it('lets every member change their own password, the old one required, audited without it', async () => {
+    const { viewer, editor } = await office();
+    const change = { old: 'viewer-pass', password: 'viewer-pass-2', confirm: 'viewer-pass-2' };
+    // A wrong old password, then a mismatch: both refused by field, nothing changed.
+    const wrong = await as(viewer, 'auth:changePassword', { ...change, old: 'editor-pass' }, 'zh');
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!wrong.ok)
+      expect(wrong.error.details).toEqual([
+        expect.objectContaining({ path: ['old'], message: '当前密码不正确。' }),
+      ]);
+    expect(
+      await as(viewer, 'auth:changePassword', { ...change, confirm: 'viewer-pass-3' }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await as('nobody', 'auth:changePassword', change)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', key: 'auth.signInNeeded' },
+    });
+    await ok(as('c', 'auth:signIn', { name: 'Zhang Min', password: 'viewer-pass' }));
+
+    const who = await ok<{ staff: StaffMember }>(as(viewer, 'auth:changePassword', change));
+    expect(who.staff.name).toBe('Zhang Min');
+    expect(
+      await as('d', 'auth:signIn', { name: 'Zhang Min', password: 'viewer-pass' }),
+    ).toMatchObject({ ok: false });
+    await ok(as('d', 'auth:signIn', { name: 'Zhang Min', password: 'viewer-pass-2' }));
+    // An editor changes only their own: the input names no account.
+    await ok(
+      as(editor, 'auth:changePassword', {
+        old: 'editor-pass',
+        password: 'editor-pass-2',
+        confirm: 'editor-pass-2',
+      }),
+    );
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'staff')
+      .where('action', '=', 'password')
+      .execute();
+    expect(audit.map((a) => a.actor).sort()).toEqual(['Zhang Min', '王芳'].sort());
+    for (const a of audit) {
+      expect(JSON.stringify(a)).not.toMatch(/viewer-pass|editor-pass|scrypt/);
+    }
   });
 });
 

@@ -3,12 +3,15 @@ import { windowClient, bindContract } from '../../main/electron/ipc';
 import { hashPassword, parseHash, verifyPassword } from '../../main/staff/passwords';
 import {
   APPROVER_CHANNELS,
+  can,
+  DESKTOP_OPEN_CHANNELS,
   OPEN_CHANNELS,
+  SELF_CHANNELS,
   roleAllows,
   roleNeeded,
   ROLES,
 } from '../../shared/staff';
-import { CHANNELS, contract } from '../../shared/ipc/contract';
+import { CHANNELS, contract, type Channel } from '../../shared/ipc/contract';
 import type { CallMeta } from '../../main/core/door';
 import { createThrottle, MAX_WAIT_MS, waitAfter } from '../../main/staff/throttle';
 
@@ -71,8 +74,34 @@ describe('the role table', () => {
       const needed = roleNeeded(c, contract[c].writes);
       if (OPEN_CHANNELS.has(c)) expect(needed).toBeNull();
       else if (APPROVER_CHANNELS.has(c)) expect(needed).toBe('approver');
+      else if (SELF_CHANNELS.has(c)) expect(needed).toBe('viewer');
       else expect(needed).toBe(contract[c].writes ? 'editor' : 'viewer');
     }
+  });
+
+  it('opens the desktop app’s registry switch before sign-in, and only there', () => {
+    for (const c of DESKTOP_OPEN_CHANNELS as ReadonlySet<Channel>) {
+      expect(CHANNELS).toContain(c);
+      expect(roleNeeded(c, contract[c].writes, 'electron')).toBeNull();
+      expect(roleNeeded(c, contract[c].writes, 'browser')).not.toBeNull();
+    }
+    expect(roleNeeded('registries:open', true, 'browser')).toBe('approver');
+    expect(roleNeeded('ties:update', true, 'electron')).toBe('editor');
+  });
+
+  it.each([
+    [undefined, 'edit', true],
+    [undefined, 'decide', true],
+    [null, 'administer', true],
+    ['viewer', 'edit', false],
+    ['viewer', 'decide', false],
+    ['editor', 'edit', true],
+    ['editor', 'decide', false],
+    ['editor', 'administer', false],
+    ['approver', 'decide', true],
+    ['approver', 'administer', true],
+  ] as const)('lets %s %s: %s (what the screens show)', (role, action, allowed) => {
+    expect(can(role, action)).toBe(allowed);
   });
 });
 

@@ -51,6 +51,31 @@ describe('the application menu', () => {
     );
   });
 
+  it('disables what the signed-in role may not do: a viewer writes nothing, an editor all but switching', () => {
+    const viewer = menuTemplate(
+      { lang: 'en', recent, current: '', role: 'viewer' },
+      fakes(),
+      'linux',
+    );
+    const disabled = items(viewer)
+      .filter((i) => i.enabled === false && (i.id ?? i.role))
+      .map((i) => i.id ?? i.role)
+      .sort();
+    expect(disabled).toEqual(
+      ['backup', 'cut', 'fillDown', 'import', 'paste', 'redo', 'redo-alt', 'undo'].sort(),
+    );
+    // Which file the desktop app opens stays its user's, whatever the role.
+    expect(byId(viewer, 'registry:open')?.enabled).not.toBe(false);
+    for (const role of ['editor', 'approver', null] as const) {
+      const template = menuTemplate({ lang: 'en', recent, current: '', role }, fakes(), 'linux');
+      for (const id of ['import', 'backup', 'undo', 'redo', 'fillDown', 'cut', 'paste'])
+        expect(
+          items(template).find((i) => (i.id ?? i.role) === id)?.enabled,
+          `${role} ${id}`,
+        ).not.toBe(false);
+    }
+  });
+
   it('offers every command the issue names', () => {
     const template = menuTemplate({ lang: 'en', recent, current: '' }, fakes(), 'linux');
     const [file, edit, view, help] = template.map((m) =>
