@@ -9,11 +9,17 @@ function joined(db: Executor) {
     .innerJoin('ties as t', 't.id', 'x.tie_id')
     .innerJoin('localities as l', 'l.id', 't.locality_id')
     .innerJoin('partners as p', 'p.id', 't.partner_id')
+    .leftJoin('approval_steps as c', 'c.id', 'x.carried_from')
     .selectAll('x')
-    .select(['l.name as local', 'p.name as partner', 'p.country']);
+    .select(['l.name as local', 'p.name as partner', 'p.country', 'c.round as carried_round']);
 }
 
-type Joined = Row<'approval_steps'> & { local: string; partner: string; country: string };
+type Joined = Row<'approval_steps'> & {
+  local: string;
+  partner: string;
+  country: string;
+  carried_round: number | null;
+};
 
 /** `today` is `YYYY-MM-DD`; a step waits from its submission until a decision is recorded. */
 export function stepRowFrom(row: Joined, today: string): StepRow {
@@ -33,6 +39,9 @@ export function stepRowFrom(row: Joined, today: string): StepRow {
     decided_on: row.decided_on as PartialDate | null,
     outcome: row.outcome,
     reference_no: row.reference_no,
+    decision_ref: row.decision_ref,
+    decided_by: row.decided_by,
+    carried_from_round: row.carried_round ?? null,
     note: row.note,
     waiting_days:
       waiting && row.submitted_on ? Math.max(0, daysBetween(row.submitted_on, today)) : null,

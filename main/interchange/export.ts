@@ -145,6 +145,7 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
         s.decided_on,
         s.outcome,
         s.reference_no,
+        s.decision_ref,
         s.note,
       ]),
     },

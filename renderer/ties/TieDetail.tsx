@@ -196,7 +196,7 @@ export function TieDetail({
                 vocabulary: 'outcome',
               },
               { name: 'decided_on', label: t('stepColumns.decided_on'), kind: 'date' },
-              { name: 'reference_no', label: t('stepColumns.reference_no'), kind: 'text' },
+              { name: 'decision_ref', label: t('stepColumns.decision_ref'), kind: 'text' },
               { name: 'note', label: t('stepColumns.note'), kind: 'textarea' },
             ]}
             submitLabel={t('workflowUi.record')}
@@ -206,7 +206,7 @@ export function TieDetail({
                 version: form.step.version,
                 outcome: String(v.outcome),
                 decided_on: String(v.decided_on),
-                reference_no: String(v.reference_no),
+                decision_ref: String(v.decision_ref),
                 note: String(v.note),
               })
             }
