@@ -201,6 +201,7 @@ test.describe('the tie workflow, in Chinese', () => {
     await expect(steps.nth(1)).toContainText('请补充珀斯市基本情况');
     await expect(steps.nth(3)).toContainText('沿用第1轮批准');
     await expect(steps.nth(4)).toContainText('2025-06-01');
+    await steps.first().scrollIntoViewIfNeeded();
     await screenshot(page, 'dossier-rounds-zh');
     // Playwright's own script, injected into the report's script-less frame, is refused: the
     // app's policy working, not an error of the app (as in reports.spec.ts).
