@@ -45,6 +45,7 @@ test.describe('the tie workflow, in Chinese', () => {
     host,
     pageErrors,
   }) => {
+    await host.call('settings:update', { patch: { staffName: '王芳' } });
     await host.call('chains:set', {
       level: 'city',
       steps: [
@@ -111,6 +112,7 @@ test.describe('the tie workflow, in Chinese', () => {
     const round1 = detail.root.getByTestId('round-1');
     await expect(round1.locator('li').nth(1)).toContainText('退回');
     await expect(round1.locator('li').nth(1)).toContainText('理由：请补充珀斯市基本情况');
+    await expect(round1.locator('li').nth(1)).toContainText('记录人：王芳');
     await expect(round1.locator('li').nth(0)).toContainText('报文文号 宁政〔2025〕12号');
     await expect(round1.locator('li').nth(0)).toContainText('批文文号 宁政复〔2025〕3号');
 
@@ -350,6 +352,7 @@ test.describe('approval rounds, in English', () => {
     host,
     pageErrors,
   }) => {
+    await host.call('settings:update', { patch: { staffName: '王芳' } });
     await host.call('chains:set', {
       level: 'city',
       steps: [
@@ -412,6 +415,7 @@ test.describe('approval rounds, in English', () => {
     await expect(round1.locator('h4')).toHaveText('Round 1');
     await expect(round1.locator('li').nth(1)).toContainText('Returned');
     await expect(round1.locator('li').nth(1)).toContainText('Reason: Profile of Perth missing');
+    await expect(round1.locator('li').nth(1)).toContainText('recorded by 王芳');
     await expect(round1.locator('li').nth(0)).toContainText('Submission ref. NJ-2025-12');
     await expect(round1.locator('li').nth(0)).toContainText('Decision ref. NJ-A-3');
     await expect(detail.root.getByTestId('round-2').locator('li').nth(0)).toContainText(

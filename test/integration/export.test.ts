@@ -185,7 +185,7 @@ describe('the registry workbook', () => {
       'Visits',
     ]);
 
-    const target = await testRegistry({ osUser: 'someone else' });
+    const target = await testRegistry({ unnamedActor: 'someone else' });
     const summary = await target.services.interchange.importFile(path, { dryRun: false }, ctx);
     expect(summary.sheets.map((s) => [s.kind, s.rows])).toEqual([
       ['localities', 2],
