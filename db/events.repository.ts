@@ -1,21 +1,13 @@
 import type { PartialDate } from '../shared/dates';
-import type { TieEventRow } from '../shared/model';
-import type { HistoryEvent } from '../shared/timeline';
+import type { TieEvent } from '../shared/timeline';
 import type { Executor, Row } from './schema';
 import { preparedInsert } from './prepared';
 
-/*
- * A tie's event has one stored shape and is mapped from it here, explicitly, and nowhere else:
- * - `Row<'tie_events'>`: the table row (`occurred_on`, `confidential` as 0/1, the sort key);
- * - `TieEventRow` (shared/model.ts): the wire's event, for `ties:events` and the workflow
- *   options, and what the dossier's `TimelineEntry` is picked from (main/reports/dossier.ts);
- * - `HistoryEvent` (shared/timeline.ts): only what the date rules read, for the pure rules
- *   (stage as of a date, dates out of order); the report's packed read builds it directly
- *   in db/reports.repository.ts for speed.
+/**
+ * A tie's event as the domain knows it (shared/timeline.ts), from its stored row: the one
+ * mapping (the row has `occurred_on` and its sort key, `confidential` as 0/1).
  */
-
-/** The wire's event: a stored row with its date as `on` and `confidential` as a boolean. */
-export function eventRowFrom(row: Row<'tie_events'>): TieEventRow {
+export function tieEventFrom(row: Row<'tie_events'>): TieEvent {
   return {
     id: row.id,
     tie_id: row.tie_id,
@@ -28,21 +20,9 @@ export function eventRowFrom(row: Row<'tie_events'>): TieEventRow {
     on: row.occurred_on as PartialDate | null,
     note: row.note,
     confidential: row.confidential === 1,
+    override_reason: row.override_reason,
     recorded_by: row.recorded_by,
     recorded_at: row.recorded_at,
-  };
-}
-
-/** What the date rules of shared/timeline.ts read of a stored event. */
-export function historyEventFrom(row: Row<'tie_events'>): HistoryEvent {
-  return {
-    seq: row.seq,
-    type: row.type,
-    stage: row.stage,
-    kind: row.kind,
-    fromStage: row.from_stage,
-    fromKind: row.from_kind,
-    on: row.occurred_on,
   };
 }
 
@@ -53,6 +33,11 @@ export async function listEvents(db: Executor, tieId: string): Promise<Row<'tie_
     .where('tie_id', '=', tieId)
     .orderBy('seq')
     .execute();
+}
+
+/** A tie's events in its sequence, as the domain knows them. */
+export async function tieEventsOf(db: Executor, tieId: string): Promise<TieEvent[]> {
+  return (await listEvents(db, tieId)).map(tieEventFrom);
 }
 
 export const insertEvent = preparedInsert('tie_events', [

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { KINDS, type Kind } from '../shared/enums';
-import type { HistoryEvent } from '../shared/timeline';
+import type { TieEventDates } from '../shared/timeline';
 import type { ReportTie, TieNames } from '../shared/report/figures';
 import { STAGE_ORDER } from '../shared/stages';
 import type { Executor } from './schema';
@@ -171,7 +171,7 @@ export async function loadReportTies(
     countries.set(p.slice(start, a), p.slice(a + 1, end));
   });
   const out: ReportTie[] = [];
-  const byTie = new Map<string, HistoryEvent[]>();
+  const byTie = new Map<string, TieEventDates[]>();
   const tiesPacked = ties.rows[0]?.packed;
   records(tiesPacked, (start) => {
     const p = tiesPacked as string;
@@ -179,7 +179,7 @@ export async function loadReportTies(
     const b = p.indexOf(US, a + 1);
     const c = p.indexOf(US, b + 1);
     const id = p.slice(start, a);
-    const events: HistoryEvent[] = [];
+    const events: TieEventDates[] = [];
     byTie.set(id, events);
     out.push({
       id,
@@ -193,7 +193,7 @@ export async function loadReportTies(
   const eventsPacked = events.rows[0]?.packed;
   // A tie's events are mostly recorded together, so the previous tie is tried first.
   let lastId = '';
-  let last: HistoryEvent[] | undefined;
+  let last: TieEventDates[] | undefined;
   records(eventsPacked, (start, end) => {
     const p = eventsPacked as string;
     const a = p.indexOf(US, start);
@@ -210,9 +210,9 @@ export async function loadReportTies(
       seq,
       type: code(0) === 'k' ? 'kind' : 'stage',
       stage: STAGE_BY_INITIAL.get(code(1)) ?? null,
-      fromStage: STAGE_BY_INITIAL.get(code(2)) ?? null,
+      from_stage: STAGE_BY_INITIAL.get(code(2)) ?? null,
       kind: KIND_BY_INITIAL.get(code(3)) ?? null,
-      fromKind: KIND_BY_INITIAL.get(code(4)) ?? null,
+      from_kind: KIND_BY_INITIAL.get(code(4)) ?? null,
       on: b + 6 < end ? p.slice(b + 6, end) : null,
     });
   });

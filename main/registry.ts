@@ -28,6 +28,7 @@ import {
   type Admission,
   type Door,
   type DoorOptions,
+  type Handlers,
 } from './core/door';
 import { createHandlers } from './core/handlers';
 import { headlessPlatform, pathsBeside, type Platform, type RegistryPaths } from './core/platform';
@@ -71,6 +72,11 @@ export interface Registry {
   readonly sqlite: Database.Database;
   readonly paths: RegistryPaths;
   readonly services: Services;
+  /**
+   * Each channel's implementation behind the door (writes wrapped in their transaction), for a
+   * path that has admitted its caller itself and holds parsed input.
+   */
+  readonly handlers: Handlers;
   readonly door: Door;
   /** The door's own check of who may do a channel's work, for paths that call a service directly. */
   readonly admit: Admission;
@@ -261,7 +267,8 @@ function assemble(
     ...(options.log ? { log: options.log } : {}),
   };
   const admit = createAdmission(doorOptions);
-  const door = createDoor(createHandlers(services, info), doorOptions, admit);
+  const handlers = createHandlers(deps, services, info);
+  const door = createDoor(handlers, doorOptions, admit);
   return {
     file: o.file,
     shown: o.shown,
@@ -272,6 +279,7 @@ function assemble(
     },
     paths,
     services,
+    handlers,
     door,
     admit,
     startup: o.startup,

@@ -66,22 +66,6 @@ export interface TieRow {
   readonly deleted_by?: string | null;
 }
 
-export interface TieEventRow {
-  readonly id: string;
-  readonly tie_id: string;
-  readonly seq: number;
-  readonly type: 'stage' | 'kind';
-  readonly stage: Stage | null;
-  readonly from_stage: Stage | null;
-  readonly kind: Kind | null;
-  readonly from_kind: Kind | null;
-  readonly on: PartialDate | null;
-  readonly note: string | null;
-  readonly confidential: boolean;
-  readonly recorded_by: string;
-  readonly recorded_at: string;
-}
-
 export interface CountryRow {
   readonly code: CountryCode;
   readonly alpha3: string;

@@ -98,6 +98,7 @@ export function createBackupsService(deps: ServiceDeps) {
       what: { from: string; schema: string; safety: string | null },
       ctx: CallContext,
     ): Promise<void> {
+      // Its own transaction, after the restore swapped the file: no command, nothing to undo.
       return inWriteTransaction(deps, ctx, (env) =>
         audit(
           env,

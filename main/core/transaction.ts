@@ -60,3 +60,62 @@ export function inWriteTransaction<T>(
     }),
   );
 }
+
+/** The work of one write channel, run inside the transaction its wrapper opens. */
+export type WriteBlock<I, O> = (env: WriteEnv, input: I) => Promise<O>;
+
+type Params = Record<string, unknown>;
+
+/** How the undo list names a write: its scope and label (i18n key), each may read the input. */
+export interface Command<I, O> {
+  readonly scope: string | ((input: I) => string);
+  readonly label: string | ((input: I) => string);
+  /** What the list shows about it, from the input and the block's result (the saved row). */
+  readonly params?: (input: I, result: O) => Params;
+  /** Params read inside the transaction before the block runs: names the block changes or removes. */
+  readonly before?: (env: WriteEnv, input: I) => Promise<Params>;
+}
+
+/** A write block that undo treats as one step (Actual's `undoable(fn)`). */
+export interface Undoable<I, O> {
+  readonly block: WriteBlock<I, O>;
+  readonly command: Command<I, O>;
+}
+
+export function undoable<I, O>(block: WriteBlock<I, O>, command: Command<I, O>): Undoable<I, O> {
+  return { block, command };
+}
+
+/**
+ * Makes handlers of write blocks (Actual's `mutator`): one write transaction per call with its
+ * env, and for an undoable block the command log, whose id every audit row of the call carries.
+ * Applied once where handlers are registered, so no service opens its own transaction for this.
+ */
+export function writer(deps: ServiceDeps) {
+  return function write<I, O>(
+    work: WriteBlock<I, O> | Undoable<I, O>,
+  ): (input: I, ctx: CallContext) => Promise<O> {
+    if (typeof work === 'function')
+      return (input, ctx) => inWriteTransaction(deps, ctx, (env) => work(env, input));
+    const { block, command } = work;
+    const at = (part: string | ((input: I) => string), input: I) =>
+      typeof part === 'function' ? part(input) : part;
+    return (input, ctx) => {
+      let named: Params = {};
+      return inWriteTransaction(
+        deps,
+        ctx,
+        async (env) => {
+          if (command.before) named = await command.before(env, input);
+          return block(env, input);
+        },
+        {
+          scope: at(command.scope, input),
+          label: at(command.label, input),
+          params: (result: O) => ({ ...named, ...command.params?.(input, result) }),
+        },
+      );
+    };
+  };
+}
+export type Write = ReturnType<typeof writer>;

@@ -22,14 +22,18 @@ import { stepCellSchemas, stepCreateInput } from '../../shared/ipc/steps';
 import { tieCellSchemas, tieCreateInput } from '../../shared/ipc/ties';
 import { visitCellSchemas, visitCreateInput } from '../../shared/ipc/visits';
 import { issueKey } from '../../shared/issues';
-import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
-import { createLetterIn, LETTER_TARGET, updateLetterIn } from '../letters/letters.write';
-import { createStepIn, stepTarget, updateStepIn } from '../steps/steps.write';
-import { createTieIn, setTieDeleted, updateTieIn } from '../ties/ties.write';
+import {
+  createLetterIn,
+  LETTER_TARGET,
+  letterNamed,
+  updateLetterIn,
+} from '../letters/letters.write';
+import { createStepIn, stepNamed, stepTarget, updateStepIn } from '../steps/steps.write';
+import { createTieIn, setTieDeleted, tieNamed, updateTieIn } from '../ties/ties.write';
 import { setDeleted } from '../core/versioned.write';
-import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { createVisitIn, updateVisitIn, VISIT_TARGET } from '../visits/visits.write';
+import type { ServiceDeps } from '../core/transaction';
+import { createVisitIn, updateVisitIn, VISIT_TARGET, visitNamed } from '../visits/visits.write';
 import { audit, type WriteEnv } from '../core/write-env';
 import { dayOf } from '../../shared/dates';
 
@@ -69,7 +73,7 @@ function writers(today: () => string): Record<GridName, GridWriter> {
       setDeleted: setTieDeleted,
       target: async (env, id) => {
         const row = await getTieRow(env.trx, id);
-        return row ? `${row.local} – ${row.partner}` : id;
+        return row ? tieNamed(row) : id;
       },
     },
     letters: {
@@ -79,7 +83,10 @@ function writers(today: () => string): Record<GridName, GridWriter> {
       insert: (env, input) => createLetterIn(env, input as z.output<typeof letterCreateInput>),
       setDeleted: (env, id, version, deleted) =>
         setDeleted(env, LETTER_TARGET, id, version, deleted),
-      target: async (env, id) => (await getLetterRow(env.trx, id))?.title ?? id,
+      target: async (env, id) => {
+        const row = await getLetterRow(env.trx, id);
+        return row ? letterNamed(row) : id;
+      },
     },
     steps: {
       cells: stepCellSchemas,
@@ -89,7 +96,7 @@ function writers(today: () => string): Record<GridName, GridWriter> {
       setDeleted: (env, id, version, deleted) => setDeleted(env, steps, id, version, deleted),
       target: async (env, id) => {
         const row = await getStepRow(env.trx, id, today());
-        return row ? `${row.local} – ${row.partner} · ${row.authority_zh}` : id;
+        return row ? stepNamed(row) : id;
       },
     },
     visits: {
@@ -101,7 +108,7 @@ function writers(today: () => string): Record<GridName, GridWriter> {
         setDeleted(env, VISIT_TARGET, id, version, deleted),
       target: async (env, id) => {
         const row = await getVisitRow(env.trx, id);
-        return row ? [row.leader, row.start_on].filter(Boolean).join(' · ') : id;
+        return row ? visitNamed(row) : id;
       },
     },
   };
@@ -170,7 +177,8 @@ export function createGridService(deps: ServiceDeps) {
   const byGrid = writers(() => dayOf(deps.clock.now()));
 
   return {
-    paste: (input: ParsedInputOf<'grid:paste'>, ctx: CallContext): Promise<PasteResult> => {
+    // The write blocks: the door's `write` runs each in its transaction and logs its command.
+    async pasteIn(env: WriteEnv, input: ParsedInputOf<'grid:paste'>): Promise<PasteResult> {
       const spec = byGrid[input.grid];
       const block = parseBlock(input.text);
       const width = Math.max(0, ...block.map((r) => r.length));
@@ -184,74 +192,67 @@ export function createGridService(deps: ServiceDeps) {
         refuse(issues);
       }
       const cells = block.reduce((n, r) => n + r.length, 0);
-      return inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          const createdIds: string[] = [];
-          let updated = 0;
-          for (const [r, line] of block.entries()) {
-            const target = input.rows[r];
-            const values: Record<string, unknown> = {};
-            line.forEach((cell, c) => (values[input.columns[c] as string] = cell));
-            const before = issues.length;
-            if (target) {
-              const patch: Record<string, unknown> = {};
-              for (const [column, cell] of Object.entries(values)) {
-                const schema = spec.cells[column];
-                if (!schema) {
-                  issues.push({
-                    path: [r, column],
-                    key: 'errors.grid.readOnly',
-                    params: { value: cell },
-                  });
-                  continue;
-                }
-                const parsed = schema.safeParse(cell);
-                if (parsed.success) patch[column] = parsed.data;
-                else
-                  for (const issue of parsed.error.issues)
-                    issues.push({
-                      path: [r, column],
-                      ...issueKey(issue),
-                      params: { ...issueKey(issue).params, value: cell },
-                    });
-              }
-              // Rows whose cells converted are still written (in a savepoint), so their own
-              // refusals (a duplicate, a stage it cannot reach) are reported too.
-              if (issues.length === before)
-                await attempt(env, issues, r, Object.keys(values), () =>
-                  spec.update(env, target.id, target.version, patch),
-                );
-              updated++;
-            } else {
-              const parsed = spec.create.safeParse(
-                Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),
-              );
-              if (!parsed.success) {
-                for (const issue of parsed.error.issues) {
-                  const column = String(issue.path[0] ?? input.columns[0] ?? '');
-                  issues.push({
-                    path: [r, column],
-                    ...issueKey(issue),
-                    params: { ...issueKey(issue).params, value: values[column] ?? '' },
-                  });
-                }
-              } else {
-                await attempt(env, issues, r, Object.keys(values), async () => {
-                  createdIds.push(await spec.insert(env, parsed.data));
-                });
-              }
+      const createdIds: string[] = [];
+      let updated = 0;
+      for (const [r, line] of block.entries()) {
+        const target = input.rows[r];
+        const values: Record<string, unknown> = {};
+        line.forEach((cell, c) => (values[input.columns[c] as string] = cell));
+        const before = issues.length;
+        if (target) {
+          const patch: Record<string, unknown> = {};
+          for (const [column, cell] of Object.entries(values)) {
+            const schema = spec.cells[column];
+            if (!schema) {
+              issues.push({
+                path: [r, column],
+                key: 'errors.grid.readOnly',
+                params: { value: cell },
+              });
+              continue;
             }
+            const parsed = schema.safeParse(cell);
+            if (parsed.success) patch[column] = parsed.data;
+            else
+              for (const issue of parsed.error.issues)
+                issues.push({
+                  path: [r, column],
+                  ...issueKey(issue),
+                  params: { ...issueKey(issue).params, value: cell },
+                });
           }
-          if (issues.length > 0) refuse(issues);
-          return { updated, created: createdIds.length, cells, createdIds };
-        },
-        { scope: input.grid, label: 'undo.paste', params: { count: cells } },
-      );
+          // Rows whose cells converted are still written (in a savepoint), so their own
+          // refusals (a duplicate, a stage it cannot reach) are reported too.
+          if (issues.length === before)
+            await attempt(env, issues, r, Object.keys(values), () =>
+              spec.update(env, target.id, target.version, patch),
+            );
+          updated++;
+        } else {
+          const parsed = spec.create.safeParse(
+            Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),
+          );
+          if (!parsed.success) {
+            for (const issue of parsed.error.issues) {
+              const column = String(issue.path[0] ?? input.columns[0] ?? '');
+              issues.push({
+                path: [r, column],
+                ...issueKey(issue),
+                params: { ...issueKey(issue).params, value: values[column] ?? '' },
+              });
+            }
+          } else {
+            await attempt(env, issues, r, Object.keys(values), async () => {
+              createdIds.push(await spec.insert(env, parsed.data));
+            });
+          }
+        }
+      }
+      if (issues.length > 0) refuse(issues);
+      return { updated, created: createdIds.length, cells, createdIds };
     },
 
-    bulk: (input: ParsedInputOf<'grid:bulk'>, ctx: CallContext): Promise<{ updated: number }> => {
+    async bulkIn(env: WriteEnv, input: ParsedInputOf<'grid:bulk'>): Promise<{ updated: number }> {
       const spec = byGrid[input.grid];
       const schema = spec.cells[input.column];
       if (!schema)
@@ -262,25 +263,14 @@ export function createGridService(deps: ServiceDeps) {
           parsed.error.issues.map((issue) => ({ path: [0, input.column], ...issueKey(issue) })),
         );
       }
-      return inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          const issues: CellIssue[] = [];
-          for (const [r, row] of input.rows.entries()) {
-            await attempt(env, issues, r, [input.column], () =>
-              spec.update(env, row.id, row.version, { [input.column]: parsed.data }),
-            );
-          }
-          if (issues.length > 0) refuse(issues);
-          return { updated: input.rows.length };
-        },
-        {
-          scope: input.grid,
-          label: 'undo.bulk',
-          params: { count: input.rows.length, column: input.column },
-        },
-      );
+      const issues: CellIssue[] = [];
+      for (const [r, row] of input.rows.entries()) {
+        await attempt(env, issues, r, [input.column], () =>
+          spec.update(env, row.id, row.version, { [input.column]: parsed.data }),
+        );
+      }
+      if (issues.length > 0) refuse(issues);
+      return { updated: input.rows.length };
     },
 
     /**
@@ -288,92 +278,70 @@ export function createGridService(deps: ServiceDeps) {
      * them all back. All or nothing: every row refused (a later edit, a duplicate restored) is
      * reported and nothing is changed.
      */
-    setDeleted: (
+    async setDeletedIn(
+      env: WriteEnv,
       input: ParsedInputOf<'grid:delete'>,
-      ctx: CallContext,
-    ): Promise<{ changed: number }> => {
+    ): Promise<{ changed: number }> {
       const spec = byGrid[input.grid];
+      const issues: CellIssue[] = [];
+      for (const [r, row] of input.rows.entries())
+        await attempt(env, issues, r, [], () =>
+          spec.setDeleted(env, row.id, row.version, input.deleted),
+        );
+      if (issues.length > 0) refuse(issues);
+      return { changed: input.rows.length };
+    },
+
+    /** One row is named as a single delete or restore names it (before the change); more are counted. */
+    async deletedNamed(env: WriteEnv, input: ParsedInputOf<'grid:delete'>) {
       const one = input.rows.length === 1 ? input.rows[0] : undefined;
-      let target: string | undefined;
-      return inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          if (one) target = await spec.target(env, one.id);
-          const issues: CellIssue[] = [];
-          for (const [r, row] of input.rows.entries())
-            await attempt(env, issues, r, [], () =>
-              spec.setDeleted(env, row.id, row.version, input.deleted),
-            );
-          if (issues.length > 0) refuse(issues);
-          return { changed: input.rows.length };
-        },
-        {
-          scope: input.grid,
-          // One row is named as a single delete or restore names it; more are counted.
-          label: one
-            ? input.deleted
-              ? 'undo.delete'
-              : 'undo.restore'
-            : input.deleted
-              ? 'undo.deleteMany'
-              : 'undo.restoreMany',
-          params: () => (target !== undefined ? { target } : { count: input.rows.length }),
-        },
-      );
+      return one
+        ? { target: await byGrid[input.grid].target(env, one.id) }
+        : { count: input.rows.length };
     },
 
     async views(input: ParsedInputOf<'views:list'>): Promise<SavedView[]> {
       return (await listViews(deps.db, input.grid)).map(savedViewFrom);
     },
 
-    saveView: (input: ParsedInputOf<'views:save'>, ctx: CallContext): Promise<SavedView> =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const existing = await findView(env.trx, input.grid, input.name);
-        const state = toJsonText(input.state);
-        if (existing) {
-          await updateViewState(env.trx, existing.id, {
-            state,
-            updated_at: env.at,
-            version: existing.version + 1,
-          });
-        } else {
-          await insertView(env.trx, {
-            id: env.ids.next(),
-            grid: input.grid,
-            name: input.name,
-            state,
-            version: 1,
-            created_at: env.at,
-            updated_at: env.at,
-          });
-        }
-        const row = await findView(env.trx, input.grid, input.name);
-        if (!row) throw new Error(`saved view ${input.name} vanished while saving`);
-        await audit(
-          env,
-          'saved_view',
-          row.id,
-          existing ? 'update' : 'create',
-          existing ?? null,
-          row,
-        );
-        return {
-          id: row.id,
+    async saveViewIn(env: WriteEnv, input: ParsedInputOf<'views:save'>): Promise<SavedView> {
+      const existing = await findView(env.trx, input.grid, input.name);
+      const state = toJsonText(input.state);
+      if (existing) {
+        await updateViewState(env.trx, existing.id, {
+          state,
+          updated_at: env.at,
+          version: existing.version + 1,
+        });
+      } else {
+        await insertView(env.trx, {
+          id: env.ids.next(),
           grid: input.grid,
-          name: row.name,
-          state: input.state,
-          updated_at: row.updated_at,
-        };
-      }),
+          name: input.name,
+          state,
+          version: 1,
+          created_at: env.at,
+          updated_at: env.at,
+        });
+      }
+      const row = await findView(env.trx, input.grid, input.name);
+      if (!row) throw new Error(`saved view ${input.name} vanished while saving`);
+      await audit(env, 'saved_view', row.id, existing ? 'update' : 'create', existing ?? null, row);
+      return {
+        id: row.id,
+        grid: input.grid,
+        name: row.name,
+        state: input.state,
+        updated_at: row.updated_at,
+      };
+    },
 
-    deleteView: (input: ParsedInputOf<'views:delete'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const existing = await getView(env.trx, input.id);
-        if (!existing) return { deleted: false };
-        await deleteView(env.trx, input.id);
-        await audit(env, 'saved_view', existing.id, 'delete', existing, null);
-        return { deleted: true };
-      }),
+    async deleteViewIn(env: WriteEnv, input: ParsedInputOf<'views:delete'>) {
+      const existing = await getView(env.trx, input.id);
+      if (!existing) return { deleted: false };
+      await deleteView(env.trx, input.id);
+      await audit(env, 'saved_view', existing.id, 'delete', existing, null);
+      return { deleted: true };
+    },
   };
 }

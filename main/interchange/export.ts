@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { stringify } from 'csv-stringify/sync';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { listEvents } from '../../db/events.repository';
+import { tieEventsOf } from '../../db/events.repository';
 import { listLocalities } from '../../db/localities.repository';
 import { listPartners } from '../../db/partners.repository';
 import type { Db } from '../../db/schema';
@@ -55,7 +55,7 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
   const tieById = new Map(ties.map((t) => [t.id, t]));
   const events: Value[][] = [];
   for (const tie of ties) {
-    for (const e of await listEvents(db, tie.id)) {
+    for (const e of await tieEventsOf(db, tie.id)) {
       events.push([
         ...tieKey(tie.local, tie.partner, tie.country),
         e.seq,
@@ -64,9 +64,9 @@ export async function registryTables(db: Db, today: string): Promise<Table[]> {
         e.from_stage,
         e.kind,
         e.from_kind,
-        e.occurred_on,
+        e.on,
         e.note,
-        e.confidential === 1,
+        e.confidential,
         e.override_reason,
         e.recorded_by,
         e.recorded_at,

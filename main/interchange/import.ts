@@ -156,6 +156,7 @@ export async function runImport(
     warnings = [];
     sheets = [];
     rowsDone = 0;
+    // Its own transaction: an import may run twice (a careful second pass) under one command id.
     await inWriteTransaction(
       deps,
       ctx,

@@ -12,6 +12,7 @@ import { mimeOfScan, openableScan, readScan, refusedScan } from './scans';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { patchVersioned, setDeleted } from '../core/versioned.write';
 import { attachIn, createLetterIn, LETTER_TARGET, updateLetterIn } from './letters.write';
+import type { WriteEnv } from '../core/write-env';
 
 export function createLettersService(deps: ServiceDeps) {
   async function row(db: Executor, id: string): Promise<LetterRow> {
@@ -19,70 +20,31 @@ export function createLettersService(deps: ServiceDeps) {
     if (!found) throw notFound('letter', id);
     return found;
   }
-  /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
-  const deleteOrRestore = (
-    input: { id: string; version: number },
-    deleted: boolean,
-    ctx: CallContext,
-  ) =>
-    inWriteTransaction(
-      deps,
-      ctx,
-      async (env) => {
-        await setDeleted(env, LETTER_TARGET, input.id, input.version, deleted);
-        return row(env.trx, input.id);
-      },
-      {
-        scope: 'letters',
-        label: deleted ? 'undo.delete' : 'undo.restore',
-        params: (row: LetterRow) => ({ target: row.title }),
-      },
-    );
-
   return {
     async list(input: ParsedInputOf<'letters:list'>): Promise<Page<LetterRow>> {
       const rows = await listLetters(deps.db, input);
       return withDeletedBy(deps.db, 'letter', { rows, total: rows.length });
     },
     get: (input: ParsedInputOf<'letters:get'>) => row(deps.db, input.id),
-    create: (input: ParsedInputOf<'letters:create'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createLetterIn(env, input)), {
-        scope: 'letters',
-        label: 'undo.create',
-        params: (row: LetterRow) => ({ target: row.title }),
-      }),
-    update: (input: ParsedInputOf<'letters:update'>, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          await updateLetterIn(env, input.id, input.version, input.patch);
-          return row(env.trx, input.id);
-        },
-        {
-          scope: 'letters',
-          label: 'undo.update',
-          params: (row: LetterRow) => ({ target: row.title, columns: Object.keys(input.patch) }),
-        },
-      ),
-    attach: (input: ParsedInputOf<'letters:attach'>, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          await attachIn(
-            env,
-            deps,
-            input.id,
-            input.version,
-            input.name,
-            Buffer.from(input.base64, 'base64'),
-          );
-          return row(env.trx, input.id);
-        },
-        { scope: 'letters', label: 'undo.attach', params: { target: input.name } },
-      ),
+    // The write blocks: the door's `write` runs each in its transaction and logs its command.
+    createIn: async (env: WriteEnv, input: ParsedInputOf<'letters:create'>) =>
+      row(env.trx, await createLetterIn(env, input)),
 
+    async updateIn(env: WriteEnv, input: ParsedInputOf<'letters:update'>): Promise<LetterRow> {
+      await updateLetterIn(env, input.id, input.version, input.patch);
+      return row(env.trx, input.id);
+    },
+
+    async attachUploadIn(
+      env: WriteEnv,
+      input: ParsedInputOf<'letters:attach'>,
+    ): Promise<LetterRow> {
+      const bytes = Buffer.from(input.base64, 'base64');
+      await attachIn(env, deps, input.id, input.version, input.name, bytes);
+      return row(env.trx, input.id);
+    },
+
+    /** Picks the file first: the dialog waits for the user, which no transaction may do. */
     async attachPick(
       input: ParsedInputOf<'letters:attachPick'>,
       ctx: CallContext,
@@ -98,6 +60,7 @@ export function createLettersService(deps: ServiceDeps) {
       });
       if (file === null) return null;
       const bytes = await readFile(file);
+      // Its own transaction: it opens only once the user has picked, as `letters:attach` does.
       return inWriteTransaction(
         deps,
         ctx,
@@ -109,20 +72,14 @@ export function createLettersService(deps: ServiceDeps) {
       );
     },
 
-    detach: (input: ParsedInputOf<'letters:detach'>, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          // The file stays in the folder: undoing the detach brings the scan back.
-          await patchVersioned(env, LETTER_TARGET, input.id, input.version, {
-            scan_file: null,
-            scan_name: null,
-          });
-          return row(env.trx, input.id);
-        },
-        { scope: 'letters', label: 'undo.detach', params: {} },
-      ),
+    async detachIn(env: WriteEnv, input: ParsedInputOf<'letters:detach'>): Promise<LetterRow> {
+      // The file stays in the folder: undoing the detach brings the scan back.
+      await patchVersioned(env, LETTER_TARGET, input.id, input.version, {
+        scan_file: null,
+        scan_name: null,
+      });
+      return row(env.trx, input.id);
+    },
 
     async scan(input: ParsedInputOf<'letters:scan'>): Promise<ScanFile> {
       const letter = await getLetter(deps.db, input.id);
@@ -151,10 +108,12 @@ export function createLettersService(deps: ServiceDeps) {
       return { opened: true };
     },
 
-    remove: (input: { id: string; version: number }, ctx: CallContext) =>
-      deleteOrRestore(input, true, ctx),
-
-    restore: (input: { id: string; version: number }, ctx: CallContext) =>
-      deleteOrRestore(input, false, ctx),
+    /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
+    setDeletedIn:
+      (deleted: boolean) =>
+      async (env: WriteEnv, input: { id: string; version: number }): Promise<LetterRow> => {
+        await setDeleted(env, LETTER_TARGET, input.id, input.version, deleted);
+        return row(env.trx, input.id);
+      },
   };
 }

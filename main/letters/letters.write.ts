@@ -74,3 +74,6 @@ export async function attachIn(
     scan_name: path.basename(name),
   });
 }
+
+/** How the undo list names a letter. */
+export const letterNamed = (row: { title: string }) => row.title;

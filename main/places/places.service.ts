@@ -9,8 +9,8 @@ import {
 import { allCountries, continentOf } from '../../shared/countries';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { AuditRow, CountryRow, LocalityRow, PartnerRow } from '../../shared/model';
-import type { CallContext } from '../core/context';
-import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import type { ServiceDeps } from '../core/transaction';
+import type { WriteEnv } from '../core/write-env';
 import type { SettingsService } from '../settings/settings.service';
 import { createLocalityIn, updateLocalityIn, updatePartnerIn } from './places.write';
 import { livePlaces, mergeIn, planMerge } from './places.merge';
@@ -28,29 +28,12 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       return (await listLocalities(deps.db)).map(localityRowFrom);
     },
 
-    async createLocality(
-      input: ParsedInputOf<'localities:create'>,
-      ctx: CallContext,
-    ): Promise<LocalityRow> {
-      return inWriteTransaction(deps, ctx, async (env) => createLocalityIn(env, input), {
-        scope: 'settings',
-        label: 'undo.create',
-        params: { target: input.name },
-      });
-    },
+    // The write blocks: the door's `write` runs each in its transaction and logs its command.
+    createLocalityIn: (env: WriteEnv, input: ParsedInputOf<'localities:create'>) =>
+      createLocalityIn(env, input),
 
-    async updateLocality(
-      input: ParsedInputOf<'localities:update'>,
-      ctx: CallContext,
-    ): Promise<LocalityRow> {
-      return inWriteTransaction(
-        deps,
-        ctx,
-        (env) => updateLocalityIn(env, input.id, input.version, input.patch),
-        // Renamed, re-levelled and re-parented on the Places screen, whose Undo is this scope.
-        { scope: 'places', label: 'undo.update', params: { target: input.id } },
-      );
-    },
+    updateLocalityIn: (env: WriteEnv, input: ParsedInputOf<'localities:update'>) =>
+      updateLocalityIn(env, input.id, input.version, input.patch),
 
     async partners(input: ParsedInputOf<'partners:list'>): Promise<PartnerRow[]> {
       return (await listPartners(deps.db, input.country)).map(partnerRowFrom);
@@ -95,16 +78,11 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
       };
     },
 
-    async updatePartner(
+    async updatePartnerIn(
+      env: WriteEnv,
       input: ParsedInputOf<'partners:update'>,
-      ctx: CallContext,
     ): Promise<PlacePartner> {
-      const row = await inWriteTransaction(
-        deps,
-        ctx,
-        (env) => updatePartnerIn(env, input.id, input.version, input.patch),
-        { scope: 'places', label: 'undo.update', params: { target: input.id } },
-      );
+      const row = await updatePartnerIn(env, input.id, input.version, input.patch);
       return {
         id: row.id,
         name: row.name,
@@ -113,7 +91,7 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
         country: row.country as CountryCode,
         pinyin: row.pinyin,
         initials: row.initials,
-        ties: await countLiveTiesOfPartner(deps.db, row.id),
+        ties: await countLiveTiesOfPartner(env.trx, row.id),
         version: row.version,
       };
     },
@@ -123,18 +101,13 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
     },
 
     /** Two records of one place made one, as one undoable command. */
-    async merge(input: ParsedInputOf<'places:merge'>, ctx: CallContext) {
-      const names = async () => {
-        const get = input.of === 'locality' ? getLocality : getPartner;
-        const [keep, remove] = [await get(deps.db, input.keep), await get(deps.db, input.remove)];
-        return { keep: keep?.name ?? input.keep, remove: remove?.name ?? input.remove };
-      };
-      const params = await names();
-      return inWriteTransaction(deps, ctx, (env) => mergeIn(env, input), {
-        scope: 'places',
-        label: 'places.undo_merge',
-        params,
-      });
+    mergeIn: (env: WriteEnv, input: ParsedInputOf<'places:merge'>) => mergeIn(env, input),
+
+    /** How the undo list names a merge: both records, by their names before it. */
+    async mergeNamed(env: WriteEnv, input: ParsedInputOf<'places:merge'>) {
+      const get = input.of === 'locality' ? getLocality : getPartner;
+      const [keep, remove] = [await get(env.trx, input.keep), await get(env.trx, input.remove)];
+      return { keep: keep?.name ?? input.keep, remove: remove?.name ?? input.remove };
     },
 
     async countries(): Promise<CountryRow[]> {

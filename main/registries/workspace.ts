@@ -271,7 +271,7 @@ export async function openWorkspace(
         const nanjing = (await registry.services.reference.localities()).find(
           (l) => l.name === 'Nanjing' || l.name_en === 'Nanjing',
         );
-        await registry.services.settings.update(
+        await registry.handlers['settings:update'](
           {
             patch: {
               officeName: SAMPLE_OFFICE[ctx.lang],

@@ -1,6 +1,7 @@
 import { enumLabel, type Field } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
-import type { LetterRow, StepRow, TieEventRow, TieRow, VisitRow } from '../../shared/model';
+import type { LetterRow, StepRow, TieRow, VisitRow } from '../../shared/model';
+import type { TieEvent } from '../../shared/timeline';
 import type { TieAsOf, TieNames } from '../../shared/report/figures';
 import { countryLabel, formatDate, localityName, placeName } from '../../shared/report/format';
 import type { Translate } from '../../shared/report/narrative';
@@ -9,35 +10,23 @@ import { footerText, localName, partnerName } from './annual';
 import { documentHtml, esc, section, table } from './document';
 
 /**
- * One event of a tie's timeline as printed: the wire's event (shared/model.ts) without what a
- * document does not show, its confidential note already withheld. Here `confidential` says a
- * note was withheld, so the document can mark the gap.
+ * A tie's event as the dossier prints it: its confidential note already withheld, before any
+ * document sees it. Here `confidential` says a note was withheld, so the document can mark the gap.
  */
-export type TimelineEntry = Pick<
-  TieEventRow,
-  'seq' | 'on' | 'type' | 'stage' | 'from_stage' | 'kind' | 'from_kind' | 'note' | 'recorded_by'
-> & { readonly confidential: boolean };
-
-export function timelineEntryOf(e: TieEventRow): TimelineEntry {
+export function withheldNote(e: TieEvent): TieEvent {
   return {
-    seq: e.seq,
-    on: e.on,
-    type: e.type,
-    stage: e.stage,
-    from_stage: e.from_stage,
-    kind: e.kind,
-    from_kind: e.from_kind,
-    // A confidential note is dropped here, before any document sees it.
+    ...e,
     note: e.confidential ? null : e.note,
     confidential: e.confidential && e.note !== null && e.note !== '',
-    recorded_by: e.recorded_by,
+    // Nor a reason given for an override: the dossier never printed one.
+    override_reason: null,
   };
 }
 
 export interface DossierModel {
   readonly lang: Lang;
   readonly tie: TieRow;
-  readonly timeline: readonly TimelineEntry[];
+  readonly timeline: readonly TieEvent[];
   readonly letters: readonly LetterRow[];
   readonly steps: readonly StepRow[];
   readonly visits: readonly VisitRow[];
@@ -167,7 +156,7 @@ export function dossierHtml(m: DossierModel, t: Translate): string {
     ),
     section(
       t('report.section.timeline'),
-      table<TimelineEntry>(
+      table<TieEvent>(
         [
           { head: t('report.col.date'), cell: (e) => esc(e.on ?? '—') },
           { head: t('report.col.event'), cell: (e) => esc(eventLabel(e, lang, t)) },
@@ -196,7 +185,7 @@ export function dossierHtml(m: DossierModel, t: Translate): string {
   });
 }
 
-function eventLabel(e: TimelineEntry, lang: Lang, t: Translate): string {
+function eventLabel(e: TieEvent, lang: Lang, t: Translate): string {
   if (e.type === 'kind') {
     const kind = e.kind ? enumLabel('kind', e.kind, lang) : '';
     return e.from_kind

@@ -1,4 +1,4 @@
-import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { tieEventsOf } from '../../db/events.repository';
 import { listLetters } from '../../db/letters.repository';
 import { findLocalityByName, getLocality, listLocalities } from '../../db/localities.repository';
 import { createReportTieCache, scopedReportSource, type ReportSource } from './cache';
@@ -41,7 +41,7 @@ import type { CallContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { annualHtml, annualTitle, type AnnualModel } from './annual';
 import { chromiumPdf } from './chromium';
-import { countryHtml, countryTitle, dossierHtml, dossierTitle, timelineEntryOf } from './dossier';
+import { countryHtml, countryTitle, dossierHtml, dossierTitle, withheldNote } from './dossier';
 import type { SettingsService } from '../settings/settings.service';
 import type { ServiceDeps } from '../core/transaction';
 
@@ -271,13 +271,13 @@ export function createReportService(
         if (!tie || tie.deleted_at !== null)
           throw refused('tie_id', 'report.errors.unknownTie', { id: request.tie_id });
         const today = dayOf(deps.clock.now());
-        const events = await listEvents(deps.db, tie.id);
+        const events = await tieEventsOf(deps.db, tie.id);
         const office = await settings.get();
         const html = dossierHtml(
           {
             lang,
             tie,
-            timeline: events.map((e) => timelineEntryOf(eventRowFrom(e))),
+            timeline: events.map(withheldNote),
             letters: await listLetters(deps.db, { tie_id: tie.id, deleted: false }),
             steps: await listSteps(
               deps.db,

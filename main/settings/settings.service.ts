@@ -3,10 +3,9 @@ import { readSettings, writeSetting } from '../../db/settings.repository';
 import type { Executor } from '../../db/schema';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings';
-import type { CallContext } from '../core/context';
 import { notFound } from '../core/errors';
-import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { audit } from '../core/write-env';
+import type { ServiceDeps } from '../core/transaction';
+import { audit, type WriteEnv } from '../core/write-env';
 
 /** The office's settings: read with defaults for what is missing or unreadable, written with audit. */
 
@@ -29,28 +28,18 @@ export function createSettingsService(deps: ServiceDeps) {
 
   return {
     get,
-    async update(input: ParsedInputOf<'settings:update'>, ctx: CallContext): Promise<Settings> {
-      await inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          const before = await readSettings(env.trx);
-          // The office's own jurisdiction is one of the registry's localities.
-          const own = input.patch.jurisdictionId;
-          if (own && !(await getLocality(env.trx, own))) throw notFound('locality', own);
-          for (const [key, value] of Object.entries(input.patch)) {
-            if (value === undefined) continue;
-            await writeSetting(env.trx, key, value, env.at);
-            await audit(env, 'setting', key, 'update', before[key] ?? null, value);
-          }
-        },
-        {
-          scope: 'settings',
-          label: 'undo.settings',
-          params: { keys: Object.keys(input.patch) },
-        },
-      );
-      return get();
+    /** The write block: the door's `write` runs it in its transaction and logs its command. */
+    async updateIn(env: WriteEnv, input: ParsedInputOf<'settings:update'>): Promise<Settings> {
+      const before = await readSettings(env.trx);
+      // The office's own jurisdiction is one of the registry's localities.
+      const own = input.patch.jurisdictionId;
+      if (own && !(await getLocality(env.trx, own))) throw notFound('locality', own);
+      for (const [key, value] of Object.entries(input.patch)) {
+        if (value === undefined) continue;
+        await writeSetting(env.trx, key, value, env.at);
+        await audit(env, 'setting', key, 'update', before[key] ?? null, value);
+      }
+      return get(env.trx);
     },
   };
 }

@@ -27,7 +27,7 @@ import { AppError, conflict, notFound, rule } from '../core/errors';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { createThrottle, LOCK_AFTER } from './throttle';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { audit } from '../core/write-env';
+import { audit, type WriteEnv } from '../core/write-env';
 
 /** Who a call is from once the gate has let it through. */
 export interface Admitted {
@@ -93,6 +93,7 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
     keys: readonly string[],
   ): Promise<boolean> {
     const failures = throttle.fail(keys, deps.clock.now().getTime());
+    // Its own transaction, not the door's: a refused sign-in is recorded as the unknown client.
     const tried = { actor: `(${client || 'no client'})`, lang: 'en' as const };
     return inWriteTransaction(deps, tried, async (env) => {
       let lockedNow = false;
@@ -175,6 +176,8 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
       return (await listStaff(deps.db)).map(staffFrom);
     },
 
+    // Its own transaction: the hash is made before it (slow on purpose, it must not hold the
+    // write lock) and the first account signs its client in after it commits.
     async create(input: ParsedInputOf<'staff:create'>, ctx: CallContext): Promise<StaffMember> {
       const hash = await hashPassword(input.password);
       const { created, first } = await inWriteTransaction(deps, ctx, async (env) => {
@@ -203,42 +206,42 @@ export function createStaffService(deps: ServiceDeps, fallbackActor: () => Promi
       return created;
     },
 
-    update: (input: ParsedInputOf<'staff:update'>, ctx: CallContext): Promise<StaffMember> =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const before = await byId(env.trx, input.id);
-        if (Number(before.version) !== input.version) throw conflict('staff', staffFrom(before));
-        const { name, role, active } = input.patch;
-        if (name !== undefined) await nameFree(env.trx, name, before.id);
-        const patch = {
-          ...(name !== undefined ? { name, name_key: staffNameKey(name) } : {}),
-          ...(role !== undefined ? { role } : {}),
-          ...(active !== undefined ? { active: active ? 1 : 0 } : {}),
-          updated_at: env.at,
-        };
-        if (!(await updateStaff(env.trx, before.id, input.version, patch)))
-          throw conflict('staff', staffFrom(await byId(env.trx, input.id)));
-        // Nobody could administer staff again: the last active approver stays one.
-        if (before.role === 'approver' && (await countActiveApprovers(env.trx)) === 0)
-          throw rule('staff.errors.lastApprover', { name: before.name });
-        const after = await byId(env.trx, input.id);
-        await audit(env, 'staff', before.id, 'update', staffFrom(before), staffFrom(after));
-        return staffFrom(after);
-      }),
+    // The write blocks: the door's `write` runs each in its transaction.
+    async updateIn(env: WriteEnv, input: ParsedInputOf<'staff:update'>): Promise<StaffMember> {
+      const before = await byId(env.trx, input.id);
+      if (Number(before.version) !== input.version) throw conflict('staff', staffFrom(before));
+      const { name, role, active } = input.patch;
+      if (name !== undefined) await nameFree(env.trx, name, before.id);
+      const patch = {
+        ...(name !== undefined ? { name, name_key: staffNameKey(name) } : {}),
+        ...(role !== undefined ? { role } : {}),
+        ...(active !== undefined ? { active: active ? 1 : 0 } : {}),
+        updated_at: env.at,
+      };
+      if (!(await updateStaff(env.trx, before.id, input.version, patch)))
+        throw conflict('staff', staffFrom(await byId(env.trx, input.id)));
+      // Nobody could administer staff again: the last active approver stays one.
+      if (before.role === 'approver' && (await countActiveApprovers(env.trx)) === 0)
+        throw rule('staff.errors.lastApprover', { name: before.name });
+      const after = await byId(env.trx, input.id);
+      await audit(env, 'staff', before.id, 'update', staffFrom(before), staffFrom(after));
+      return staffFrom(after);
+    },
 
-    unlock: (input: ParsedInputOf<'staff:unlock'>, ctx: CallContext): Promise<StaffMember> =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        const before = await byId(env.trx, input.id);
-        await clearFailedSignIns(env.trx, before.id);
-        const after = await byId(env.trx, input.id);
-        await audit(env, 'staff', before.id, 'unlock', staffFrom(before), staffFrom(after));
-        throttle.clear([`name:${before.name_key}`]);
-        return staffFrom(after);
-      }),
+    async unlockIn(env: WriteEnv, input: ParsedInputOf<'staff:unlock'>): Promise<StaffMember> {
+      const before = await byId(env.trx, input.id);
+      await clearFailedSignIns(env.trx, before.id);
+      const after = await byId(env.trx, input.id);
+      await audit(env, 'staff', before.id, 'unlock', staffFrom(before), staffFrom(after));
+      throttle.clear([`name:${before.name_key}`]);
+      return staffFrom(after);
+    },
 
     async setPassword(
       input: ParsedInputOf<'staff:setPassword'>,
       ctx: CallContext,
     ): Promise<StaffMember> {
+      // Its own transaction: the hash is made before it, slow on purpose, outside the write lock.
       const hash = await hashPassword(input.password);
       return inWriteTransaction(deps, ctx, async (env) => {
         const before = await byId(env.trx, input.id);

@@ -4,9 +4,9 @@ import type { Executor } from '../../db/schema';
 import { dayOf } from '../../shared/dates';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { Page, StepRow } from '../../shared/model';
-import type { CallContext } from '../core/context';
 import { conflict, notFound, rule } from '../core/errors';
-import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import type { ServiceDeps } from '../core/transaction';
+import type { WriteEnv } from '../core/write-env';
 import { decideIn } from '../workflow/approvals.write';
 import { setDeleted } from '../core/versioned.write';
 import { createStepIn, stepTarget, updateStepIn } from './steps.write';
@@ -19,80 +19,44 @@ export function createStepsService(deps: ServiceDeps) {
     if (!found) throw notFound('step', id);
     return found;
   }
-  /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
-  const deleteOrRestore = (
-    input: { id: string; version: number },
-    deleted: boolean,
-    ctx: CallContext,
-  ) =>
-    inWriteTransaction(
-      deps,
-      ctx,
-      async (env) => {
-        await setDeleted(env, target, input.id, input.version, deleted);
-        return row(env.trx, input.id);
-      },
-      {
-        scope: 'steps',
-        label: deleted ? 'undo.delete' : 'undo.restore',
-        params: (row: StepRow) => ({
-          target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
-        }),
-      },
-    );
-
   return {
     async list(input: ParsedInputOf<'steps:list'>): Promise<Page<StepRow>> {
       const rows = await listSteps(deps.db, input, today());
       return withDeletedBy(deps.db, 'step', { rows, total: rows.length });
     },
     get: (input: ParsedInputOf<'steps:get'>) => row(deps.db, input.id),
-    create: (input: ParsedInputOf<'steps:create'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createStepIn(env, input)), {
-        scope: 'steps',
-        label: 'undo.create',
-        params: (row: StepRow) => ({
-          target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
-        }),
-      }),
-    update: (input: ParsedInputOf<'steps:update'>, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          const { outcome, ...rest } = input.patch;
-          const current = await getStep(env.trx, input.id);
-          if (!current || current.deleted_at !== null) throw notFound('step', input.id);
-          if (current.version !== input.version)
-            throw conflict('step', await getStepRow(env.trx, input.id, today()));
-          const deciding = outcome !== undefined && outcome !== current.outcome;
-          if (deciding && current.outcome !== null) throw rule('errors.workflow.decisionFixed');
-          // A decision typed into the grid is a decision like any other: it moves the tie on.
-          const fields = deciding ? { ...rest, decided_on: undefined } : rest;
-          if (Object.values(fields).some((v) => v !== undefined))
-            await updateStepIn(env, target, input.id, input.version, fields);
-          if (deciding && outcome) {
-            const step = (await getStep(env.trx, input.id)) ?? current;
-            await decideIn(env, step, {
-              outcome,
-              decided_on: rest.decided_on ?? step.decided_on ?? today(),
-            });
-          }
-          return row(env.trx, input.id);
-        },
-        {
-          scope: 'steps',
-          label: 'undo.update',
-          params: (row: StepRow) => ({
-            target: `${row.local} – ${row.partner} · ${row.authority_zh}`,
-            columns: Object.keys(input.patch),
-          }),
-        },
-      ),
-    remove: (input: { id: string; version: number }, ctx: CallContext) =>
-      deleteOrRestore(input, true, ctx),
+    // The write blocks: the door's `write` runs each in its transaction and logs its command.
+    createIn: async (env: WriteEnv, input: ParsedInputOf<'steps:create'>) =>
+      row(env.trx, await createStepIn(env, input)),
 
-    restore: (input: { id: string; version: number }, ctx: CallContext) =>
-      deleteOrRestore(input, false, ctx),
+    async updateIn(env: WriteEnv, input: ParsedInputOf<'steps:update'>): Promise<StepRow> {
+      const { outcome, ...rest } = input.patch;
+      const current = await getStep(env.trx, input.id);
+      if (!current || current.deleted_at !== null) throw notFound('step', input.id);
+      if (current.version !== input.version)
+        throw conflict('step', await getStepRow(env.trx, input.id, today()));
+      const deciding = outcome !== undefined && outcome !== current.outcome;
+      if (deciding && current.outcome !== null) throw rule('errors.workflow.decisionFixed');
+      // A decision typed into the grid is a decision like any other: it moves the tie on.
+      const fields = deciding ? { ...rest, decided_on: undefined } : rest;
+      if (Object.values(fields).some((v) => v !== undefined))
+        await updateStepIn(env, target, input.id, input.version, fields);
+      if (deciding && outcome) {
+        const step = (await getStep(env.trx, input.id)) ?? current;
+        await decideIn(env, step, {
+          outcome,
+          decided_on: rest.decided_on ?? step.decided_on ?? today(),
+        });
+      }
+      return row(env.trx, input.id);
+    },
+
+    /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
+    setDeletedIn:
+      (deleted: boolean) =>
+      async (env: WriteEnv, input: { id: string; version: number }): Promise<StepRow> => {
+        await setDeleted(env, target, input.id, input.version, deleted);
+        return row(env.trx, input.id);
+      },
   };
 }

@@ -78,3 +78,7 @@ export async function updateStepIn(
   }
   await patchVersioned(env, target, id, version, next);
 }
+
+/** How the undo list names an approval step. */
+export const stepNamed = (row: { local: string; partner: string; authority_zh: string }) =>
+  `${row.local} – ${row.partner} · ${row.authority_zh}`;

@@ -1,5 +1,5 @@
 import {
-  historyEventFrom,
+  tieEventFrom,
   insertEvent,
   listEvents,
   setEventDate,
@@ -10,7 +10,7 @@ import { firstDay } from '../../shared/dates';
 import type { Kind, Stage } from '../../shared/enums';
 import type { TieWarning } from '../../shared/ipc/ties';
 import { STAGE_ORDER } from '../../shared/stages';
-import { datesOutOfOrder, type HistoryEvent } from '../../shared/timeline';
+import { datesOutOfOrder, type TieEventDates } from '../../shared/timeline';
 import { audit, type WriteEnv } from '../core/write-env';
 
 /**
@@ -121,7 +121,7 @@ export async function syncStageDate(
 }
 
 /** A tie's stages dated against their order, worded as warnings naming both dates. */
-export function dateOrderWarnings(events: readonly HistoryEvent[]): TieWarning[] {
+export function dateOrderWarnings(events: readonly TieEventDates[]): TieWarning[] {
   return datesOutOfOrder(events).map(({ earlier, later }) => ({
     code: 'datesOutOfOrder',
     params: {
@@ -137,9 +137,9 @@ export function dateOrderWarnings(events: readonly HistoryEvent[]): TieWarning[]
 export async function sayDateOrder(
   env: WriteEnv,
   tieId: string,
-  events?: readonly HistoryEvent[],
+  events?: readonly TieEventDates[],
 ): Promise<void> {
   if (!env.onTieWarning) return;
-  const history = events ?? (await listEvents(env.trx, tieId)).map(historyEventFrom);
+  const history = events ?? (await listEvents(env.trx, tieId)).map(tieEventFrom);
   for (const warning of dateOrderWarnings(history)) env.onTieWarning(tieId, warning);
 }

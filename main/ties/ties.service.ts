@@ -1,12 +1,13 @@
-import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { tieEventsOf } from '../../db/events.repository';
 import { withDeletedBy } from '../core/trash';
 import { getTie, getTieRow, listTies } from '../../db/ties.repository';
 import type { Executor } from '../../db/schema';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { TieWarning, TieWritten } from '../../shared/ipc/ties';
-import type { Page, TieEventRow, TieRow } from '../../shared/model';
-import type { CallContext } from '../core/context';
-import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import type { Page, TieRow } from '../../shared/model';
+import type { TieEvent } from '../../shared/timeline';
+import type { ServiceDeps } from '../core/transaction';
+import type { WriteEnv } from '../core/write-env';
 import { notFound } from '../core/errors';
 import { createTieIn, setTieDeleted, updateTieIn } from './ties.write';
 
@@ -24,82 +25,34 @@ export function createTiesService(deps: ServiceDeps) {
 
     get: (input: ParsedInputOf<'ties:get'>) => row(deps.db, input.id),
 
-    async events(input: ParsedInputOf<'ties:events'>): Promise<TieEventRow[]> {
+    async events(input: ParsedInputOf<'ties:events'>): Promise<TieEvent[]> {
       if (!(await getTie(deps.db, input.id))) throw notFound('tie', input.id);
-      return (await listEvents(deps.db, input.id)).map(eventRowFrom);
+      return tieEventsOf(deps.db, input.id);
     },
 
-    async create(input: ParsedInputOf<'ties:create'>, ctx: CallContext): Promise<TieWritten> {
-      return inWriteTransaction(
-        deps,
-        ctx,
-        async (outer) => {
-          const warnings: TieWarning[] = [];
-          const env = { ...outer, onTieWarning: (_id: string, w: TieWarning) => warnings.push(w) };
-          return { ...(await row(env.trx, await createTieIn(env, input))), warnings };
-        },
-        {
-          scope: 'ties',
-          label: 'undo.create',
-          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
-        },
-      );
+    // The write blocks: the door's `write` runs each in its transaction and logs its command.
+    async createIn(outer: WriteEnv, input: ParsedInputOf<'ties:create'>): Promise<TieWritten> {
+      const warnings: TieWarning[] = [];
+      const env = { ...outer, onTieWarning: (_id: string, w: TieWarning) => warnings.push(w) };
+      return { ...(await row(env.trx, await createTieIn(env, input))), warnings };
     },
 
-    async update(input: ParsedInputOf<'ties:update'>, ctx: CallContext): Promise<TieWritten> {
-      return inWriteTransaction(
-        deps,
-        ctx,
-        async (outer) => {
-          const warnings: TieWarning[] = [];
-          const env = { ...outer, onTieWarning: (_id: string, w: TieWarning) => warnings.push(w) };
-          await updateTieIn(env, input.id, input.version, input.patch, {
-            shared: input.confirmShared ? 'change' : 'ask',
-          });
-          return { ...(await row(env.trx, input.id)), warnings };
-        },
-        {
-          scope: 'ties',
-          label: 'undo.update',
-          params: (row: TieRow) => ({
-            target: `${row.local} – ${row.partner}`,
-            columns: Object.keys(input.patch),
-          }),
-        },
-      );
+    async updateIn(outer: WriteEnv, input: ParsedInputOf<'ties:update'>): Promise<TieWritten> {
+      const warnings: TieWarning[] = [];
+      const env = { ...outer, onTieWarning: (_id: string, w: TieWarning) => warnings.push(w) };
+      await updateTieIn(env, input.id, input.version, input.patch, {
+        shared: input.confirmShared ? 'change' : 'ask',
+      });
+      return { ...(await row(env.trx, input.id)), warnings };
     },
 
-    async remove(input: ParsedInputOf<'ties:delete'>, ctx: CallContext): Promise<TieRow> {
-      return inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          await setTieDeleted(env, input.id, input.version, true);
-          return row(env.trx, input.id);
-        },
-        {
-          scope: 'ties',
-          label: 'undo.delete',
-          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
-        },
-      );
-    },
-
-    async restore(input: ParsedInputOf<'ties:restore'>, ctx: CallContext): Promise<TieRow> {
-      return inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          await setTieDeleted(env, input.id, input.version, false);
-          return row(env.trx, input.id);
-        },
-        {
-          scope: 'ties',
-          label: 'undo.restore',
-          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
-        },
-      );
-    },
+    /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
+    setDeletedIn:
+      (deleted: boolean) =>
+      async (env: WriteEnv, input: { id: string; version: number }): Promise<TieRow> => {
+        await setTieDeleted(env, input.id, input.version, deleted);
+        return row(env.trx, input.id);
+      },
   };
 }
 

@@ -541,3 +541,7 @@ export function setTieDeleted(
     if (locality && partner) await refuseDuplicate(env, locality, partner, tie.id);
   });
 }
+
+/** How the undo list names a tie. */
+export const tieNamed = (row: { local: string; partner: string }) =>
+  `${row.local} – ${row.partner}`;

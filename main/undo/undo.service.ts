@@ -275,6 +275,7 @@ export function createUndoService(deps: ServiceDeps) {
     ctx: CallContext,
     direction: 'undo' | 'redo',
   ): Promise<UndoResult> {
+    // Its own transaction: undo replays a logged command and marks it, logging no new one.
     return inWriteTransaction(deps, ctx, async (env) => {
       const redo = direction === 'redo';
       const done = async (command: Row<'commands'>) => {

@@ -3,9 +3,9 @@ import type { Executor } from '../../db/schema';
 import { getVisitRow, listVisits } from '../../db/visits.repository';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { Page, VisitRow } from '../../shared/model';
-import type { CallContext } from '../core/context';
 import { notFound } from '../core/errors';
-import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import type { ServiceDeps } from '../core/transaction';
+import type { WriteEnv } from '../core/write-env';
 import { setDeleted } from '../core/versioned.write';
 import { createVisitIn, updateVisitIn, VISIT_TARGET } from './visits.write';
 
@@ -15,61 +15,25 @@ export function createVisitsService(deps: ServiceDeps) {
     if (!found) throw notFound('visit', id);
     return found;
   }
-  /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
-  const deleteOrRestore = (
-    input: { id: string; version: number },
-    deleted: boolean,
-    ctx: CallContext,
-  ) =>
-    inWriteTransaction(
-      deps,
-      ctx,
-      async (env) => {
-        await setDeleted(env, VISIT_TARGET, input.id, input.version, deleted);
-        return row(env.trx, input.id);
-      },
-      {
-        scope: 'visits',
-        label: deleted ? 'undo.delete' : 'undo.restore',
-        params: (row: VisitRow) => ({
-          target: [row.leader, row.start_on].filter(Boolean).join(' · '),
-        }),
-      },
-    );
-
   return {
     list: async (input: ParsedInputOf<'visits:list'>): Promise<Page<VisitRow>> =>
       withDeletedBy(deps.db, 'visit', await listVisits(deps.db, input)),
     get: (input: ParsedInputOf<'visits:get'>) => row(deps.db, input.id),
-    create: (input: ParsedInputOf<'visits:create'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => row(env.trx, await createVisitIn(env, input)), {
-        scope: 'visits',
-        label: 'undo.create',
-        params: (row: VisitRow) => ({
-          target: [row.leader, row.start_on].filter(Boolean).join(' · '),
-        }),
-      }),
-    update: (input: ParsedInputOf<'visits:update'>, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          await updateVisitIn(env, input.id, input.version, input.patch);
-          return row(env.trx, input.id);
-        },
-        {
-          scope: 'visits',
-          label: 'undo.update',
-          params: (row: VisitRow) => ({
-            target: [row.leader, row.start_on].filter(Boolean).join(' · '),
-            columns: Object.keys(input.patch),
-          }),
-        },
-      ),
-    remove: (input: { id: string; version: number }, ctx: CallContext) =>
-      deleteOrRestore(input, true, ctx),
+    // The write blocks: the door's `write` runs each in its transaction and logs its command.
+    createIn: async (env: WriteEnv, input: ParsedInputOf<'visits:create'>) =>
+      row(env.trx, await createVisitIn(env, input)),
 
-    restore: (input: { id: string; version: number }, ctx: CallContext) =>
-      deleteOrRestore(input, false, ctx),
+    async updateIn(env: WriteEnv, input: ParsedInputOf<'visits:update'>): Promise<VisitRow> {
+      await updateVisitIn(env, input.id, input.version, input.patch);
+      return row(env.trx, input.id);
+    },
+
+    /** Soft delete (`deleted`) or restore: one write, two verbs at the door. */
+    setDeletedIn:
+      (deleted: boolean) =>
+      async (env: WriteEnv, input: { id: string; version: number }): Promise<VisitRow> => {
+        await setDeleted(env, VISIT_TARGET, input.id, input.version, deleted);
+        return row(env.trx, input.id);
+      },
   };
 }

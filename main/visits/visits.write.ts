@@ -170,3 +170,7 @@ export async function updateVisitIn(
       } as RowPatch<'visits'>);
   }
 }
+
+/** How the undo list names a visit. */
+export const visitNamed = (row: { leader: string | null; start_on: string | null }) =>
+  [row.leader, row.start_on].filter(Boolean).join(' · ');

@@ -3,9 +3,8 @@ import type { Executor } from '../../db/schema';
 import { DEFAULT_CHAINS, type ChainStep } from '../../shared/chains';
 import { LEVELS, type Level } from '../../shared/enums';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
-import type { CallContext } from '../core/context';
-import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { audit } from '../core/write-env';
+import type { ServiceDeps } from '../core/transaction';
+import { audit, type WriteEnv } from '../core/write-env';
 
 /**
  * The approval chains per level: the office's own where Settings give one, else the default.
@@ -26,17 +25,11 @@ export function createChainsService(deps: ServiceDeps) {
   return {
     chains: () => chainsIn(deps.db),
 
-    setChain: (input: ParsedInputOf<'chains:set'>, ctx: CallContext) =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          const before = (await chainsIn(env.trx))[input.level];
-          await replaceChain(env.trx, input.level, input.steps, () => env.ids.next());
-          await audit(env, 'chain', input.level, 'update', before, input.steps);
-          return chainsIn(env.trx);
-        },
-        { scope: 'settings', label: 'undo.chain', params: { level: input.level } },
-      ),
+    async setChainIn(env: WriteEnv, input: ParsedInputOf<'chains:set'>) {
+      const before = (await chainsIn(env.trx))[input.level];
+      await replaceChain(env.trx, input.level, input.steps, () => env.ids.next());
+      await audit(env, 'chain', input.level, 'update', before, input.steps);
+      return chainsIn(env.trx);
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { datedStageEventsOfLiveTies, historyEventFrom } from '../../db/events.repository';
+import { datedStageEventsOfLiveTies, tieEventFrom } from '../../db/events.repository';
 import type { Executor, Row } from '../../db/schema';
 import type { FollowUpItem } from '../../shared/ipc/workflow';
 import { dateOrderWarnings } from '../ties/events.write';
@@ -20,7 +20,7 @@ export async function datesOutOfOrderItems(
   }
   const out: FollowUpItem[] = [];
   for (const [tieId, events] of byTie) {
-    const warnings = dateOrderWarnings(events.map(historyEventFrom));
+    const warnings = dateOrderWarnings(events.map(tieEventFrom));
     const found = warnings.length > 0 ? item(tieId, null) : null;
     if (found) out.push({ ...found, warnings });
   }

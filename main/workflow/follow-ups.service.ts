@@ -9,11 +9,10 @@ import { isPartnerCountry } from '../../shared/countries';
 import { dayOf, daysBetween, firstDay } from '../../shared/dates';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { FollowUpItem, FollowUpMark, FollowUps } from '../../shared/ipc/workflow';
-import type { CallContext } from '../core/context';
 import { AppError, notFound } from '../core/errors';
 import { requireRole } from '../core/roles';
-import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
-import { audit } from '../core/write-env';
+import type { ServiceDeps } from '../core/transaction';
+import { audit, type WriteEnv } from '../core/write-env';
 import type { SettingsService } from '../settings/settings.service';
 import { datesOutOfOrderItems } from './dates-order';
 
@@ -148,51 +147,49 @@ export function createFollowUpsService(deps: ServiceDeps, settings: SettingsServ
       };
     },
 
-    markFollowUp: (
+    async markFollowUpIn(
+      env: WriteEnv,
       input: ParsedInputOf<'followups:mark'>,
-      ctx: CallContext,
-    ): Promise<FollowUpMark> =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        requireRole(env, 'editor');
-        const tieId = await tieOf(env.trx, input.item);
-        await liftMarks(env.trx, input.item, env.actor, env.at);
-        const row: Row<'followup_marks'> = {
-          id: env.ids.next(),
-          item: input.item,
-          tie_id: tieId,
-          action: input.action,
-          until: input.action === 'snoozed' ? (input.until ?? null) : null,
-          reason: input.reason,
-          marked_by: env.actor,
-          marked_at: env.at,
-          lifted_by: null,
-          lifted_at: null,
-        };
-        if (row.action === 'snoozed' && (row.until === null || row.until <= today()))
-          throw new AppError(
-            'validation',
-            'errors.followups.snoozeUntil',
-            {},
-            {
-              details: [{ path: ['until'], key: 'errors.followups.snoozeUntil', params: {} }],
-            },
-          );
-        await insertMark(env.trx, row);
-        await audit(env, 'followup_mark', row.id, 'create', null, row);
-        const summary = (await listTieSummaries(env.trx)).find((t) => t.id === tieId);
-        return markOf(row, summary);
-      }),
+    ): Promise<FollowUpMark> {
+      requireRole(env, 'editor');
+      const tieId = await tieOf(env.trx, input.item);
+      await liftMarks(env.trx, input.item, env.actor, env.at);
+      const row: Row<'followup_marks'> = {
+        id: env.ids.next(),
+        item: input.item,
+        tie_id: tieId,
+        action: input.action,
+        until: input.action === 'snoozed' ? (input.until ?? null) : null,
+        reason: input.reason,
+        marked_by: env.actor,
+        marked_at: env.at,
+        lifted_by: null,
+        lifted_at: null,
+      };
+      if (row.action === 'snoozed' && (row.until === null || row.until <= today()))
+        throw new AppError(
+          'validation',
+          'errors.followups.snoozeUntil',
+          {},
+          {
+            details: [{ path: ['until'], key: 'errors.followups.snoozeUntil', params: {} }],
+          },
+        );
+      await insertMark(env.trx, row);
+      await audit(env, 'followup_mark', row.id, 'create', null, row);
+      const summary = (await listTieSummaries(env.trx)).find((t) => t.id === tieId);
+      return markOf(row, summary);
+    },
 
-    unmarkFollowUp: (input: ParsedInputOf<'followups:unmark'>, ctx: CallContext) =>
-      inWriteTransaction(deps, ctx, async (env) => {
-        requireRole(env, 'editor');
-        const lifted = await liftMarks(env.trx, input.item, env.actor, env.at);
-        for (const m of lifted) {
-          const after = await getMark(env.trx, m.id);
-          await audit(env, 'followup_mark', m.id, 'update', m, after ?? null);
-        }
-        return { lifted: lifted.length };
-      }),
+    async unmarkFollowUpIn(env: WriteEnv, input: ParsedInputOf<'followups:unmark'>) {
+      requireRole(env, 'editor');
+      const lifted = await liftMarks(env.trx, input.item, env.actor, env.at);
+      for (const m of lifted) {
+        const after = await getMark(env.trx, m.id);
+        await audit(env, 'followup_mark', m.id, 'update', m, after ?? null);
+      }
+      return { lifted: lifted.length };
+    },
   };
 }
 

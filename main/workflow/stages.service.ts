@@ -1,4 +1,4 @@
-import { eventRowFrom, listEvents } from '../../db/events.repository';
+import { tieEventsOf } from '../../db/events.repository';
 import { listLetters } from '../../db/letters.repository';
 import { getLocality } from '../../db/localities.repository';
 import type { Executor, Row } from '../../db/schema';
@@ -10,11 +10,11 @@ import type { WorkflowOptions } from '../../shared/ipc/workflow';
 import type { StepRow, TieRow } from '../../shared/model';
 import { nextSteps } from '../../shared/stages';
 import { advanceIn, requireOverrides, stageFacts, warningsFor } from './advance.write';
-import type { CallContext } from '../core/context';
+import type { WriteEnv } from '../core/write-env';
 import { notFound, rule } from '../core/errors';
 import { appendEvent } from '../ties/events.write';
 import type { SettingsService } from '../settings/settings.service';
-import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
+import type { ServiceDeps } from '../core/transaction';
 import { resubmissionIn } from './approvals.service';
 import { chainsIn } from './chains.service';
 import { liveTie, tieRowOf, writeTie } from './workflow.write';
@@ -74,58 +74,38 @@ export function createStagesService(deps: ServiceDeps, settings: SettingsService
         rounds,
         resubmit: { start: plan.start, carried: rounds.filter((s) => carried.has(s.id)) },
         letters: await listLetters(db, { tie_id: tie.id, deleted: false }),
-        events: (await listEvents(db, tie.id)).map(eventRowFrom),
+        events: await tieEventsOf(db, tie.id),
         upgrade: { allowed: missing.length === 0, missing },
       };
     },
 
-    advance: (input: ParsedInputOf<'workflow:advance'>, ctx: CallContext): Promise<TieRow> =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          const tie = await liveTie(env, input.id, input.version);
-          const { id: _id, version: _version, to, ...details } = input;
-          await writeTie(env, tie, await advanceIn(env, tie, to, details));
-          return tieRowOf(env, tie.id);
-        },
-        {
-          scope: 'ties',
-          label: 'undo.advance',
-          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}`, stage: input.to }),
-        },
-      ),
+    async advanceTieIn(env: WriteEnv, input: ParsedInputOf<'workflow:advance'>): Promise<TieRow> {
+      const tie = await liveTie(env, input.id, input.version);
+      const { id: _id, version: _version, to, ...details } = input;
+      await writeTie(env, tie, await advanceIn(env, tie, to, details));
+      return tieRowOf(env, tie.id);
+    },
 
-    upgrade: (input: ParsedInputOf<'workflow:upgrade'>, ctx: CallContext): Promise<TieRow> =>
-      inWriteTransaction(
-        deps,
-        ctx,
-        async (env) => {
-          const tie = await liveTie(env, input.id, input.version);
-          const missing = await upgradeMissing(env.trx, tie);
-          if (missing.length > 0) throw rule('errors.workflow.cannotUpgrade', { missing });
-          const warnings = (await warningsFor(env.trx, tie, 'friendship', null)).filter(
-            (w) => w.code === 'oneToOne',
-          );
-          const override = requireOverrides(warnings, input.overrides);
-          await appendEvent(
-            env,
-            tie.id,
-            { type: 'kind', kind: 'friendship', from: 'exchange' },
-            input.on,
-            {
-              note: input.reason ?? null,
-              override_reason: override,
-            },
-          );
-          await writeTie(env, tie, { kind: 'friendship' });
-          return tieRowOf(env, tie.id);
-        },
+    async upgradeIn(env: WriteEnv, input: ParsedInputOf<'workflow:upgrade'>): Promise<TieRow> {
+      const tie = await liveTie(env, input.id, input.version);
+      const missing = await upgradeMissing(env.trx, tie);
+      if (missing.length > 0) throw rule('errors.workflow.cannotUpgrade', { missing });
+      const warnings = (await warningsFor(env.trx, tie, 'friendship', null)).filter(
+        (w) => w.code === 'oneToOne',
+      );
+      const override = requireOverrides(warnings, input.overrides);
+      await appendEvent(
+        env,
+        tie.id,
+        { type: 'kind', kind: 'friendship', from: 'exchange' },
+        input.on,
         {
-          scope: 'ties',
-          label: 'undo.upgrade',
-          params: (row: TieRow) => ({ target: `${row.local} – ${row.partner}` }),
+          note: input.reason ?? null,
+          override_reason: override,
         },
-      ),
+      );
+      await writeTie(env, tie, { kind: 'friendship' });
+      return tieRowOf(env, tie.id);
+    },
   };
 }

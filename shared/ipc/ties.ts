@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stage } from '../enums';
-import type { Page, TieEventRow, TieRow } from '../model';
+import type { Page, TieRow } from '../model';
+import type { TieEvent } from '../timeline';
 import {
   country,
   enumOf,
@@ -106,7 +107,7 @@ export interface TieWritten extends TieRow {
 export const tiesChannels = {
   'ties:list': query(gridQuery(TIE_COLUMNS)).returns<Page<TieRow>>(),
   'ties:get': query(z.strictObject({ id })).returns<TieRow>(),
-  'ties:events': query(z.strictObject({ id })).returns<TieEventRow[]>(),
+  'ties:events': query(z.strictObject({ id })).returns<TieEvent[]>(),
   'ties:create': command(tieCreateInput).returns<TieWritten>(),
   /**
    * `confirmShared`: the user was told that the change reaches the tie's locality, and so its

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ChainStep } from '../chains';
 import type { Kind, Level, Stage } from '../enums';
-import type { LetterRow, StepRow, TieEventRow, TieRow } from '../model';
+import type { LetterRow, StepRow, TieRow } from '../model';
+import type { TieEvent } from '../timeline';
 import {
   enumOf,
   id,
@@ -42,7 +43,7 @@ export interface WorkflowOptions {
    */
   readonly resubmit: { readonly start: number; readonly carried: readonly StepRow[] };
   readonly letters: readonly LetterRow[];
-  readonly events: readonly TieEventRow[];
+  readonly events: readonly TieEvent[];
   /** Whether an established exchange tie may be upgraded now, and what it lacks if not. */
   readonly upgrade: {
     readonly allowed: boolean;

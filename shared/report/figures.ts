@@ -1,7 +1,7 @@
 import { CONTINENTS, continentOf, type Continent } from '../countries';
 import { firstDay, yearOf } from '../dates';
 import { LEVELS, KINDS, type Kind, type Level, type Stage } from '../enums';
-import { ALWAYS, type HistoryEvent } from '../timeline';
+import { ALWAYS, type TieEventDates } from '../timeline';
 import { countsAsEstablished, isPipeline, PIPELINE_STAGES, type PipelineStage } from '../stages';
 import { isRoundAnniversary, type Anniversary } from '../workflow';
 
@@ -28,7 +28,7 @@ export interface ReportTie {
   /** The tie's kind now; its history says what it was before an upgrade. */
   readonly kind: Kind;
   /** Its dated history, in the order it was recorded (by `seq`). */
-  readonly events: readonly HistoryEvent[];
+  readonly events: readonly TieEventDates[];
 }
 
 /** A tie as it stood on the report's date. */
@@ -94,9 +94,9 @@ export interface AnnualFigures {
 export function tieAsOf(tie: ReportTie, asOf: string): TieAsOf {
   const events = inSeqOrder(tie.events);
   let last = ALWAYS;
-  let stage: HistoryEvent | null = null;
-  let kind: HistoryEvent | null = null;
-  let firstKind: HistoryEvent | null = null;
+  let stage: TieEventDates | null = null;
+  let kind: TieEventDates | null = null;
+  let firstKind: TieEventDates | null = null;
   let established: { key: string; on: string | null } | null = null;
   let suspension: { seq: number; on: string | null } | null = null;
   for (const e of events) {
@@ -104,7 +104,7 @@ export function tieAsOf(tie: ReportTie, asOf: string): TieAsOf {
     const key = dated ? firstDay(e.on as string) : last;
     if (dated) last = key;
     if (e.type === 'stage') {
-      if (established === null && e.stage === 'established' && e.fromStage !== 'suspended')
+      if (established === null && e.stage === 'established' && e.from_stage !== 'suspended')
         established = { key, on: e.on ?? null };
       // Events come in seq order: the last one in force by `asOf` is the stage, whatever
       // the order of the dates written down.
@@ -119,7 +119,7 @@ export function tieAsOf(tie: ReportTie, asOf: string): TieAsOf {
   return {
     tie,
     stage: stageNow,
-    kind: kind?.kind || (firstKind?.fromKind ?? tie.kind),
+    kind: kind?.kind || (firstKind?.from_kind ?? tie.kind),
     ...(countsAsEstablished(stageNow) &&
     established !== null &&
     established.on !== null &&
@@ -133,9 +133,9 @@ export function tieAsOf(tie: ReportTie, asOf: string): TieAsOf {
   };
 }
 
-function inSeqOrder(events: readonly HistoryEvent[]): readonly HistoryEvent[] {
+function inSeqOrder(events: readonly TieEventDates[]): readonly TieEventDates[] {
   for (let i = 1; i < events.length; i++) {
-    if ((events[i] as HistoryEvent).seq < (events[i - 1] as HistoryEvent).seq)
+    if ((events[i] as TieEventDates).seq < (events[i - 1] as TieEventDates).seq)
       return [...events].sort((a, b) => a.seq - b.seq);
   }
   return events;

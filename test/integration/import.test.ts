@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Registry } from '../../main/registry';
 import { AppError } from '../../main/core/errors';
 import { listEvents } from '../../db/events.repository';
-import { eventRowFrom } from '../../db/events.repository';
+import { tieEventFrom } from '../../db/events.repository';
 import { stageAsOf } from '../../shared/timeline';
 import type { ImportPreview, ImportSummary } from '../../shared/ipc/interchange';
 import type { TieRow } from '../../shared/model';
@@ -72,7 +72,7 @@ describe('importing the sample ledger', () => {
     const rows = await ties();
     const history = async (partner: string) =>
       (await listEvents(registry.db, rows.find((t) => t.partner === partner)!.id))
-        .map(eventRowFrom)
+        .map(tieEventFrom)
         .map((e) => ({ seq: e.seq, type: e.type, stage: e.stage, kind: e.kind, on: e.on }));
     const bloemfontein = await history('Bloemfontein');
     expect(bloemfontein.map((e) => [e.stage, e.on])).toEqual([
@@ -90,7 +90,7 @@ describe('importing the sample ledger', () => {
     // Established counts as of 2000-01-01: the ties signed up to 1998 (10 of them).
     let established = 0;
     for (const t of rows) {
-      const events = (await listEvents(registry.db, t.id)).map(eventRowFrom);
+      const events = (await listEvents(registry.db, t.id)).map(tieEventFrom);
       if (stageAsOf(events, '2000-01-01') === 'established') established++;
     }
     expect(established).toBe(10);

@@ -309,7 +309,7 @@ describe('a registry on a server', () => {
       clients.map(async (client, c) => {
         const tie = ties[c] as TieRow;
         for (let n = 0; n < 5; n++)
-          await client.services.ties.update(
+          await client.handlers['ties:update'](
             { id: tie.id, version: tie.version + n, patch: { notes: `edit ${n}` } },
             ctx,
           );

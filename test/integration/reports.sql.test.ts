@@ -171,9 +171,9 @@ describe('report SQL against the pure rules', () => {
         seq: 1,
         type: 'stage',
         stage: 'intent',
-        fromStage: null,
+        from_stage: null,
         kind: null,
-        fromKind: null,
+        from_kind: null,
         on: '2020',
       },
     ]);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
-import type { AuditRow, Page, TieEventRow, TieRow } from '../../shared/model';
+import type { AuditRow, Page, TieRow } from '../../shared/model';
 import { call, testRegistry } from '../support/registry';
+import type { TieEvent } from '../../shared/timeline';
 
 let registry: Registry;
 beforeEach(async () => {
@@ -35,7 +36,7 @@ describe('ties through the door', () => {
       established_on: '1978',
       version: 1,
     });
-    const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    const events = await call<TieEvent[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => [e.stage, e.on])).toEqual([['established', '1978']]);
     const audit = await call<AuditRow[]>(registry, 'audit:list', {});
     expect(audit.map((a) => `${a.entity}:${a.action}`).sort()).toEqual(
@@ -64,7 +65,7 @@ describe('ties through the door', () => {
       intent_signed_on: '1999-01',
       first_contact_on: '1998',
     });
-    const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    const events = await call<TieEvent[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => [e.stage, e.on])).toEqual([
       ['contact', '1998'],
       ['intent', '1999-01'],
@@ -74,7 +75,7 @@ describe('ties through the door', () => {
 
   it('adds the record stage, undated, after its dates when it is later', async () => {
     const tie = await call<TieRow>(registry, 'ties:create', { ...nagoya, stage: 'suspended' });
-    const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    const events = await call<TieEvent[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => [e.stage, e.on])).toEqual([
       ['established', '1978'],
       ['suspended', null],
@@ -152,7 +153,7 @@ describe('ties through the door', () => {
       version: 1,
       patch: { established_on: '1978-12-21', first_contact_on: '1977' },
     });
-    const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    const events = await call<TieEvent[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => [e.seq, e.stage, e.on])).toEqual([
       [1, 'contact', '1977'],
       [2, 'established', '1978-12-21'],
@@ -186,7 +187,7 @@ describe('ties through the door', () => {
       established_on: null,
       notes: nagoya.notes,
     });
-    const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    const events = await call<TieEvent[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => e.stage)).toEqual(['contact']);
     // A date for a stage it has passed is a correction, as before.
     await call(registry, 'ties:update', {
@@ -222,7 +223,7 @@ describe('ties through the door', () => {
       patch: { stage: 'intent', intent_signed_on: '2025-03' },
     });
     expect(ok.stage).toBe('intent');
-    const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    const events = await call<TieEvent[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => [e.stage, e.from_stage, e.on])).toEqual([
       ['contact', null, null],
       ['intent', 'contact', '2025-03'],

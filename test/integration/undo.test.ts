@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
 import type { UndoEntry, UndoResult } from '../../shared/ipc/undo';
-import type { Page, StepRow, TieEventRow, TieRow } from '../../shared/model';
+import type { Page, StepRow, TieRow } from '../../shared/model';
 import type { WireResult } from '../../shared/result';
 import { populate } from '../support/populate';
 import { call, testRegistry } from '../support/registry';
+import type { TieEvent } from '../../shared/timeline';
 
 let registry: Registry;
 beforeEach(async () => {
@@ -100,7 +101,7 @@ describe('undo and redo from the command log', () => {
     });
     await call(registry, 'undo:undo', { scope: 'ties' });
     expect((await get(tie.id)).stage).toBe('established');
-    const events = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    const events = await call<TieEvent[]>(registry, 'ties:events', { id: tie.id });
     expect(events.map((e) => e.stage)).toEqual(['established']);
     await call(registry, 'settings:update', { patch: { staffName: '王芳' } });
     const other = await registry.door('undo:undo', { scope: 'ties' }, { trusted: true });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../main/registry';
 import type { FollowUps, WorkflowOptions, TieAnniversary } from '../../shared/ipc/workflow';
-import type { AuditRow, LetterRow, StepRow, TieEventRow, TieRow } from '../../shared/model';
+import type { AuditRow, LetterRow, StepRow, TieRow } from '../../shared/model';
 import { call, testRegistry } from '../support/registry';
+import type { TieEvent } from '../../shared/timeline';
 
 let registry: Registry;
 beforeEach(async () => {
@@ -19,7 +20,7 @@ const refusal = async (channel: string, input: unknown) => {
 };
 const options = (id: string) => call<WorkflowOptions>(registry, 'workflow:options', { id });
 const events = async (id: string) =>
-  (await call<TieEventRow[]>(registry, 'ties:events', { id })).map((e) => [
+  (await call<TieEvent[]>(registry, 'ties:events', { id })).map((e) => [
     e.type === 'stage' ? e.stage : e.kind,
     e.on,
     e.note,
@@ -351,7 +352,7 @@ describe('the tie workflow', () => {
       },
     });
     expect(tie.stage).toBe('established');
-    const stored = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    const stored = await call<TieEvent[]>(registry, 'ties:events', { id: tie.id });
     const audit = await registry.db
       .selectFrom('tie_events')
       .select('override_reason')
@@ -406,7 +407,7 @@ describe('the tie workflow', () => {
       on: '2026-01-01',
       reason: 'Merged into a regional tie',
     });
-    const stored = await call<TieEventRow[]>(registry, 'ties:events', { id: tie.id });
+    const stored = await call<TieEvent[]>(registry, 'ties:events', { id: tie.id });
     expect(stored.map((e) => [e.stage, e.on, e.confidential])).toEqual([
       ['established', '1998', false],
       ['suspended', '2012-02-21', true],

@@ -104,15 +104,16 @@ export async function makeFixture(name: string, outDir: string): Promise<string>
     const { db, sqlite } = openSqlite({ file });
     await migrateTo(db, name);
     const clock = steppingClock();
-    const services = createServices({
+    const deps = {
       db,
       clock,
       ids: sequentialIds(),
       platform: headlessPlatform('cli'),
       paths: pathsBeside(file),
-    });
+    };
+    const services = createServices(deps);
     const door = createDoor(
-      createHandlers(services, () => Promise.reject(new Error('not in a fixture'))),
+      createHandlers(deps, services, () => Promise.reject(new Error('not in a fixture'))),
       { actor: () => Promise.resolve('fixture') },
     );
     await populate({ door } as unknown as Registry, 12);

@@ -7,7 +7,7 @@ import {
   establishedOnAsOf,
   kindAsOf,
   stageAsOf,
-  type HistoryEvent,
+  type TieEventDates,
 } from '../../shared/timeline';
 import {
   annualFigures,
@@ -25,22 +25,22 @@ const stage = (
   seq: number,
   s: Stage,
   on: string | null,
-  fromStage: Stage | null = null,
-): HistoryEvent => ({ seq, type: 'stage', stage: s, kind: null, fromStage, on });
+  from_stage: Stage | null = null,
+): TieEventDates => ({ seq, type: 'stage', stage: s, kind: null, from_stage, on });
 
-const kind = (seq: number, k: Kind, from: Kind, on: string | null): HistoryEvent => ({
+const kind = (seq: number, k: Kind, from: Kind, on: string | null): TieEventDates => ({
   seq,
   type: 'kind',
   stage: null,
   kind: k,
-  fromKind: from,
+  from_kind: from,
   on,
 });
 
 let next = 0;
 function tie(
   country: string,
-  events: HistoryEvent[],
+  events: TieEventDates[],
   options: { level?: Level; kind?: Kind } = {},
 ): ReportTie {
   return {
@@ -55,7 +55,7 @@ function tie(
 const PERIOD = { since: '2025-01-01', asOf: '2025-12-31' };
 
 /** The suspension in force, by the history rules, for comparing with the one-pass version. */
-function suspensionByHistory(events: readonly HistoryEvent[], asOf: string) {
+function suspensionByHistory(events: readonly TieEventDates[], asOf: string) {
   if (stageAsOf(events, asOf) !== 'suspended') return null;
   // The last suspension in the tie's sequence that is in force by then.
   let found: { seq: number; on: string | null } | null = null;
@@ -95,9 +95,9 @@ const history = fc
     fc.record({
       type: fc.constantFrom<'stage' | 'kind'>('stage', 'stage', 'stage', 'kind'),
       stage: stageValue,
-      fromStage: fc.option(stageValue, { nil: null }),
+      from_stage: fc.option(stageValue, { nil: null }),
       kind: fc.option(kindValue, { freq: 8, nil: null }),
-      fromKind: fc.option(kindValue, { nil: null }),
+      from_kind: fc.option(kindValue, { nil: null }),
       on: fc.option(partialDate, { freq: 3, nil: null }),
     }),
     { maxLength: 7 },
@@ -109,13 +109,13 @@ const history = fc
         { minLength: events.length, maxLength: events.length },
       )
       .map((seqs) =>
-        events.map((e, i): HistoryEvent =>
+        events.map((e, i): TieEventDates =>
           e.type === 'stage'
             ? {
                 seq: seqs[i] as number,
                 type: 'stage',
                 stage: e.stage,
-                fromStage: e.fromStage,
+                from_stage: e.from_stage,
                 kind: null,
                 on: e.on,
               }
@@ -124,7 +124,7 @@ const history = fc
                 type: 'kind',
                 stage: null,
                 kind: e.kind,
-                fromKind: e.fromKind,
+                from_kind: e.from_kind,
                 on: e.on,
               },
         ),

@@ -9,20 +9,20 @@ import {
   establishedOnAsOf,
   kindAsOf,
   stageAsOf,
-  type HistoryEvent,
+  type TieEventDates,
 } from '../../shared/timeline';
 
 const stage = (
   seq: number,
   s: Stage,
   on: string | null,
-  fromStage: Stage | null = null,
-): HistoryEvent => ({
+  from_stage: Stage | null = null,
+): TieEventDates => ({
   seq,
   type: 'stage',
   stage: s,
   kind: null,
-  fromStage,
+  from_stage,
   on,
 });
 
@@ -67,14 +67,14 @@ describe('stage as of a date', () => {
   });
 
   it('reads the kind before and after an upgrade', () => {
-    const events: HistoryEvent[] = [
+    const events: TieEventDates[] = [
       stage(1, 'established', '2010'),
       {
         seq: 2,
         type: 'kind',
         stage: null,
         kind: 'friendship',
-        fromKind: 'exchange',
+        from_kind: 'exchange',
         on: '2018-06',
       },
     ];
