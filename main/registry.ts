@@ -35,6 +35,7 @@ import { headlessPlatform, pathsBeside, type Platform, type RegistryPaths } from
 import { createChromiumPrinter, type ChromiumPrinterOptions } from './reports/chromium';
 import { createServices, type Services } from './core/services';
 import type { ServiceDeps } from './core/transaction';
+import { createJobRunner, type JobRunner } from './jobs/runner';
 
 export const APP_VERSION = '0.1.0';
 
@@ -59,6 +60,11 @@ export interface RegistryOptions extends Pick<OpenOptions, 'nativeBinding' | 'bu
   readonly backups?: 'auto' | 'off';
   /** The Chromium that prints PDFs where the platform has no printToPdf (tests shorten its idle time, count its launches). */
   readonly printer?: ChromiumPrinterOptions;
+  /**
+   * The bundled worker entry that runs long jobs (import, export, restore) beside the host
+   * (main/jobs); without it they run in this process. A registry in memory never uses one.
+   */
+  readonly jobWorker?: string | undefined;
 }
 
 export interface Registry {
@@ -82,6 +88,8 @@ export interface Registry {
   readonly admit: Admission;
   /** Backups taken while opening (before a migration, the daily one), and one that failed. */
   readonly startup: { readonly backups: readonly BackupEntry[]; readonly backupError?: string };
+  /** Where its long jobs run (a worker, or this process). */
+  readonly jobs: JobRunner;
   actor(): Promise<string>;
   close(): Promise<void>;
 }
@@ -236,7 +244,7 @@ function assemble(
   },
 ): Registry {
   const { db, paths } = o;
-  const deps: ServiceDeps = {
+  const base: ServiceDeps = {
     db,
     engine: o.engine,
     storage: o.storage,
@@ -246,6 +254,18 @@ function assemble(
       options.platform ?? headlessPlatform(options.host === 'electron' ? 'cli' : options.host),
     paths,
   };
+  const jobs = createJobRunner({
+    target: {
+      file: o.file,
+      engine: o.engine,
+      nativeBinding: options.nativeBinding,
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      paths,
+    },
+    worker: options.jobWorker ?? null,
+    deps: base,
+  });
+  const deps: ServiceDeps = { ...base, jobs };
   const unnamed = options.unnamedActor ?? UNNAMED_ACTOR;
   const fallbackActor = async () => (await services.settings.get()).staffName ?? unnamed;
   // The browser host and the CLI print through one Chromium, kept warm while the registry is
@@ -265,6 +285,7 @@ function assemble(
     admit: (channel, client) => services.staff.admit(channel, client),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.log ? { log: options.log } : {}),
+    beforeWrite: () => jobs.refuseWrite(),
   };
   const admit = createAdmission(doorOptions);
   const handlers = createHandlers(deps, services, info);
@@ -283,9 +304,12 @@ function assemble(
     door,
     admit,
     startup: o.startup,
+    jobs,
     actor,
     async close() {
       try {
+        // First: a job's worker holds a connection and may hold the write lock.
+        await jobs.close();
         await printer?.close();
       } finally {
         await db.destroy();

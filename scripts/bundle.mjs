@@ -26,7 +26,11 @@ const esmRequireBanner = [
 
 export async function bundleCli() {
   await build({
-    entryPoints: { cli: path.join(root, 'main/cli/cli.ts') },
+    // The worker of long jobs (main/jobs) is a bundle of its own, beside the CLI's.
+    entryPoints: {
+      cli: path.join(root, 'main/cli/cli.ts'),
+      'jobs-worker': path.join(root, 'main/jobs/worker.ts'),
+    },
     outdir: path.join(root, 'dist/node'),
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -55,6 +59,13 @@ export async function bundleElectron() {
     ...common,
     entryPoints: [path.join(root, 'main/electron/main.ts')],
     outfile: path.join(root, 'dist/electron/main.cjs'),
+    format: 'cjs',
+  });
+  // The worker of long jobs: loaded by main.cjs from beside it, never importing electron.
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'main/jobs/worker.ts')],
+    outfile: path.join(root, 'dist/electron/jobs-worker.cjs'),
     format: 'cjs',
   });
   // A sandboxed preload may require only 'electron': everything else is bundled in.

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'rule', // the domain refuses (a stage the tie cannot reach, a duplicate tie)
   'forbidden', // the sender, the token or the role is not allowed
   'busy', // the registry stayed locked by another writer
+  'job_running', // a long job (an import, a restore) holds the registry until it ends
   'storage', // the disk is full or the file cannot be written
   'unavailable', // the operation needs something this host does not have
   'internal',

@@ -1,18 +1,12 @@
 import type { BackupList, BackupRow, RestoreOutcome } from '../../shared/ipc/backups';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
-import {
-  backupBase,
-  listBackups,
-  restoreRegistry,
-  RestoreRefused,
-  takeBackup,
-  type BackupEntry,
-} from './backups';
+import { backupBase, listBackups, RestoreRefused, takeBackup, type BackupEntry } from './backups';
 import type { CallContext } from '../core/context';
 import { storageFailure } from '../core/door';
 import { AppError } from '../core/errors';
 import { inWriteTransaction, type ServiceDeps } from '../core/transaction';
 import { audit } from '../core/write-env';
+import { jobsOf } from '../jobs/runner';
 
 const row = (e: BackupEntry): BackupRow => ({
   name: e.name,
@@ -20,6 +14,16 @@ const row = (e: BackupEntry): BackupRow => ({
   reason: e.reason,
   size: e.size,
 });
+
+/** A restore that failed, worded for the user: the backup refused, or the disk. */
+export function restoreFailure(error: unknown, name: string): unknown {
+  if (error instanceof RestoreRefused)
+    return new AppError('rule', `backups.refused.${error.reason}`, {
+      file: name,
+      detail: error.detail,
+    });
+  return storageError(error);
+}
 
 /** A failure of the disk while copying, worded like the door words SQLite's own. */
 function storageError(error: unknown): unknown {
@@ -69,22 +73,17 @@ export function createBackupsService(deps: ServiceDeps) {
       const { file } = storage();
       const entry = entries().find((e) => e.name === input.name);
       if (!entry) throw new AppError('not_found', 'backups.notFound', { name: input.name });
-      let result;
-      try {
-        result = await restoreRegistry({
-          file,
+      // A job (main/jobs): in a worker where the host has one, so the host answers meanwhile.
+      const result = await jobsOf(deps).run(
+        {
+          kind: 'restore',
+          name: entry.name,
           from: entry.file,
+          file,
           backupsDir: deps.paths.backups,
-          clock: deps.clock,
-        });
-      } catch (error) {
-        if (error instanceof RestoreRefused)
-          throw new AppError('rule', `backups.refused.${error.reason}`, {
-            file: entry.name,
-            detail: error.detail,
-          });
-        throw storageError(error);
-      }
+        },
+        ctx,
+      );
       const safety = result.safety ? row(result.safety) : null;
       await this.recordRestore(
         { from: entry.name, schema: result.schema, safety: safety?.name ?? null },

@@ -15,6 +15,7 @@ import {
   requireDb,
   userOption,
   withSession,
+  JOB_WORKER,
   type Io,
 } from './common';
 import { registerExport } from './export';
@@ -143,6 +144,7 @@ export function buildProgram(io: Io = processIo): Command {
             openRegistry({
               file: f,
               host: 'browser',
+              jobWorker: JOB_WORKER,
               ...(opts.lang ? { lang: opts.lang } : {}),
               platform: {
                 kind: 'browser',

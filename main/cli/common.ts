@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegistryOpenError } from '../../db/connection';
@@ -12,6 +13,15 @@ import { openErrorText, openRegistry, type Registry, type RegistryOptions } from
 
 /** What every command shares: output streams, failures, options, opening the registry. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * The worker of long jobs, bundled beside the CLI (dist/node/jobs-worker.mjs). Run from its
+ * sources (a test) the CLI has none beside it, and its jobs run in its own process.
+ */
+export const JOB_WORKER: string | undefined = (() => {
+  const file = fileURLToPath(new URL('./jobs-worker.mjs', import.meta.url));
+  return existsSync(file) ? file : undefined;
+})();
 
 export interface Io {
   out(text: string): void;
@@ -61,7 +71,13 @@ export async function withRegistry<T>(
 ): Promise<T> {
   let registry: Registry;
   try {
-    registry = await openRegistry({ file, host: 'cli', ...(lang ? { lang } : {}), ...options });
+    registry = await openRegistry({
+      file,
+      host: 'cli',
+      jobWorker: JOB_WORKER,
+      ...(lang ? { lang } : {}),
+      ...options,
+    });
   } catch (error) {
     if (error instanceof RegistryOpenError)
       throw new CliFailure(openErrorText(error, lang ?? 'en'));

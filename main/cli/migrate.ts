@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import path from 'node:path';
-import { copyRegistry, CopyRefused, TargetNotEmpty, UnstorableRow } from '../../db/copy';
 import { RegistryOpenError } from '../../db/connection';
 import { engineOf, redactUrl } from '../../db/engine';
 import { formatMessage, type Lang } from '../../shared/i18n';
+import { AppError } from '../core/errors';
 import { openErrorText, openRegistry, type Registry } from '../registry';
-import { CliFailure, parseLang, startSession, userOption, type Io } from './common';
+import { CliFailure, JOB_WORKER, parseLang, startSession, userOption, type Io } from './common';
 
 /**
  * `youcheng migrate --from A --to B`: moves a registry between engines, a SQLite file into an
@@ -38,7 +38,13 @@ export function registerMigrate(program: Command, io: Io): void {
       if (from === to) throw new CliFailure(t('moving.same'));
       const open = async (file: string, backups: 'auto' | 'off') => {
         try {
-          return await openRegistry({ file, host: 'cli', lang: opts.lang, backups });
+          return await openRegistry({
+            file,
+            host: 'cli',
+            lang: opts.lang,
+            backups,
+            jobWorker: JOB_WORKER,
+          });
         } catch (error) {
           if (error instanceof RegistryOpenError)
             throw new CliFailure(openErrorText(error, opts.lang));
@@ -51,38 +57,28 @@ export function registerMigrate(program: Command, io: Io): void {
         // The copy carries every record, the audit log and every staff account with its
         // password hash: in a shared registry only who may administer staff (an approver)
         // may take it elsewhere, as only they may read those accounts through the door.
-        await (await startSession(source, opts.lang, opts.user)).as('staff:list');
+        const ctx = await (await startSession(source, opts.lang, opts.user)).as('staff:list');
         // A new file needs no backup of its empty self.
         target = await open(to, 'off');
         let result;
         try {
-          result = await copyRegistry(source.db, target.db);
+          // A job (main/jobs): the copy runs in a worker, with connections of its own.
+          result = await source.jobs.run(
+            {
+              kind: 'migrate',
+              to: {
+                file: target.file,
+                engine: target.engine,
+                busyTimeoutMs: 5000,
+                paths: target.paths,
+              },
+              shown: redactUrl(to),
+            },
+            ctx,
+          );
         } catch (error) {
-          if (error instanceof TargetNotEmpty)
-            throw new CliFailure(
-              t('moving.notEmpty', {
-                to: redactUrl(to),
-                detail: error.held.map(([table, n]) => `${table}: ${n}`).join(', '),
-              }),
-            );
-          if (error instanceof UnstorableRow)
-            throw new CliFailure(
-              t('moving.unstorable', {
-                table: error.table,
-                id: error.row,
-                column: error.column,
-                to: redactUrl(to),
-              }),
-            );
-          if (error instanceof CopyRefused)
-            throw new CliFailure(
-              t('moving.refused', {
-                table: error.table,
-                rows: error.rows,
-                detail: error.detail,
-                to: redactUrl(to),
-              }),
-            );
+          if (error instanceof AppError && error.key.startsWith('moving.'))
+            throw new CliFailure(t(error.key, { ...error.params }));
           throw error;
         }
         const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);

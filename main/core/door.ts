@@ -41,6 +41,11 @@ export interface DoorOptions {
    * role the channel needs); throws an AppError to refuse. Without it every call is `actor()`.
    */
   readonly admit?: (channel: Channel, client: string) => Promise<{ actor: string; role?: Role }>;
+  /**
+   * Asked before every write channel runs; throws an AppError to refuse it (a long job holds
+   * the registry's write lock: the refusal names it, instead of a busy timeout).
+   */
+  readonly beforeWrite?: (channel: Channel) => Promise<void>;
 }
 
 /** The client of calls that name none: the CLI's one user, the tests. */
@@ -201,6 +206,7 @@ export function createDoor(
       return wireError('validation', 'errors.validation.invalid', {}, lang, { details });
     }
     try {
+      if (contract[channel].writes) await options.beforeWrite?.(channel);
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => Promise<unknown>;
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/ipc/reference';
 import type { LetterRow, StepRow, TieRow, VisitRow } from '../../shared/model';
+import { bulkNamed } from '../grid/grid.service';
 import { letterNamed } from '../letters/letters.write';
 import { stepNamed } from '../steps/steps.write';
 import { tieNamed } from '../ties/ties.write';
@@ -198,15 +199,17 @@ export function createHandlers(
     'grid:paste': write(
       undoable(grid.pasteIn, {
         scope: (input) => input.grid,
-        label: 'undo.paste',
-        params: (_input, result) => ({ count: result.cells }),
+        // A row typed into the blank row is named as the record it added.
+        label: (input) => (input.from === 'blankRow' ? 'undo.create' : 'undo.paste'),
+        params: (_input, result) =>
+          result.added === undefined ? { count: result.cells } : { target: result.added },
       }),
     ),
     'grid:bulk': write(
       undoable(grid.bulkIn, {
         scope: (input) => input.grid,
-        label: 'undo.bulk',
-        params: (input) => ({ count: input.rows.length, column: input.column }),
+        label: (input) => bulkNamed(input).label,
+        params: (input) => bulkNamed(input).params,
       }),
     ),
     'grid:delete': write(
@@ -235,7 +238,7 @@ export function createHandlers(
     'import:run': (input, ctx) => interchange.run(input, ctx),
     'import:progress': (input) => interchange.progress(input),
     'export:grid': (input) => interchange.exportGrid(input),
-    'export:registry': () => interchange.exportRegistry(),
+    'export:registry': (_input, ctx) => interchange.exportRegistry(ctx),
     'reports:annual': (input, ctx) => reports.annual(input, ctx),
     'reports:html': (input, ctx) => reports.html(input, ctx),
     'reports:pdf': (input, ctx) => reports.pdf(input, ctx),

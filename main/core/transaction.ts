@@ -6,6 +6,7 @@ import type { CallContext, Clock, IdSource } from './context';
 import type { Platform, RegistryPaths } from './platform';
 import { recordCommand } from './commands';
 import type { WriteEnv } from './write-env';
+import type { JobRunner } from '../jobs/runner';
 
 export interface ServiceDeps {
   readonly db: Db;
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   readonly ids: IdSource;
   readonly platform: Platform;
   readonly paths: RegistryPaths;
+  /** Where long jobs run (main/jobs): a worker beside the host; absent, in this process. */
+  readonly jobs?: JobRunner;
 }
 
 /** A user action that undo treats as one step; its label is an i18n key (`undo.*`). */

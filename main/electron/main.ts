@@ -174,6 +174,8 @@ async function start(): Promise<void> {
       file: f,
       host: 'electron',
       nativeBinding,
+      // Long jobs (import, export, restore) run in a worker beside main: the window keeps answering.
+      jobWorker: path.join(__dirname, 'jobs-worker.cjs'),
       platform: {
         ...electronPlatform({
           dialog,

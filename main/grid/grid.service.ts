@@ -173,8 +173,67 @@ function refuse(issues: readonly CellIssue[]): never {
   );
 }
 
+/** How the undo list names a bulk edit, a range filled down or a range cleared. */
+export function bulkNamed(input: ParsedInputOf<'grid:bulk'>): {
+  label: string;
+  params: Record<string, unknown>;
+} {
+  if (!('action' in input))
+    return { label: 'undo.bulk', params: { count: input.rows.length, column: input.column } };
+  if (input.action === 'clear')
+    return {
+      label: 'undo.clear',
+      params: { count: input.rows.reduce((n, row) => n + Object.keys(row.values).length, 0) },
+    };
+  const columns = [...new Set(input.rows.flatMap((row) => Object.keys(row.values)))];
+  return columns.length === 1
+    ? { label: 'undo.fill', params: { count: input.rows.length, column: columns[0] } }
+    : { label: 'undo.fillMany', params: { count: input.rows.length, columns: columns.length } };
+}
+
 export function createGridService(deps: ServiceDeps) {
   const byGrid = writers(() => dayOf(deps.clock.now()));
+
+  /**
+   * A cell range filled down or cleared: each row gets its own cells (a cell holding a refused
+   * value is left out by the renderer, so its stored value stays), each converted by its
+   * column's schema as an edit converts it, in one undo step. All or nothing: every refused
+   * cell is reported by its row in the range and its column.
+   */
+  const cellsOfRowsIn = async (
+    env: WriteEnv,
+    input: Extract<ParsedInputOf<'grid:bulk'>, { action: unknown }>,
+  ): Promise<{ updated: number }> => {
+    const spec = byGrid[input.grid];
+    const issues: CellIssue[] = [];
+    const patches = input.rows.map((row, r) => {
+      const patch: Record<string, unknown> = {};
+      for (const [column, value] of Object.entries(row.values)) {
+        const schema = spec.cells[column];
+        if (!schema) {
+          issues.push({ path: [r, column], key: 'errors.grid.readOnly', params: { value } });
+          continue;
+        }
+        const parsed = schema.safeParse(value);
+        if (parsed.success) patch[column] = parsed.data;
+        else
+          for (const issue of parsed.error.issues)
+            issues.push({
+              path: [r, column],
+              ...issueKey(issue),
+              params: { ...issueKey(issue).params, value: value ?? '' },
+            });
+      }
+      return patch;
+    });
+    if (issues.length > 0) refuse(issues);
+    for (const [r, row] of input.rows.entries())
+      await attempt(env, issues, r, Object.keys(row.values), () =>
+        spec.update(env, row.id, row.version, patches[r] ?? {}),
+      );
+    if (issues.length > 0) refuse(issues);
+    return { updated: input.rows.length };
+  };
 
   return {
     // The write blocks: the door's `write` runs each in its transaction and logs its command.
@@ -249,10 +308,20 @@ export function createGridService(deps: ServiceDeps) {
         }
       }
       if (issues.length > 0) refuse(issues);
-      return { updated, created: createdIds.length, cells, createdIds };
+      // One row typed into the blank row is named as the record it added ("Added Nanjing –
+      // Nagoya"), as the new-record dialog's is.
+      const typed = input.from === 'blankRow' && block.length === 1 && createdIds[0];
+      return {
+        updated,
+        created: createdIds.length,
+        cells,
+        createdIds,
+        ...(typed ? { added: await spec.target(env, typed) } : {}),
+      };
     },
 
     async bulkIn(env: WriteEnv, input: ParsedInputOf<'grid:bulk'>): Promise<{ updated: number }> {
+      if ('action' in input) return cellsOfRowsIn(env, input);
       const spec = byGrid[input.grid];
       const schema = spec.cells[input.column];
       if (!schema)

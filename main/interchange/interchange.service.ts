@@ -19,7 +19,8 @@ import {
   workbookBytes,
   type Table,
 } from './export';
-import { previewImport, runImport, type ImportOptions } from './import';
+import { previewImport, type ImportOptions } from './import';
+import { jobsOf } from '../jobs/runner';
 import { createUploads } from './uploads';
 
 const GRID_SHEET: Record<ParsedInputOf<'export:grid'>['grid'], SheetKind> = {
@@ -36,6 +37,16 @@ function tiesOrVisitsQuery(
   const schema =
     grid === 'ties' ? tiesChannels['ties:list'].input : visitsChannels['visits:list'].input;
   return schema.safeParse({ ...view, offset: 0, limit: 500_000 });
+}
+
+/** Only the options an import reads: what crosses to a worker is plain data, no more. */
+function importOptions(input: ImportOptions): ImportOptions {
+  return {
+    dryRun: input.dryRun,
+    ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
+    ...(input.encoding !== undefined ? { encoding: input.encoding } : {}),
+    ...(input.sheets !== undefined ? { sheets: input.sheets } : {}),
+  };
 }
 
 export function createInterchangeService(deps: ServiceDeps) {
@@ -111,8 +122,11 @@ export function createInterchangeService(deps: ServiceDeps) {
       if (running.has(input.fileId)) throw new AppError('busy', 'errors.busy', {});
       running.add(input.fileId);
       try {
-        return await runImport(deps, ctx, upload.file, upload.name, input, (p) =>
-          progress.set(input.fileId, p),
+        // A job (main/jobs): in a worker where the host has one, its progress relayed here.
+        return await jobsOf(deps).run(
+          { kind: 'import', file: upload.file, name: upload.name, options: importOptions(input) },
+          ctx,
+          (p) => progress.set(input.fileId, p),
         );
       } finally {
         running.delete(input.fileId);
@@ -129,7 +143,7 @@ export function createInterchangeService(deps: ServiceDeps) {
     /** The CLI's import: a file on disk, no upload. */
     importFile(file: string, options: ImportOptions, ctx: CallContext): Promise<ImportSummary> {
       const name = file.split(/[\\/]/).at(-1) ?? file;
-      return runImport(deps, ctx, file, name, options);
+      return jobsOf(deps).run({ kind: 'import', file, name, options: importOptions(options) }, ctx);
     },
 
     async exportGrid(input: ParsedInputOf<'export:grid'>): Promise<ExportedFile> {
@@ -160,9 +174,8 @@ export function createInterchangeService(deps: ServiceDeps) {
       return registryTables(deps.db, today());
     },
 
-    async exportRegistry(): Promise<ExportedFile> {
-      const bytes = workbookBytes(await registryTables(deps.db, today()));
-      return exportedFile('youcheng-registry', 'xlsx', today(), bytes);
+    async exportRegistry(ctx: CallContext): Promise<ExportedFile> {
+      return jobsOf(deps).run({ kind: 'exportRegistry', today: today() }, ctx);
     },
   };
 }

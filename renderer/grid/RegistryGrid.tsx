@@ -1,7 +1,7 @@
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import type { ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import { useSession } from '../auth/session';
@@ -15,9 +15,12 @@ import { DeleteDialog } from './dialogs/DeleteDialog';
 import { NameDialog } from './dialogs/NameDialog';
 import { PasteErrors } from './dialogs/PasteErrors';
 import { UndoLog } from './dialogs/UndoLog';
+import './editing.css';
 import { GridToolbar } from './GridToolbar';
 import type { GridHandle, GridRow, GridSpec, Report, Status } from './spec';
 import { StatusBar } from './StatusBar';
+import { useBlankRow } from './useBlankRow';
+import { useCellRange } from './useCellRange';
 import { useCellSave } from './useCellSave';
 import { useClipboard } from './useClipboard';
 import { useDeleteRestore } from './useDeleteRestore';
@@ -27,6 +30,8 @@ import { useGridData } from './useGridData';
 import { useGridOptions } from './useGridOptions';
 import { useLiveRefresh } from './useLiveRefresh';
 import { useSavedViews } from './useSavedViews';
+import { useSelectAll } from './useSelectAll';
+import { useTypeToEdit } from './useTypeToEdit';
 import { useUndoRedo } from './useUndoRedo';
 
 /** A registry as a spreadsheet: the spec says what its records are, the hooks do the rest. */
@@ -61,6 +66,7 @@ export function RegistryGrid<R extends GridRow>({
   const changed = useCallback(() => setGeneration((n) => n + 1), []);
   const report = useCallback<Report>((kind, text) => setStatus({ kind, text }), []);
   const searchBox = useRef<HTMLInputElement>(null);
+  const host = useRef<HTMLDivElement>(null);
 
   const data = useGridData(spec, api);
   const showDeleted = data.showDeleted;
@@ -113,23 +119,70 @@ export function RegistryGrid<R extends GridRow>({
   const clipboard = useClipboard({ ...shared, headerOf });
   const fill = useFillAndBulk({ ...shared, settled: cells.settled });
   const removal = useDeleteRestore({ ...shared, clearSelection: () => setSelected([]) });
+  // Spreadsheet editing: type (an input method too) into a cell, the blank row, cell ranges.
+  const editable = !data.showDeleted && !viewer;
+  useTypeToEdit({ api, host, ready: gridApi !== null, editable });
+  const blank = useBlankRow({
+    ...shared,
+    enabled: editable,
+    headerOf,
+  });
+  const range = useCellRange({
+    ...shared,
+    context: cells.context,
+    editable,
+    headerOf,
+    settled: cells.settled,
+    showIssues: clipboard.showIssues,
+    recount: cells.recount,
+  });
+  const selection = useSelectAll({ ...shared, onSelected: setSelected });
   const { onKeyDown } = useGridCommands({
     api,
     ready: gridApi !== null,
     undoRedo: undo.undoRedo,
-    fillDown: fill.fillDown,
+    // A cell range fills down its top row; without one, the ticked rows take the first's value.
+    fillDown: async () => {
+      if (!(await range.fillDown())) await fill.fillDown();
+    },
     searchBox,
     resetLayout: () => views.applyView(''),
   });
 
   const options = useGridOptions({
     spec,
-    editable: !data.showDeleted && !viewer,
+    editable,
     server: data.server,
     onlyFiltered,
+    cellClassRules: range.cellClassRules,
+    selectAll: selection,
   });
+  /** The range's keys and Ctrl+A first, then the menu's accelerators. */
+  const onGridKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (range.onKeyDown(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    const ctrl = event.ctrlKey || event.metaKey;
+    if (ctrl && !event.shiftKey && event.key.toLowerCase() === 'a') {
+      if ((api.current?.getEditingCells().length ?? 0) > 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void selection.selectAll();
+      return;
+    }
+    onKeyDown(event);
+  };
 
   if (data.rows === null) return <p className="loading">{t('app.loading')}</p>;
+  // An empty registry says how to begin; a filter or search that hides every row does not.
+  const empty =
+    editable &&
+    data.displayed === 0 &&
+    data.quick === '' &&
+    !onlyFiltered &&
+    !(gridApi?.isAnyFilterPresent() ?? false);
   const first = selected[0];
   const live = !data.showDeleted;
   const handle: GridHandle<R> = {
@@ -151,7 +204,11 @@ export function RegistryGrid<R extends GridRow>({
         title={t(spec.title)}
         searchBox={searchBox}
         quick={data.quick}
-        onQuick={data.setQuickText}
+        onQuick={(text) => {
+          // A paged grid's whole selection was of the rows the old search showed.
+          selection.reset();
+          data.setQuickText(text);
+        }}
         showDeleted={data.showDeleted}
         onShowDeleted={data.setShowDeleted}
         filter={
@@ -187,10 +244,14 @@ export function RegistryGrid<R extends GridRow>({
       ) : null}
       <div className="grid-body">
         <div
+          ref={host}
           className="grid-host"
           onPaste={(e) => void clipboard.onPaste(e)}
-          onCopy={clipboard.onCopy}
-          onKeyDownCapture={onKeyDown}
+          onCopy={(e) => range.onCopy(e) || clipboard.onCopy(e)}
+          onKeyDownCapture={onGridKeyDown}
+          onPointerDownCapture={range.onPointerDownCapture}
+          onClickCapture={range.onClickCapture}
+          onMouseOverCapture={range.onMouseOverCapture}
         >
           <AgGridReact<R>
             theme={gridTheme}
@@ -209,8 +270,19 @@ export function RegistryGrid<R extends GridRow>({
             context={cells.context}
             getRowId={(p: GetRowIdParams<R>) => p.data.id}
             defaultColDef={options.defaultColDef}
+            pinnedBottomRowData={blank.rows}
+            getRowClass={(p) => (p.node.rowPinned === 'bottom' ? 'blank-row' : undefined)}
+            suppressNoRowsOverlay={empty}
             readOnlyEdit
-            onCellEditRequest={(e) => void cells.onCellEditRequest(e)}
+            onCellEditRequest={(e) =>
+              void (e.node.rowPinned ? blank.onCellEditRequest(e) : cells.onCellEditRequest(e))
+            }
+            onCellFocused={range.onCellFocused}
+            onFilterChanged={() => {
+              range.reset();
+              selection.reset();
+            }}
+            onSortChanged={range.reset}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
             stopEditingWhenCellsLoseFocus
@@ -219,13 +291,22 @@ export function RegistryGrid<R extends GridRow>({
             doesExternalFilterPass={options.doesExternalFilterPass}
             rowSelection={options.rowSelection}
             selectionColumnDef={options.selectionColumnDef}
-            onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
+            onSelectionChanged={selection.onSelectionChanged}
             onGridReady={(e) => {
               api.current = e.api;
               setGridApi(e.api);
             }}
-            onModelUpdated={(e) => data.onModelUpdated(e.api)}
+            onModelUpdated={(e) => {
+              data.onModelUpdated(e.api);
+              selection.onRowsLoaded();
+            }}
           />
+          {empty ? (
+            <div className="grid-empty" role="note">
+              <strong>{t('editing.emptyTitle')}</strong>
+              <span>{t('editing.emptyHint')}</span>
+            </div>
+          ) : null}
         </div>
         {undo.undoLogOpen ? (
           <UndoLog
@@ -238,7 +319,11 @@ export function RegistryGrid<R extends GridRow>({
         ) : null}
       </div>
       {clipboard.pasteIssues ? (
-        <PasteErrors issues={clipboard.pasteIssues} onClose={clipboard.dismissPasteIssues} />
+        <PasteErrors
+          issues={clipboard.pasteIssues}
+          title={clipboard.issueTitle}
+          onClose={clipboard.dismissPasteIssues}
+        />
       ) : null}
       <StatusBar
         grid={spec.name}

@@ -87,11 +87,17 @@ export function withRefusals<R extends Row>(col: ColDef<R>): ColDef<R> {
     ...col,
     colId: id,
     cellRenderer: col.cellRenderer ?? RefusableCellRenderer,
+    // The blank row shows its typed text, never a column's own controls (a letter's scan).
+    cellRendererSelector: (p) =>
+      p.node.rowPinned ? { component: RefusableCellRenderer } : undefined,
     valueGetter: (p: ValueGetterParams<R, unknown>) => {
       const error = p.data
         ? (p.context as GridContext | undefined)?.errors.get(cellKey(p.data.id, id))
         : undefined;
       if (error) return error.value;
+      // The blank row holds only what was typed into it, as typed: a column's own getter
+      // expects a whole record.
+      if (p.node?.rowPinned) return p.data ? (p.data as Record<string, unknown>)[id] : undefined;
       if (typeof own === 'function') return own(p);
       return p.data ? (p.data as Record<string, unknown>)[id] : undefined;
     },

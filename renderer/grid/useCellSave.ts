@@ -122,6 +122,8 @@ export function useCellSave<R extends GridRow>({
     kept,
     applyAgain,
     dropKept,
+    /** Some refusals were dropped from the context (Delete on their cells): count again. */
+    recount: () => setKept(context.errors.size),
     keptRows: () => keptRowIds(context.errors.keys()),
     onCellEditRequest,
     settled,

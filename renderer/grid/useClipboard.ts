@@ -38,6 +38,8 @@ export function useClipboard<R extends GridRow>({
 }) {
   const { t } = useTranslation();
   const [issues, setIssues] = useState<PasteIssue[] | null>(null);
+  // The list's title when it is not a paste's.
+  const [issueTitle, setIssueTitle] = useState<string | null>(null);
 
   const onPaste = async (event: ClipboardEvent<HTMLDivElement>) => {
     const grid = api.current;
@@ -52,11 +54,15 @@ export function useClipboard<R extends GridRow>({
       focused.column.getColId(),
     );
     report('saving', t('grid.saving'));
-    const rows = await data.rowsFrom(focused.rowIndex, pasteLineCount(text));
+    // At the blank row every line is a new record, numbered after the rows shown.
+    const blank = focused.rowPinned === 'bottom';
+    const start = blank ? data.displayed : focused.rowIndex;
+    const rows = blank ? [] : await data.rowsFrom(start, pasteLineCount(text));
     const result = await attempt('grid:paste', { grid: spec.name, columns, rows, text });
     if (!result.ok) {
+      setIssueTitle(null);
       setIssues(
-        pasteIssues(result.error.details ?? [], focused.rowIndex, headerOf, (key, params) =>
+        pasteIssues(result.error.details ?? [], start, headerOf, (key, params) =>
           formatMessage(key, params, lang),
         ),
       );
@@ -89,7 +95,11 @@ export function useClipboard<R extends GridRow>({
       report('saved', t('grid.copied', { count: chosen.length }));
     } else {
       const focused = grid.getFocusedCell();
-      const node = focused ? grid.getDisplayedRowAtIndex(focused.rowIndex) : undefined;
+      const node = !focused
+        ? undefined
+        : focused.rowPinned === 'bottom'
+          ? grid.getPinnedBottomRow(focused.rowIndex)
+          : grid.getDisplayedRowAtIndex(focused.rowIndex);
       if (!focused || !node) return;
       tsv = toTsv([[text(node, focused.column.getColId())]]);
     }
@@ -97,5 +107,16 @@ export function useClipboard<R extends GridRow>({
     event.preventDefault();
   };
 
-  return { onPaste, onCopy, pasteIssues: issues, dismissPasteIssues: () => setIssues(null) };
+  return {
+    onPaste,
+    onCopy,
+    pasteIssues: issues,
+    issueTitle,
+    /** Lists the refused cells of another block write (a range filled down or cleared). */
+    showIssues: (list: PasteIssue[], title: string) => {
+      setIssueTitle(title);
+      setIssues(list);
+    },
+    dismissPasteIssues: () => setIssues(null),
+  };
 }

@@ -1,6 +1,13 @@
-import type { ColDef, IRowNode, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
+import type {
+  CellClassRules,
+  ColDef,
+  IRowNode,
+  RowSelectionOptions,
+  SelectionColumnDef,
+} from 'ag-grid-community';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectAllHeader } from './SelectAllHeader';
 import type { GridRow, GridSpec } from './spec';
 
 /**
@@ -13,6 +20,8 @@ export function useGridOptions<R extends GridRow>({
   editable,
   server,
   onlyFiltered,
+  cellClassRules,
+  selectAll,
 }: {
   spec: GridSpec<R>;
   /** Cells open an editor: not for deleted rows, nor for a viewer (main would refuse). */
@@ -20,6 +29,13 @@ export function useGridOptions<R extends GridRow>({
   server: boolean;
   /** The screen's extra filter is on. */
   onlyFiltered: boolean;
+  /** Classes every cell may take (a cell range's); a stable object. */
+  cellClassRules: CellClassRules<R>;
+  /**
+   * What a paged grid's header checkbox does (AG Grid's own cannot select unloaded rows); a
+   * stable object, or the columns would be made again.
+   */
+  selectAll: { selectAll: () => Promise<void>; clear: () => void; isAll: () => boolean };
 }) {
   const { t } = useTranslation();
   const defaultColDef = useMemo<ColDef<R>>(
@@ -28,14 +44,15 @@ export function useGridOptions<R extends GridRow>({
       sortable: true,
       resizable: true,
       filter: true,
+      cellClassRules,
     }),
-    [editable],
+    [editable, cellClassRules],
   );
   const rowSelection = useMemo<RowSelectionOptions<R>>(
     () => ({
       mode: 'multiRow',
       checkboxes: true,
-      // Selecting every row of a paged grid would select rows never loaded.
+      // A paged grid's header checkbox is SelectAllHeader: AG Grid's selects loaded rows only.
       headerCheckbox: !server,
       enableClickSelection: false,
     }),
@@ -48,8 +65,9 @@ export function useGridOptions<R extends GridRow>({
       // Named for screen readers; the name is hidden beside the checkboxes.
       headerName: t('grid.selectColumn'),
       headerClass: 'selection-header',
+      ...(server ? { headerComponent: SelectAllHeader, headerComponentParams: selectAll } : {}),
     }),
-    [t],
+    [t, server, selectAll],
   );
   // AG Grid runs its filters again when these change: a paged grid would fetch again.
   const isExternalFilterPresent = useCallback(

@@ -10,6 +10,7 @@ import {
 } from '../enums';
 import { en } from './en';
 import { gridStrings } from './grid.strings';
+import { gridEditingStrings } from './grid-editing.strings';
 import { workflowStrings } from './workflow.strings';
 import { interchangeStrings } from './interchange.strings';
 import { safetyStrings } from './safety.strings';
@@ -18,6 +19,7 @@ import { reportScreenStrings } from './report-screen.strings';
 import { staffStrings } from './staff.strings';
 import { desktopStrings } from './desktop.strings';
 import { placesStrings } from './places.strings';
+import { jobsStrings } from './jobs.strings';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -29,6 +31,7 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
  */
 const features = [
   gridStrings,
+  gridEditingStrings,
   workflowStrings,
   interchangeStrings,
   reportStrings,
@@ -37,6 +40,7 @@ const features = [
   staffStrings,
   desktopStrings,
   placesStrings,
+  jobsStrings,
 ] as const satisfies readonly {
   en: object;
   zh: object;

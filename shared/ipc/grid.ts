@@ -67,6 +67,8 @@ export interface PasteResult {
   readonly cells: number;
   /** Ids of the rows created past the end, in order. */
   readonly createdIds: readonly string[];
+  /** A row typed into the blank row: the record it added, as the undo list names it. */
+  readonly added?: string;
 }
 
 export interface SavedView {
@@ -90,11 +92,33 @@ export const gridChannels = {
       columns: z.array(columnName).min(1).max(100),
       rows: rowRefs,
       text: z.string().max(20_000_000),
+      /** Typed into the grid's blank row, not pasted: the undo list says what was added. */
+      from: z.enum(['paste', 'blankRow']).optional(),
     }),
   ).returns<PasteResult>(),
-  /** One column set to one value on many rows (fill down, bulk edit). */
+  /**
+   * One column set to one value on many rows (the Bulk edit dialog, fill down of selected
+   * rows), or a cell range's own values row by row (a range filled down or cleared): one undo
+   * step either way, all or nothing.
+   */
   'grid:bulk': command(
-    z.strictObject({ grid, column: columnName, value: z.unknown(), rows: rowRefs.min(1) }),
+    z.union([
+      z.strictObject({ grid, column: columnName, value: z.unknown(), rows: rowRefs.min(1) }),
+      z.strictObject({
+        grid,
+        action: z.enum(['fill', 'clear']),
+        rows: z
+          .array(
+            z.strictObject({
+              id,
+              version,
+              values: z.record(columnName, z.unknown()),
+            }),
+          )
+          .min(1)
+          .max(50_000),
+      }),
+    ]),
   ).returns<{ updated: number }>(),
   /** The selected rows deleted (or, from the deleted rows, restored) as one undo step. */
   'grid:delete': command(

@@ -185,6 +185,77 @@ describe('bulk edits and fill down', () => {
   });
 });
 
+describe('a cell range filled down or cleared', () => {
+  it('fills each row with its own cells in one undo step, worded by the column', async () => {
+    const [nagoya, florence] = rows as [TieRow, TieRow];
+    const result = await call<{ updated: number }>(registry, 'grid:bulk', {
+      grid: 'ties',
+      action: 'fill',
+      rows: [{ id: florence.id, version: florence.version, values: { notes: '名古屋备注' } }],
+    });
+    expect(result.updated).toBe(1);
+    expect((await call<TieRow>(registry, 'ties:get', { id: florence.id })).notes).toBe(
+      '名古屋备注',
+    );
+    const [entry] = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
+    expect(entry).toMatchObject({ label: 'undo.fill', text: 'Filled down Notes into 1 row' });
+    await call(registry, 'undo:undo', { scope: 'ties' });
+    expect((await call<TieRow>(registry, 'ties:get', { id: florence.id })).notes).toBeNull();
+    expect((await call<TieRow>(registry, 'ties:get', { id: nagoya.id })).notes).toBeNull();
+  });
+
+  it('clears a range as one step, and refuses it whole when one cell may not be empty', async () => {
+    const [nagoya, florence] = rows as [TieRow, TieRow];
+    await call(registry, 'grid:bulk', {
+      grid: 'ties',
+      action: 'fill',
+      rows: refs().map((r) => ({ ...r, values: { notes: 'n', kind: 'exchange' } })),
+    });
+    const now = await call<Page<TieRow>>(registry, 'ties:list', {});
+    const version = (id: string) => now.rows.find((r) => r.id === id)?.version ?? 0;
+    const before = await auditCount();
+    const error = await refusal('grid:bulk', {
+      grid: 'ties',
+      action: 'clear',
+      rows: [
+        { id: nagoya.id, version: version(nagoya.id), values: { notes: null } },
+        { id: florence.id, version: version(florence.id), values: { notes: null, partner: null } },
+      ],
+    });
+    expect(error.details?.map((d) => d.path)).toEqual([[1, 'partner']]);
+    expect(await auditCount()).toBe(before);
+    expect((await call<TieRow>(registry, 'ties:get', { id: nagoya.id })).notes).toBe('n');
+
+    await call(registry, 'grid:bulk', {
+      grid: 'ties',
+      action: 'clear',
+      rows: refs().map((r) => ({ id: r.id, version: version(r.id), values: { notes: null } })),
+    });
+    const [entry] = await call<UndoEntry[]>(registry, 'undo:list', { scope: 'ties' });
+    expect(entry).toMatchObject({ label: 'undo.clear', text: 'Cleared 2 cells' });
+    const cleared = await call<Page<TieRow>>(registry, 'ties:list', {});
+    expect(cleared.rows.map((r) => [r.notes, r.kind])).toEqual([
+      [null, 'exchange'],
+      [null, 'exchange'],
+    ]);
+    await call(registry, 'undo:undo', { scope: 'ties' });
+    const back = await call<Page<TieRow>>(registry, 'ties:list', {});
+    expect(back.rows.every((r) => r.notes === 'n')).toBe(true);
+  });
+
+  it('names a refused value by its row in the range and its column', async () => {
+    const error = await refusal('grid:bulk', {
+      grid: 'ties',
+      action: 'fill',
+      rows: refs().map((r) => ({ ...r, values: { country: 'Atlantis' } })),
+    });
+    expect(error.details?.map((d) => d.path)).toEqual([
+      [0, 'country'],
+      [1, 'country'],
+    ]);
+  });
+});
+
 describe('other grids', () => {
   it('paste letters and visits by their own columns', async () => {
     const letters = await call<PasteResult>(registry, 'grid:paste', {

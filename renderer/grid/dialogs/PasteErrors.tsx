@@ -1,19 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import type { PasteIssue } from '../logic/clipboard';
 
-/** Every cell of a paste main refused, with its row, column, value and reason. */
+/**
+ * Every cell of a paste main refused, with its row, column, value and reason; or of another
+ * block write (a range filled down or cleared), which says so in its own title.
+ */
 export function PasteErrors({
   issues,
+  title,
   onClose,
 }: {
   issues: readonly PasteIssue[];
+  title?: string | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   return (
     <section className="paste-errors" role="alert" aria-labelledby="paste-errors-title">
       <header>
-        <h2 id="paste-errors-title">{t('grid.pasteRefused', { count: issues.length })}</h2>
+        <h2 id="paste-errors-title">{title ?? t('grid.pasteRefused', { count: issues.length })}</h2>
         <button type="button" onClick={onClose}>
           {t('actions.close')}
         </button>

@@ -1,0 +1,179 @@
+import type { GridApi } from 'ag-grid-community';
+import { useEffect, type RefObject } from 'react';
+import { SELECTION_COLUMN } from './logic/clipboard';
+import type { GridRow } from './spec';
+
+/** How many frames a typed text waits for its cell's editor to open (React editors render late). */
+const EDITOR_WAIT_FRAMES = 30;
+
+/**
+ * Typing into a selected cell opens its editor with what was typed, an input method's text
+ * included. AG Grid opens the editor on a printable key itself; an input method (Pinyin, Wubi)
+ * sends no such key (keydown 229, then composition events), and a browser only runs one in an
+ * editable element. So the focused cell is made editable as plain text while it has the
+ * focus: the composition runs in it, and once it ends its text is moved into the cell's
+ * editor and the cell drawn again. Nothing the browser would type into the cell itself is
+ * let through.
+ */
+export function useTypeToEdit<R extends GridRow>({
+  api,
+  host,
+  ready,
+  editable,
+}: {
+  api: RefObject<GridApi<R> | null>;
+  host: RefObject<HTMLDivElement | null>;
+  /** The grid is on screen (a client-side grid shows a loading line first). */
+  ready: boolean;
+  /** The grid's cells open an editor (not the deleted rows, nor a viewer's). */
+  editable: boolean;
+}) {
+  useEffect(() => {
+    const root = host.current;
+    if (!root || !ready || !editable) return undefined;
+    let composing: HTMLElement | null = null;
+    let before: Node[] = [];
+
+    const cellOf = (target: EventTarget | null): HTMLElement | null =>
+      target instanceof HTMLElement && target.classList.contains('ag-cell') ? target : null;
+    const positionOf = (cell: HTMLElement) => {
+      const col = cell.getAttribute('col-id');
+      const row = cell.closest('.ag-row');
+      const pinned = row?.closest('.ag-grid-pinned-bottom-rows') ? 'bottom' : null;
+      const focused = api.current?.getFocusedCell();
+      // The row index is the focused cell's: AG Grid knows it for the blank row too.
+      if (!col || !focused || focused.column.getColId() !== col) return null;
+      return { rowIndex: focused.rowIndex, colKey: col, rowPinned: pinned } as const;
+    };
+    const cellEditable = (cell: HTMLElement) => {
+      const col = cell.getAttribute('col-id');
+      if (!col || col === SELECTION_COLUMN) return false;
+      return api.current?.getColumn(col)?.getColDef().editable !== false;
+    };
+
+    const onFocusIn = (event: FocusEvent) => {
+      const cell = cellOf(event.target);
+      if (!cell || !cellEditable(cell)) return;
+      cell.setAttribute('contenteditable', 'plaintext-only');
+      cell.setAttribute('spellcheck', 'false');
+      cell.setAttribute('autocapitalize', 'off');
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      const cell = cellOf(event.target);
+      if (cell && cell !== composing) cell.removeAttribute('contenteditable');
+    };
+
+    // Text typed while the editor opens (React's editors render a frame later) waits here.
+    let opening: { text: string; first: string } | null = null;
+
+    /** Opens the cell's editor and puts the text in it, the caret after it. */
+    const edit = (cell: HTMLElement, text: string) => {
+      if (!text) return;
+      if (opening) {
+        opening.text += text;
+        return;
+      }
+      const at = positionOf(cell);
+      cell.removeAttribute('contenteditable');
+      const grid = api.current;
+      if (!at || !grid) return;
+      // Drawn again first: what the composition left in the cell goes.
+      for (const node of [...cell.childNodes]) if (!before.includes(node)) node.remove();
+      const node = at.rowPinned
+        ? grid.getPinnedBottomRow(at.rowIndex)
+        : grid.getDisplayedRowAtIndex(at.rowIndex);
+      if (node) grid.refreshCells({ rowNodes: [node], columns: [at.colKey], force: true });
+      // One character starts the editor the way a key does; longer text is put in once open.
+      const first = text.length === 1 ? text : '';
+      const started = { text, first };
+      opening = started;
+      grid.startEditingCell({ ...at, key: first || undefined });
+      whenEditorOpen(root, EDITOR_WAIT_FRAMES, (editor) => {
+        opening = null;
+        if (editor && started.text !== started.first) putText(editor, started.text);
+      });
+    };
+
+    const onCompositionStart = (event: CompositionEvent) => {
+      const cell = cellOf(event.target);
+      if (!cell) return;
+      composing = cell;
+      before = [...cell.childNodes];
+    };
+    const onCompositionEnd = (event: CompositionEvent) => {
+      const cell = composing ?? cellOf(event.target);
+      composing = null;
+      if (cell) edit(cell, event.data);
+    };
+    const onBeforeInput = (event: InputEvent) => {
+      const cell = cellOf(event.target);
+      if (!cell || composing) return;
+      // The composition's own input is let through: it is cleared when it ends.
+      if (event.inputType === 'insertCompositionText') return;
+      event.preventDefault();
+      // Text committed without a composition (some input methods, dictation).
+      if (event.inputType === 'insertText' && event.data) {
+        before = [...cell.childNodes];
+        edit(cell, event.data);
+      }
+    };
+
+    root.addEventListener('focusin', onFocusIn);
+    root.addEventListener('focusout', onFocusOut);
+    root.addEventListener('compositionstart', onCompositionStart);
+    root.addEventListener('compositionend', onCompositionEnd);
+    root.addEventListener('beforeinput', onBeforeInput);
+    return () => {
+      root.removeEventListener('focusin', onFocusIn);
+      root.removeEventListener('focusout', onFocusOut);
+      root.removeEventListener('compositionstart', onCompositionStart);
+      root.removeEventListener('compositionend', onCompositionEnd);
+      root.removeEventListener('beforeinput', onBeforeInput);
+      root.querySelectorAll('.ag-cell[contenteditable]').forEach((c) => {
+        c.removeAttribute('contenteditable');
+      });
+    };
+  }, [api, host, ready, editable]);
+}
+
+const EDITOR = [
+  '.ag-cell-inline-editing input',
+  '.ag-cell-inline-editing textarea',
+  '.ag-cell-inline-editing select',
+  '.ag-popup-editor input',
+  '.ag-popup-editor textarea',
+].join(', ');
+
+type Editor = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** Calls back with the cell's editor once it is open and focused, or null if it never is. */
+function whenEditorOpen(root: HTMLElement, frames: number, then: (e: Editor | null) => void) {
+  const editor = root.querySelector<Editor>(EDITOR) ?? document.querySelector<Editor>(EDITOR);
+  if (editor && document.activeElement === editor) return then(editor);
+  if (frames <= 0) return then(null);
+  requestAnimationFrame(() => whenEditorOpen(root, frames - 1, then));
+}
+
+/**
+ * Sets the open editor's text as if typed (React's editors hear the input event); a list
+ * editor chooses the entry whose code or label is the text.
+ */
+function putText(editor: Editor, text: string): void {
+  if (editor instanceof HTMLSelectElement) {
+    const wanted = text.trim().toLowerCase();
+    const option = [...editor.options].find(
+      (o) => o.value.toLowerCase() === wanted || o.text.trim().toLowerCase() === wanted,
+    );
+    if (option) {
+      editor.value = option.value;
+      editor.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    return;
+  }
+  const proto = editor instanceof HTMLTextAreaElement ? HTMLTextAreaElement : HTMLInputElement;
+  Object.getOwnPropertyDescriptor(proto.prototype, 'value')?.set?.call(editor, text);
+  editor.dispatchEvent(new Event('input', { bubbles: true }));
+  editor.setSelectionRange(text.length, text.length);
+  // An editor that selects its text once shown would select over the caret: put it back.
+  requestAnimationFrame(() => editor.setSelectionRange(text.length, text.length));
+}

@@ -1,0 +1,343 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test, type Host } from './fixtures';
+import { TiesPage } from './pages/ties.page';
+
+/**
+ * Editing as in Excel, in Chromium against the browser host: typing into a selected cell (an
+ * input method too), the blank row, cell ranges, select all.
+ */
+
+const base = { local: 'Nanjing', local_level: 'city', stage: 'established' };
+type Tie = { id: string; version: number; partner: string; notes: string | null };
+
+async function seed(host: Host) {
+  for (const [partner, country, on] of [
+    ['Nagoya', 'JP', '1978'],
+    ['St. Louis', 'US', '1979-11-02'],
+    ['Florence', 'IT', '1980'],
+  ] as const)
+    await host.call('ties:create', { ...base, partner, country, established_on: on });
+}
+
+const ties = (host: Host) => host.call<{ rows: Tie[] }>('ties:list').then((l) => l.rows);
+
+/** Puts text on the clipboard and pastes it at the focused cell, as Ctrl+V does. */
+async function pasteAt(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
+/** What Ctrl+C puts on the clipboard, read from the copy event the grid answers. */
+async function copied(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const data = new DataTransfer();
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+    return data.getData('text/plain');
+  });
+}
+
+/** A Pinyin input method as Chromium hears it: a composition, then the chosen characters. */
+async function typeWithIme(page: Page, pinyin: string, chosen: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', {
+    text: pinyin,
+    selectionStart: pinyin.length,
+    selectionEnd: pinyin.length,
+  });
+  await cdp.send('Input.insertText', { text: chosen });
+  await cdp.detach();
+}
+
+const editor = (page: Page) =>
+  page
+    .locator('.ag-cell-inline-editing input, .ag-popup-editor input, .ag-popup-editor textarea')
+    .first();
+const blankCell = (page: Page, column: string) =>
+  page.locator(`.ag-grid-pinned-bottom-rows .ag-row .ag-cell[col-id="${column}"]`);
+const inRange = (page: Page) => page.locator('.ag-cell.cell-in-range');
+
+for (const lang of ['zh', 'en'] as const) {
+  test.describe(`typing into a cell (${lang})`, () => {
+    test.use({ lang });
+
+    test('an input method’s composition opens the editor with its text, and Enter saves it', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      await seed(host);
+      const grid = new TiesPage(page);
+      await grid.open(host.url);
+      const nagoya = await grid.rowId('Nagoya');
+      await grid.cell(nagoya, 'region').click();
+      await typeWithIme(page, 'nan', '南京');
+      await expect(editor(page)).toHaveValue('南京');
+      await page.keyboard.press('Enter');
+      await expect(grid.cell(nagoya, 'region')).toHaveText('南京');
+      await expect
+        .poll(async () => (await ties(host)).find((t) => t.id === nagoya))
+        .toMatchObject({ region: '南京' });
+      // The cell drew nothing of the composition of its own.
+      await expect(grid.cell(nagoya, 'region')).not.toHaveAttribute('contenteditable', /./);
+
+      // A printable key starts the editor with it, on another cell and in a date column.
+      const florence = await grid.rowId('Florence');
+      await grid.cell(florence, 'partner_zh').click();
+      await page.keyboard.type('佛罗伦萨');
+      await page.keyboard.press('Enter');
+      await expect(grid.cell(florence, 'partner_zh')).toHaveText('佛罗伦萨');
+      await grid.cell(florence, 'signed_place').click();
+      await page.keyboard.type('F');
+      await expect(editor(page)).toHaveValue('F');
+      await page.keyboard.press('Escape');
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
+test.describe('an input method on the other grids', () => {
+  test.use({ lang: 'en' });
+
+  test('letters: a composed title lands in the editor and is stored', async ({ page, host }) => {
+    const tie = await host.call<Tie>('ties:create', {
+      ...base,
+      partner: 'Perth',
+      country: 'AU',
+      stage: 'intent',
+      intent_signed_on: '2025-03',
+    });
+    const letter = await host.call<{ id: string }>('letters:create', {
+      tie_id: tie.id,
+      title: 'draft',
+      signed_on: '2025-03-02',
+    });
+    await page.goto(host.url);
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: 'Letters of intent', exact: true })
+      .click();
+    const title = page.locator(`.ag-row[row-id="${letter.id}"] .ag-cell[col-id="title"]`);
+    await title.click();
+    await typeWithIme(page, 'yixiangshu', '友好交流意向书');
+    await expect(editor(page)).toHaveValue('友好交流意向书');
+    await page.keyboard.press('Enter');
+    await expect(title).toHaveText('友好交流意向书');
+    const stored = await host.call<{ title: string }>('letters:get', { id: letter.id });
+    expect(stored.title).toBe('友好交流意向书');
+  });
+});
+
+for (const lang of ['zh', 'en'] as const) {
+  test.describe(`the blank row (${lang})`, () => {
+    test.use({ lang });
+
+    test('an empty grid says how to begin; typing into the blank row adds a tie, a paste adds more', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      const grid = new TiesPage(page);
+      await grid.open(host.url);
+      const hint = page.locator('.grid-empty');
+      await expect(hint).toContainText(lang === 'zh' ? '空白行' : 'blank row');
+      await expect(hint).toContainText('Excel');
+      await expect(hint).toContainText(lang === 'zh' ? '导入' : 'Import');
+      await screenshot(page, `blank-row-empty-${lang}`);
+
+      await blankCell(page, 'local').click();
+      await page.keyboard.type('Nanjing');
+      await page.keyboard.press('Enter');
+      await expect(grid.saveStatus).toContainText(lang === 'zh' ? '外方城市' : 'Partner');
+      // A locality new to the registry needs its level: chosen from the list.
+      await blankCell(page, 'local_level').dblclick();
+      const level = page.locator('.ag-cell-inline-editing select');
+      await level.selectOption('city');
+      await level.press('Enter');
+      await expect(grid.saveStatus).toContainText(lang === 'zh' ? '国家' : 'Country');
+      await blankCell(page, 'partner').click();
+      await typeWithIme(page, 'mingguwu', '名古屋');
+      await page.keyboard.press('Enter');
+      await blankCell(page, 'country').click();
+      await page.keyboard.type('Japan');
+      await page.keyboard.press('Enter');
+      await expect(grid.rowCount).toHaveText(lang === 'zh' ? '共1对' : '1 tie');
+      await expect(hint).toHaveCount(0);
+      const [added] = await ties(host);
+      expect(added).toMatchObject({ partner: '名古屋', local: 'Nanjing', country: 'JP' });
+      await expect(blankCell(page, 'local')).toHaveText('');
+
+      // Two lines pasted at the blank row: two more ties, in one undo step.
+      await blankCell(page, 'local').click();
+      await pasteAt(
+        page,
+        'Nanjing\tFlorence\tcity\t佛罗伦萨\tItaly\nNanjing\tLeipzig\tcity\t莱比锡\tGermany\n',
+      );
+      await expect(grid.rowCount).toHaveText(lang === 'zh' ? '共3对' : '3 ties');
+      await screenshot(page, `blank-row-${lang}`);
+
+      // A block with one bad row adds nothing and names that row.
+      await blankCell(page, 'local').click();
+      await pasteAt(
+        page,
+        'Nanjing\tPerth\tcity\t珀斯\tAustralia\nNanjing\tAtlantis\tcity\t\tAtlantis\n',
+      );
+      const refused = page.locator('.paste-errors tbody tr');
+      await expect(refused).toHaveCount(1);
+      await expect(refused.first()).toContainText('5');
+      await expect(refused.first()).toContainText('Atlantis');
+      expect(await ties(host)).toHaveLength(3);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
+for (const lang of ['zh', 'en'] as const) {
+  test.describe(`cell ranges (${lang})`, () => {
+    test.use({ lang });
+
+    test('shift-click draws a range; Ctrl+D fills it down in one undo step; Delete clears it; Ctrl+C copies it', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      await seed(host);
+      const grid = new TiesPage(page);
+      await grid.open(host.url);
+      await page.locator('.ag-header-cell[col-id="established_on"]').click();
+      const [nagoya, stLouis, florence] = [
+        await grid.rowId('Nagoya'),
+        await grid.rowId('St. Louis'),
+        await grid.rowId('Florence'),
+      ];
+      await grid.typeInto(nagoya, 'partner_zh', '名古屋');
+      await grid.typeInto(nagoya, 'region', '爱知县');
+      await grid.cell(nagoya, 'partner_zh').click();
+      await grid.cell(florence, 'region').click({ modifiers: ['Shift'] });
+      // partner_zh, country and region, on three rows.
+      await expect(inRange(page)).toHaveCount(9);
+      await page.keyboard.press('Control+d');
+      await expect(grid.saveStatus).toHaveText(
+        lang === 'zh' ? '已向下填充到2行。' : 'Filled down into 2 rows.',
+      );
+      await expect(grid.cell(florence, 'region')).toHaveText('爱知县');
+      await expect(grid.cell(stLouis, 'country')).toHaveText(lang === 'zh' ? '日本' : 'Japan');
+      await screenshot(page, `range-fill-${lang}`);
+      const filled = await ties(host);
+      expect(filled.map((t) => [t.partner, (t as unknown as { region: string }).region])).toEqual(
+        expect.arrayContaining([
+          ['Nagoya', '爱知县'],
+          ['St. Louis', '爱知县'],
+          ['Florence', '爱知县'],
+        ]),
+      );
+
+      // One Ctrl+Z undoes the whole fill.
+      await page.keyboard.press('Control+z');
+      await expect(grid.cell(florence, 'region')).toHaveText('');
+      await expect(grid.cell(stLouis, 'country')).toHaveText(
+        lang === 'zh' ? '美国' : 'United States',
+      );
+      await expect(grid.cell(nagoya, 'region')).toHaveText('爱知县');
+
+      // Shift+arrows: region of two rows; Ctrl+C copies it as Excel pastes it back.
+      await grid.cell(nagoya, 'partner_zh').click();
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowDown');
+      await expect(inRange(page)).toHaveCount(6);
+      const text = await copied(page);
+      expect(text.split('\r\n')).toEqual([
+        `名古屋\t${lang === 'zh' ? '日本' : 'Japan'}\t爱知县`,
+        `\t${lang === 'zh' ? '美国' : 'United States'}\t`,
+      ]);
+
+      // Delete on a range holding a cell that may not be empty (the country): refused whole,
+      // that cell named, nothing cleared.
+      await grid.cell(nagoya, 'partner_zh').click();
+      await grid.cell(nagoya, 'region').click({ modifiers: ['Shift'] });
+      await page.keyboard.press('Delete');
+      const refused = page.locator('.paste-errors');
+      await expect(refused.getByRole('heading')).toHaveText(
+        lang === 'zh'
+          ? '未作更改：有1个单元格不符合要求。'
+          : 'Nothing was changed: 1 cell was refused.',
+      );
+      await expect(refused.locator('tbody tr')).toHaveCount(1);
+      await expect(refused.locator('tbody tr')).toContainText(lang === 'zh' ? '国家' : 'Country');
+      await expect(grid.cell(nagoya, 'region')).toHaveText('爱知县');
+      await refused.getByRole('button').click();
+
+      // Delete on two cells of one column clears both, as one undo step.
+      await grid.cell(nagoya, 'partner_zh').click();
+      await grid.cell(stLouis, 'partner_zh').click({ modifiers: ['Shift'] });
+      await grid.typeInto(stLouis, 'partner_zh', '圣路易斯');
+      await grid.cell(nagoya, 'partner_zh').click();
+      await grid.cell(stLouis, 'partner_zh').click({ modifiers: ['Shift'] });
+      await expect(inRange(page)).toHaveCount(2);
+      await page.keyboard.press('Delete');
+      await expect(grid.saveStatus).toHaveText(
+        lang === 'zh' ? '已清除2个单元格。' : 'Cleared 2 cells.',
+      );
+      await expect(grid.cell(nagoya, 'partner_zh')).toHaveText('');
+      await expect(grid.cell(stLouis, 'partner_zh')).toHaveText('');
+      await page.keyboard.press('Control+z');
+      await expect(grid.cell(nagoya, 'partner_zh')).toHaveText('名古屋');
+      await expect(grid.cell(stLouis, 'partner_zh')).toHaveText('圣路易斯');
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
+test.describe('moving and selecting', () => {
+  test.use({ lang: 'en' });
+
+  test('Ctrl+Home and Ctrl+End go to the first and last cell; Ctrl+A and the header box select every row', async ({
+    page,
+    host,
+  }) => {
+    await seed(host);
+    const grid = new TiesPage(page);
+    await grid.open(host.url);
+    const nagoya = await grid.rowId('Nagoya');
+    await grid.cell(nagoya, 'region').click();
+    await page.keyboard.press('Control+End');
+    const focused = page.locator('.ag-cell-focus');
+    await expect(focused).toHaveAttribute('col-id', 'notes');
+    await page.keyboard.press('Control+Home');
+    await expect(focused).toHaveAttribute('col-id', 'local');
+    await expect(page.locator('.ag-row-focus')).toHaveAttribute('row-index', '0');
+
+    await page.keyboard.press('Control+a');
+    await expect(page.getByText('3 selected')).toBeVisible();
+    await expect(page.locator('.ag-row-selected')).toHaveCount(3);
+    await page.getByRole('checkbox', { name: 'Select all rows' }).uncheck();
+    await expect(page.locator('.ag-row-selected')).toHaveCount(0);
+    await page.getByRole('checkbox', { name: 'Select all rows' }).check();
+    await expect(page.getByText('3 selected')).toBeVisible();
+
+    // A client-side grid: Ctrl+A there too.
+    const tie = await host.call<Tie>('ties:create', {
+      ...base,
+      partner: 'Perth',
+      country: 'AU',
+      stage: 'intent',
+      intent_signed_on: '2025-03',
+    });
+    for (const title of ['one', 'two'])
+      await host.call('letters:create', { tie_id: tie.id, title, signed_on: '2025-03-02' });
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: 'Letters of intent', exact: true })
+      .click();
+    await page.locator('.ag-cell[col-id="title"]').first().click();
+    await page.keyboard.press('Control+a');
+    await expect(page.getByText('2 selected')).toBeVisible();
+  });
+});
