@@ -132,7 +132,14 @@ export interface ApprovalStepsTable extends Stamped {
   submitted_on: string | null;
   decided_on: string | null;
   outcome: Outcome | null;
+  /** The submission's reference number (报文文号). */
   reference_no: string | null;
+  /** The decision's reference number (批文文号). */
+  decision_ref: string | null;
+  /** Who recorded the decision (a person's name). */
+  decided_by: string | null;
+  /** A step carried into a resubmitted round without being asked again: the step it carries. */
+  carried_from: string | null;
   note: string | null;
 }
 

@@ -9,8 +9,9 @@ function joined(db: Executor) {
     .innerJoin('ties as t', 't.id', 'x.tie_id')
     .innerJoin('localities as l', 'l.id', 't.locality_id')
     .innerJoin('partners as p', 'p.id', 't.partner_id')
+    .leftJoin('approval_steps as c', 'c.id', 'x.carried_from')
     .selectAll('x')
-    .select(['l.name as local', 'p.name as partner', 'p.country'])
+    .select(['l.name as local', 'p.name as partner', 'p.country', 'c.round as carried_round'])
     .select(['l.pinyin as local_key', 'p.pinyin as partner_key']);
 }
 
@@ -20,6 +21,7 @@ type Joined = Row<'approval_steps'> & {
   country: string;
   local_key: string | null;
   partner_key: string | null;
+  carried_round: number | null;
 };
 
 /** `today` is `YYYY-MM-DD`; a step waits from its submission until a decision is recorded. */
@@ -42,6 +44,9 @@ export function stepRowFrom(row: Joined, today: string): StepRow {
     decided_on: row.decided_on as PartialDate | null,
     outcome: row.outcome,
     reference_no: row.reference_no,
+    decision_ref: row.decision_ref,
+    decided_by: row.decided_by,
+    carried_from_round: row.carried_round ?? null,
     note: row.note,
     waiting_days:
       waiting && row.submitted_on ? Math.max(0, daysBetween(row.submitted_on, today)) : null,

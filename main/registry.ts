@@ -45,8 +45,8 @@ export interface RegistryOptions extends Pick<OpenOptions, 'nativeBinding' | 'bu
   readonly host: AppInfo['host'];
   readonly clock?: Clock;
   readonly ids?: IdSource;
-  /** Who the OS says is logged in; the staff name in settings wins over it. */
-  readonly osUser?: string;
+  /** The name recorded when the settings name nobody (tests give one); UNNAMED_ACTOR otherwise. */
+  readonly unnamedActor?: string;
   readonly lang?: Lang;
   readonly log?: DoorOptions['log'];
   /** Native capabilities of the host; the browser host and the CLI have none. */
@@ -94,13 +94,12 @@ export interface Registry {
   close(): Promise<void>;
 }
 
-export function osUserName(): string {
-  try {
-    return os.userInfo().username || 'unknown';
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
-}
+/**
+ * Who a change is recorded as when the settings name nobody and no one is signed in. Never the
+ * operating system's account: a shared office PC's login (or `root`) is nobody's name. The
+ * first run asks for the name; until then the record says it was not given.
+ */
+export const UNNAMED_ACTOR = '未署名';
 
 /**
  * The composition root of the core: opens the file, brings its schema up to date, builds the
@@ -267,8 +266,8 @@ function assemble(
     deps: base,
   });
   const deps: ServiceDeps = { ...base, jobs };
-  const osUser = options.osUser ?? osUserName();
-  const fallbackActor = async () => (await services.settings.get()).staffName ?? osUser;
+  const unnamed = options.unnamedActor ?? UNNAMED_ACTOR;
+  const fallbackActor = async () => (await services.settings.get()).staffName ?? unnamed;
   // The browser host and the CLI print through one Chromium, kept warm while the registry is
   // open (a launch costs seconds); the Electron app has its own printToPDF and never starts one.
   const printer = deps.platform.printToPdf ? null : createChromiumPrinter(options.printer);

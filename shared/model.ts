@@ -137,7 +137,17 @@ export interface StepRow extends TieRef {
   readonly submitted_on: PartialDate | null;
   readonly decided_on: PartialDate | null;
   readonly outcome: Outcome | null;
+  /** The submission's reference number (报文文号). */
   readonly reference_no: string | null;
+  /** The decision's reference number (批文文号). */
+  readonly decision_ref: string | null;
+  /** Who recorded the decision. */
+  readonly decided_by: string | null;
+  /**
+   * A step of a resubmitted round not asked again: the round whose approval it carries over
+   * (null for a step its own round asks for).
+   */
+  readonly carried_from_round: number | null;
   readonly note: string | null;
   /** Days since submission while no decision is recorded, as of today. */
   readonly waiting_days: number | null;

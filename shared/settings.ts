@@ -39,6 +39,12 @@ const fields = {
   }),
   /** Whether upgrading an exchange tie to a friendship tie needs an approved chain first. */
   upgradeRequiresChain: z.boolean(),
+  /**
+   * Per chain (our locality's level): whether a resubmission after a return asks again for the
+   * approvals given before the returning step. Off: they carry over and the resubmission starts
+   * at the authority that returned it.
+   */
+  chainReapprove: z.strictObject({ province: z.boolean(), city: z.boolean(), county: z.boolean() }),
 };
 /** The order Chinese statistics list continents in, offered in Settings beside "by count". */
 export const FIXED_CONTINENT_ORDER = ['AS', 'EU', 'AF', 'NA', 'SA', 'OC', 'AN'] as const;
@@ -61,6 +67,7 @@ export const settingsSchema = z.strictObject({
     visitYears: 3,
   }),
   upgradeRequiresChain: fields.upgradeRequiresChain.default(false),
+  chainReapprove: fields.chainReapprove.default({ province: false, city: false, county: false }),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];

@@ -6,7 +6,12 @@ import type { Kind, Level } from './enums';
  * reason is kept with the event. They are checked when a tie is signed (and, for the
  * one-to-one rule, when it is upgraded to a friendship tie).
  */
-export const WARNING_CODES = ['oneToOne', 'levels', 'signingBeforeLetter'] as const;
+export const WARNING_CODES = [
+  'oneToOne',
+  'levels',
+  'signingBeforeLetter',
+  'signingBeforeApproval',
+] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface Warning {
@@ -25,6 +30,8 @@ export interface WarningFacts {
   readonly signedOn: string | null;
   /** The earliest signed letter of intent of this tie. */
   readonly earliestLetterOn: string | null;
+  /** The date of the chain's last approval (the latest decision of the current round). */
+  readonly lastApprovalOn?: string | null;
 }
 
 /** A province pairs with a state or province, a city with a city: anything else is worth a word. */
@@ -45,6 +52,12 @@ export function signingWarnings(f: WarningFacts): Warning[] {
     out.push({
       code: 'signingBeforeLetter',
       params: { signed: f.signedOn, letter: f.earliestLetterOn },
+    });
+  }
+  if (f.signedOn && f.lastApprovalOn && firstDay(f.signedOn) < firstDay(f.lastApprovalOn)) {
+    out.push({
+      code: 'signingBeforeApproval',
+      params: { signed: f.signedOn, approved: f.lastApprovalOn },
     });
   }
   return out;

@@ -8,6 +8,7 @@ import * as m20261204T1900 from './20261204T1900_place_keys';
 import * as m20261204T2000 from './20261204T2000_command_dropped';
 import * as m20261204T2100 from './20261204T2100_followup_marks';
 import * as m20261204T2200 from './20261204T2200_staff_sign_in';
+import * as m20261205T0400 from './20261205T0400_approval_rounds';
 
 /**
  * The static list of migrations, in order. Names are timestamps, so sorting them as text
@@ -23,6 +24,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T2000_command_dropped': m20261204T2000,
   '20261204T2100_followup_marks': m20261204T2100,
   '20261204T2200_staff_sign_in': m20261204T2200,
+  '20261205T0400_approval_rounds': m20261205T0400,
 };
 
 export const LATEST_SCHEMA = Object.keys(migrations).sort().at(-1) ?? '';

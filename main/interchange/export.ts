@@ -168,6 +168,7 @@ export async function registryTables(
         s.decided_on,
         s.outcome,
         s.reference_no,
+        s.decision_ref,
         s.note,
       ]),
     },

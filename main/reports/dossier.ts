@@ -113,9 +113,20 @@ export function dossierHtml(m: DossierModel, t: Translate): string {
           { head: t('report.col.decided'), cell: (s) => esc(s.decided_on ?? '—') },
           {
             head: t('report.col.outcome'),
-            cell: (s) => esc(s.outcome ? enumLabel('outcome', s.outcome, lang) : '—'),
+            cell: (s) =>
+              esc(s.outcome ? enumLabel('outcome', s.outcome, lang) : '—') +
+              (s.carried_from_round !== null
+                ? `<br><span class="mark">${esc(t('report.carried', { round: s.carried_from_round }))}</span>`
+                : ''),
           },
-          { head: t('report.col.reference'), cell: (s) => esc(s.reference_no ?? '') },
+          { head: t('report.col.submissionRef'), cell: (s) => esc(s.reference_no ?? '') },
+          { head: t('report.col.decisionRef'), cell: (s) => esc(s.decision_ref ?? '') },
+          {
+            head: t('report.col.recordedBy'),
+            cell: (s) => esc(s.carried_from_round === null ? (s.decided_by ?? '') : ''),
+          },
+          // Why a step returned or rejected the file: the round's end, as the office wrote it.
+          { head: t('report.col.reason'), cell: (s) => esc(s.note ?? '') },
         ],
         m.steps,
         { empty: t('report.none') },

@@ -31,6 +31,18 @@ export interface AdvanceInput {
   readonly overrides?: Readonly<Partial<Record<WarningCode, string | null>>>;
 }
 
+/** The latest decision date of a round: when its chain was last approved. */
+function lastDecision(round: readonly Row<'approval_steps'>[]): string | null {
+  return (
+    round
+      .filter((s) => s.outcome === 'approved')
+      .map((s) => s.decided_on)
+      .filter((d): d is string => d !== null)
+      .sort((a, b) => firstDay(a).localeCompare(firstDay(b)))
+      .at(-1) ?? null
+  );
+}
+
 async function datedLetters(db: Executor, tieId: string): Promise<{ signed_on: string }[]> {
   return (await signedLettersOfTie(db, tieId)).sort((a, b) =>
     firstDay(a.signed_on).localeCompare(firstDay(b.signed_on)),
@@ -72,7 +84,9 @@ export async function warningsFor(
   const locality = await getLocality(db, tie.locality_id);
   const partner = await getPartner(db, tie.partner_id);
   const letters = await datedLetters(db, tie.id);
+  const round = await currentRound(db, tie.id);
   return signingWarnings({
+    lastApprovalOn: lastDecision(round),
     kind,
     ourLevel: locality?.level ?? 'city',
     partnerPlaceKind: partner?.place_kind ?? 'city',
@@ -154,16 +168,10 @@ export async function advanceIn(
       null;
     if (tie.intent_signed_on === null && on !== null) patch.intent_signed_on = on;
   } else if (to === 'pending') {
-    on = round[0]?.submitted_on ?? input.on ?? null;
+    // The round's own first step (approvals carried over from a return were submitted before).
+    on = input.on ?? round.find((s) => s.carried_from === null)?.submitted_on ?? null;
   } else if (to === 'approved') {
-    on =
-      round
-        .map((s) => s.decided_on)
-        .filter((d): d is string => d !== null)
-        .sort((a, b) => firstDay(a).localeCompare(firstDay(b)))
-        .at(-1) ??
-      input.on ??
-      null;
+    on = lastDecision(round) ?? input.on ?? null;
   } else {
     on = input.on ?? null;
   }

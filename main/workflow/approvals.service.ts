@@ -1,6 +1,15 @@
 import { getLocality } from '../../db/localities.repository';
 import type { Row } from '../../db/schema';
-import { getStep, getStepRow, insertStep, lastRound } from '../../db/steps.repository';
+import {
+  currentRound,
+  getStep,
+  getStepRow,
+  insertStep,
+  lastRound,
+} from '../../db/steps.repository';
+import type { Executor } from '../../db/schema';
+import type { Level } from '../../shared/enums';
+import { resubmissionStart } from '../../shared/rounds';
 import { dayOf } from '../../shared/dates';
 import type { ParsedInputOf } from '../../shared/ipc/contract';
 import type { StepRow, TieRow } from '../../shared/model';
@@ -12,6 +21,24 @@ import { audit, type WriteEnv } from '../core/write-env';
 import { chainsIn } from './chains.service';
 import { decideIn } from './approvals.write';
 import { liveTie, tieRowOf, writeTie } from './workflow.write';
+
+/**
+ * Where a submission now would start (1: the whole chain) and the approvals of the round
+ * before it would carry over: a resubmission after a return starts at the returning authority
+ * unless the chain of our locality's level asks for every approval again.
+ */
+export async function resubmissionIn(
+  db: Executor,
+  tieId: string,
+  level: Level,
+  settings: SettingsService,
+  restart = false,
+): Promise<{ start: number; carried: Row<'approval_steps'>[] }> {
+  const previous = await currentRound(db, tieId);
+  const reapprove = (await settings.get(db)).chainReapprove[level];
+  const start = resubmissionStart(previous, { reapprove, restart });
+  return { start, carried: previous.filter((s) => s.position < start) };
+}
 
 /** Submitting a tie to its approval chain and recording the chain's decisions. */
 export function createApprovalsService(deps: ServiceDeps, settings: SettingsService) {
@@ -25,13 +52,29 @@ export function createApprovalsService(deps: ServiceDeps, settings: SettingsServ
         (await settings.get(env.trx)).upgradeRequiresChain;
       if (tie.stage !== 'intent' && !upgrading)
         throw rule('errors.stage.transition', { from: tie.stage, to: 'pending' });
-      const locality = await getLocality(env.trx, tie.locality_id);
-      const chain = (await chainsIn(env.trx))[locality?.level ?? 'city'];
+      const level = (await getLocality(env.trx, tie.locality_id))?.level ?? 'city';
+      const chain = (await chainsIn(env.trx))[level];
+      const plan = await resubmissionIn(env.trx, tie.id, level, settings, input.restart);
       const round = (await lastRound(env.trx, tie.id)) + 1;
-      let position = 1;
-      for (const authority of chain) {
-        const first = position === 1;
+      const stamp = { version: 1, created_at: env.at, updated_at: env.at, deleted_at: null };
+      // The approvals a return does not undo are carried into the new round as they were
+      // given, so the round reads as a whole chain; each names the step it carries.
+      for (const carried of plan.carried) {
         const row: Row<'approval_steps'> = {
+          ...carried,
+          ...stamp,
+          id: env.ids.next(),
+          round,
+          carried_from: carried.id,
+        };
+        await insertStep(env.trx, row);
+        await audit(env, 'step', row.id, 'create', null, row);
+      }
+      let position = plan.start;
+      for (const authority of chain.slice(plan.start - 1)) {
+        const first = position === plan.start;
+        const row: Row<'approval_steps'> = {
+          ...stamp,
           id: env.ids.next(),
           tie_id: tie.id,
           round,
@@ -42,17 +85,17 @@ export function createApprovalsService(deps: ServiceDeps, settings: SettingsServ
           decided_on: null,
           outcome: null,
           reference_no: first ? (input.reference_no ?? null) : null,
+          decision_ref: null,
+          decided_by: null,
+          carried_from: null,
           note: first ? (input.note ?? null) : null,
-          version: 1,
-          created_at: env.at,
-          updated_at: env.at,
-          deleted_at: null,
         };
         await insertStep(env.trx, row);
         await audit(env, 'step', row.id, 'create', null, row);
         position++;
       }
-      if (!upgrading) await writeTie(env, tie, await advanceIn(env, tie, 'pending', {}));
+      if (!upgrading)
+        await writeTie(env, tie, await advanceIn(env, tie, 'pending', { on: input.submitted_on }));
       return tieRowOf(env, tie.id);
     },
 

@@ -15,7 +15,7 @@ export async function decideIn(
   decision: {
     outcome: 'approved' | 'returned' | 'rejected';
     decided_on: string;
-    reference_no?: string | null | undefined;
+    decision_ref?: string | null | undefined;
     note?: string | null | undefined;
   },
 ): Promise<void> {
@@ -32,7 +32,8 @@ export async function decideIn(
   const patch = {
     outcome: decision.outcome,
     decided_on: decision.decided_on,
-    ...(decision.reference_no !== undefined ? { reference_no: decision.reference_no } : {}),
+    decided_by: env.actor,
+    ...(decision.decision_ref !== undefined ? { decision_ref: decision.decision_ref } : {}),
     ...(decision.note !== undefined ? { note: decision.note } : {}),
     updated_at: env.at,
   };

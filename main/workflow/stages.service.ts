@@ -15,6 +15,7 @@ import { notFound, rule } from '../core/errors';
 import { appendEvent } from '../ties/events.write';
 import type { SettingsService } from '../settings/settings.service';
 import type { ServiceDeps } from '../core/transaction';
+import { resubmissionIn } from './approvals.service';
 import { chainsIn } from './chains.service';
 import { liveTie, tieRowOf, writeTie } from './workflow.write';
 
@@ -46,10 +47,8 @@ export function createStagesService(deps: ServiceDeps, settings: SettingsService
     }
     return missing;
   }
-  async function currentRoundRows(db: Executor, tieId: string): Promise<StepRow[]> {
-    const round = (await currentRound(db, tieId))[0]?.round;
-    const rows = await listSteps(db, { tie_id: tieId, waiting: false, deleted: false }, today());
-    return rows.filter((s) => s.round === round);
+  async function roundRows(db: Executor, tieId: string): Promise<StepRow[]> {
+    return listSteps(db, { tie_id: tieId, waiting: false, deleted: false }, today());
   }
   return {
     options: async (input: ParsedInputOf<'workflow:options'>): Promise<WorkflowOptions> => {
@@ -60,13 +59,20 @@ export function createStagesService(deps: ServiceDeps, settings: SettingsService
       const missing = await upgradeMissing(db, tie);
       const row = await getTieRow(db, tie.id);
       if (!row) throw notFound('tie', tie.id);
+      const level = locality?.level ?? 'city';
+      const rounds = await roundRows(db, tie.id);
+      const latest = (await currentRound(db, tie.id))[0]?.round;
+      const plan = await resubmissionIn(db, tie.id, level, settings);
+      const carried = new Set(plan.carried.map((s) => s.id));
       return {
         tie: row,
         next: nextSteps(tie.stage, await stageFacts(db, tie)),
         warnings:
           tie.stage === 'approved' ? await warningsFor(db, tie, tie.kind, tie.established_on) : [],
-        chain: (await chainsIn(db))[locality?.level ?? 'city'],
-        round: await currentRoundRows(db, tie.id),
+        chain: (await chainsIn(db))[level],
+        round: rounds.filter((s) => s.round === latest),
+        rounds,
+        resubmit: { start: plan.start, carried: rounds.filter((s) => carried.has(s.id)) },
         letters: await listLetters(db, { tie_id: tie.id, deleted: false }),
         events: await tieEventsOf(db, tie.id),
         upgrade: { allowed: missing.length === 0, missing },

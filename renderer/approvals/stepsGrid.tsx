@@ -29,7 +29,10 @@ export const stepsGrid: GridSpec<StepRow> = {
       c.enumeration('outcome', 'outcome', 120),
       { ...c.number('waiting_days', 110), editable: false, sort: 'desc' },
       c.text('reference_no', 150),
+      c.text('decision_ref', 150),
       c.longText('note', 220),
+      { ...c.text('decided_by', 110), editable: false },
+      { ...c.number('carried_from_round', 110), editable: false },
     ];
   },
   list: async (deleted) => [...(await call('steps:list', { deleted })).rows],

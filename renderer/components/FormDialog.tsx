@@ -101,8 +101,16 @@ export function FormDialog({
     setGeneral(details.length === 0 || unplaced.length > 0 ? errorText(result.error, lang) : '');
   };
 
-  const set = (name: string, value: string | boolean) =>
+  // A warning answers the values it was raised for: once they change it is gone, and the next
+  // save checks again (a corrected date raises nothing; the reasons typed are kept for one
+  // that still holds).
+  const set = (name: string, value: string | boolean) => {
     setValues((v) => ({ ...v, [name]: value }));
+    if (warnings.length > 0) {
+      setWarnings([]);
+      setGeneral('');
+    }
+  };
   return (
     <Dialog
       title={title}

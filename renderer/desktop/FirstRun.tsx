@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enumLabel, valuesOf, type Level } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
@@ -34,6 +34,20 @@ export function FirstRun({
   const { t } = useTranslation();
   const ids = useId();
   const [office, setOffice] = useState('');
+  // The person whose name the record keeps, asked while the registry has no staff accounts
+  // (with accounts, the one signed in is recorded). Never the computer's login.
+  const [staffName, setStaffName] = useState('');
+  const [shared, setShared] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    void call('auth:whoami', {}).then((w) => {
+      if (live) setShared(w.shared);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const asksName = shared === false;
   const [officeEn, setOfficeEn] = useState('');
   const [signatureEn, setSignatureEn] = useState('');
   const [place, setPlace] = useState('');
@@ -51,6 +65,10 @@ export function FirstRun({
     e.preventDefault();
     if (office.trim() === '') {
       setError(t('firstRun.required'));
+      return;
+    }
+    if (asksName && staffName.trim() === '') {
+      setError(t('firstRun.requiredName'));
       return;
     }
     setBusy(true);
@@ -74,6 +92,7 @@ export function FirstRun({
     const result = await attempt('settings:update', {
       patch: {
         officeName: office.trim(),
+        ...(asksName ? { staffName: staffName.trim() } : {}),
         officeNameEn: officeEn.trim() || null,
         reportSignature: signature.trim() || null,
         reportSignatureEn: signatureEn.trim() || null,
@@ -124,6 +143,21 @@ export function FirstRun({
             onChange={(e) => setOffice(e.target.value)}
           />
         </div>
+        {asksName ? (
+          <div className="form-row">
+            <label htmlFor={`${ids}-staff`}>{t('firstRun.staffName')}</label>
+            <input
+              id={`${ids}-staff`}
+              value={staffName}
+              aria-required
+              aria-describedby={`${ids}-staff-hint`}
+              onChange={(e) => setStaffName(e.target.value)}
+            />
+            <span id={`${ids}-staff-hint`} className="field-hint">
+              {t('firstRun.staffNameHint')}
+            </span>
+          </div>
+        ) : null}
         <div className="form-row">
           <label htmlFor={`${ids}-office-en`}>{t('firstRun.officeNameEn')}</label>
           <input

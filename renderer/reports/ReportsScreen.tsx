@@ -42,8 +42,34 @@ function today(): string {
 }
 
 /** This year's annual summary, as of today, in the language of the screen. */
+/** The screen's parameters are remembered in this browser across screens and reloads. */
+const PARAMS_KEY = 'youcheng.reports.params';
+
 function initialParams(lang: Lang): Params {
-  return { kind: 'annual', asOf: today(), since: '', locality: '', lang, tieId: '', country: '' };
+  const fresh: Params = {
+    kind: 'annual',
+    asOf: today(),
+    since: '',
+    locality: '',
+    lang,
+    tieId: '',
+    country: '',
+  };
+  try {
+    const saved = JSON.parse(localStorage.getItem(PARAMS_KEY) ?? 'null') as unknown;
+    if (!saved || typeof saved !== 'object') return fresh;
+    const out: Record<string, string> = { ...fresh };
+    // Only a known key with a string value is taken back: the storage is anyone's to edit.
+    for (const key of Object.keys(fresh))
+      if (typeof (saved as Record<string, unknown>)[key] === 'string')
+        out[key] = (saved as Record<string, string>)[key] as string;
+    const kinds: readonly string[] = ['annual', 'dossier', 'country'];
+    if (!kinds.includes(out.kind ?? '')) out.kind = fresh.kind;
+    if (out.lang !== 'zh' && out.lang !== 'en') out.lang = fresh.lang;
+    return out as unknown as Params;
+  } catch {
+    return fresh;
+  }
 }
 
 /** The request main renders, from the screen's parameters. */
@@ -181,6 +207,7 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
     if (next.kind === 'country' && next.country === '' && countries[0])
       next.country = countries[0].code;
     setParams(next);
+    localStorage.setItem(PARAMS_KEY, JSON.stringify(next));
     if (now) void preview(next);
   };
 

@@ -90,14 +90,19 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
     if (result.ok) setSettings(result.value);
   };
 
+  // A chain's authorities and whether a resubmission asks its approvals again, saved together.
   const saveChain = async (level: Level) => {
     const result = await attempt('chains:set', { level, steps: chains[level] });
-    setMessage(
-      result.ok
-        ? { ok: true, text: t('settingsUi.saved') }
-        : { ok: false, text: errorText(result.error, lang) },
-    );
     if (result.ok) setChains(result.value);
+    const flag = result.ok
+      ? await attempt('settings:update', { patch: { chainReapprove: settings.chainReapprove } })
+      : result;
+    if (flag.ok) setSettings(flag.value);
+    setMessage(
+      flag.ok
+        ? { ok: true, text: t('settingsUi.saved') }
+        : { ok: false, text: errorText(flag.error, lang) },
+    );
   };
 
   const setChain = (level: Level, steps: ChainStep[]) => setChains({ ...chains, [level]: steps });
@@ -331,7 +336,21 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                     onClick={() => setChain(level, [...chains[level], { zh: '', en: '' }])}
                   >
                     {t('settingsUi.addStep')}
-                  </button>{' '}
+                  </button>
+                  <div className="form-row">
+                    <input
+                      id={`reapprove-${level}`}
+                      type="checkbox"
+                      checked={settings.chainReapprove[level]}
+                      onChange={(e) =>
+                        setSettings({
+                          ...settings,
+                          chainReapprove: { ...settings.chainReapprove, [level]: e.target.checked },
+                        })
+                      }
+                    />
+                    <label htmlFor={`reapprove-${level}`}>{t('settingsUi.chainReapprove')}</label>
+                  </div>{' '}
                   <button type="button" className="primary" onClick={() => void saveChain(level)}>
                     {t('settingsUi.save')}
                   </button>

@@ -5,6 +5,7 @@ import { countryName } from '../../shared/countries';
 import { enumLabel, type Stage } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
 import type { WorkflowOptions } from '../../shared/ipc/workflow';
+import { changeTexts } from '../../shared/audit-text';
 import type { AuditRow, StepRow, VisitRow } from '../../shared/model';
 import type { Requirement } from '../../shared/stages';
 import { attempt, call } from '../api/client';
@@ -165,16 +166,35 @@ export function TieDetail({
           />
         );
       }
-      case 'submit':
+      case 'submit': {
+        const { start, carried } = data.resubmit;
+        const chainText = t('workflowUi.chainIs', {
+          chain: data.chain.map((s) => s[lang]).join(' → '),
+        });
+        const from = data.chain[start - 1];
+        const resubmitting = start > 1 && from !== undefined;
         return (
           <FormDialog
             {...common}
             title={t('workflowUi.submit')}
-            intro={t('workflowUi.chainIs', { chain: data.chain.map((s) => s[lang]).join(' → ') })}
+            intro={
+              resubmitting
+                ? `${chainText} ${t('workflowUi.resubmitFrom', {
+                    authority: from[lang],
+                    round: carried[0]?.round ?? '',
+                    kept: carried
+                      .map((s) => authorityOf(s, lang))
+                      .join(lang === 'zh' ? '、' : ', '),
+                  })}`
+                : chainText
+            }
             fields={[
               { name: 'submitted_on', label: t('stepColumns.submitted_on'), kind: 'date' },
               { name: 'reference_no', label: t('stepColumns.reference_no'), kind: 'text' },
               { name: 'note', label: t('stepColumns.note'), kind: 'textarea' },
+              ...(resubmitting
+                ? [{ name: 'restart', label: t('workflowUi.restart'), kind: 'checkbox' as const }]
+                : []),
             ]}
             submitLabel={t('workflowUi.submit')}
             onSubmit={(v) =>
@@ -184,10 +204,12 @@ export function TieDetail({
                 submitted_on: String(v.submitted_on),
                 reference_no: String(v.reference_no),
                 note: String(v.note),
+                restart: v.restart === true,
               })
             }
           />
         );
+      }
       case 'decide':
         return (
           <FormDialog
@@ -203,7 +225,7 @@ export function TieDetail({
                 vocabulary: 'outcome',
               },
               { name: 'decided_on', label: t('stepColumns.decided_on'), kind: 'date' },
-              { name: 'reference_no', label: t('stepColumns.reference_no'), kind: 'text' },
+              { name: 'decision_ref', label: t('stepColumns.decision_ref'), kind: 'text' },
               { name: 'note', label: t('stepColumns.note'), kind: 'textarea' },
             ]}
             submitLabel={t('workflowUi.record')}
@@ -213,7 +235,7 @@ export function TieDetail({
                 version: form.step.version,
                 outcome: String(v.outcome),
                 decided_on: String(v.decided_on),
-                reference_no: String(v.reference_no),
+                decision_ref: String(v.decision_ref),
                 note: String(v.note),
               })
             }
@@ -283,6 +305,16 @@ export function TieDetail({
   };
 
   const waiting = data.round.find((s) => s.submitted_on !== null && s.outcome === null);
+  const rounds = [...new Set(data.rounds.map((s) => s.round))];
+  const signing = [
+    tie.signed_place ? t('workflowUi.signedAt', { place: tie.signed_place }) : null,
+    tie.our_signatory || tie.partner_signatory
+      ? t('workflowUi.signatories', {
+          us: tie.our_signatory ?? '—',
+          them: tie.partner_signatory ?? '—',
+        })
+      : null,
+  ].filter((x): x is string => x !== null);
   return (
     <aside className="detail-panel" aria-labelledby="detail-title">
       <header>
@@ -305,6 +337,13 @@ export function TieDetail({
         {enumLabel('kind', tie.kind, lang)}
         {tie.established_on ? ` · ${t('columns.established_on')} ${tie.established_on}` : ''}
       </p>
+
+      {signing.length > 0 ? (
+        <section aria-labelledby="signing-title">
+          <h3 id="signing-title">{t('workflowUi.signing')}</h3>
+          <p data-testid="signing">{signing.join(' · ')}</p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="next-title" hidden={!canEdit}>
         <h3 id="next-title">{t('workflowUi.next')}</h3>
@@ -383,32 +422,28 @@ export function TieDetail({
 
       <section aria-labelledby="steps-title">
         <h3 id="steps-title">{t('nav.approvals')}</h3>
-        {data.round.length === 0 ? <p className="muted">—</p> : null}
-        <ol className="steps">
-          {data.round.map((s) => (
-            <li key={s.id} className={s.outcome ?? (s.submitted_on ? 'waiting' : 'later')}>
-              <span>{lang === 'zh' ? s.authority_zh : s.authority_en}</span>{' '}
-              <span className="muted">
-                {s.submitted_on ?? ''}
-                {s.decided_on ? ` → ${s.decided_on}` : ''}{' '}
-                {s.outcome
-                  ? enumLabel('outcome', s.outcome, lang)
-                  : s.waiting_days !== null
-                    ? t('workflowUi.waitingDays', { count: s.waiting_days })
-                    : ''}
-              </span>
-              {canDecide && waiting?.id === s.id ? (
-                <button
-                  type="button"
-                  className="small"
-                  onClick={() => setForm({ kind: 'decide', step: s })}
-                >
-                  {t('workflowUi.record')}
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+        {data.rounds.length === 0 ? <p className="muted">—</p> : null}
+        {rounds.map((r) => (
+          <div key={r} className="round" data-testid={`round-${r}`}>
+            <h4>{t('workflowUi.round', { round: r })}</h4>
+            <ol className="steps">
+              {data.rounds
+                .filter((s) => s.round === r)
+                .map((s) => (
+                  <StepItem
+                    key={s.id}
+                    step={s}
+                    lang={lang}
+                    onDecide={
+                      canDecide && waiting?.id === s.id
+                        ? () => setForm({ kind: 'decide', step: s })
+                        : null
+                    }
+                  />
+                ))}
+            </ol>
+          </div>
+        ))}
       </section>
 
       <section aria-labelledby="visits-title">
@@ -452,11 +487,13 @@ export function TieDetail({
             <li key={a.seq}>
               {new Date(a.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} · {a.actor} ·{' '}
               {t(`workflowUi.action.${a.action}`, { defaultValue: a.action })}
-              {a.action === 'update'
-                ? ` · ${changedColumns(a)
-                    .map((c) => t(`columns.${c}`, { defaultValue: c }))
-                    .join(lang === 'zh' ? '、' : ', ')}`
-                : ''}
+              {a.action === 'update' ? (
+                <ul className="changes">
+                  {changeTexts(a.before, a.after, lang).map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -479,12 +516,57 @@ export function TieDetail({
   );
 }
 
-function changedColumns(a: AuditRow): string[] {
-  const before = (a.before ?? {}) as Record<string, unknown>;
-  const after = (a.after ?? {}) as Record<string, unknown>;
-  return Object.keys(after).filter(
-    (k) =>
-      !['version', 'updated_at'].includes(k) &&
-      JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+function authorityOf(s: StepRow, lang: Lang): string {
+  return lang === 'zh' ? s.authority_zh : s.authority_en;
+}
+
+/**
+ * One step of a round: its authority, dates and outcome, both reference numbers, who recorded
+ * the decision and why (a return's reason), or that it carries an earlier round's approval.
+ */
+function StepItem({
+  step: s,
+  lang,
+  onDecide,
+}: {
+  step: StepRow;
+  lang: Lang;
+  onDecide: (() => void) | null;
+}) {
+  const { t } = useTranslation();
+  const refs = [
+    s.reference_no ? `${t('stepColumns.reference_no')} ${s.reference_no}` : null,
+    s.decision_ref ? `${t('stepColumns.decision_ref')} ${s.decision_ref}` : null,
+  ].filter((x): x is string => x !== null);
+  return (
+    <li className={s.outcome ?? (s.submitted_on ? 'waiting' : 'later')}>
+      <span>{authorityOf(s, lang)}</span>{' '}
+      <span className="muted">
+        {s.submitted_on ?? ''}
+        {s.decided_on ? ` → ${s.decided_on}` : ''}{' '}
+        {s.outcome
+          ? enumLabel('outcome', s.outcome, lang)
+          : s.waiting_days !== null
+            ? t('workflowUi.waitingDays', { count: s.waiting_days })
+            : ''}
+      </span>
+      {s.carried_from_round !== null ? (
+        <span className="tag">{t('workflowUi.carried', { round: s.carried_from_round })}</span>
+      ) : null}
+      {refs.length > 0 ? <div className="muted">{refs.join(' · ')}</div> : null}
+      {s.note && s.outcome !== null && s.outcome !== 'approved' ? (
+        <div className="note">{t('workflowUi.why', { reason: s.note })}</div>
+      ) : s.note ? (
+        <div className="muted">{s.note}</div>
+      ) : null}
+      {s.decided_by && s.carried_from_round === null ? (
+        <div className="muted">{t('workflowUi.recordedBy', { name: s.decided_by })}</div>
+      ) : null}
+      {onDecide ? (
+        <button type="button" className="small" onClick={onDecide}>
+          {t('workflowUi.record')}
+        </button>
+      ) : null}
+    </li>
   );
 }

@@ -66,6 +66,10 @@ export const desktopStrings = defineStrings({
         'The sample registry holds twenty of Nanjing’s ties, in a file of its own. Look around, then come back to your registry from File › Open recent.',
       sample: 'Open the sample registry',
       required: 'Enter the office name.',
+      staffName: 'Your name',
+      staffNameHint:
+        'Recorded with each change you make and each decision you record (this registry has no staff accounts). Change it in Settings.',
+      requiredName: 'Enter your name: the record keeps who made each change.',
       saved: 'Welcome, {{office}}.',
     },
     appMenu: {
@@ -163,6 +167,10 @@ export const desktopStrings = defineStrings({
         '示例登记簿收有南京市的二十对友城关系，存放在单独的文件中。浏览之后，可从“文件 › 最近打开”回到您自己的登记簿。',
       sample: '打开示例登记簿',
       required: '请填写单位名称。',
+      staffName: '您的姓名',
+      staffNameHint:
+        '您的每项修改和记录的批复都将署此姓名（本登记簿未设工作人员账户）。可在“设置”中修改。',
+      requiredName: '请填写您的姓名：记录需注明每项修改由谁作出。',
       saved: '欢迎，{{office}}。',
     },
     appMenu: {

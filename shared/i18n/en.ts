@@ -149,6 +149,8 @@ export const en = {
     oneToOne: 'The partner already has a friendship tie with {{others}}: the one-to-one rule.',
     levels: 'The two sides differ in level: our {{ours}} with a partner {{theirs}}.',
     signingBeforeLetter: 'The signing date {{signed}} is before the letter of intent ({{letter}}).',
+    signingBeforeApproval:
+      'The signing date {{signed}} is before the chain’s last approval ({{approved}}).',
     datesOutOfOrder:
       'Dates out of order: “{{later}}” is dated {{laterOn}}, before “{{earlier}}” ({{earlierOn}}), which was recorded before it. Both dates are kept; the stages count in their order.',
   },

@@ -159,6 +159,8 @@ export const reportStrings = defineStrings({
         decided: 'Decided',
         outcome: 'Outcome',
         reference: 'Reference',
+        submissionRef: 'Submission ref.',
+        decisionRef: 'Decision ref.',
         daysWaiting: 'Days waiting',
         direction: 'Direction',
         field: 'Field',
@@ -260,6 +262,7 @@ export const reportStrings = defineStrings({
       },
       provinceOwn: '{{name}} (own level)',
       confidential: 'Confidential: not printed',
+      carried: 'approved in round {{round}}, not asked again',
       suspendedMark: 'suspended',
       terminated: 'Terminated',
       countrySummary:
@@ -421,6 +424,8 @@ export const reportStrings = defineStrings({
         decided: '批复日期',
         outcome: '结果',
         reference: '文号',
+        submissionRef: '报文文号',
+        decisionRef: '批文文号',
         daysWaiting: '已等待天数',
         direction: '方向',
         field: '领域',
@@ -520,6 +525,7 @@ export const reportStrings = defineStrings({
       },
       provinceOwn: '{{name}}（本级）',
       confidential: '内部事项，不予打印',
+      carried: '沿用第{{round}}轮批准',
       suspendedMark: '暂停',
       terminated: '已终止',
       countrySummary:

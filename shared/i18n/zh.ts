@@ -143,6 +143,7 @@ export const zh: Resources = {
     oneToOne: '该外方城市已与{{others}}结为友好城市（一对一原则）。',
     levels: '双方级别不对等：我方{{ours}}，外方{{theirs}}。',
     signingBeforeLetter: '签约日期{{signed}}早于意向书日期（{{letter}}）。',
+    signingBeforeApproval: '签约日期{{signed}}早于报批流程最后一级批准日期（{{approved}}）。',
     datesOutOfOrder:
       '日期先后不符：“{{later}}”记为{{laterOn}}，早于此前记录的“{{earlier}}”（{{earlierOn}}）。两个日期均保留，各阶段按记录顺序计算。',
   },

@@ -23,6 +23,7 @@ export const STEP_COLUMNS = [
   'decided_on',
   'outcome',
   'reference_no',
+  'decision_ref',
   'note',
 ] as const;
 export type StepColumn = (typeof STEP_COLUMNS)[number];
@@ -38,6 +39,7 @@ const fields = {
     .union([enumOf('outcome'), z.null(), z.literal('')])
     .transform((v) => (v === '' ? null : v)),
   reference_no: optionalText(100),
+  decision_ref: optionalText(100),
   note: optionalText(4000),
 };
 
@@ -48,6 +50,7 @@ export const stepCellSchemas = {
   decided_on: fields.decided_on,
   outcome: fields.outcome,
   reference_no: fields.reference_no,
+  decision_ref: fields.decision_ref,
   note: fields.note,
 };
 
@@ -60,6 +63,7 @@ export const stepCreateInput = z
     decided_on: fields.decided_on.optional(),
     outcome: fields.outcome.optional(),
     reference_no: fields.reference_no.optional(),
+    decision_ref: fields.decision_ref.optional(),
     note: fields.note.optional(),
   })
   .superRefine(requireTieRef);
@@ -74,6 +78,7 @@ export const stepPatch = z
     decided_on: fields.decided_on,
     outcome: fields.outcome,
     reference_no: fields.reference_no,
+    decision_ref: fields.decision_ref,
     note: fields.note,
   })
   .partial()

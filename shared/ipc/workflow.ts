@@ -22,6 +22,7 @@ const overrides = z
     oneToOne: optionalText(1000).optional(),
     levels: optionalText(1000).optional(),
     signingBeforeLetter: optionalText(1000).optional(),
+    signingBeforeApproval: optionalText(1000).optional(),
   })
   .default({});
 
@@ -34,6 +35,13 @@ export interface WorkflowOptions {
   /** The chain a submission would start, from Settings for our locality's level. */
   readonly chain: readonly ChainStep[];
   readonly round: readonly StepRow[];
+  /** Every round's steps, the earliest first (a returned round stays, the next follows). */
+  readonly rounds: readonly StepRow[];
+  /**
+   * What a submission now would ask for: the position it starts at in the chain (1: the
+   * whole chain) and the approvals carried over from the round before.
+   */
+  readonly resubmit: { readonly start: number; readonly carried: readonly StepRow[] };
   readonly letters: readonly LetterRow[];
   readonly events: readonly TieEvent[];
   /** Whether an established exchange tie may be upgraded now, and what it lacks if not. */
@@ -132,8 +140,14 @@ export const workflowChannels = {
       id,
       version,
       submitted_on: partialDate,
+      /** The submission's reference number (报文文号). */
       reference_no: optionalText(100).optional(),
       note: optionalText(2000).optional(),
+      /**
+       * A resubmission after a return starts at the returning authority, earlier approvals
+       * carried over (unless the chain asks for them again); `restart` asks them all again.
+       */
+      restart: z.boolean().default(false),
     }),
   ).returns<TieRow>(),
   'workflow:decide': command(
@@ -142,7 +156,9 @@ export const workflowChannels = {
       version,
       outcome: enumOf('outcome'),
       decided_on: partialDate,
-      reference_no: optionalText(100).optional(),
+      /** The decision's reference number (批文文号). */
+      decision_ref: optionalText(100).optional(),
+      /** Why, for a return or a rejection. */
       note: optionalText(2000).optional(),
     }),
   ).returns<StepRow>(),

@@ -55,6 +55,14 @@ for (const lang of ['zh', 'en'] as const) {
       await expect(dialog.getByLabel(w.office)).toBeFocused();
       await screenshot(page, `first-run-${lang}`);
       await dialog.getByLabel(w.office).fill(lang === 'zh' ? '江苏省外办' : 'Jiangsu FAO');
+      // No staff accounts: the name the record keeps is asked for, never the computer's login.
+      await dialog.getByRole('button', { name: w.start }).click();
+      await expect(dialog.getByRole('alert')).toHaveText(
+        lang === 'zh'
+          ? '请填写您的姓名：记录需注明每项修改由谁作出。'
+          : 'Enter your name: the record keeps who made each change.',
+      );
+      await dialog.getByLabel(/^(您的姓名|Your name)$/).fill('王芳');
       await dialog.getByLabel(w.place).fill(lang === 'zh' ? '江苏省' : 'Jiangsu');
       await dialog.getByLabel(w.level).selectOption('province');
       await dialog
@@ -68,12 +76,14 @@ for (const lang of ['zh', 'en'] as const) {
       const settings = await host.call<Settings>('settings:get');
       expect(settings).toMatchObject({
         officeName: lang === 'zh' ? '江苏省外办' : 'Jiangsu FAO',
+        staffName: '王芳',
         language: lang,
         reportSignature: lang === 'zh' ? '江苏省人民政府外事办公室（印）' : 'Jiangsu FAO (seal)',
       });
       const localities = await host.call<LocalityRow[]>('localities:list');
       const own = localities.find((l) => l.id === settings.jurisdictionId);
       expect(own).toMatchObject({ level: 'province' });
+      expect((await host.call<{ actor: string }>('app:info')).actor).toBe('王芳');
       // Set up once: the next start goes straight to the registry.
       await page.reload();
       await expect(page.getByRole('heading', { name: w.ties, level: 1 })).toBeVisible();

@@ -33,6 +33,7 @@ for (const lang of ['zh', 'en'] as const) {
       await page.goto(host.url);
       const dialog = page.getByRole('dialog', { name: w.welcome });
       await dialog.getByLabel(w.office).fill(lang === 'zh' ? '安徽省外办' : 'Anhui FAO');
+      await dialog.getByLabel(/^(您的姓名|Your name)$/).fill('李明');
       const place = dialog.getByLabel(w.place);
       await place.fill(lang === 'zh' ? '安徽' : 'anhui');
       const option = dialog.locator('[data-testid="directory-places"] option').first();

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { ReportsPage } from './pages/reports.page';
 import { TiesPage } from './pages/ties.page';
 
 /** The tie detail panel and its workflow forms, as staff use them. */
@@ -11,7 +12,7 @@ class DetailPanel {
   async open(ties: TiesPage, partner: string) {
     const id = await ties.rowId(partner);
     await this.page.locator(`.ag-row[row-id="${id}"] .ag-selection-checkbox input`).check();
-    await this.page.getByRole('button', { name: '详情', exact: true }).click();
+    await this.page.getByRole('button', { name: /^(详情|Details)$/ }).click();
     await expect(this.root).toBeVisible();
     await this.page.locator(`.ag-row[row-id="${id}"] .ag-selection-checkbox input`).uncheck();
   }
@@ -44,6 +45,7 @@ test.describe('the tie workflow, in Chinese', () => {
     host,
     pageErrors,
   }) => {
+    await host.call('settings:update', { patch: { staffName: '王芳' } });
     await host.call('chains:set', {
       level: 'city',
       steps: [
@@ -88,28 +90,77 @@ test.describe('the tie workflow, in Chinese', () => {
     });
     await expect(detail.root.getByRole('button', { name: '打开扫描件' })).toBeVisible();
 
-    await detail.form('报送审批', { 报送日期: '2025-04-01', 文号: '宁政〔2025〕12号' }, '报送审批');
+    await detail.form(
+      '报送审批',
+      { 报送日期: '2025-04-01', 报文文号: '宁政〔2025〕12号' },
+      '报送审批',
+    );
     await expect(detail.stage).toHaveText('报批');
     await expect(detail.root.locator('.steps li')).toHaveCount(3);
-    await detail.form('记录批复', { 结果: 'approved', 批复日期: '2025-04-10' }, '记录批复');
+    await detail.form(
+      '记录批复',
+      { 结果: 'approved', 批复日期: '2025-04-10', 批文文号: '宁政复〔2025〕3号' },
+      '记录批复',
+    );
+    // Returned by the second step, with a reason.
     await detail.form(
       '记录批复',
       { 结果: 'returned', 批复日期: '2025-05-01', 说明: '请补充珀斯市基本情况' },
       '记录批复',
     );
     await expect(detail.stage).toHaveText('意向');
+    const round1 = detail.root.getByTestId('round-1');
+    await expect(round1.locator('li').nth(1)).toContainText('退回');
+    await expect(round1.locator('li').nth(1)).toContainText('理由：请补充珀斯市基本情况');
+    await expect(round1.locator('li').nth(1)).toContainText('记录人：王芳');
+    await expect(round1.locator('li').nth(0)).toContainText('报文文号 宁政〔2025〕12号');
+    await expect(round1.locator('li').nth(0)).toContainText('批文文号 宁政复〔2025〕3号');
 
+    // The resubmission starts at the provincial FAO, which returned it.
+    await detail.root.getByRole('button', { name: '报送审批' }).click();
+    await expect(page.getByRole('dialog')).toContainText(
+      '重新报批从江苏省外办开始；沿用第1轮已批准：南京市人民政府。',
+    );
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
     await detail.form('报送审批', { 报送日期: '2025-06-01' }, '报送审批');
-    for (const day of ['2025-06-10', '2025-07-01', '2025-09-15']) {
+    const round2 = detail.root.getByTestId('round-2');
+    await expect(round2.locator('li').nth(0)).toContainText('沿用第1轮批准，未重新报批');
+    await expect(round2.locator('li').nth(1)).toContainText('2025-06-01');
+    for (const day of ['2025-07-01', '2025-09-15']) {
       await detail.form('记录批复', { 结果: 'approved', 批复日期: day }, '记录批复');
     }
     await expect(detail.stage).toHaveText('已批准');
-    await detail.form(
-      '转为“已结好”',
-      { 结好日期: '2025-10-20', 签约地点: '南京', 我方签署人: '市长', 外方签署人: 'Lord Mayor' },
-      '确定',
+    await expect(round1.locator('li')).toHaveCount(3);
+    await expect(round2.locator('li')).toHaveCount(3);
+
+    // Signing before the chain's last approval warns; correcting the date clears the warning.
+    await detail.root.getByRole('button', { name: '转为“已结好”' }).click();
+    const dialog = page.getByRole('dialog');
+    for (const [label, value] of [
+      ['结好日期', '2025-09-01'],
+      ['签约地点', '南京'],
+      ['我方签署人', '市长'],
+      ['外方签署人', 'Lord Mayor'],
+    ] as const)
+      await dialog.getByLabel(label, { exact: true }).fill(value);
+    await dialog.getByRole('button', { name: '确定', exact: true }).click();
+    const warning = dialog.locator('.field-warning');
+    await expect(warning).toHaveText(
+      '⚠ 签约日期2025-09-01早于报批流程最后一级批准日期（2025-09-15）。',
     );
+    await dialog.getByLabel('结好日期', { exact: true }).fill('2025-10-20');
+    await expect(warning).toHaveCount(0);
+    await dialog.getByRole('button', { name: '确定', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
     await expect(detail.stage).toHaveText('已结好');
+    await expect(detail.root.getByTestId('signing')).toHaveText(
+      '签约地点：南京 · 签署人：我方市长，外方Lord Mayor',
+    );
+    await expect(detail.root.locator('.audit')).toContainText('阶段：已批准 → 已结好');
+    await expect(detail.root.locator('.audit')).toContainText('签约地点：（空） → 南京');
+    await expect(detail.root.locator('.audit')).not.toContainText('修改 ·');
+    await detail.root.getByTestId('round-1').scrollIntoViewIfNeeded();
+    await screenshot(page, 'detail-rounds-zh');
 
     const timeline = page.getByTestId('timeline').locator('li');
     await expect(timeline).toHaveCount(7);
@@ -125,7 +176,42 @@ test.describe('the tie workflow, in Chinese', () => {
       established_on: '2025-10-20',
       our_signatory: '市长',
     });
-    expect(pageErrors).toEqual([]);
+
+    // Both rounds in Approvals: round 1 as returned, round 2 with the approval it carried.
+    await page.getByRole('navigation').getByRole('button', { name: '报批' }).first().click();
+    const rows = page.locator('.ag-row:not(.ag-row-pinned)', {
+      has: page.locator('.ag-cell[col-id="round"]'),
+    });
+    await expect(rows).toHaveCount(6);
+    const cells = await rows.evaluateAll((list) =>
+      list
+        .map(
+          (r) =>
+            `${r.querySelector('[col-id="round"]')?.textContent ?? ''}:${r.querySelector('[col-id="outcome"]')?.textContent ?? ''}`,
+        )
+        .sort(),
+    );
+    expect(cells).toEqual(['1:', '1:批准', '1:退回', '2:批准', '2:批准', '2:批准']);
+    await screenshot(page, 'approvals-rounds-zh');
+
+    // And in the dossier.
+    const reports = new ReportsPage(page);
+    await page.getByRole('navigation').getByRole('button', { name: '报表' }).first().click();
+    await reports.choose(/^报表类型$/, /^友城档案$/);
+    await reports.choose(/^友城关系$/, /珀斯/);
+    const steps = reports.document.locator('section', { hasText: '审批环节' }).locator('tbody tr');
+    await expect(steps).toHaveCount(6);
+    await expect(steps.nth(1)).toContainText('退回');
+    await expect(steps.nth(1)).toContainText('请补充珀斯市基本情况');
+    await expect(steps.nth(3)).toContainText('沿用第1轮批准');
+    await expect(steps.nth(4)).toContainText('2025-06-01');
+    await steps.first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'dossier-rounds-zh');
+    // Playwright's own script, injected into the report's script-less frame, is refused: the
+    // app's policy working, not an error of the app (as in reports.spec.ts).
+    expect(
+      pageErrors.filter((e) => !/^Blocked script execution in 'about:srcdoc'/.test(e)),
+    ).toEqual([]);
   });
 
   test('the pipeline board refuses a drop the stage machine never allows, and opens the form for one it does', async ({
@@ -248,5 +334,125 @@ test.describe('the tie workflow, in Chinese', () => {
       .click();
     await expect(page.getByText('暂无需要跟进的事项。')).toBeVisible();
     await expect(page.getByTestId('followups-badge')).toHaveCount(0);
+  });
+});
+
+type Step = {
+  id: string;
+  version: number;
+  round: number;
+  position: number;
+  outcome: string | null;
+};
+type Tie = { id: string; version: number };
+
+test.describe('approval rounds, in English', () => {
+  test.use({ lang: 'en' });
+
+  test('the detail panel and Approvals show both rounds, the references, signing and changes', async ({
+    page,
+    host,
+    pageErrors,
+  }) => {
+    await host.call('settings:update', { patch: { staffName: '王芳' } });
+    await host.call('chains:set', {
+      level: 'city',
+      steps: [
+        { zh: '南京市人民政府', en: 'Nanjing government' },
+        { zh: '江苏省外办', en: 'Jiangsu FAO' },
+        { zh: '中国人民对外友好协会', en: 'CPAFFC' },
+      ],
+    });
+    let tie = await host.call<Tie>('ties:create', {
+      local: '南京',
+      local_level: 'city',
+      partner: 'Perth',
+      country: 'AU',
+      stage: 'intent',
+      intent_signed_on: '2025-03-02',
+    });
+    const steps = async () =>
+      (await host.call<{ rows: Step[] }>('steps:list', { tie_id: tie.id })).rows;
+    const decide = async (round: number, position: number, extra: Record<string, unknown>) => {
+      const step = (await steps()).find((s) => s.round === round && s.position === position);
+      await host.call('workflow:decide', { id: step?.id, version: step?.version, ...extra });
+    };
+    const fresh = () => host.call<Tie>('ties:get', { id: tie.id });
+    tie = await host.call<Tie>('workflow:submit', {
+      id: tie.id,
+      version: tie.version,
+      submitted_on: '2025-04-01',
+      reference_no: 'NJ-2025-12',
+    });
+    await decide(1, 1, { outcome: 'approved', decided_on: '2025-04-10', decision_ref: 'NJ-A-3' });
+    await decide(1, 2, {
+      outcome: 'returned',
+      decided_on: '2025-05-01',
+      note: 'Profile of Perth missing',
+    });
+    tie = await fresh();
+    await host.call('workflow:submit', {
+      id: tie.id,
+      version: tie.version,
+      submitted_on: '2025-06-01',
+    });
+    await decide(2, 2, { outcome: 'approved', decided_on: '2025-07-01' });
+    await decide(2, 3, { outcome: 'approved', decided_on: '2025-09-15' });
+    tie = await fresh();
+    await host.call('workflow:advance', {
+      id: tie.id,
+      version: tie.version,
+      to: 'established',
+      signed_on: '2025-10-20',
+      signed_place: 'Perth Town Hall',
+      our_signatory: 'Mayor Chen',
+      partner_signatory: 'Lord Mayor',
+    });
+
+    const ties = new TiesPage(page);
+    await ties.open(host.url);
+    const detail = new DetailPanel(page);
+    await detail.open(ties, 'Perth');
+    const round1 = detail.root.getByTestId('round-1');
+    await expect(round1.locator('h4')).toHaveText('Round 1');
+    await expect(round1.locator('li').nth(1)).toContainText('Returned');
+    await expect(round1.locator('li').nth(1)).toContainText('Reason: Profile of Perth missing');
+    await expect(round1.locator('li').nth(1)).toContainText('recorded by 王芳');
+    await expect(round1.locator('li').nth(0)).toContainText('Submission ref. NJ-2025-12');
+    await expect(round1.locator('li').nth(0)).toContainText('Decision ref. NJ-A-3');
+    await expect(detail.root.getByTestId('round-2').locator('li').nth(0)).toContainText(
+      'approved in round 1, not asked again',
+    );
+    await expect(detail.root.getByTestId('signing')).toHaveText(
+      'Signed at Perth Town Hall · Signatories: Mayor Chen (ours), Lord Mayor (partner)',
+    );
+    await expect(detail.root.locator('.audit')).toContainText('Stage: Approved → Established');
+    await expect(detail.root.locator('.audit')).toContainText(
+      'Partner signatory: (empty) → Lord Mayor',
+    );
+    await detail.root.getByTestId('round-1').scrollIntoViewIfNeeded();
+    await screenshot(page, 'detail-rounds-en');
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Approvals' }).first().click();
+    await expect(page.locator('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="round"]')).toHaveCount(
+      6,
+    );
+    await screenshot(page, 'approvals-rounds-en');
+
+    // The Reports screen remembers its parameters across screens and a reload.
+    const reports = new ReportsPage(page);
+    await page.getByRole('navigation').getByRole('button', { name: 'Reports' }).first().click();
+    await reports.choose(/^Report type$/, /^Tie dossier$/);
+    await reports.language('zh');
+    await page.getByRole('navigation').getByRole('button', { name: 'Ties' }).first().click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Reports' }).first().click();
+    await expect(reports.field(/^Report type$/)).toHaveValue('dossier');
+    await page.reload();
+    await page.getByRole('navigation').getByRole('button', { name: 'Reports' }).first().click();
+    await expect(reports.field(/^Report type$/)).toHaveValue('dossier');
+    await expect(reports.field(/^Language of the report$/)).toHaveValue('zh');
+    expect(
+      pageErrors.filter((e) => !/^Blocked script execution in 'about:srcdoc'/.test(e)),
+    ).toEqual([]);
   });
 });

@@ -253,7 +253,7 @@ beforeEach(async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'yc-audit-')), 'registry.db');
   registry = await testRegistry({
     ...(TEST_ENGINE === 'postgres' ? {} : { file }),
-    osUser: 'os-login',
+    unnamedActor: 'os-login',
   });
   made = await populate(registry);
   await call(registry, 'settings:update', { patch: { staffName: '李伟' } });

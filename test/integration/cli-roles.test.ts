@@ -37,7 +37,7 @@ let backup: string;
 
 /** A shared registry with an approver, an editor and a viewer, and one tie. */
 async function sharedRegistry(file: string): Promise<void> {
-  const r = await openRegistry({ file, host: 'cli', osUser: 'os-user', backups: 'off' });
+  const r = await openRegistry({ file, host: 'cli', unnamedActor: 'os-user', backups: 'off' });
   const as = (channel: string, input: unknown) =>
     r.door(channel, input, { trusted: true, client: 'setup' });
   await as('ties:create', { local: '南京', local_level: 'city', partner: 'Perth', country: 'AU' });

@@ -22,7 +22,7 @@ describe('the registry workbook', () => {
       'Visits',
     ]);
 
-    const target = await testRegistry({ osUser: 'someone else' });
+    const target = await testRegistry({ unnamedActor: 'someone else' });
     const summary = await target.services.interchange.importFile(path, { dryRun: false }, ctx);
     expect(summary.sheets.map((s) => [s.kind, s.rows])).toEqual([
       ['localities', 2],
@@ -98,7 +98,7 @@ describe('the registry workbook', () => {
       expect(rows[0]!.slice(0, header.length)).toEqual(header);
       expect(rows.find((r) => r[2] === 'Nagoya')!.slice(0, nagoya.length)).toEqual(nagoya);
 
-      const target = await testRegistry({ osUser: 'someone else' });
+      const target = await testRegistry({ unnamedActor: 'someone else' });
       const path = scratch()(exported.fileName, bytes);
       const summary = await target.services.interchange.importFile(path, { dryRun: false }, ctx);
       expect(summary.sheets.map((s) => s.ignored)).toEqual(sheets.map(() => []));

@@ -257,7 +257,7 @@ describe('a registry on a server', () => {
 
   it('keeps optimistic versions across clients: of two saves from one version, one conflicts', async () => {
     const first = await postgresTestRegistry();
-    const second = await openRegistry({ file: first.file, host: 'cli', osUser: 'other' });
+    const second = await openRegistry({ file: first.file, host: 'cli', unnamedActor: 'other' });
     const tie = await call<TieRow>(first, 'ties:create', {
       local: '南京',
       local_level: 'city',

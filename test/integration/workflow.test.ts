@@ -110,10 +110,32 @@ describe('the tie workflow', () => {
       version: tie.version,
       submitted_on: '2025-06-01',
     });
-    round = (await options(tie.id)).round;
-    expect(round.map((s) => s.round)).toEqual([2, 2, 2]);
+    // The resubmission starts at the provincial FAO, which returned it; the city government's
+    // approval carries over, and round 1 stays as it was.
+    const after = await options(tie.id);
+    expect(
+      after.round.map((s) => [
+        s.round,
+        s.authority_zh,
+        s.submitted_on,
+        s.outcome,
+        s.carried_from_round,
+      ]),
+    ).toEqual([
+      [2, '市政府', '2025-04-01', 'approved', 1],
+      [2, '省外办', '2025-06-01', null, null],
+      [2, '全国友协', null, null, null],
+    ]);
+    expect(after.rounds.map((s) => [s.round, s.authority_zh, s.outcome, s.note])).toEqual([
+      [1, '市政府', 'approved', null],
+      [1, '省外办', 'returned', '请补充对方城市简介'],
+      [1, '全国友协', null, null],
+      [2, '市政府', 'approved', null],
+      [2, '省外办', null, null],
+      [2, '全国友协', null, null],
+    ]);
+    expect(after.rounds[1]?.decided_by).toBe('tester');
     for (const [i, day] of [
-      [0, '2025-06-10'],
       [1, '2025-07-01'],
       [2, '2025-09-15'],
     ] as const) {
@@ -167,6 +189,139 @@ describe('the tie workflow', () => {
       ['approved', '2025-09-15', null],
       ['established', '2025-10-20', null],
     ]);
+  });
+
+  describe('a resubmission after a return', () => {
+    const chain = [
+      { zh: '市政府', en: 'City government' },
+      { zh: '省外办', en: 'Provincial FAO' },
+      { zh: '全国友协', en: 'CPAFFC' },
+    ];
+    /** A tie whose round 1 the provincial FAO returned, the city government having approved. */
+    async function returnedTie(): Promise<TieRow> {
+      await call(registry, 'chains:set', { level: 'city', steps: chain });
+      let tie = await newTie({ stage: 'intent', intent_signed_on: '2025-01-05' });
+      tie = await call<TieRow>(registry, 'workflow:submit', {
+        id: tie.id,
+        version: tie.version,
+        submitted_on: '2025-02-01',
+        reference_no: '宁外〔2025〕7号',
+      });
+      let round = (await options(tie.id)).round;
+      await call(registry, 'workflow:decide', {
+        id: round[0]?.id,
+        version: round[0]?.version,
+        outcome: 'approved',
+        decided_on: '2025-02-10',
+        decision_ref: '宁政复〔2025〕2号',
+      });
+      round = (await options(tie.id)).round;
+      await call(registry, 'workflow:decide', {
+        id: round[1]?.id,
+        version: round[1]?.version,
+        outcome: 'returned',
+        decided_on: '2025-03-01',
+        note: '材料不全',
+      });
+      return call<TieRow>(registry, 'ties:get', { id: tie.id });
+    }
+    const resubmit = (tie: TieRow, extra: Record<string, unknown> = {}) =>
+      call<TieRow>(registry, 'workflow:submit', {
+        id: tie.id,
+        version: tie.version,
+        submitted_on: '2025-04-01',
+        ...extra,
+      });
+    const shape = async (id: string) =>
+      (await options(id)).round.map((s) => [s.position, s.submitted_on, s.outcome]);
+
+    it('keeps the two reference numbers apart and names who recorded the decision', async () => {
+      const tie = await returnedTie();
+      const [first, second] = (await options(tie.id)).rounds;
+      expect(first).toMatchObject({
+        reference_no: '宁外〔2025〕7号',
+        decision_ref: '宁政复〔2025〕2号',
+        decided_by: 'tester',
+      });
+      expect(second).toMatchObject({ outcome: 'returned', note: '材料不全', decided_by: 'tester' });
+      expect((await options(tie.id)).resubmit).toMatchObject({ start: 2 });
+      expect((await options(tie.id)).resubmit.carried.map((s) => s.authority_zh)).toEqual([
+        '市政府',
+      ]);
+    });
+
+    it('starts again from the first authority when the chain asks for approvals again', async () => {
+      const tie = await returnedTie();
+      await call(registry, 'settings:update', {
+        patch: { chainReapprove: { province: false, city: true, county: false } },
+      });
+      expect((await options(tie.id)).resubmit).toEqual({ start: 1, carried: [] });
+      await resubmit(tie);
+      expect(await shape(tie.id)).toEqual([
+        [1, '2025-04-01', null],
+        [2, null, null],
+        [3, null, null],
+      ]);
+    });
+
+    it('starts again from the first authority when staff ask it to', async () => {
+      const tie = await returnedTie();
+      await resubmit(tie, { restart: true });
+      expect(await shape(tie.id)).toEqual([
+        [1, '2025-04-01', null],
+        [2, null, null],
+        [3, null, null],
+      ]);
+      // Both rounds are kept, six steps in all.
+      expect((await options(tie.id)).rounds.map((s) => s.round)).toEqual([1, 1, 1, 2, 2, 2]);
+    });
+
+    it("warns when the signing is dated before the chain's last approval, and not once corrected", async () => {
+      let tie = await returnedTie();
+      tie = await resubmit(tie);
+      for (const [i, day] of [
+        [1, '2025-05-01'],
+        [2, '2025-06-20'],
+      ] as const) {
+        const step = (await options(tie.id)).round[i] as StepRow;
+        await call(registry, 'workflow:decide', {
+          id: step.id,
+          version: step.version,
+          outcome: 'approved',
+          decided_on: day,
+        });
+      }
+      tie = await call<TieRow>(registry, 'ties:get', { id: tie.id });
+      expect(tie.stage).toBe('approved');
+      const signing = {
+        id: tie.id,
+        version: tie.version,
+        to: 'established',
+        signed_place: '南京',
+        our_signatory: '市长',
+        partner_signatory: 'Lord Mayor',
+      };
+      const early = await refusal('workflow:advance', { ...signing, signed_on: '2025-06-01' });
+      expect(early.details?.map((d) => d.path.join('.'))).toEqual([
+        'overrides.signingBeforeApproval',
+      ]);
+      expect(early.details?.[0]?.message).toBe(
+        'The signing date 2025-06-01 is before the chain’s last approval (2025-06-20).',
+      );
+      // Corrected: no warning, no reason asked, none kept.
+      tie = await call<TieRow>(registry, 'workflow:advance', {
+        ...signing,
+        signed_on: '2025-07-01',
+      });
+      expect(tie.stage).toBe('established');
+      const event = await registry.db
+        .selectFrom('tie_events')
+        .select('override_reason')
+        .where('tie_id', '=', tie.id)
+        .where('stage', '=', 'established')
+        .executeTakeFirstOrThrow();
+      expect(event.override_reason).toBeNull();
+    });
   });
 
   it('asks for a reason for each rule check at signing, and keeps it', async () => {

@@ -35,7 +35,7 @@ async function workspaceIn(dir: string, first = path.join(dir, 'province.db')) {
         file,
         host: 'browser',
         clock: steppingClock(),
-        osUser: 'tester',
+        unnamedActor: 'tester',
         backups: 'off',
         platform: {
           kind: 'browser',

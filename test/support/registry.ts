@@ -53,7 +53,7 @@ export async function postgresTestRegistry(options: Partial<RegistryOptions> = {
     host: 'cli',
     clock: steppingClock(),
     ids: sequentialIds(),
-    osUser: 'tester',
+    unnamedActor: 'tester',
     paths: pathsBeside(path.join(os.tmpdir(), `youcheng-${name}.db`)),
     ...options,
     file: `${base}${name}`,
@@ -79,7 +79,7 @@ export function testRegistry(options: Partial<RegistryOptions> = {}): Promise<Re
     host: 'cli',
     clock: steppingClock(),
     ids: sequentialIds(),
-    osUser: 'tester',
+    unnamedActor: 'tester',
     ...options,
   });
 }

@@ -68,7 +68,14 @@ export function stepsApplier(today: string): Applier {
         return 'created';
       }
       duplicateOf(seen, found.id, input.line);
-      const fields = ['submitted_on', 'decided_on', 'outcome', 'reference_no', 'note'] as const;
+      const fields = [
+        'submitted_on',
+        'decided_on',
+        'outcome',
+        'reference_no',
+        'decision_ref',
+        'note',
+      ] as const;
       const given2: Record<string, unknown> = Object.fromEntries(
         fields.filter((f) => f in raw).map((f) => [f, parsed[f] ?? null]),
       );
