@@ -215,6 +215,11 @@ const SCENARIOS: Record<string, Scenario> = {
     });
     return { id: s.id, version: s.version, password: 'battery staple' };
   },
+  // The first account signs this client in as 李伟, who then changes their own password.
+  'auth:changePassword': async (r) => {
+    await call(r, 'staff:create', { name: '李伟', password: 'correct horse' });
+    return { old: 'correct horse', password: 'battery staple', confirm: 'battery staple' };
+  },
   'staff:unlock': async (r) => {
     await call(r, 'staff:create', { name: '李伟', password: 'correct horse' });
     const s = await call<{ id: string }>(r, 'staff:create', {
