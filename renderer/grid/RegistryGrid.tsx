@@ -1,7 +1,7 @@
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
-import type { ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
+import type { GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import { useCan } from '../auth/session';
@@ -9,13 +9,9 @@ import { cspNonce } from '../nonce';
 import type { Reference } from '../reference';
 import { gridTheme } from './agGrid';
 import { ColumnsMenu } from './ColumnsMenu';
-import { withRefusals } from './columns';
-import { BulkDialog } from './dialogs/BulkDialog';
-import { DeleteDialog } from './dialogs/DeleteDialog';
-import { NameDialog } from './dialogs/NameDialog';
-import { PasteErrors } from './dialogs/PasteErrors';
 import { UndoLog } from './dialogs/UndoLog';
 import './editing.css';
+import { GridDialogs } from './GridDialogs';
 import { GridToolbar } from './GridToolbar';
 import type { GridHandle, GridRow, GridSpec, Report, Status } from './spec';
 import { StatusBar } from './StatusBar';
@@ -27,6 +23,7 @@ import { useClipboard } from './useClipboard';
 import { useDeleteRestore } from './useDeleteRestore';
 import { useFillAndBulk } from './useFillAndBulk';
 import { useGridCommands } from './useGridCommands';
+import { useGridColumns } from './useGridColumns';
 import { useGridData } from './useGridData';
 import { useGridOptions } from './useGridOptions';
 import { useKeptState } from './useKeptState';
@@ -74,46 +71,15 @@ export function RegistryGrid<R extends GridRow>({
   const data = useGridData(spec, api);
   const checklists = useChecklists({ spec, api, data, ready: gridApi !== null });
   const showDeleted = data.showDeleted;
-  const columnDefs = useMemo(() => {
-    const columns = spec
-      .columns(lang, reference)
-      .map(withRefusals)
-      .map(checklists.withCounts)
-      .map((c) =>
-        !canDecide && spec.decisions?.includes(c.colId ?? '') ? { ...c, editable: false } : c,
-      );
-    if (!showDeleted) return columns;
-    // The deleted rows say when and by whom (main reads who from the audit log).
-    const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
-    const trash: ColDef<R>[] = [
-      {
-        colId: 'deleted_at',
-        headerName: t('grid.deletedAt'),
-        valueGetter: (p) => p.data?.deleted_at ?? null,
-        valueFormatter: (p) => (typeof p.value === 'string' ? when.format(new Date(p.value)) : ''),
-        width: 170,
-        sortable: false,
-        filter: false,
-      },
-      {
-        colId: 'deleted_by',
-        headerName: t('grid.deletedBy'),
-        valueGetter: (p) => p.data?.deleted_by ?? null,
-        width: 120,
-        sortable: false,
-        filter: false,
-      },
-    ];
-    return [...columns, ...trash];
-  }, [spec, lang, reference, showDeleted, t, checklists.withCounts, canDecide]);
+  const { columnDefs, headerOf } = useGridColumns({
+    spec,
+    lang,
+    reference,
+    showDeleted,
+    canDecide,
+    withCounts: checklists.withCounts,
+  });
   const kept = useKeptState(spec.name, columnDefs);
-  const headerOf = useCallback(
-    (id: string) => columnDefs.find((c) => c.colId === id)?.headerName ?? id,
-    [columnDefs],
-  );
   const shared = { spec, api, data, lang, report, changed };
   const cells = useCellSave(shared);
   // Other clients' changes, once a second, never over a row being edited here.
@@ -150,6 +116,8 @@ export function RegistryGrid<R extends GridRow>({
   const selection = useSelectAll({ ...shared, onSelected: setSelected });
   const { onKeyDown } = useGridCommands({
     api,
+    range,
+    selectAll: selection.selectAll,
     ready: gridApi !== null,
     undoRedo: canEdit ? undo.undoRedo : () => Promise.resolve(),
     // A cell range fills down its top row; without one, the ticked rows take the first's value.
@@ -169,24 +137,6 @@ export function RegistryGrid<R extends GridRow>({
     cellClassRules: range.cellClassRules,
     selectAll: selection,
   });
-  /** The range's keys and Ctrl+A first, then the menu's accelerators. */
-  const onGridKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (range.onKeyDown(event)) {
-      event.preventDefault();
-      event.stopPropagation();
-      return;
-    }
-    const ctrl = event.ctrlKey || event.metaKey;
-    if (ctrl && !event.shiftKey && event.key.toLowerCase() === 'a') {
-      if ((api.current?.getEditingCells().length ?? 0) > 0) return;
-      event.preventDefault();
-      event.stopPropagation();
-      void selection.selectAll();
-      return;
-    }
-    onKeyDown(event);
-  };
-
   if (data.rows === null) return <p className="loading">{t('app.loading')}</p>;
   // An empty registry says how to begin; a filter or search that hides every row does not.
   const empty =
@@ -261,7 +211,7 @@ export function RegistryGrid<R extends GridRow>({
           className="grid-host"
           onPaste={canEdit ? (e) => void clipboard.onPaste(e) : undefined}
           onCopy={(e) => range.onCopy(e) || clipboard.onCopy(e)}
-          onKeyDownCapture={onGridKeyDown}
+          onKeyDownCapture={onKeyDown}
           onPointerDownCapture={range.onPointerDownCapture}
           onClickCapture={range.onClickCapture}
           onMouseOverCapture={range.onMouseOverCapture}
@@ -333,13 +283,6 @@ export function RegistryGrid<R extends GridRow>({
           />
         ) : null}
       </div>
-      {clipboard.pasteIssues ? (
-        <PasteErrors
-          issues={clipboard.pasteIssues}
-          title={clipboard.issueTitle}
-          onClose={clipboard.dismissPasteIssues}
-        />
-      ) : null}
       <StatusBar
         grid={spec.name}
         displayed={data.displayed}
@@ -349,47 +292,25 @@ export function RegistryGrid<R extends GridRow>({
         kept={cells.kept}
         onApplyAgain={() => void cells.applyAgain()}
       />
-      {creating && spec.renderCreate
-        ? spec.renderCreate({
-            lang,
-            reference,
-            onClose: () => setCreating(false),
-            onCreated: (row) => {
-              setCreating(false);
-              data.showCreated(row);
-              report('saved', t('grid.saved'));
-              changed();
-            },
-          })
-        : null}
-      {fill.bulkOpen ? (
-        <BulkDialog
-          columns={columnDefs
-            .filter((c) => c.editable !== false)
-            .map((c) => ({ id: c.colId ?? '', name: c.headerName ?? '' }))}
-          count={selected.length}
-          onApply={fill.bulkSelected}
-          onClose={fill.closeBulk}
-        />
-      ) : null}
-      {views.naming ? (
-        <NameDialog
-          title={t('views.save')}
-          label={t('views.name')}
-          onSave={views.saveView}
-          onClose={views.stopNaming}
-        />
-      ) : null}
-      {removal.confirming ? (
-        <DeleteDialog
-          grid={spec.name}
-          seen={removal.confirming}
-          one={(row) => spec.confirmDelete(row, t)}
-          describe={spec.describe}
-          onConfirm={removal.confirm}
-          onCancel={removal.cancel}
-        />
-      ) : null}
+      <GridDialogs
+        spec={spec}
+        lang={lang}
+        reference={reference}
+        columnDefs={columnDefs}
+        selectedCount={selected.length}
+        creating={creating}
+        onCreateClosed={() => setCreating(false)}
+        onCreated={(row) => {
+          setCreating(false);
+          data.showCreated(row);
+          report('saved', t('grid.saved'));
+          changed();
+        }}
+        clipboard={clipboard}
+        fill={fill}
+        views={views}
+        removal={removal}
+      />
     </section>
   );
 }

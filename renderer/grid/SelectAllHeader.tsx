@@ -30,12 +30,15 @@ export function SelectAllHeader(
   useEffect(() => {
     if (box.current) box.current.indeterminate = state === 'some';
   }, [state]);
+  // The header cell itself takes the keyboard's focus: it is named as its checkbox is.
+  const label = t('editing.selectAll');
+  useEffect(() => props.eGridHeader.setAttribute('aria-label', label), [props.eGridHeader, label]);
   return (
     <input
       ref={box}
       type="checkbox"
       className="select-all"
-      aria-label={t('editing.selectAll')}
+      aria-label={label}
       checked={state === 'all'}
       onChange={() => {
         if (state === 'none') {

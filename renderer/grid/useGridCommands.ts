@@ -13,6 +13,8 @@ export const GRID_OWN_COMMANDS: readonly PageCommand[] = ['undo', 'redo', 'fillD
  */
 export function useGridCommands<R extends GridRow>({
   api,
+  range,
+  selectAll,
   ready,
   undoRedo,
   fillDown,
@@ -20,6 +22,9 @@ export function useGridCommands<R extends GridRow>({
   resetLayout,
 }: {
   api: RefObject<GridApi<R> | null>;
+  /** The cell range's own keys (shift+arrows, Ctrl+D, Delete, Ctrl+Home/End) come first. */
+  range: { onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => boolean };
+  selectAll: () => Promise<void> | void;
   ready: boolean;
   undoRedo: (direction: 'undo' | 'redo') => Promise<void>;
   fillDown: () => Promise<void>;
@@ -58,9 +63,25 @@ export function useGridCommands<R extends GridRow>({
     return () => clearTimeout(soon);
   }, [ready]);
 
-  /** The same keys as the menu's accelerators, handled here first so the menu does not too. */
+  /**
+   * The range's keys and Ctrl+A first, then the same keys as the menu's accelerators, handled
+   * here first so the menu does not too.
+   */
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if ((api.current?.getEditingCells().length ?? 0) > 0) return;
+    if (range.onKeyDown(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    const editing = (api.current?.getEditingCells().length ?? 0) > 0;
+    const ctrl = event.ctrlKey || event.metaKey;
+    if (ctrl && !event.shiftKey && event.key.toLowerCase() === 'a' && !editing) {
+      event.preventDefault();
+      event.stopPropagation();
+      void selectAll();
+      return;
+    }
+    if (editing) return;
     const key = gridKeyCommand(event);
     if (!key) return;
     event.preventDefault();

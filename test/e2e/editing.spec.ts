@@ -170,7 +170,7 @@ for (const lang of ['zh', 'en'] as const) {
       await expect(grid.rowCount).toHaveText(lang === 'zh' ? '共1对' : '1 tie');
       await expect(hint).toHaveCount(0);
       const [added] = await ties(host);
-      expect(added).toMatchObject({ partner: '名古屋', local: 'Nanjing', country: 'JP' });
+      expect(added).toMatchObject({ partner: '名古屋', local: '南京市', country: 'JP' });
       await expect(blankCell(page, 'local')).toHaveText('');
 
       // Two lines pasted at the blank row: two more ties, in one undo step.

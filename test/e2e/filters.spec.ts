@@ -135,8 +135,8 @@ for (const lang of ['en', 'zh'] as const) {
         .click();
       const dialog = page.getByRole('dialog');
       await expect(dialog.getByTestId('delete-list').locator('li')).toHaveText([
-        'Nanjing – Nagoya',
-        'Nanjing – Osaka',
+        '南京市 – Nagoya',
+        '南京市 – Osaka',
       ]);
       await expect(dialog.getByTestId('delete-hidden')).toContainText('2');
       await screenshot(page, `delete-hidden-rows-${lang}`);

@@ -38,14 +38,14 @@ test.describe('paged grids at scale', () => {
     await page.goto(big.url);
     const count = page.getByTestId('row-count');
     await expect(count).toHaveText('50,000 ties', { timeout: 30_000 });
-    const partners = page.locator('.ag-row .ag-cell[col-id="partner"]');
+    const partners = page.locator('.ag-row:not(.blank-row) .ag-cell[col-id="partner"]');
     await expect(partners.first()).toHaveText(/^Partner \d{7}$/);
     await screenshot(page, 'scale-ties-en');
 
     // Quick search across the registry, not across the loaded block.
     const search = page.getByRole('searchbox');
     await search.fill('Partner 0049321');
-    await expect(count).toHaveText(/^1 tie$/);
+    await expect(count).toHaveText('1 of 50,000');
     await expect(partners).toHaveText(['Partner 0049321']);
     await search.fill('');
     await expect(count).toHaveText('50,000 ties');
