@@ -140,14 +140,12 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
           {/* A viewer reads the settings: every field in it is read-only at once. */}
           <fieldset className="plain-fieldset" disabled={!canEdit}>
             <div className="form">
-              <div className="form-row">
-                <label htmlFor="office-name">{t('settingsUi.officeName')}</label>
-                <input
-                  id="office-name"
-                  value={settings.officeName ?? ''}
-                  onChange={(e) => setSettings({ ...settings, officeName: e.target.value || null })}
-                />
-              </div>
+              <TextSetting
+                id="office-name"
+                label={t('settingsUi.officeName')}
+                value={settings.officeName}
+                onChange={(v) => setSettings({ ...settings, officeName: v })}
+              />
               <div className="form-row">
                 <label htmlFor="jurisdiction">{t('settingsMore.jurisdiction')}</label>
                 <select
@@ -176,38 +174,26 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                 />
                 <span className="field-hint">{t('settingsMore.fromDirectoryHint')}</span>
               </div>
-              <div className="form-row">
-                <label htmlFor="report-signature">{t('settingsMore.signature')}</label>
-                <input
-                  id="report-signature"
-                  value={settings.reportSignature ?? ''}
-                  onChange={(e) =>
-                    setSettings({ ...settings, reportSignature: e.target.value || null })
-                  }
-                />
-              </div>
-              <div className="form-row">
-                <label htmlFor="office-name-en">{t('settingsMore.officeNameEn')}</label>
-                <input
-                  id="office-name-en"
-                  lang="en"
-                  value={settings.officeNameEn ?? ''}
-                  onChange={(e) =>
-                    setSettings({ ...settings, officeNameEn: e.target.value || null })
-                  }
-                />
-              </div>
-              <div className="form-row">
-                <label htmlFor="report-signature-en">{t('settingsMore.signatureEn')}</label>
-                <input
-                  id="report-signature-en"
-                  lang="en"
-                  value={settings.reportSignatureEn ?? ''}
-                  onChange={(e) =>
-                    setSettings({ ...settings, reportSignatureEn: e.target.value || null })
-                  }
-                />
-              </div>
+              <TextSetting
+                id="report-signature"
+                label={t('settingsMore.signature')}
+                value={settings.reportSignature}
+                onChange={(v) => setSettings({ ...settings, reportSignature: v })}
+              />
+              <TextSetting
+                id="office-name-en"
+                label={t('settingsMore.officeNameEn')}
+                lang="en"
+                value={settings.officeNameEn}
+                onChange={(v) => setSettings({ ...settings, officeNameEn: v })}
+              />
+              <TextSetting
+                id="report-signature-en"
+                label={t('settingsMore.signatureEn')}
+                lang="en"
+                value={settings.reportSignatureEn}
+                onChange={(v) => setSettings({ ...settings, reportSignatureEn: v })}
+              />
               <div className="form-row">
                 <label htmlFor="continent-order">{t('settingsMore.continentOrder')}</label>
                 <select
@@ -249,14 +235,12 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
                   <LanguageOptions />
                 </select>
               </div>
-              <div className="form-row">
-                <label htmlFor="staff-name">{t('settingsUi.staffName')}</label>
-                <input
-                  id="staff-name"
-                  value={settings.staffName ?? ''}
-                  onChange={(e) => setSettings({ ...settings, staffName: e.target.value || null })}
-                />
-              </div>
+              <TextSetting
+                id="staff-name"
+                label={t('settingsUi.staffName')}
+                value={settings.staffName}
+                onChange={(v) => setSettings({ ...settings, staffName: v })}
+              />
             </div>
             <h2>{t('settingsUi.followUps')}</h2>
             <div className="form">
@@ -384,5 +368,26 @@ export function SettingsScreen({ lang }: { lang: Lang }) {
         <BackupSection />
       </div>
     </section>
+  );
+}
+
+/** A one-line text setting; an empty field stores nothing (null). */
+function TextSetting(props: {
+  id: string;
+  label: string;
+  lang?: 'en';
+  value: string | null | undefined;
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <div className="form-row">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        {...(props.lang ? { lang: props.lang } : {})}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value || null)}
+      />
+    </div>
   );
 }
