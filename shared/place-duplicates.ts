@@ -147,7 +147,11 @@ const HAN = /\p{Script=Han}/u;
 
 /** A name in Chinese characters as duplicates compare it, or null for a name in another script. */
 export function hanKey(name: string, country: string, fold: HanFold = asWritten): string | null {
-  const text = name.normalize('NFKC').replace(/[\s·・]+/gu, '');
+  const text = name
+    .normalize('NFKC')
+    .replace(/[\s·・]+/gu, '')
+    // The kana ヶ of 茅ヶ崎 and 関ヶ原 is no character of their Chinese names (茅崎, 关原).
+    .replace(/(?<=\p{Script=Han})[ヶケ](?=\p{Script=Han})/gu, '');
   if (!HAN_ONLY.test(text)) return null;
   const folded = fold(text, country);
   // 大阪市 is 大阪; 大阪府 (the prefecture) stays itself.

@@ -167,6 +167,9 @@ describe('the keys names are compared by', () => {
     expect(hanKey('廣島', 'JP', fold)).toBe('广岛');
     expect(hanKey('大阪府', 'JP', fold)).toBe('大阪府');
     expect(hanKey('慶州', 'KR', fold)).toBe('庆州');
+    expect(hanKey('茅ヶ崎市', 'JP', fold)).toBe('茅崎');
+    expect(hanKey('関ケ原', 'JP', fold)).toBe('关原');
+    expect(hanKey('佐々木', 'JP', fold)).toBe('佐々木');
     // Without the fold, as written (NFKC: a compatibility ideograph is its unified form).
     expect(hanKey('長崎', 'JP')).toBe('長崎');
     expect(hanKey('\uf9dc', 'JP')).toBe('\u9686');
@@ -189,6 +192,7 @@ describe('suggested duplicates, in another script or spelling', () => {
     [jp('Nagasaki', { local: '長崎' }), jp('长崎'), 'variant'],
     [jp('横浜'), jp('Yokohama', { zh: '横滨' }), 'variant'],
     [jp('大阪'), jp('大阪市'), 'chineseName'],
+    [jp('茅ヶ崎市'), jp('Chigasaki', { zh: '茅崎市' }), 'chineseName'],
     [jp('Ōsaka'), jp('Osaka-shi'), 'spelling'],
     [jp('Oosaka'), jp('Osaka City'), 'spelling'],
     [jp('City of Osaka'), jp('Ôsaka'), 'spelling'],
