@@ -10,8 +10,9 @@ import { withoutMarks } from './text';
  * - **Chinese characters** (a name wholly in Han script: the name, Chinese name or Japanese
  *   local name): NFKC, then folded to one form by the `HanFold` main passes in (traditional and
  *   Japanese shinjitai to simplified, 長崎 = 长崎; main/places/han-variants.ts, kept out of the
- *   renderer for its dictionaries), and a final 市 (city) dropped: 大阪市 = 大阪. 府, 県/县,
- *   郡 and 区 stay: a prefecture, county or ward is not its city.
+ *   renderer for its dictionaries), a kana ヶ between them (茅ヶ崎 = 茅崎) and a final 市 (city)
+ *   dropped: 大阪市 = 大阪. 府, 県/县, 郡 and 区 stay: a prefecture, county or ward is not
+ *   its city.
  * - **Latin names** (`romanKeys`): Unicode form, case, diacritics (Ōsaka, Ôsaka), spaces,
  *   hyphens, dots and apostrophes set aside; ß, ø, æ, œ, ł, đ spelled out; a German umlaut also
  *   as its e-spelling (Köln = Koeln, Köln = Koln); "City of X" and "X City" are X; in Japan
