@@ -5,6 +5,8 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
 const database = ['better-sqlite3', 'kysely', 'kysely/*', 'pg', 'pg-*'];
 const reactish = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'ag-grid-*'];
+/** Packages main alone may load: their data would swell the renderer bundle (OpenCC's dictionaries). */
+const mainOnly = ['opencc-js', 'opencc-js/*'];
 
 const folder = (name) => [`**/${name}/**`, `../${name}`, `../../${name}`, `./${name}`];
 const forbid = (message, ...groups) => ({ group: groups.flat(), message });
@@ -33,6 +35,7 @@ export const layers = [
             forbid('shared/ runs anywhere: no Node built-ins.', nodeBuiltins),
             forbid('shared/ runs anywhere: no database.', database),
             forbid('shared/ runs anywhere: no React or grid.', reactish),
+            forbid('opencc-js is main-only: main passes its fold to shared/ rules.', mainOnly),
             forbid(
               'shared/ imports only shared/.',
               folder('db'),
@@ -117,6 +120,7 @@ export const layers = [
               folder('db'),
               folder('main'),
             ),
+            forbid('opencc-js is main-only: its dictionaries stay out of the renderer.', mainOnly),
           ],
         },
       ],

@@ -3,11 +3,28 @@ import { withoutMarks } from './text';
 /**
  * Places the registry probably holds twice, for the Places screen to offer as merges: two
  * localities that are one directory place (the same GB/T 2260 code), and two partners of one
- * country whose names are one name once Unicode, case and diacritics are set aside (Ōsaka,
- * Osaka, OSAKA, or 大阪 with the English name Osaka beside Osaka), one of which is the other's
- * Chinese name or local name in Chinese characters (大阪 beside Osaka with name_zh or the
- * Japanese name_local 大阪), or whose Chinese name read in pinyin is the other's name
- * (新山 beside Xinshan).
+ * country that are one name in another script or spelling.
+ *
+ * Two partners' names are compared as keys (the rules, each tested in
+ * test/unit/place-duplicates.test.ts):
+ * - **Chinese characters** (a name wholly in Han script: the name, Chinese name or Japanese
+ *   local name): NFKC, then folded to one form by the `HanFold` main passes in (traditional and
+ *   Japanese shinjitai to simplified, 長崎 = 长崎; main/places/han-variants.ts, kept out of the
+ *   renderer for its dictionaries), a kana ヶ between them (茅ヶ崎 = 茅崎) and a final 市 (city)
+ *   dropped: 大阪市 = 大阪. 府, 県/县, 郡 and 区 stay: a prefecture, county or ward is not
+ *   its city.
+ * - **Latin names** (`romanKeys`): Unicode form, case, diacritics (Ōsaka, Ôsaka), spaces,
+ *   hyphens, dots and apostrophes set aside; ß, ø, æ, œ, ł, đ spelled out; a German umlaut also
+ *   as its e-spelling (Köln = Koeln, Köln = Koln); "City of X" and "X City" are X; in Japan
+ *   "X-shi" is X, a long vowel's spellings are one (Oosaka, Ohsaka, Kyouto, Tookyoo) and
+ *   "X-ken", "X-fu" and "X Prefecture" are one prefecture, never the city X; in the Republic of
+ *   Korea "X-si" is X, "X-gun" (a county) stays itself.
+ * - **Pinyin**: a Chinese name read in pinyin against the other's Latin keys (新山, Xin Shan).
+ *
+ * A pair is suggested when a key of one meets a key of the other, unless both record a name in
+ * Chinese characters and no two of those are one: 朝阳 and 潮阳 (both "Chaoyang"), 大野 and
+ * 小野 (both "Ono"), 長崎県 and 長崎 are different places whatever their Latin spelling says.
+ * A suggestion is only that: nothing merges until the user confirms it.
  *
  * What it cannot see: 大阪 beside an Osaka that records no name in Chinese characters. The
  * Chinese name of a foreign city is a convention (Xinhua's transliterations, the Japanese
@@ -32,7 +49,11 @@ export interface PartnerKeyed extends PlaceNames {
   readonly country: string;
 }
 
-export type DuplicateReason = 'code' | 'spelling' | 'chineseName' | 'pinyin';
+/**
+ * `variant` is `chineseName` met only once variant characters are folded (長崎, 长崎), so the
+ * screen can say why two differently written names are offered.
+ */
+export type DuplicateReason = 'code' | 'spelling' | 'chineseName' | 'variant' | 'pinyin';
 
 export interface DuplicatePair {
   readonly a: string;
@@ -40,7 +61,13 @@ export interface DuplicatePair {
   readonly reason: DuplicateReason;
 }
 
-/** A name as compared: NFC, diacritics stripped, case folded, spaces and dots dropped. */
+/**
+ * A name in Chinese characters in one form, for a partner of the given country (ISO alpha-2).
+ * Main's folds variants; without one, names are compared as written (after NFKC).
+ */
+export type HanFold = (name: string, country: string) => string;
+
+/** A name as the search box compares it: NFC, diacritics stripped, case folded, spaces and dots dropped. */
 export function foldName(name: string): string {
   return withoutMarks(name)
     .normalize('NFC')
@@ -63,74 +90,165 @@ export function duplicateLocalities(rows: readonly LocalityKeyed[]): DuplicatePa
   return pairs;
 }
 
-function spellings(row: PartnerKeyed): Set<string> {
-  const out = new Set<string>();
-  for (const n of [row.name, row.name_en, row.name_local]) if (n) out.add(foldName(n));
-  return out;
+/** Letters NFKD does not take apart, as their languages spell them in ASCII. */
+const SPELLED: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+  þ: 'th',
+};
+const UMLAUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue' };
+/** What sets words apart in a name, and is no part of it: spaces, dots, dashes, apostrophes. */
+const SEPARATORS = /[\s.·'’‘`\p{Pd}]+/gu;
+
+/**
+ * A name not in Chinese characters as duplicates compare it (see the rules above): its keys,
+ * one, or two for a German umlaut (Köln: `koln`, `koeln`). `country` is ISO alpha-2: the
+ * Japanese and Korean rules apply to partners of Japan and of the Republic of Korea only.
+ */
+export function romanKeys(name: string, country: string): string[] {
+  const lower = name.normalize('NFC').toLocaleLowerCase('en');
+  const spellings = /[äöü]/u.test(lower)
+    ? [lower, lower.replace(/[äöü]/gu, (c) => UMLAUT[c] ?? c)]
+    : [lower];
+  return [...new Set(spellings.map((s) => romanKey(s, country)).filter((k) => k !== ''))];
 }
+
+function romanKey(lower: string, country: string): string {
+  let words = withoutMarks(lower)
+    .replace(/[ßøæœłđıþ]/gu, (c) => SPELLED[c] ?? c)
+    .replace(SEPARATORS, ' ')
+    .trim()
+    .replace(/^city of (?=\S)/u, '')
+    .replace(/(?<=\S) city$/u, '');
+  if (country === 'JP')
+    words = words
+      .replace(/(?<=\S) shi$/u, '')
+      // One prefecture however it is written, and never the city of its name.
+      .replace(/(?<=\S) (?:ken|fu|prefecture)$/u, ' ken');
+  if (country === 'KR') words = words.replace(/(?<=\S) si$/u, '');
+  const key = words.replace(/ /gu, '');
+  // Hepburn's long vowels: ō and ô (their marks already gone), oo, ou, oh before a consonant,
+  // ū and uu are one vowel. Only for Japan: elsewhere "ou" and "oo" are letters of their own.
+  return country === 'JP'
+    ? key
+        .replace(/oh(?![aeiouy])/gu, 'o')
+        .replace(/o[ou]+/gu, 'o')
+        .replace(/uu+/gu, 'u')
+    : key;
+}
+
+/** Wholly in Chinese characters (々 is one), once spaces and middle dots are set aside. */
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const HAN = /\p{Script=Han}/u;
+
+/** A name in Chinese characters as duplicates compare it, or null for a name in another script. */
+export function hanKey(name: string, country: string, fold: HanFold = asWritten): string | null {
+  const text = name
+    .normalize('NFKC')
+    .replace(/[\s·・]+/gu, '')
+    // The kana ヶ of 茅ヶ崎 and 関ヶ原 is no character of their Chinese names (茅崎, 关原).
+    .replace(/(?<=\p{Script=Han})[ヶケ](?=\p{Script=Han})/gu, '');
+  if (!HAN_ONLY.test(text)) return null;
+  const folded = fold(text, country);
+  // 大阪市 is 大阪; 大阪府 (the prefecture) stays itself.
+  return folded.length > 1 && folded.endsWith('市') ? folded.slice(0, -1) : folded;
+}
+
+const asWritten: HanFold = (name) => name;
 
 /** A partner's names as compared, worked out once per partner. */
 interface Compared {
   readonly row: PartnerKeyed;
-  /** Its names folded (Unicode form, case, diacritics, spaces). */
-  readonly folded: Set<string>;
-  /** Its names in Chinese characters: its name, Chinese name or local name (Japanese). */
-  readonly han: Set<string>;
-  /** Those names read in toneless pinyin (大阪 → daban). */
-  readonly hanPinyin: Set<string>;
-  /** Its names in other scripts, as the same sort key (Xin Shan → xinshan). */
-  readonly latinKeys: Set<string>;
+  /** Its names in Chinese characters (name, Chinese name, local name), variants folded. */
+  readonly han: ReadonlySet<string>;
+  /** The same, as written: whether two met only once their variants were folded. */
+  readonly hanAsWritten: ReadonlySet<string>;
+  /** Its names in other scripts, as `romanKeys`. */
+  readonly spelled: ReadonlySet<string>;
+  /** Its Chinese names read in toneless pinyin, as `romanKeys` (新山 → xinshan). */
+  readonly pinyin: ReadonlySet<string>;
 }
 
-const HAN = /\p{Script=Han}/u;
-
-function compared(row: PartnerKeyed): Compared {
+function compared(row: PartnerKeyed, fold: HanFold): Compared {
   const names = [row.name, row.name_zh, row.name_en, row.name_local].filter(
     (n): n is string => !!n,
   );
-  const han = new Set(
-    [row.name_zh, row.name, row.name_local].filter((n): n is string => !!n && HAN.test(n)),
-  );
-  const keys = (list: Iterable<string | null>) =>
-    new Set(
-      [...list]
-        .filter((n): n is string => !!n)
-        .map((n) => placeKeys(n).pinyin)
-        .filter((k) => k !== ''),
-    );
+  const keys = (of: (n: string) => string | null) =>
+    new Set(names.map(of).filter((k): k is string => k !== null && k !== ''));
+  const han = keys((n) => hanKey(n, row.country, fold));
   return {
     row,
-    folded: spellings(row),
     han,
-    hanPinyin: keys(han),
-    latinKeys: keys(names.filter((n) => !HAN.test(n))),
+    hanAsWritten: keys((n) => hanKey(n, row.country)),
+    spelled: new Set(names.filter((n) => !HAN.test(n)).flatMap((n) => romanKeys(n, row.country))),
+    pinyin: new Set([...han].flatMap((k) => romanKeys(placeKeys(k).pinyin, row.country))),
   };
 }
 
-const meets = (a: Set<string>, b: Set<string>) => [...a].some((n) => b.has(n));
+const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((n) => b.has(n));
 
-/** Partners of one country that are probably one place, each pair once. */
-export function duplicatePartners(rows: readonly PartnerKeyed[]): DuplicatePair[] {
+/** Why two partners of one country are probably one place, or null. */
+function reasonOf(x: Compared, y: Compared): DuplicateReason | null {
+  // Two names in Chinese characters that are not one: two places, however they are spelled.
+  if (x.han.size > 0 && y.han.size > 0) {
+    if (!meets(x.han, y.han)) return null;
+    return meets(x.hanAsWritten, y.hanAsWritten) ? 'chineseName' : 'variant';
+  }
+  if (meets(x.spelled, y.spelled)) return 'spelling';
+  if (meets(x.pinyin, y.spelled) || meets(y.pinyin, x.spelled)) return 'pinyin';
+  return null;
+}
+
+/**
+ * Partners of one country that are probably one place, each pair once, in the order given.
+ * Pairs come from an index of their keys, not from comparing every two partners: 10,000
+ * partners of one country are 50 million pairs, and only the few sharing a key are looked at.
+ */
+export function duplicatePartners(
+  rows: readonly PartnerKeyed[],
+  fold: HanFold = asWritten,
+): DuplicatePair[] {
   const byCountry = new Map<string, PartnerKeyed[]>();
-  for (const row of rows) byCountry.set(row.country, [...(byCountry.get(row.country) ?? []), row]);
+  for (const row of rows) {
+    const group = byCountry.get(row.country);
+    if (group) group.push(row);
+    else byCountry.set(row.country, [row]);
+  }
   const pairs: DuplicatePair[] = [];
   for (const group of byCountry.values()) {
-    const keyed = group.map(compared);
-    for (let i = 0; i < keyed.length; i++) {
-      for (let j = i + 1; j < keyed.length; j++) {
-        const x = keyed[i]!;
-        const y = keyed[j]!;
-        // One names the other in Chinese; one name in two spellings; a Chinese name of one,
-        // read in pinyin, is a Latin name of the other.
-        const reason = meets(x.han, y.han)
-          ? 'chineseName'
-          : meets(x.folded, y.folded)
-            ? 'spelling'
-            : meets(x.hanPinyin, y.latinKeys) || meets(y.hanPinyin, x.latinKeys)
-              ? 'pinyin'
-              : null;
-        if (reason) pairs.push({ a: x.row.id, b: y.row.id, reason });
-      }
+    const keyed = group.map((row) => compared(row, fold));
+    const n = keyed.length;
+    const holders = (pick: (c: Compared) => ReadonlySet<string>) => {
+      const out = new Map<string, number[]>();
+      keyed.forEach((c, i) => {
+        for (const k of pick(c)) {
+          const list = out.get(k);
+          if (list) list.push(i);
+          else out.set(k, [i]);
+        }
+      });
+      return out;
+    };
+    const candidates = new Set<number>();
+    const pair = (i: number, j: number) => {
+      if (i !== j) candidates.add(Math.min(i, j) * n + Math.max(i, j));
+    };
+    const spelled = holders((c) => c.spelled);
+    for (const list of [...holders((c) => c.han).values(), ...spelled.values()])
+      for (let p = 0; p < list.length; p++)
+        for (let q = p + 1; q < list.length; q++) pair(list[p]!, list[q]!);
+    keyed.forEach((c, i) => {
+      for (const k of c.pinyin) for (const j of spelled.get(k) ?? []) pair(i, j);
+    });
+    for (const code of [...candidates].sort((u, v) => u - v)) {
+      const [x, y] = [keyed[Math.floor(code / n)]!, keyed[code % n]!];
+      const reason = reasonOf(x, y);
+      if (reason) pairs.push({ a: x.row.id, b: y.row.id, reason });
     }
   }
   return pairs;

@@ -20,10 +20,12 @@ import { duplicateLocalities, duplicatePartners } from '../../shared/place-dupli
 import type { PlacePartner, PlacesOverview } from '../../shared/ipc/places';
 import type { CountryCode } from '../../shared/countries';
 import { jurisdictionCode } from './directory.write';
+import { hanVariantFold } from './han-variants';
 import { divisionPath, searchDivisions } from '../../shared/divisions';
 import type { DirectoryPlace } from '../../shared/ipc/reference';
 
 export function createReferenceService(deps: ServiceDeps, settings: SettingsService) {
+  const foldHan = hanVariantFold();
   return {
     async localities(): Promise<LocalityRow[]> {
       return (await listLocalities(deps.db)).map(localityRowFrom);
@@ -74,7 +76,7 @@ export function createReferenceService(deps: ServiceDeps, settings: SettingsServ
         })),
         suggestions: [
           ...duplicateLocalities(localities).map((d) => ({ of: 'locality' as const, ...d })),
-          ...duplicatePartners(partners).map((d) => ({ of: 'partner' as const, ...d })),
+          ...duplicatePartners(partners, foldHan).map((d) => ({ of: 'partner' as const, ...d })),
         ],
       };
     },

@@ -1,4 +1,5 @@
 import { cliBench } from './cli.bench';
+import { duplicatesBench } from './duplicates.bench';
 import { editBench } from './edit.bench';
 import { enginesBench } from './engines.bench';
 import { gridBench } from './grid.bench';
@@ -15,6 +16,7 @@ export const BENCHES: readonly Bench[] = [
   importLargeBench,
   reportBench,
   enginesBench,
+  duplicatesBench,
 ];
 
 export async function runBenches(names: readonly string[]): Promise<Record<string, Metrics>> {

@@ -172,6 +172,50 @@ for (const lang of ['zh', 'en'] as const) {
   });
 }
 
+const reasons = {
+  zh: { variant: '中文名相同（繁体字或日文汉字写法）', spelling: '同一名称的不同拼写' },
+  en: {
+    variant: 'the same Chinese name in traditional or Japanese characters',
+    spelling: 'the same name in another spelling',
+  },
+} as const;
+
+for (const lang of ['zh', 'en'] as const) {
+  const w = placesWords[lang];
+  test.describe(`suggested duplicates in another script or spelling (${lang})`, () => {
+    test.use({ lang });
+
+    test('offers 長崎 and 长崎, Ōsaka and Osaka-shi, and not a prefecture beside its city', async ({
+      page,
+      host,
+      pageErrors,
+    }) => {
+      for (const [local, partner] of [
+        ['合肥市', '長崎'],
+        ['芜湖市', '长崎'],
+        ['合肥市', 'Ōsaka'],
+        ['芜湖市', 'Osaka-shi'],
+        ['合肥市', 'Nagasaki-ken'],
+        ['芜湖市', 'Nagasaki'],
+      ] as const)
+        await host.call('ties:create', { local, local_level: 'city', partner, country: 'JP' });
+      await page.goto(host.url);
+      await page.getByRole('navigation').getByRole('button', { name: w.nav }).click();
+      const items = page.getByTestId('suggestions').locator('li');
+      await expect(items).toHaveCount(2);
+      const variant = items.filter({ hasText: '長崎' });
+      await expect(variant).toContainText('长崎');
+      await expect(variant).toContainText(reasons[lang].variant);
+      const spelling = items.filter({ hasText: 'Ōsaka' });
+      await expect(spelling).toContainText('Osaka-shi');
+      await expect(spelling).toContainText(reasons[lang].spelling);
+      await expect(page.getByTestId('suggestions')).not.toContainText('Nagasaki');
+      await screenshot(page, `places-suggestions-${lang}`);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
 for (const lang of ['zh', 'en'] as const) {
   const w = placesWords[lang];
   test.describe(`editing a place (${lang})`, () => {

@@ -214,6 +214,40 @@ describe('the overview', () => {
     expect(o.partners.find((p) => p.name === 'Portland')?.ties).toBe(1);
   });
 
+  it('suggests one partner in another script or spelling, and not places merely alike', async () => {
+    const pairs: [string, string][] = [
+      ['甲镇', '長崎'],
+      ['乙镇', '长崎'],
+      ['甲镇', 'Ōsaka'],
+      ['乙镇', 'Osaka-shi'],
+      ['丙镇', 'Kyouto'],
+      ['丁镇', 'Kyōto City'],
+      // Not one place: a prefecture and its city, two Chinese names read alike, one name in
+      // two countries.
+      ['甲镇', '長崎県'],
+      ['丙镇', 'Osaka-fu'],
+      ['甲镇', '朝阳'],
+      ['乙镇', '潮阳'],
+    ];
+    for (const [local, partner] of pairs) await tie(local, partner);
+    await tie('甲镇', 'Osaka', 'US');
+    const o = await overview();
+    const name = (id: string) => o.partners.find((p) => p.id === id)?.name;
+    expect(o.partners).toHaveLength(pairs.length + 1);
+    expect(
+      o.suggestions
+        .filter((s) => s.of === 'partner')
+        .map((s) => [...[name(s.a), name(s.b)].sort(), s.reason].join(' | '))
+        .sort(),
+    ).toEqual(
+      [
+        'Osaka-shi | Ōsaka | spelling',
+        'Kyouto | Kyōto City | spelling',
+        '長崎 | 长崎 | variant',
+      ].sort(),
+    );
+  });
+
   it('suggests localities that are one place of the directory', async () => {
     await tie('合肥市', 'Osaka');
     await tie('乙镇', 'Kobe');

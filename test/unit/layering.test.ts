@@ -38,6 +38,8 @@ describe('layering', () => {
     ['renderer/ties/probe.tsx', "import { openSqlite } from '../../db/connection';"],
     ['renderer/probe.tsx', "import { createDoor } from '../main/door';"],
     ['renderer/probe.tsx', "import { ipcRenderer } from 'electron';"],
+    ['renderer/places/probe.tsx', "import OpenCC from 'opencc-js';"],
+    ['shared/probe.ts', "import OpenCC from 'opencc-js/t2cn';"],
   ])('refuses %s: %s', async (file, code) => {
     const found = await problems(file, code);
     expect(found.length, found.join('\n')).toBe(1);
@@ -87,6 +89,7 @@ describe('layering', () => {
       'main/probe.ts',
       "const views = await listViews(db, 'ties'); const rows = list.filter(Boolean);",
     ],
+    ['main/places/probe.ts', "import OpenCC from 'opencc-js/t2cn';"],
   ])('allows %s: %s', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });

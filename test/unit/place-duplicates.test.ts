@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { hanVariantFold } from '../../main/places/han-variants';
 import {
   duplicateLocalities,
   duplicatePartners,
   foldName,
+  hanKey,
   matchesPlace,
+  romanKeys,
 } from '../../shared/place-duplicates';
 
 const partner = (
@@ -17,6 +20,9 @@ const partner = (
   name_en: more.en ?? null,
   name_local: more.local ?? null,
   country: more.country ?? 'JP',
+  // How a table test names the row.
+  toString: () =>
+    [name, more.zh, more.local].filter(Boolean).join('/') + ` (${more.country ?? 'JP'})`,
 });
 
 describe('suggested duplicates', () => {
@@ -60,7 +66,8 @@ describe('suggested duplicates', () => {
     ).toBe('pinyin');
     // Neither row records the other's name: 大阪 reads "daban", not Osaka. Not suggested.
     expect(reason(partner('1', '大阪'), partner('2', 'Osaka'))).toBeNull();
-    // Nor is a kanji form that differs from the simplified one (長崎, 长崎).
+    // Without main's variant fold, a kanji form that differs from the simplified one (長崎,
+    // 长崎) is another name, and two different Chinese names are two places.
     expect(reason(partner('1', '长崎'), partner('2', 'Nagasaki', { local: '長崎' }))).toBeNull();
   });
 
@@ -88,5 +95,156 @@ describe('suggested duplicates', () => {
     expect(matchesPlace('大阪', ['Osaka', '大阪'])).toBe(true);
     expect(matchesPlace('kobe', ['Osaka', '大阪'])).toBe(false);
     expect(matchesPlace('  ', ['Osaka'])).toBe(true);
+  });
+});
+
+const fold = hanVariantFold();
+
+describe('the keys names are compared by', () => {
+  it.each([
+    ['Ōsaka', 'osaka'],
+    ['Ôsaka', 'osaka'],
+    ['Oosaka', 'osaka'],
+    ['Ohsaka', 'osaka'],
+    ['OSAKA', 'osaka'],
+    ['Osaka-shi', 'osaka'],
+    ['Osaka Shi', 'osaka'],
+    ['Osaka City', 'osaka'],
+    ['City of Osaka', 'osaka'],
+    ['Kyōto', 'kyoto'],
+    ['Kyouto', 'kyoto'],
+    ['Tōkyō', 'tokyo'],
+    ['Toukyou', 'tokyo'],
+    ['Tookyoo', 'tokyo'],
+    ['Yokohama', 'yokohama'],
+    ['Kōchi', 'kochi'],
+    ['Kouchi', 'kochi'],
+    ['Nagasaki-ken', 'nagasakiken'],
+    ['Nagasaki Prefecture', 'nagasakiken'],
+    ['Osaka-fu', 'osakaken'],
+    ['Osaka Prefecture', 'osakaken'],
+  ])('in Japan %s is %s', (name, key) => {
+    expect(romanKeys(name, 'JP')).toEqual([key]);
+  });
+
+  it('drops -si in the Republic of Korea and keeps -gun, a county', () => {
+    expect(romanKeys('Suwon-si', 'KR')).toEqual(['suwon']);
+    expect(romanKeys('Suwon City', 'KR')).toEqual(['suwon']);
+    expect(romanKeys('Yangpyeong-gun', 'KR')).toEqual(['yangpyeonggun']);
+  });
+
+  it('keeps the Japanese and Korean rules to their countries', () => {
+    // "ou" is a letter pair of its own in French; "-si" and "-shi" are no suffix elsewhere.
+    expect(romanKeys('Toulouse', 'FR')).toEqual(['toulouse']);
+    expect(romanKeys('Toulouse', 'JP')).toEqual(['tolose']);
+    expect(romanKeys('Osaka-shi', 'US')).toEqual(['osakashi']);
+    expect(romanKeys('Suwon-si', 'JP')).toEqual(['suwonsi']);
+  });
+
+  it('spells out umlauts both ways, and letters NFKD keeps whole', () => {
+    expect(romanKeys('Köln', 'DE')).toEqual(['koln', 'koeln']);
+    expect(romanKeys('Koeln', 'DE')).toEqual(['koeln']);
+    expect(romanKeys('Düsseldorf', 'DE')).toEqual(['dusseldorf', 'duesseldorf']);
+    expect(romanKeys('Gießen', 'DE')).toEqual(['giessen']);
+    expect(romanKeys('Ålesund', 'NO')).toEqual(['alesund']);
+    expect(romanKeys('Tromsø', 'NO')).toEqual(['tromso']);
+    expect(romanKeys('Łódź', 'PL')).toEqual(['lodz']);
+    expect(romanKeys('Saint-Étienne', 'FR')).toEqual(['saintetienne']);
+    expect(romanKeys('Cafe\u0301', 'FR')).toEqual(romanKeys('Café', 'FR'));
+  });
+
+  it('leaves a name that is only its suffix alone', () => {
+    expect(romanKeys('City', 'US')).toEqual(['city']);
+    expect(romanKeys('Shi', 'JP')).toEqual(['shi']);
+  });
+
+  it('folds names in Chinese characters to simplified, and drops a final 市', () => {
+    expect(hanKey('長崎', 'JP', fold)).toBe('长崎');
+    expect(hanKey('長崎市', 'JP', fold)).toBe('长崎');
+    expect(hanKey('長崎県', 'JP', fold)).toBe('长崎县');
+    expect(hanKey('横浜', 'JP', fold)).toBe('横滨');
+    expect(hanKey('沖縄', 'JP', fold)).toBe('冲绳');
+    expect(hanKey('廣島', 'JP', fold)).toBe('广岛');
+    expect(hanKey('大阪府', 'JP', fold)).toBe('大阪府');
+    expect(hanKey('慶州', 'KR', fold)).toBe('庆州');
+    expect(hanKey('茅ヶ崎市', 'JP', fold)).toBe('茅崎');
+    expect(hanKey('関ケ原', 'JP', fold)).toBe('关原');
+    expect(hanKey('佐々木', 'JP', fold)).toBe('佐々木');
+    // Without the fold, as written (NFKC: a compatibility ideograph is its unified form).
+    expect(hanKey('長崎', 'JP')).toBe('長崎');
+    expect(hanKey('\uf9dc', 'JP')).toBe('\u9686');
+    // Not wholly Chinese characters: not a Chinese name.
+    expect(hanKey('さいたま市', 'JP', fold)).toBeNull();
+    expect(hanKey('Osaka', 'JP', fold)).toBeNull();
+    expect(hanKey('市', 'JP', fold)).toBe('市');
+  });
+});
+
+describe('suggested duplicates, in another script or spelling', () => {
+  const suggested = (x: ReturnType<typeof partner>, y: ReturnType<typeof partner>): string | null =>
+    duplicatePartners([x, y], fold)[0]?.reason ?? null;
+  const jp = (name: string, more: Parameters<typeof partner>[2] = {}) =>
+    partner(name, name, { country: 'JP', ...more });
+
+  it.each([
+    [jp('長崎'), jp('长崎'), 'variant'],
+    [jp('長崎市'), jp('长崎'), 'variant'],
+    [jp('Nagasaki', { local: '長崎' }), jp('长崎'), 'variant'],
+    [jp('横浜'), jp('Yokohama', { zh: '横滨' }), 'variant'],
+    [jp('大阪'), jp('大阪市'), 'chineseName'],
+    [jp('茅ヶ崎市'), jp('Chigasaki', { zh: '茅崎市' }), 'chineseName'],
+    [jp('Ōsaka'), jp('Osaka-shi'), 'spelling'],
+    [jp('Oosaka'), jp('Osaka City'), 'spelling'],
+    [jp('City of Osaka'), jp('Ôsaka'), 'spelling'],
+    [jp('Kyōto'), jp('Kyouto'), 'spelling'],
+    [jp('Kyoto'), jp('Kyōto-shi'), 'spelling'],
+    [jp('Nagasaki-ken'), jp('Nagasaki Prefecture'), 'spelling'],
+    [jp('Osaka', { zh: '大阪' }), jp('Ōsaka-shi', { local: '大阪市' }), 'chineseName'],
+    [partner('k', 'Köln', { country: 'DE' }), partner('c', 'Koeln', { country: 'DE' }), 'spelling'],
+    [partner('k', 'Köln', { country: 'DE' }), partner('c', 'Koln', { country: 'DE' }), 'spelling'],
+    [
+      partner('s', 'Suwon-si', { country: 'KR' }),
+      partner('t', 'Suwon', { country: 'KR' }),
+      'spelling',
+    ],
+    [partner('g', '慶州', { country: 'KR' }), partner('h', '庆州', { country: 'KR' }), 'variant'],
+  ] as const)('suggests %s and %s (%s)', (x, y, reason) => {
+    expect(suggested(x, y)).toBe(reason);
+  });
+
+  it.each([
+    // A prefecture is not its city.
+    [jp('Nagasaki-ken'), jp('Nagasaki')],
+    [jp('Osaka-fu'), jp('Osaka')],
+    [jp('長崎県'), jp('長崎市')],
+    [jp('Nagasaki', { zh: '长崎' }), jp('Nagasaki-ken', { zh: '长崎县' })],
+    [jp('大阪府'), jp('大阪')],
+    // Two Chinese names that are not one are two places, whatever their spelling.
+    [
+      partner('1', '朝阳', { en: 'Chaoyang', country: 'MY' }),
+      partner('2', '潮阳', { en: 'Chaoyang', country: 'MY' }),
+    ],
+    [jp('Ōno', { zh: '大野' }), jp('Ono', { zh: '小野' })],
+    // A county is not a city; neither is the place of its name in another country.
+    [
+      partner('y', 'Yangpyeong-gun', { country: 'KR' }),
+      partner('z', 'Yangpyeong', { country: 'KR' }),
+    ],
+    [jp('Osaka'), partner('u', 'Osaka', { country: 'US' })],
+    // 大阪 reads "daban": with no Chinese name on the Latin row, nothing pairs them.
+    [jp('大阪'), jp('Osaka')],
+    [jp('Kobe'), jp('Kofu')],
+  ] as const)('does not suggest %s and %s', (x, y) => {
+    expect(suggested(x, y)).toBeNull();
+  });
+
+  it('finds the few pairs among many partners of one country, in the order given', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => jp(`Town ${i}`));
+    rows.splice(500, 0, jp('長崎'));
+    rows.push(jp('长崎市'), jp('Ōsaka'), jp('Osaka-shi'));
+    expect(duplicatePartners(rows, fold)).toEqual([
+      { a: '長崎', b: '长崎市', reason: 'variant' },
+      { a: 'Ōsaka', b: 'Osaka-shi', reason: 'spelling' },
+    ]);
   });
 });
