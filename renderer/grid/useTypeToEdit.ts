@@ -144,6 +144,9 @@ const EDITOR = [
   '.ag-popup-editor textarea',
 ].join(', ');
 
+/** The event a list editor hears with text typed before it opened (a cancelled one took it). */
+export const TYPED_TEXT = 'youcheng:typed-text';
+
 type Editor = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /** Calls back with the cell's editor once it is open and focused, or null if it never is. */
@@ -160,6 +163,9 @@ function whenEditorOpen(root: HTMLElement, frames: number, then: (e: Editor | nu
  */
 function putText(editor: Editor, text: string): void {
   if (editor instanceof HTMLSelectElement) {
+    // A list editor that reads every name of its values (EnumEditor) takes the text itself.
+    const heard = new CustomEvent(TYPED_TEXT, { detail: text, cancelable: true });
+    if (!editor.dispatchEvent(heard)) return;
     const wanted = text.trim().toLowerCase();
     const option = [...editor.options].find(
       (o) => o.value.toLowerCase() === wanted || o.text.trim().toLowerCase() === wanted,

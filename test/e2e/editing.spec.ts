@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test, type Host } from './fixtures';
 import { TiesPage } from './pages/ties.page';
+import { typeWithIme } from './typing';
 
 /**
  * Editing as in Excel, in Chromium against the browser host: typing into a selected cell (an
@@ -41,18 +42,6 @@ async function copied(page: Page): Promise<string> {
     );
     return data.getData('text/plain');
   });
-}
-
-/** A Pinyin input method as Chromium hears it: a composition, then the chosen characters. */
-async function typeWithIme(page: Page, pinyin: string, chosen: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.imeSetComposition', {
-    text: pinyin,
-    selectionStart: pinyin.length,
-    selectionEnd: pinyin.length,
-  });
-  await cdp.send('Input.insertText', { text: chosen });
-  await cdp.detach();
 }
 
 const editor = (page: Page) =>

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test, type Host } from './fixtures';
 import { TiesPage } from './pages/ties.page';
+import { typeWithIme } from './typing';
 
 /** Checklist filters, filters kept across a reload, and deleting only what is in sight. */
 
@@ -232,3 +233,45 @@ test.describe('list cells take typed values', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+for (const lang of ['zh', 'en'] as const) {
+  test.describe(`typing into a list cell that is not open (${lang})`, () => {
+    test.use({ lang });
+
+    test('a typed word or an input method’s composition opens it with that value, and Enter saves it', async ({
+      page,
+      host,
+    }) => {
+      const aichi = await host.call<{ id: string }>('ties:create', {
+        local: 'Jiangsu',
+        local_level: 'province',
+        partner: 'Aichi',
+        country: 'JP',
+        stage: 'contact',
+      });
+      const levelOf = async () =>
+        (await host.call<{ local_level: string }>('ties:get', { id: aichi.id })).local_level;
+      const ties = new TiesPage(page);
+      await ties.open(host.url);
+      const row = await ties.rowId('Aichi');
+      const cell = ties.cell(row, 'local_level');
+      const select = page.locator('.ag-cell-inline-editing select');
+
+      await cell.click();
+      await page.keyboard.type('city');
+      await expect(select).toBeFocused();
+      await expect(select).toHaveValue('city');
+      await page.keyboard.press('Enter');
+      await expect(cell).toHaveText(lang === 'zh' ? '市级' : 'City');
+      await expect.poll(levelOf).toBe('city');
+
+      // 县级 through a Pinyin input method, whatever the UI language shows.
+      await cell.click();
+      await typeWithIme(page, 'xianji', '县级');
+      await expect(select).toBeFocused();
+      await expect(select).toHaveValue('county');
+      await page.keyboard.press('Enter');
+      await expect.poll(levelOf).toBe('county');
+    });
+  });
+}

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { enumLabel, valuesOf, type VocabularyName } from '../../../shared/enums';
 import type { Lang } from '../../../shared/i18n';
 import { typedEnum } from '../logic/typed';
+import { TYPED_TEXT } from '../useTypeToEdit';
 
 /** How long a pause ends a typed word (as a native list's type-ahead does). */
 const TYPING_PAUSE_MS = 1000;
@@ -27,6 +28,20 @@ export function EnumEditor(
       if (value) onValueChange(value);
     }
   }, [eventKey, vocabulary, onValueChange]);
+  useEffect(() => {
+    const select = ref.current;
+    if (!select) return undefined;
+    // Text typed before the editor opened (a word, an input method's composition).
+    const onTyped = (event: Event) => {
+      if (!(event instanceof CustomEvent) || typeof event.detail !== 'string') return;
+      event.preventDefault();
+      typed.current = { text: event.detail, at: Date.now() };
+      const value = typedEnum(vocabulary, event.detail);
+      if (value) onValueChange(value);
+    };
+    select.addEventListener(TYPED_TEXT, onTyped);
+    return () => select.removeEventListener(TYPED_TEXT, onTyped);
+  }, [vocabulary, onValueChange]);
   return (
     <select
       ref={ref}
