@@ -6,6 +6,7 @@ import type { TieColumn } from '../shared/ipc/ties';
 import type { TieRow } from '../shared/model';
 import type { ColumnFilter } from '../shared/grid-query';
 import { filterSql, orderSql, quickSql, valueCounts, type SqlColumn } from './grid-query';
+import { engineOfDb } from './engine';
 import { fromJsonText } from './json';
 import type { Executor, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
@@ -72,16 +73,16 @@ export const TIE_SQL: Readonly<Record<TieColumn, SqlColumn>> = {
     // Pinyin order (安庆市, 合肥市, 芜湖市), the name itself where no key was kept yet.
     sortBy: ['l.pinyin', 'l.name'],
     // Any name, its pinyin or its initials: Hefei, hefei, hf all find 合肥市.
-    like: (p) =>
-      sql<SqlBool>`(lower(l.name) like lower(${p}) escape '\\' or l.name_zh like ${p} escape '\\' or lower(l.name_en) like lower(${p}) escape '\\' or l.pinyin like lower(${p}) escape '\\' or l.initials like lower(${p}) escape '\\')`,
+    like: (p, caseless) =>
+      sql<SqlBool>`(${caseless('l.name', p)} or l.name_zh like ${p} escape '\\' or ${caseless('l.name_en', p)} or l.pinyin like lower(${p}) escape '\\' or l.initials like lower(${p}) escape '\\')`,
   },
   local_level: { expr: 'l.level', kind: 'enum', vocabulary: 'level' },
   partner: {
     expr: 'p.name',
     kind: 'text',
     sortBy: ['p.pinyin', 'p.name'],
-    like: (p) =>
-      sql<SqlBool>`(lower(p.name) like lower(${p}) escape '\\' or p.name_zh like ${p} escape '\\' or lower(p.name_en) like lower(${p}) escape '\\' or lower(p.name_local) like lower(${p}) escape '\\' or p.pinyin like lower(${p}) escape '\\' or p.initials like lower(${p}) escape '\\')`,
+    like: (p, caseless) =>
+      sql<SqlBool>`(${caseless('p.name', p)} or p.name_zh like ${p} escape '\\' or ${caseless('p.name_en', p)} or ${caseless('p.name_local', p)} or p.pinyin like lower(${p}) escape '\\' or p.initials like lower(${p}) escape '\\')`,
   },
   partner_zh: { expr: 'p.name_zh', kind: 'text' },
   country: { expr: 'p.country', kind: 'country' },
@@ -113,8 +114,8 @@ export interface TieQuery {
 function filtered(db: Executor, q: Pick<TieQuery, 'quick' | 'filter' | 'deleted' | 'ids'>) {
   const query = joined(db)
     .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
-    .where(() => filterSql(TIE_SQL, q.filter))
-    .where(() => quickSql(TIE_SQL, q.quick));
+    .where(() => filterSql(TIE_SQL, q.filter, engineOfDb(db)))
+    .where(() => quickSql(TIE_SQL, q.quick, engineOfDb(db)));
   if (!q.ids) return query;
   return q.ids.length === 0 ? query.where(sql<SqlBool>`1 = 0`) : query.where('t.id', 'in', q.ids);
 }
@@ -144,8 +145,8 @@ export async function countTieValues(
     .$if(used.has('p'), (qb) => qb.innerJoin('partners as p', 'p.id', 't.partner_id'))
     .select([value.as('value'), sql<number>`count(*)`.as('n')])
     .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
-    .where(() => filterSql(TIE_SQL, q.filter))
-    .where(() => quickSql(TIE_SQL, q.quick))
+    .where(() => filterSql(TIE_SQL, q.filter, engineOfDb(db)))
+    .where(() => quickSql(TIE_SQL, q.quick, engineOfDb(db)))
     .groupBy(value)
     .execute();
   return valueCounts(rows);
