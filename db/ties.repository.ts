@@ -121,32 +121,54 @@ function filtered(db: Executor, q: Pick<TieQuery, 'quick' | 'filter' | 'deleted'
 }
 
 /** The tables (`t`, `l`, `p`) a column's SQL reads, by the alias its expression starts with. */
-const tableOf = (column: TieColumn) => TIE_SQL[column].expr.split('.')[0];
+const tableOf = (column: TieColumn): string => TIE_SQL[column].expr.split('.')[0] ?? 't';
+
+/**
+ * The tables (`l`, `p`) a view's filters and search read, beside the ones named: a count needs
+ * no other join (every tie has its locality and partner, so a join left out counts the same).
+ */
+function tablesRead(
+  q: Pick<TieQuery, 'quick' | 'filter'>,
+  named: readonly TieColumn[] = [],
+): Set<string> {
+  const used = new Set(named.map(tableOf));
+  for (const [id, model] of Object.entries(q.filter)) if (model) used.add(tableOf(id as TieColumn));
+  if (q.quick.trim() !== '')
+    for (const id of Object.keys(TIE_SQL)) used.add(tableOf(id as TieColumn));
+  return used;
+}
+
+/** Ties under a view's bin, filters and search, joined only to the tables in `used`. */
+function counted(
+  db: Executor,
+  q: Pick<TieQuery, 'quick' | 'filter' | 'deleted' | 'ids'>,
+  used: ReadonlySet<string>,
+) {
+  const query = db
+    .selectFrom('ties as t')
+    .$if(used.has('l'), (qb) => qb.innerJoin('localities as l', 'l.id', 't.locality_id'))
+    .$if(used.has('p'), (qb) => qb.innerJoin('partners as p', 'p.id', 't.partner_id'))
+    .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
+    .where(() => filterSql(TIE_SQL, q.filter, engineOfDb(db)))
+    .where(() => quickSql(TIE_SQL, q.quick, engineOfDb(db)));
+  if (!q.ids) return query;
+  return q.ids.length === 0 ? query.where(sql<SqlBool>`1 = 0`) : query.where('t.id', 'in', q.ids);
+}
 
 /**
  * How many ties hold each value of one column under a view (its other filters and search),
  * for a checklist filter. Joined only to the tables the column, the filters and the search
- * read (every tie has its locality and partner, so a join left out counts the same), and
- * grouped by the bare column so its index serves: a checklist opens at once at 50,000 ties.
+ * read, and grouped by the bare column so its index serves: a checklist opens at once at
+ * 50,000 ties.
  */
 export async function countTieValues(
   db: Executor,
   column: TieColumn,
   q: Pick<TieQuery, 'quick' | 'filter' | 'deleted'>,
 ): Promise<{ value: string; count: number }[]> {
-  const used = new Set([tableOf(column)]);
-  for (const [id, model] of Object.entries(q.filter)) if (model) used.add(tableOf(id as TieColumn));
-  if (q.quick.trim() !== '')
-    for (const id of Object.keys(TIE_SQL)) used.add(tableOf(id as TieColumn));
   const value = sql.ref<string | null>(TIE_SQL[column].expr);
-  const rows = await db
-    .selectFrom('ties as t')
-    .$if(used.has('l'), (qb) => qb.innerJoin('localities as l', 'l.id', 't.locality_id'))
-    .$if(used.has('p'), (qb) => qb.innerJoin('partners as p', 'p.id', 't.partner_id'))
+  const rows = await counted(db, q, tablesRead(q, [column]))
     .select([value.as('value'), sql<number>`count(*)`.as('n')])
-    .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
-    .where(() => filterSql(TIE_SQL, q.filter, engineOfDb(db)))
-    .where(() => quickSql(TIE_SQL, q.quick, engineOfDb(db)))
     .groupBy(value)
     .execute();
   return valueCounts(rows);
@@ -170,8 +192,7 @@ export async function listTies(
       ? rows.length
       : Number(
           (
-            await filtered(db, q)
-              .clearSelect()
+            await counted(db, q, tablesRead(q))
               .select((eb) => eb.fn.countAll<number>().as('n'))
               .executeTakeFirstOrThrow()
           ).n,
