@@ -1,19 +1,12 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { SessionGate } from './auth/session';
-import { initI18n, initialLang } from './i18n';
+import { askEarly } from './early';
 import './styles.css';
 import './grid/grid.css';
 
 const root = document.getElementById('root');
 if (root) {
-  await initI18n(initialLang());
-  createRoot(root).render(
-    <StrictMode>
-      <SessionGate>
-        <App />
-      </SessionGate>
-    </StrictMode>,
-  );
+  // The page's first script is this small one: it asks main for what the first screen shows
+  // while the app's own scripts (React, AG Grid, the screens) load and start.
+  askEarly();
+  const { start } = await import('./start');
+  await start(root);
 }
