@@ -1,12 +1,20 @@
-import { askEarly } from './early';
+import './boot';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { SessionGate } from './auth/session';
+import { initI18n, initialLang } from './i18n';
 import './styles.css';
 import './grid/grid.css';
 
 const root = document.getElementById('root');
 if (root) {
-  // The page's first script is this small one: it asks main for what the first screen shows
-  // while the app's own scripts (React, AG Grid, the screens) load and start.
-  askEarly();
-  const { start } = await import('./start');
-  await start(root);
+  await initI18n(initialLang());
+  createRoot(root).render(
+    <StrictMode>
+      <SessionGate>
+        <App />
+      </SessionGate>
+    </StrictMode>,
+  );
 }
