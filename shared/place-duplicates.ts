@@ -239,11 +239,18 @@ function compared(
     hanAsWritten: keys((n) => hanKey(n, row.country)),
     spelled: new Set(names.filter((n) => !HAN.test(n)).flatMap((n) => romanKeys(n, row.country))),
     pinyin: new Set([...han].flatMap((k) => romanKeys(placeKeys(k).pinyin, row.country))),
-    readings:
-      readings && han.size > 0 && !names.some((n) => LATIN.test(n))
-        ? new Set([...han].flatMap((k) => readings.get(k) ?? []))
-        : NONE,
+    readings: readings && han.size > 0 ? readingsOf(han, names, readings) : NONE,
   };
+}
+
+/** The readings of a partner's kanji names, if it records no name in Latin letters. */
+function readingsOf(
+  han: ReadonlySet<string>,
+  names: readonly string[],
+  table: ReadonlyMap<string, readonly string[]>,
+): ReadonlySet<string> {
+  const found = [...han].flatMap((k) => table.get(k) ?? []);
+  return found.length === 0 || names.some((n) => LATIN.test(n)) ? NONE : new Set(found);
 }
 
 const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((n) => b.has(n));
