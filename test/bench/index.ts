@@ -6,6 +6,7 @@ import { gridBench } from './grid.bench';
 import type { Bench, Metrics } from './harness';
 import { importBench, importLargeBench } from './import.bench';
 import { reportBench } from './report.bench';
+import { statisticsBench } from './statistics.bench';
 
 /** Every benchmark; `npm run bench [name…]` runs all or the named ones. */
 export const BENCHES: readonly Bench[] = [
@@ -17,6 +18,7 @@ export const BENCHES: readonly Bench[] = [
   reportBench,
   enginesBench,
   duplicatesBench,
+  statisticsBench,
 ];
 
 export async function runBenches(names: readonly string[]): Promise<Record<string, Metrics>> {
