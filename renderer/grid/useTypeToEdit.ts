@@ -123,7 +123,7 @@ export function useTypeToEdit<R extends GridRow>({
         (api.current?.getEditingCells() ?? []).some(
           (c) =>
             c.rowIndex === at.rowIndex &&
-            c.column.getColId() === at.colKey &&
+            c.column?.getColId() === at.colKey &&
             (c.rowPinned ?? null) === at.rowPinned,
         )
       );
