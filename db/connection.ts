@@ -162,3 +162,23 @@ export function openSqlite(options: OpenOptions): OpenedRegistry {
   });
   return { db, sqlite, file: options.file };
 }
+
+/**
+ * Folds the whole write-ahead log back into the registry file and empties it, waiting at
+ * most `waitMs` for readers of older snapshots to finish (it never holds a reader up: readers
+ * go on from the log or the file). A long job calls it after its commit, while its mark still
+ * refuses other writes: SQLite's automatic checkpoint is passive and may leave part of a large
+ * log behind, which the next small write on another connection (the host's, whose event loop
+ * the window waits on) would then have to copy back, for as long as a second. False when a
+ * reader kept it from finishing; the log is left as it was, and the next checkpoint goes on.
+ */
+export function checkpointLog(sqlite: Database.Database, waitMs: number): boolean {
+  const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(waitMs))}`);
+  try {
+    const rows = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return rows[0]?.busy === 0;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${previous}`);
+  }
+}

@@ -4,7 +4,7 @@ import { editBench } from './edit.bench';
 import { enginesBench } from './engines.bench';
 import { gridBench } from './grid.bench';
 import type { Bench, Metrics } from './harness';
-import { importBench, importLargeBench } from './import.bench';
+import { importBench, importHostBench, importLargeBench } from './import.bench';
 import { reportBench } from './report.bench';
 
 /** Every benchmark; `npm run bench [name…]` runs all or the named ones. */
@@ -13,6 +13,7 @@ export const BENCHES: readonly Bench[] = [
   gridBench,
   cliBench,
   importBench,
+  importHostBench,
   importLargeBench,
   reportBench,
   enginesBench,
