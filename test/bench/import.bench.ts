@@ -160,7 +160,9 @@ export const importBench: Bench = {
       readAndRowOrderFloorRatio: round((m('bareRead') + m('row')) / baseline, 2),
       peakRssMb: round(peak / 1048576, 0),
       rssGrowthMb: round((peak - before) / 1048576, 0),
-      goal: 'ratio ≤ 3',
+      // Issue 20's goal is against what the product must do (read the file, write its rows and
+      // audit in the order it reads them): rowOrderFloorRatio. `ratio` (sqlite3 .import) is context.
+      goal: 'rowOrderFloorRatio ≤ 1.3, peakRssMb < 450',
       ...host,
     };
   },
