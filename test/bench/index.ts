@@ -6,6 +6,7 @@ import { gridBench } from './grid.bench';
 import type { Bench, Metrics } from './harness';
 import { importBench, importHostBench, importLargeBench } from './import.bench';
 import { reportBench } from './report.bench';
+import { statisticsBench } from './statistics.bench';
 
 /** Every benchmark; `npm run bench [name…]` runs all or the named ones. */
 export const BENCHES: readonly Bench[] = [
@@ -18,6 +19,7 @@ export const BENCHES: readonly Bench[] = [
   reportBench,
   enginesBench,
   duplicatesBench,
+  statisticsBench,
 ];
 
 export async function runBenches(names: readonly string[]): Promise<Record<string, Metrics>> {
