@@ -180,8 +180,10 @@ describe('long jobs in a worker', () => {
     expect(done.ok).toBe(true);
     if (done.ok) expect(done.value.created).toBe(rows);
     // The job folded its log back into the file before it ended: the host's next write does
-    // not inherit the checkpoint of every page the import wrote.
-    if (TEST_ENGINE === 'sqlite') expect(statSync(`${registry.file}-wal`).size).toBe(0);
+    // not inherit the checkpoint of every page the import wrote (tens of MB here). What may be
+    // left is the few pages of statistics the worker's connection refreshes as it closes.
+    if (TEST_ENGINE === 'sqlite')
+      expect(statSync(`${registry.file}-wal`).size).toBeLessThan(256 * 1024);
     expect(await tieCount(registry)).toBe(rows);
     // The mark is gone with the job: writes go through again, here and elsewhere.
     expect((await post(host, 'ties:create', newTie)).ok).toBe(true);
