@@ -4,7 +4,7 @@ import { editBench } from './edit.bench';
 import { enginesBench } from './engines.bench';
 import { gridBench } from './grid.bench';
 import type { Bench, Metrics } from './harness';
-import { importBench, importLargeBench } from './import.bench';
+import { importBench, importHostBench, importLargeBench } from './import.bench';
 import { reportBench } from './report.bench';
 import { statisticsBench } from './statistics.bench';
 
@@ -14,6 +14,7 @@ export const BENCHES: readonly Bench[] = [
   gridBench,
   cliBench,
   importBench,
+  importHostBench,
   importLargeBench,
   reportBench,
   enginesBench,
