@@ -12,7 +12,9 @@ import { defineConfig } from 'vitest/config';
  * - cli, report-cli, cli-roles: the command line on a registry file (engines.test covers --db URL);
  * - fuzz: fuzzes the door of a registry file and compares its tables through the SQLite handle;
  * - report-printer: the PDF printer's Chromium, whichever the engine (reports.test prints
- *   through the door on both).
+ *   through the door on both);
+ * - statistics: SQLite's planner statistics (sqlite_stat1); PostgreSQL's autovacuum analyses
+ *   a table on its own once enough of its rows changed.
  */
 const SQLITE_ONLY = [
   'test/integration/crash.test.ts',
@@ -28,6 +30,7 @@ const SQLITE_ONLY = [
   'test/integration/cli-roles.test.ts',
   'test/integration/fuzz.test.ts',
   'test/integration/report-printer.test.ts',
+  'test/integration/statistics.test.ts',
 ];
 
 const shared = {

@@ -3,7 +3,12 @@ import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { appliedMigrationNames, checkIntegrity, userTables } from '../db/backup';
-import { openSqlite, RegistryOpenError, type OpenOptions } from '../db/connection';
+import {
+  openSqlite,
+  refreshStatistics,
+  RegistryOpenError,
+  type OpenOptions,
+} from '../db/connection';
 import { engineOf, redactUrl, type Engine } from '../db/engine';
 import { openPostgres } from '../db/postgres';
 import { appliedMigrations, migrateToLatest, recordedMigrations } from '../db/migrate';
@@ -452,6 +457,7 @@ async function backupAndMigrate(
   }
   await migrateToLatest(db);
   await fillPlaceKeys(db);
+  refreshStatistics(sqlite, 'open');
   if (o.backups === 'auto' && o.existed && backupDue(target.dir, o.file, o.clock.now())) {
     try {
       taken.push(await takeBackup(sqlite, target, 'auto'));

@@ -62,11 +62,14 @@ export async function bundleElectron() {
     format: 'cjs',
   });
   // The worker of long jobs: loaded by main.cjs from beside it, never importing electron.
+  // Packaged, it runs from app.asar.unpacked, where only what electron-builder.yml unpacks is
+  // found: pg (plain JavaScript) is bundled in; better-sqlite3 stays outside (native).
   await build({
     ...common,
     entryPoints: [path.join(root, 'main/jobs/worker.ts')],
     outfile: path.join(root, 'dist/electron/jobs-worker.cjs'),
     format: 'cjs',
+    external: EXTERNAL.filter((name) => name !== 'pg'),
   });
   // A sandboxed preload may require only 'electron': everything else is bundled in.
   await build({

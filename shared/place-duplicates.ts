@@ -1,3 +1,4 @@
+import { japanPlaces } from './japan-places';
 import { placeKeys } from './place-keys';
 import { withoutMarks } from './text';
 /**
@@ -20,16 +21,22 @@ import { withoutMarks } from './text';
  *   "X-ken", "X-fu" and "X Prefecture" are one prefecture, never the city X; in the Republic of
  *   Korea "X-si" is X, "X-gun" (a county) stays itself.
  * - **Pinyin**: a Chinese name read in pinyin against the other's Latin keys (新山, Xin Shan).
+ * - **Japanese reading** (partners of Japan only): a partner recorded in kanji and in no Latin
+ *   letters is read by the table of Japan's prefectures and municipalities (japan-places.ts:
+ *   大阪市 osaka shi, 横浜市 yokohama shi, 大阪府 osaka fu), its kanji keyed as above (so 大阪,
+ *   大阪市 and the simplified 横滨 find 大阪市 and 横浜市) and its reading as `romanKeys` (the
+ *   city's shi dropped, the prefecture's fu or ken kept), against the Latin keys of a partner
+ *   with no name in Chinese characters: 大阪 and Osaka, 大阪市 and Ōsaka, 長崎県 and
+ *   Nagasaki-ken, never 大阪府 and Osaka. A kanji name several places bear (府中市 in Tokyo and
+ *   in Hiroshima) has all their readings; a town or village keeps its suffix (箱根町 is
+ *   Hakone-machi). Other countries' kanji are not read: the Chinese name of a foreign city is
+ *   a convention (Xinhua's transliterations), not its pinyin (大阪 is "daban"), and no dataset
+ *   of world cities with their Chinese names is small and open enough to ship.
  *
  * A pair is suggested when a key of one meets a key of the other, unless both record a name in
  * Chinese characters and no two of those are one: 朝阳 and 潮阳 (both "Chaoyang"), 大野 and
  * 小野 (both "Ono"), 長崎県 and 長崎 are different places whatever their Latin spelling says.
  * A suggestion is only that: nothing merges until the user confirms it.
- *
- * What it cannot see: 大阪 beside an Osaka that records no name in Chinese characters. The
- * Chinese name of a foreign city is a convention (Xinhua's transliterations, the Japanese
- * kanji), not its pinyin (大阪 is "daban"), and no maintained dataset of world cities with
- * their Chinese names is small and open enough to ship (see the README's Places section).
  * Pure, so the same rule can be tested without a registry.
  */
 
@@ -51,9 +58,11 @@ export interface PartnerKeyed extends PlaceNames {
 
 /**
  * `variant` is `chineseName` met only once variant characters are folded (長崎, 长崎), so the
- * screen can say why two differently written names are offered.
+ * screen can say why two differently written names are offered; `japaneseReading` is a kanji
+ * name read by the table of Japanese places (大阪, Osaka).
  */
-export type DuplicateReason = 'code' | 'spelling' | 'chineseName' | 'variant' | 'pinyin';
+export type DuplicateReason =
+  'code' | 'spelling' | 'chineseName' | 'variant' | 'pinyin' | 'japaneseReading';
 
 export interface DuplicatePair {
   readonly a: string;
@@ -161,6 +170,38 @@ export function hanKey(name: string, country: string, fold: HanFold = asWritten)
 
 const asWritten: HanFold = (name) => name;
 
+/** The table's readings as `romanKeys`, worked out once: they do not depend on the fold. */
+let readingKeys: readonly { readonly name: string; readonly keys: readonly string[] }[] | null =
+  null;
+
+/** The Japanese readings of a kanji key, per fold (main keeps one fold for its lifetime). */
+const readingsByFold = new WeakMap<HanFold, ReadonlyMap<string, readonly string[]>>();
+
+/**
+ * The table of Japanese places keyed as `hanKey` keys a partner's name with this fold: the
+ * table is in Japanese forms (横浜市), the registry may hold the simplified 横滨, and both
+ * meet once folded alike. A kanji key several places share has all their readings.
+ */
+export function japaneseReadings(
+  fold: HanFold = asWritten,
+): ReadonlyMap<string, readonly string[]> {
+  const known = readingsByFold.get(fold);
+  if (known) return known;
+  readingKeys ??= japanPlaces().map((p) => ({ name: p.name, keys: romanKeys(p.reading, 'JP') }));
+  const index = new Map<string, string[]>();
+  for (const { name, keys } of readingKeys) {
+    const key = hanKey(name, 'JP', fold);
+    if (key === null) continue;
+    const list = index.get(key);
+    if (!list) index.set(key, [...keys]);
+    else for (const k of keys) if (!list.includes(k)) list.push(k);
+  }
+  readingsByFold.set(fold, index);
+  return index;
+}
+
+const LATIN = /\p{Script=Latin}/u;
+
 /** A partner's names as compared, worked out once per partner. */
 interface Compared {
   readonly row: PartnerKeyed;
@@ -172,9 +213,20 @@ interface Compared {
   readonly spelled: ReadonlySet<string>;
   /** Its Chinese names read in toneless pinyin, as `romanKeys` (新山 → xinshan). */
   readonly pinyin: ReadonlySet<string>;
+  /**
+   * For a partner of Japan named in kanji and in no Latin letters, the Japanese readings of its
+   * kanji, as `romanKeys` (大阪 → osaka); empty for any other.
+   */
+  readonly readings: ReadonlySet<string>;
 }
 
-function compared(row: PartnerKeyed, fold: HanFold): Compared {
+const NONE: ReadonlySet<string> = new Set();
+
+function compared(
+  row: PartnerKeyed,
+  fold: HanFold,
+  readings: ReadonlyMap<string, readonly string[]> | null,
+): Compared {
   const names = [row.name, row.name_zh, row.name_en, row.name_local].filter(
     (n): n is string => !!n,
   );
@@ -187,7 +239,18 @@ function compared(row: PartnerKeyed, fold: HanFold): Compared {
     hanAsWritten: keys((n) => hanKey(n, row.country)),
     spelled: new Set(names.filter((n) => !HAN.test(n)).flatMap((n) => romanKeys(n, row.country))),
     pinyin: new Set([...han].flatMap((k) => romanKeys(placeKeys(k).pinyin, row.country))),
+    readings: readings && han.size > 0 ? readingsOf(han, names, readings) : NONE,
   };
+}
+
+/** The readings of a partner's kanji names, if it records no name in Latin letters. */
+function readingsOf(
+  han: ReadonlySet<string>,
+  names: readonly string[],
+  table: ReadonlyMap<string, readonly string[]>,
+): ReadonlySet<string> {
+  const found = [...han].flatMap((k) => table.get(k) ?? []);
+  return found.length === 0 || names.some((n) => LATIN.test(n)) ? NONE : new Set(found);
 }
 
 const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((n) => b.has(n));
@@ -201,6 +264,8 @@ function reasonOf(x: Compared, y: Compared): DuplicateReason | null {
   }
   if (meets(x.spelled, y.spelled)) return 'spelling';
   if (meets(x.pinyin, y.spelled) || meets(y.pinyin, x.spelled)) return 'pinyin';
+  // Only one of the two has readings (the other has no name in Chinese characters).
+  if (meets(x.readings, y.spelled) || meets(y.readings, x.spelled)) return 'japaneseReading';
   return null;
 }
 
@@ -220,8 +285,9 @@ export function duplicatePartners(
     else byCountry.set(row.country, [row]);
   }
   const pairs: DuplicatePair[] = [];
-  for (const group of byCountry.values()) {
-    const keyed = group.map((row) => compared(row, fold));
+  for (const [country, group] of byCountry) {
+    const readings = country === 'JP' ? japaneseReadings(fold) : null;
+    const keyed = group.map((row) => compared(row, fold, readings));
     const n = keyed.length;
     const holders = (pick: (c: Compared) => ReadonlySet<string>) => {
       const out = new Map<string, number[]>();
@@ -244,6 +310,7 @@ export function duplicatePartners(
         for (let q = p + 1; q < list.length; q++) pair(list[p]!, list[q]!);
     keyed.forEach((c, i) => {
       for (const k of c.pinyin) for (const j of spelled.get(k) ?? []) pair(i, j);
+      for (const k of c.readings) for (const j of spelled.get(k) ?? []) pair(i, j);
     });
     for (const code of [...candidates].sort((u, v) => u - v)) {
       const [x, y] = [keyed[Math.floor(code / n)]!, keyed[code % n]!];

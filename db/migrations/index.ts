@@ -9,7 +9,7 @@ import * as m20261204T2000 from './20261204T2000_command_dropped';
 import * as m20261204T2100 from './20261204T2100_followup_marks';
 import * as m20261204T2200 from './20261204T2200_staff_sign_in';
 import * as m20261205T0400 from './20261205T0400_approval_rounds';
-import * as m20261206T2100 from './20261206T2100_grid_indexes';
+import * as m20261206T2100 from './20261206T2100_ties_grid_order';
 
 /**
  * The static list of migrations, in order. Names are timestamps, so sorting them as text
@@ -26,7 +26,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T2100_followup_marks': m20261204T2100,
   '20261204T2200_staff_sign_in': m20261204T2200,
   '20261205T0400_approval_rounds': m20261205T0400,
-  '20261206T2100_grid_indexes': m20261206T2100,
+  '20261206T2100_ties_grid_order': m20261206T2100,
 };
 
 export const LATEST_SCHEMA = Object.keys(migrations).sort().at(-1) ?? '';

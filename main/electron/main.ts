@@ -18,6 +18,7 @@ import {
 } from '../registries/workspace';
 import { MENU_EVENT } from './bridge';
 import { bindContract, windowClient } from './ipc';
+import { jobWorkerFile } from './job-worker';
 import { menuTemplate } from './menu';
 import { APP_SCHEME, registryPath } from './policy';
 import { electronPlatform } from './platform';
@@ -179,8 +180,9 @@ async function start(): Promise<void> {
       file: f,
       host: 'electron',
       nativeBinding,
-      // Long jobs (import, export, restore) run in a worker beside main: the window keeps answering.
-      jobWorker: path.join(__dirname, 'jobs-worker.cjs'),
+      // Long jobs (import and its preview, export, restore) run in a worker beside main: the
+      // window keeps answering. Packaged, from app.asar.unpacked (job-worker.ts).
+      jobWorker: jobWorkerFile(__dirname),
       platform: {
         ...electronPlatform({
           dialog,

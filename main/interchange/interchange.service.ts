@@ -20,7 +20,7 @@ import {
   type Headings,
   type Table,
 } from './export';
-import { previewImport, type ImportOptions } from './import';
+import type { ImportOptions } from './import';
 import { jobsOf } from '../jobs/runner';
 import { createUploads } from './uploads';
 
@@ -40,14 +40,18 @@ function tiesOrVisitsQuery(
   return schema.safeParse({ ...view, offset: 0, limit: 500_000 });
 }
 
-/** Only the options an import reads: what crosses to a worker is plain data, no more. */
-function importOptions(input: ImportOptions): ImportOptions {
+/** Only the options a read of the file takes: what crosses to a worker is plain data, no more. */
+function readOptions(input: Omit<ImportOptions, 'dryRun'>): Omit<ImportOptions, 'dryRun'> {
   return {
-    dryRun: input.dryRun,
     ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
     ...(input.encoding !== undefined ? { encoding: input.encoding } : {}),
     ...(input.sheets !== undefined ? { sheets: input.sheets } : {}),
   };
+}
+
+/** Only the options an import reads. */
+function importOptions(input: ImportOptions): ImportOptions {
+  return { dryRun: input.dryRun, ...readOptions(input) };
 }
 
 export function createInterchangeService(deps: ServiceDeps) {
@@ -115,7 +119,18 @@ export function createInterchangeService(deps: ServiceDeps) {
 
     async preview(input: ParsedInputOf<'import:preview'>, ctx: CallContext) {
       const upload = uploads.get(input.fileId);
-      return previewImport(input.fileId, upload.file, upload.name, input, ctx.lang);
+      // A job too: reading a large workbook holds a thread for seconds (a worker's, not the host's).
+      const { fileId, ...options } = input;
+      return jobsOf(deps).run(
+        {
+          kind: 'preview',
+          fileId,
+          file: upload.file,
+          name: upload.name,
+          options: readOptions(options),
+        },
+        ctx,
+      );
     },
 
     async run(input: ParsedInputOf<'import:run'>, ctx: CallContext): Promise<ImportSummary> {

@@ -7,9 +7,13 @@ import { assertNever } from '../../shared/assert';
 import { AppError } from '../core/errors';
 import type { ServiceDeps } from '../core/transaction';
 import { exportedFile, registryTables, workbookBytes } from '../interchange/export';
-import { runImport } from '../interchange/import';
+import { previewImport, runImport } from '../interchange/import';
 import type { JobKind, JobOf, JobResults } from './protocol';
 import { connect } from './connection';
+import { checkpointLog } from '../../db/connection';
+
+/** How long an import's checkpoint waits for readers of an older snapshot (a host's page). */
+const LOG_WAIT_MS = 2000;
 
 /** A copy refused, worded as the CLI words it (`moving.*`). */
 function copyFailure(error: unknown, to: string): unknown {
@@ -49,7 +53,15 @@ export async function runJobIn<K extends JobKind>(
   switch (spec.kind) {
     case 'import': {
       const s = spec as JobOf<'import'>;
-      return (await runImport(deps, ctx, s.file, s.name, s.options, onProgress)) as JobResults[K];
+      const summary = await runImport(deps, ctx, s.file, s.name, s.options, onProgress);
+      // Still under the job's mark: the log of a large import is folded back into the file
+      // here, not by the host's next small write on its own connection (and event loop).
+      if (!s.options.dryRun && deps.storage) checkpointLog(deps.storage.sqlite, LOG_WAIT_MS);
+      return summary as JobResults[K];
+    }
+    case 'preview': {
+      const s = spec as JobOf<'preview'>;
+      return (await previewImport(s.fileId, s.file, s.name, s.options, ctx.lang)) as JobResults[K];
     }
     case 'exportRegistry': {
       const s = spec as JobOf<'exportRegistry'>;

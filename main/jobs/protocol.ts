@@ -1,6 +1,11 @@
 import type { CopyResult } from '../../db/copy';
 import type { Engine } from '../../db/engine';
-import type { ExportedFile, ImportProgress, ImportSummary } from '../../shared/ipc/interchange';
+import type {
+  ExportedFile,
+  ImportPreview,
+  ImportProgress,
+  ImportSummary,
+} from '../../shared/ipc/interchange';
 import type { ErrorCode } from '../../shared/result';
 import type { RestoreResult } from '../backups/backups';
 import type { CallContext } from '../core/context';
@@ -20,6 +25,14 @@ export type JobSpec =
       readonly file: string;
       readonly name: string;
       readonly options: ImportOptions;
+    }
+  | {
+      /** The import's dry look at a file: its sheets read and planned, nothing written. */
+      readonly kind: 'preview';
+      readonly fileId: string;
+      readonly file: string;
+      readonly name: string;
+      readonly options: Omit<ImportOptions, 'dryRun'>;
     }
   | { readonly kind: 'exportRegistry'; readonly today: string; readonly headings: Headings }
   | {
@@ -44,6 +57,7 @@ export type JobOf<K extends JobKind> = Extract<JobSpec, { kind: K }>;
 
 export interface JobResults {
   readonly import: ImportSummary;
+  readonly preview: ImportPreview;
   readonly exportRegistry: ExportedFile;
   readonly restore: RestoreResult;
   readonly migrate: CopyResult;

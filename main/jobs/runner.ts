@@ -16,8 +16,9 @@ import {
 } from './protocol';
 
 /**
- * Long jobs (an import, the whole-registry export, a restore) run in a worker thread with a
- * connection of their own, so the host's event loop and its connection stay free: the window
+ * Long jobs (an import and its preview, the whole-registry export, a restore, a migration)
+ * run in a worker thread, with a connection of their own where they need one (a preview only
+ * reads its file), so the host's event loop and its connection stay free: the window
  * and the browser host keep answering, and the import's progress reaches the bar. An import
  * or a restore holds the registry's write lock until it ends; while it runs, every write from
  * elsewhere is refused at once as "an import is running" (the registry's job mark, db/job-mark.ts,

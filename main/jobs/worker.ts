@@ -5,7 +5,7 @@ import { headlessPlatform } from '../core/platform';
 import type { ServiceDeps } from '../core/transaction';
 import { connect } from './connection';
 import { runJobIn } from './jobs';
-import { failureOf, type JobStart, type WorkerMessage } from './protocol';
+import { failureOf, type JobKind, type JobStart, type WorkerMessage } from './protocol';
 
 /**
  * The worker thread of one job (see runner.ts): opens the registry again with a connection of
@@ -13,6 +13,7 @@ import { failureOf, type JobStart, type WorkerMessage } from './protocol';
  * result, closes the connection. No electron here: this file is bundled for every host.
  */
 const start = workerData as JobStart;
+const WITHOUT_CONNECTION: ReadonlySet<JobKind> = new Set<JobKind>(['restore', 'preview']);
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
 async function open(start: JobStart): Promise<{ deps: ServiceDeps; close(): Promise<void> }> {
@@ -32,11 +33,11 @@ async function open(start: JobStart): Promise<{ deps: ServiceDeps; close(): Prom
 
 async function main(): Promise<void> {
   try {
-    // A restore opens the files it needs itself; the others read or write through a connection.
-    const value =
-      start.spec.kind === 'restore'
-        ? await runJobIn(start.spec, bare(start), start.ctx, () => {})
-        : await withConnection(start);
+    // A restore opens the files it needs itself, a preview reads only its file; the others
+    // read or write through a connection.
+    const value = WITHOUT_CONNECTION.has(start.spec.kind)
+      ? await runJobIn(start.spec, bare(start), start.ctx, () => {})
+      : await withConnection(start);
     post({ type: 'done', value });
   } catch (error) {
     post({ type: 'failed', failure: failureOf(error) });
@@ -54,7 +55,7 @@ async function withConnection(start: JobStart): Promise<unknown> {
   }
 }
 
-/** What a restore needs of ServiceDeps: the clock (no connection is opened for it). */
+/** What a restore or a preview needs of ServiceDeps: the clock (no connection is opened). */
 function bare(start: JobStart): ServiceDeps {
   const at = new Date(start.at);
   return {

@@ -105,6 +105,73 @@ export function useTypeToEdit<R extends GridRow>({
       composing = null;
       if (cell) edit(cell, event.data);
     };
+    // Keys typed after AG Grid opened the editor on the first one, while the editor (drawn a
+    // frame later) does not have the focus yet: they reach the cell and wait here, then go
+    // into the editor where its caret is the moment it takes the focus ("Japan", not "Jpan").
+    // Enter or Tab pressed meanwhile waits too, and then commits what was typed.
+    const early: { text: string; key: { key: string; shiftKey: boolean } | null } = {
+      text: '',
+      key: null,
+    };
+    // A key AG Grid opened the editor with (it keeps the key's input from the cell).
+    let opener: string | null = null;
+    let waiting = false;
+    const editingHere = (cell: HTMLElement) => {
+      const at = positionOf(cell);
+      return (
+        at !== null &&
+        (api.current?.getEditingCells() ?? []).some(
+          (c) =>
+            c.rowIndex === at.rowIndex &&
+            c.column?.getColId() === at.colKey &&
+            (c.rowPinned ?? null) === at.rowPinned,
+        )
+      );
+    };
+    const flushEarly = (editor: Editor | null) => {
+      const { text, key } = early;
+      early.text = '';
+      early.key = null;
+      opener = null;
+      waiting = false;
+      if (!editor) return;
+      if (text) insertText(editor, text);
+      // A frame later: the editor has drawn what the text chose (a list's first match).
+      if (key)
+        requestAnimationFrame(() =>
+          editor.dispatchEvent(
+            new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }),
+          ),
+        );
+    };
+    const waitForEditor = () => {
+      if (waiting) return;
+      waiting = true;
+      whenEditorOpen(root, EDITOR_WAIT_FRAMES, (editor) => {
+        if (waiting) flushEarly(editor);
+      });
+    };
+    const onEditorFocus = (event: FocusEvent) => {
+      if (!(event.target instanceof Element) || !event.target.matches(EDITOR)) return;
+      flushEarly(event.target as Editor);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      const cell = cellOf(event.target);
+      if (!cell || event.ctrlKey || event.metaKey || event.altKey) return;
+      const editing = editingHere(cell);
+      if (editing && (event.key === 'Enter' || event.key === 'Tab') && (opener || early.text)) {
+        // Before AG Grid hears it: it would close the editor before the text is in it.
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        early.key = { key: event.key, shiftKey: event.shiftKey };
+        waitForEditor();
+      } else if (event.key === 'Escape') {
+        early.text = '';
+        early.key = null;
+        opener = null;
+      } else if (event.key.length === 1 && !editing && cellEditable(cell)) opener = event.key;
+    };
+
     const onBeforeInput = (event: InputEvent) => {
       const cell = cellOf(event.target);
       if (!cell || composing) return;
@@ -113,6 +180,12 @@ export function useTypeToEdit<R extends GridRow>({
       event.preventDefault();
       // Text committed without a composition (some input methods, dictation).
       if (event.inputType === 'insertText' && event.data) {
+        if (!opening && editingHere(cell)) {
+          early.text += event.data;
+          waitForEditor();
+          return;
+        }
+        opener = null;
         before = [...cell.childNodes];
         edit(cell, event.data);
       }
@@ -123,12 +196,18 @@ export function useTypeToEdit<R extends GridRow>({
     root.addEventListener('compositionstart', onCompositionStart);
     root.addEventListener('compositionend', onCompositionEnd);
     root.addEventListener('beforeinput', onBeforeInput);
+    // Before AG Grid's own listener: it opens the editor on this key.
+    root.addEventListener('keydown', onKeyDown, true);
+    // A popup editor is drawn outside the grid: its focus is heard on the document.
+    document.addEventListener('focusin', onEditorFocus, true);
     return () => {
+      document.removeEventListener('focusin', onEditorFocus, true);
       root.removeEventListener('focusin', onFocusIn);
       root.removeEventListener('focusout', onFocusOut);
       root.removeEventListener('compositionstart', onCompositionStart);
       root.removeEventListener('compositionend', onCompositionEnd);
       root.removeEventListener('beforeinput', onBeforeInput);
+      root.removeEventListener('keydown', onKeyDown, true);
       root.querySelectorAll('.ag-cell[contenteditable]').forEach((c) => {
         c.removeAttribute('contenteditable');
       });
@@ -155,6 +234,16 @@ function whenEditorOpen(root: HTMLElement, frames: number, then: (e: Editor | nu
   if (editor && document.activeElement === editor) return then(editor);
   if (frames <= 0) return then(null);
   requestAnimationFrame(() => whenEditorOpen(root, frames - 1, then));
+}
+
+/** Types text into the open editor at its caret (over its selection), as keys would. */
+function insertText(editor: Editor, text: string): void {
+  if (editor instanceof HTMLSelectElement) return putText(editor, text);
+  const start = editor.selectionStart ?? editor.value.length;
+  const end = editor.selectionEnd ?? start;
+  editor.setRangeText(text, start, end, 'end');
+  // React's editors hear the input event; the value it reads is the one just set.
+  editor.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 /**

@@ -41,6 +41,31 @@ function rows(): string[][] {
   ]);
 }
 
+/** The bench's ledger as an XLSX in `dir`. */
+function writeLedger(dir: string, data: string[][]): string {
+  const xlsxFile = path.join(dir, 'ledger.xlsx');
+  const workbook = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet([HEADER, ...data]), 'Ties');
+  writeFileSync(
+    xlsxFile,
+    XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }),
+  );
+  return xlsxFile;
+}
+
+/** The host's answers during the import alone (a line of `import` too), for a quicker look. */
+export const importHostBench: Bench = {
+  name: 'import-host',
+  async run() {
+    const dir = mkdtempSync(path.join(tmpdir(), 'yc-bench-import-host-'));
+    try {
+      return { rows: ROWS, ...(await hostDuringImport(writeLedger(dir, rows()), dir)) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
 /** Rounds of every measurement, interleaved; medians are reported (this machine is noisy). */
 const ROUNDS = 3;
 
@@ -55,13 +80,7 @@ export const importBench: Bench = {
   async run() {
     const dir = mkdtempSync(path.join(tmpdir(), 'yc-bench-import-'));
     const data = rows();
-    const xlsxFile = path.join(dir, 'ledger.xlsx');
-    const workbook = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet([HEADER, ...data]), 'Ties');
-    writeFileSync(
-      xlsxFile,
-      XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }),
-    );
+    const xlsxFile = writeLedger(dir, data);
     const csvFile = path.join(dir, 'ledger.csv');
     writeFileSync(
       csvFile,
@@ -141,7 +160,9 @@ export const importBench: Bench = {
       readAndRowOrderFloorRatio: round((m('bareRead') + m('row')) / baseline, 2),
       peakRssMb: round(peak / 1048576, 0),
       rssGrowthMb: round((peak - before) / 1048576, 0),
-      goal: 'ratio ≤ 3',
+      // Issue 20's goal is against what the product must do (read the file, write its rows and
+      // audit in the order it reads them): rowOrderFloorRatio. `ratio` (sqlite3 .import) is context.
+      goal: 'rowOrderFloorRatio ≤ 1.3, peakRssMb < 450',
       ...host,
     };
   },

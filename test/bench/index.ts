@@ -4,8 +4,9 @@ import { editBench } from './edit.bench';
 import { enginesBench } from './engines.bench';
 import { gridBench } from './grid.bench';
 import type { Bench, Metrics } from './harness';
-import { importBench, importLargeBench } from './import.bench';
+import { importBench, importHostBench, importLargeBench } from './import.bench';
 import { reportBench } from './report.bench';
+import { statisticsBench } from './statistics.bench';
 
 /** Every benchmark; `npm run bench [name…]` runs all or the named ones. */
 export const BENCHES: readonly Bench[] = [
@@ -13,10 +14,12 @@ export const BENCHES: readonly Bench[] = [
   gridBench,
   cliBench,
   importBench,
+  importHostBench,
   importLargeBench,
   reportBench,
   enginesBench,
   duplicatesBench,
+  statisticsBench,
 ];
 
 export async function runBenches(names: readonly string[]): Promise<Record<string, Metrics>> {

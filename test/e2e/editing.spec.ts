@@ -9,7 +9,13 @@ import { typeWithIme } from './typing';
  */
 
 const base = { local: 'Nanjing', local_level: 'city', stage: 'established' };
-type Tie = { id: string; version: number; partner: string; notes: string | null };
+type Tie = {
+  id: string;
+  version: number;
+  partner: string;
+  country: string;
+  notes: string | null;
+};
 
 async function seed(host: Host) {
   for (const [partner, country, on] of [
@@ -328,5 +334,69 @@ test.describe('moving and selecting', () => {
     await page.locator('.ag-cell[col-id="title"]').first().click();
     await page.keyboard.press('Control+a');
     await expect(page.getByText('2 selected')).toBeVisible();
+  });
+});
+
+/**
+ * Keys, then Enter, all in one task, as a fast typist's reach a busy window: every key after
+ * the first arrives before the editor the first one opened is drawn and takes the focus.
+ * A key goes where a real one would: to the focused element, typed into it if it is a text
+ * box, or as an input event to a cell being typed into.
+ */
+async function typeAheadOfEditor(page: Page, text: string): Promise<void> {
+  await page.evaluate(
+    (keys) => {
+      const press = (key: string) => {
+        const target = document.activeElement ?? document.body;
+        const down = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+        if (!target.dispatchEvent(down) || key.length !== 1) return;
+        const now = document.activeElement;
+        if (now instanceof HTMLInputElement || now instanceof HTMLTextAreaElement) {
+          now.setRangeText(key, now.selectionStart ?? 0, now.selectionEnd ?? 0, 'end');
+          now.dispatchEvent(new Event('input', { bubbles: true }));
+        } else if (now instanceof HTMLElement && now.isContentEditable)
+          now.dispatchEvent(
+            new InputEvent('beforeinput', {
+              inputType: 'insertText',
+              data: key,
+              bubbles: true,
+              cancelable: true,
+            }),
+          );
+      };
+      for (const key of keys) press(key);
+    },
+    [...text, 'Enter'],
+  );
+}
+
+test.describe('typing faster than an editor opens', () => {
+  test.use({ lang: 'en' });
+
+  test('every key typed before a picker takes the focus reaches it, and Enter commits it', async ({
+    page,
+    host,
+  }) => {
+    await seed(host);
+    const grid = new TiesPage(page);
+    await grid.open(host.url);
+    const nagoya = await grid.rowId('Nagoya');
+    const blank = blankCell(page, 'country');
+    for (const name of ['Italy', 'Japan', 'Germany', 'Japan']) {
+      await grid.cell(nagoya, 'country').click();
+      await typeAheadOfEditor(page, name);
+      await expect(grid.cell(nagoya, 'country')).toHaveText(name);
+      // The blank row keeps what was typed until the row has what a tie needs.
+      await blank.click();
+      await typeAheadOfEditor(page, name);
+      await expect(blank).toHaveText(name);
+      await page.keyboard.press('Escape');
+    }
+    // And a text cell, whose editor AG Grid draws itself.
+    await grid.cell(nagoya, 'notes').click();
+    await typeAheadOfEditor(page, 'Sister city since 1978');
+    await expect(grid.cell(nagoya, 'notes')).toHaveText('Sister city since 1978');
+    const saved = (await ties(host)).find((t) => t.partner === 'Nagoya');
+    expect(saved).toMatchObject({ country: 'JP', notes: 'Sister city since 1978' });
   });
 });

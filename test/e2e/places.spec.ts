@@ -173,10 +173,15 @@ for (const lang of ['zh', 'en'] as const) {
 }
 
 const reasons = {
-  zh: { variant: '中文名相同（繁体字或日文汉字写法）', spelling: '同一名称的不同拼写' },
+  zh: {
+    variant: '中文名相同（繁体字或日文汉字写法）',
+    spelling: '同一名称的不同拼写',
+    reading: '日文读音',
+  },
   en: {
     variant: 'the same Chinese name in traditional or Japanese characters',
     spelling: 'the same name in another spelling',
+    reading: 'Japanese reading',
   },
 } as const;
 
@@ -185,7 +190,7 @@ for (const lang of ['zh', 'en'] as const) {
   test.describe(`suggested duplicates in another script or spelling (${lang})`, () => {
     test.use({ lang });
 
-    test('offers 長崎 and 长崎, Ōsaka and Osaka-shi, and not a prefecture beside its city', async ({
+    test('offers 長崎 and 长崎, Ōsaka and Osaka-shi, 大阪 and Osaka by its Japanese reading, and not a prefecture beside its city', async ({
       page,
       host,
       pageErrors,
@@ -197,19 +202,39 @@ for (const lang of ['zh', 'en'] as const) {
         ['芜湖市', 'Osaka-shi'],
         ['合肥市', 'Nagasaki-ken'],
         ['芜湖市', 'Nagasaki'],
+        ['合肥市', '大阪'],
+        ['芜湖市', 'Osaka'],
+        ['合肥市', '大阪府'],
       ] as const)
         await host.call('ties:create', { local, local_level: 'city', partner, country: 'JP' });
       await page.goto(host.url);
       await page.getByRole('navigation').getByRole('button', { name: w.nav }).click();
       const items = page.getByTestId('suggestions').locator('li');
-      await expect(items).toHaveCount(2);
-      const variant = items.filter({ hasText: '長崎' });
-      await expect(variant).toContainText('长崎');
-      await expect(variant).toContainText(reasons[lang].variant);
-      const spelling = items.filter({ hasText: 'Ōsaka' });
-      await expect(spelling).toContainText('Osaka-shi');
-      await expect(spelling).toContainText(reasons[lang].spelling);
-      await expect(page.getByTestId('suggestions')).not.toContainText('Nagasaki');
+      // One item naming the two, in either order, for the reason given.
+      const pair = (a: string, b: string) =>
+        items.filter({
+          has: page.locator('span', { hasText: new RegExp(`^(?:${a} · ${b}|${b} · ${a})$`) }),
+        });
+      const expected = [
+        ['長崎', '长崎', reasons[lang].variant],
+        ['Ōsaka', 'Osaka-shi', reasons[lang].spelling],
+        ['Ōsaka', 'Osaka', reasons[lang].spelling],
+        ['Osaka-shi', 'Osaka', reasons[lang].spelling],
+        // 大阪 reads Osaka, 長崎 and 长崎 read Nagasaki: 日文读音, Japanese reading.
+        ['大阪', 'Osaka', reasons[lang].reading],
+        ['大阪', 'Ōsaka', reasons[lang].reading],
+        ['大阪', 'Osaka-shi', reasons[lang].reading],
+        ['長崎', 'Nagasaki', reasons[lang].reading],
+        ['长崎', 'Nagasaki', reasons[lang].reading],
+      ] as const;
+      await expect(items).toHaveCount(expected.length);
+      for (const [a, b, reason] of expected) {
+        await expect(pair(a, b)).toHaveCount(1);
+        await expect(pair(a, b)).toContainText(reason);
+      }
+      // Never a prefecture beside its city: Nagasaki-ken, 大阪府.
+      await expect(page.getByTestId('suggestions')).not.toContainText('Nagasaki-ken');
+      await expect(page.getByTestId('suggestions')).not.toContainText('大阪府');
       await screenshot(page, `places-suggestions-${lang}`);
       expect(pageErrors).toEqual([]);
     });

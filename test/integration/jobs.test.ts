@@ -1,19 +1,35 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHost, type RunningHost } from '../../main/host/server';
 import { openRegistry, type Registry } from '../../main/registry';
-import type { ImportProgress, ImportSummary } from '../../shared/ipc/interchange';
+import type * as ImportModule from '../../main/interchange/import';
+import { previewImport } from '../../main/interchange/import';
+import type { ImportPreview, ImportProgress, ImportSummary } from '../../shared/ipc/interchange';
 import type { WireResult } from '../../shared/result';
 import { bundleEntry } from '../support/bundle';
 import { call, postgresTestRegistry, TEST_ENGINE, testRegistry } from '../support/registry';
+import { scratch, xlsxBytes } from '../support/spreadsheets';
 
 /**
  * Long jobs in a worker thread (main/jobs): the browser host keeps answering while a large
  * import runs, a write meanwhile is refused as "an import is running", the import lands whole,
  * a refused one leaves nothing, and closing the registry ends the worker with nothing applied.
  */
+
+/** Previews made in this process (the test's own, and any the host would make here). */
+const previewsHere = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../main/interchange/import', async (importOriginal) => {
+  const actual = await importOriginal<typeof ImportModule>();
+  return {
+    ...actual,
+    previewImport: (...args: Parameters<typeof actual.previewImport>) => {
+      previewsHere.count++;
+      return actual.previewImport(...args);
+    },
+  };
+});
 
 let worker: string;
 /** Rows enough for the import to outlast a few calls (PostgreSQL writes them slower). */
@@ -163,11 +179,57 @@ describe('long jobs in a worker', () => {
     const done = await run;
     expect(done.ok).toBe(true);
     if (done.ok) expect(done.value.created).toBe(rows);
+    // The job folded its log back into the file before it ended: the host's next write does
+    // not inherit the checkpoint of every page the import wrote (tens of MB here). What may be
+    // left is the few pages of statistics the worker's connection refreshes as it closes.
+    if (TEST_ENGINE === 'sqlite')
+      expect(statSync(`${registry.file}-wal`).size).toBeLessThan(256 * 1024);
     expect(await tieCount(registry)).toBe(rows);
     // The mark is gone with the job: writes go through again, here and elsewhere.
     expect((await post(host, 'ties:create', newTie)).ok).toBe(true);
     if (TEST_ENGINE === 'sqlite') expect(existsSync(`${registry.file}.job`)).toBe(false);
   }, 180_000);
+
+  it('previews a large workbook in the worker while the host answers other calls', async () => {
+    const registry = await registryWithWorker();
+    const host = await startBrowserHost(registry);
+    const header = ['外方城市', '国家', '我方', '我方级别', '阶段', '结好日期', '备注'];
+    const rows = Array.from({ length: 30_000 }, (_, i) => [
+      `Partner ${i}`,
+      '日本',
+      `Locality ${i % 50}`,
+      '市级',
+      '已结好',
+      `${1980 + (i % 40)}-05-01`,
+      `row ${i} of a ledger large enough that reading it takes a while`,
+    ]);
+    const file = scratch()('友好城市.xlsx', xlsxBytes({ 友好城市: [header, ...rows] }));
+    const { fileId } = await uploadThroughHost(host, file);
+    let settled = false;
+    const previewed = post<ImportPreview>(host, 'import:preview', { fileId }, 'zh').finally(
+      () => (settled = true),
+    );
+    // While the worker reads the workbook, the host goes on answering: several calls come
+    // back before the preview does (with the read on the host's thread, none could).
+    let answered = 0;
+    while (!settled) {
+      const info = await post<{ version: string }>(host, 'app:info', {});
+      expect(info.ok).toBe(true);
+      if (!settled) answered++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(answered).toBeGreaterThanOrEqual(3);
+    const preview = await previewed;
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    // The workbook was read in the worker: the host's process made no preview of its own.
+    expect(previewsHere.count).toBe(0);
+    // The very preview the host's own process would make of the file.
+    const here = await previewImport(fileId, file, '友好城市.xlsx', {}, 'zh');
+    expect(preview.value).toEqual(here);
+    expect(preview.value.sheets.map((sheet) => sheet.kind)).toEqual(['ties']);
+    expect(preview.value.sheets[0]?.missing).toEqual([]);
+  }, 120_000);
 
   it('rolls a refused import back whole in the worker', async () => {
     const registry = await registryWithWorker();

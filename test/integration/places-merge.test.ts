@@ -192,7 +192,7 @@ describe('merging two partners', () => {
 });
 
 describe('the overview', () => {
-  it('suggests partners one name apart by spelling or Chinese name, and counts live ties', async () => {
+  it('suggests partners one name apart by spelling, Chinese name or Japanese reading, and counts live ties', async () => {
     await tie('甲镇', 'Osaka');
     await tie('乙镇', 'Ōsaka');
     await tie('丙镇', '大阪');
@@ -210,7 +210,9 @@ describe('the overview', () => {
         .filter((s) => s.of === 'partner')
         .map((s) => [...[name(s.a), name(s.b)].sort(), s.reason].join(' '))
         .sort(),
-    ).toEqual(['Osaka Ōsaka spelling', 'Osaka 大阪 chineseName'].sort());
+    ).toEqual(
+      ['Osaka Ōsaka spelling', 'Osaka 大阪 chineseName', 'Ōsaka 大阪 japaneseReading'].sort(),
+    );
     expect(o.partners.find((p) => p.name === 'Portland')?.ties).toBe(1);
   });
 
@@ -222,6 +224,9 @@ describe('the overview', () => {
       ['乙镇', 'Osaka-shi'],
       ['丙镇', 'Kyouto'],
       ['丁镇', 'Kyōto City'],
+      // The simplified form the registry holds, read by the table of Japanese places (横浜市).
+      ['丁镇', '横滨'],
+      ['丙镇', 'Yokohama-shi'],
       // Not one place: a prefecture and its city, two Chinese names read alike, one name in
       // two countries.
       ['甲镇', '長崎県'],
@@ -244,6 +249,7 @@ describe('the overview', () => {
         'Osaka-shi | Ōsaka | spelling',
         'Kyouto | Kyōto City | spelling',
         '長崎 | 长崎 | variant',
+        'Yokohama-shi | 横滨 | japaneseReading',
       ].sort(),
     );
   });

@@ -50,6 +50,18 @@ function filesUnder(dir: string): string[] {
   );
 }
 
+/** The packages (not built-in modules, not relative files) a bundle requires, sorted. */
+function packagesRequired(bundle: string): string[] {
+  const names = [...bundle.matchAll(/require\("([^"]+)"\)/g)]
+    .map((m) => m[1] as string)
+    .filter((name) => !name.startsWith('.') && !name.startsWith('node:'))
+    .map((name) =>
+      (name.startsWith('@') ? name.split('/').slice(0, 2) : name.split('/').slice(0, 1)).join('/'),
+    )
+    .filter((name) => !builtinModules.includes(name));
+  return [...new Set(names)].sort();
+}
+
 beforeAll(() => {
   // The renderer only when its sources changed (seconds otherwise); the Electron bundles always.
   execFileSync(
@@ -131,19 +143,37 @@ describe('what is packed after npm run build', () => {
     expect(pkg.dependencies['better-sqlite3']).toBeDefined();
   });
 
+  it('unpacks the jobs worker with every package it requires at run time', () => {
+    // A worker thread cannot start inside app.asar (main/electron/job-worker.ts), and from
+    // app.asar.unpacked it finds only unpacked packages: each one it requires, and theirs.
+    expect(config.asarUnpack).toContain('dist/electron/jobs-worker.cjs');
+    const worker = readFileSync(path.join(ROOT, 'dist/electron/jobs-worker.cjs'), 'utf8');
+    // pg-native: only behind pg's `native` getter, which the registry never reads.
+    const required = packagesRequired(worker).filter((name) => name !== 'pg-native');
+    expect(required).toEqual(['better-sqlite3']);
+    const unpacked = new Set(
+      config.asarUnpack
+        .map((p) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\/\*\*$/.exec(p)?.[1])
+        .filter((name): name is string => name !== undefined),
+    );
+    const needed = new Set<string>();
+    const visit = (name: string) => {
+      if (needed.has(name)) return;
+      needed.add(name);
+      const manifest = JSON.parse(
+        readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+      ) as { dependencies?: Record<string, string> };
+      for (const dep of Object.keys(manifest.dependencies ?? {}))
+        // prebuild-install fetches the binary at install time; nothing requires it at run time.
+        if (dep !== 'prebuild-install') visit(dep);
+    };
+    for (const name of required) visit(name);
+    for (const name of needed) expect(unpacked.has(name), `${name} must be unpacked`).toBe(true);
+  });
+
   it('ships no dev dependency: what main requires at run time is a production dependency', () => {
     const main = readFileSync(path.join(ROOT, pkg.main), 'utf8');
-    const required = new Set(
-      [...main.matchAll(/require\("([^"]+)"\)/g)]
-        .map((m) => m[1] as string)
-        .filter((name) => !name.startsWith('.') && !name.startsWith('node:'))
-        .map((name) =>
-          (name.startsWith('@') ? name.split('/').slice(0, 2) : name.split('/').slice(0, 1)).join(
-            '/',
-          ),
-        )
-        .filter((name) => !builtinModules.includes(name)),
-    );
+    const required = new Set(packagesRequired(main));
     expect([...required]).toContain('better-sqlite3');
     for (const name of required) {
       if (name === 'electron') continue; // provided by the runtime itself

@@ -5,6 +5,7 @@ import {
   duplicatePartners,
   foldName,
   hanKey,
+  japaneseReadings,
   matchesPlace,
   romanKeys,
 } from '../../shared/place-duplicates';
@@ -45,6 +46,7 @@ describe('suggested duplicates', () => {
     expect(pairs).toEqual([
       { a: '1', b: '2', reason: 'spelling' },
       { a: '1', b: '3', reason: 'chineseName' },
+      { a: '2', b: '3', reason: 'japaneseReading' },
     ]);
   });
 
@@ -64,8 +66,15 @@ describe('suggested duplicates', () => {
     expect(
       reason(partner('1', '新山', { country: 'MY' }), partner('2', 'Xin Shan', { country: 'MY' })),
     ).toBe('pinyin');
-    // Neither row records the other's name: 大阪 reads "daban", not Osaka. Not suggested.
-    expect(reason(partner('1', '大阪'), partner('2', 'Osaka'))).toBeNull();
+    // Neither row records the other's name: in Japan, 大阪 is read by the table of Japanese
+    // places; elsewhere 大阪 reads "daban", not Osaka, and nothing pairs them.
+    expect(reason(partner('1', '大阪'), partner('2', 'Osaka'))).toBe('japaneseReading');
+    expect(
+      reason(partner('1', '大阪', { country: 'US' }), partner('2', 'Osaka', { country: 'US' })),
+    ).toBeNull();
+    expect(
+      reason(partner('1', '首尔', { country: 'KR' }), partner('2', 'Seoul', { country: 'KR' })),
+    ).toBeNull();
     // Without main's variant fold, a kanji form that differs from the simplified one (長崎,
     // 长崎) is another name, and two different Chinese names are two places.
     expect(reason(partner('1', '长崎'), partner('2', 'Nagasaki', { local: '長崎' }))).toBeNull();
@@ -231,8 +240,8 @@ describe('suggested duplicates, in another script or spelling', () => {
       partner('z', 'Yangpyeong', { country: 'KR' }),
     ],
     [jp('Osaka'), partner('u', 'Osaka', { country: 'US' })],
-    // 大阪 reads "daban": with no Chinese name on the Latin row, nothing pairs them.
-    [jp('大阪'), jp('Osaka')],
+    // Outside Japan 大阪 reads "daban": with no Chinese name on the Latin row, nothing pairs them.
+    [partner('o', '大阪', { country: 'KR' }), partner('p', 'Osaka', { country: 'KR' })],
     [jp('Kobe'), jp('Kofu')],
   ] as const)('does not suggest %s and %s', (x, y) => {
     expect(suggested(x, y)).toBeNull();
@@ -245,6 +254,101 @@ describe('suggested duplicates, in another script or spelling', () => {
     expect(duplicatePartners(rows, fold)).toEqual([
       { a: '長崎', b: '长崎市', reason: 'variant' },
       { a: 'Ōsaka', b: 'Osaka-shi', reason: 'spelling' },
+    ]);
+  });
+});
+
+describe('suggested duplicates, partners of Japan in kanji read by the table of Japanese places', () => {
+  const suggested = (x: ReturnType<typeof partner>, y: ReturnType<typeof partner>): string | null =>
+    duplicatePartners([x, y], fold)[0]?.reason ?? null;
+  const jp = (name: string, more: Parameters<typeof partner>[2] = {}) =>
+    partner(name, name, { country: 'JP', ...more });
+
+  it.each([
+    [jp('大阪'), jp('Osaka')],
+    [jp('大阪市'), jp('Ōsaka')],
+    [jp('大阪市'), jp('Osaka City')],
+    [jp('Oosaka'), jp('大阪')],
+    // The registry's simplified form and the table's Japanese one, folded alike.
+    [jp('横滨'), jp('Yokohama')],
+    [jp('横浜'), jp('Yokohama-shi')],
+    [jp('横濱'), jp('Yokohama')],
+    [jp('長崎'), jp('Nagasaki')],
+    [jp('长崎市'), jp('Nagasaki City')],
+    [jp('茅ヶ崎市'), jp('Chigasaki')],
+    [jp('京都'), jp('Kyōto')],
+    [jp('東京'), jp('Tokyo')],
+    [jp('北海道'), jp('Hokkaidō')],
+    // A prefecture read as a prefecture, a town as a town.
+    [jp('長崎県'), jp('Nagasaki-ken')],
+    [jp('长崎县'), jp('Nagasaki Prefecture')],
+    [jp('大阪府'), jp('Osaka Prefecture')],
+    [jp('大阪府'), jp('Osaka-fu')],
+    [jp('箱根町'), jp('Hakone-machi')],
+    // The Japanese local name in kanji, when the partner records no Latin name.
+    [jp('大阪', { local: '大阪市' }), jp('Ōsaka-shi')],
+  ] as const)('suggests %s and %s (Japanese reading)', (x, y) => {
+    expect(suggested(x, y)).toBe('japaneseReading');
+    expect(suggested(y, x)).toBe('japaneseReading');
+  });
+
+  it.each([
+    // A prefecture is never the city of its name, nor a city its prefecture.
+    [jp('長崎県'), jp('Nagasaki')],
+    [jp('長崎'), jp('Nagasaki-ken')],
+    [jp('大阪府'), jp('Osaka')],
+    [jp('大阪府'), jp('Osaka-shi')],
+    [jp('大阪市'), jp('Osaka Prefecture')],
+    // A town keeps its suffix, as in kanji (箱根町 is not 箱根).
+    [jp('箱根町'), jp('Hakone')],
+    // Another reading, or another place.
+    [jp('大阪'), jp('Kobe')],
+    [jp('大阪'), jp('Sakai')],
+    // A partner that records a Latin name is compared by it, not by the table.
+    [jp('大阪', { en: 'Naniwa' }), jp('Osaka')],
+    // Both named in kanji, and not one name: two places, whatever their readings.
+    [jp('大野市'), jp('小野市')],
+    [jp('大阪'), jp('Osaka', { zh: '大坂' })],
+    // The table is Japan's: kanji of another country are not read by it.
+    [partner('1', '大阪', { country: 'US' }), partner('2', 'Osaka', { country: 'US' })],
+    [partner('1', '横浜', { country: 'KR' }), partner('2', 'Yokohama', { country: 'KR' })],
+  ] as const)('does not suggest %s and %s', (x, y) => {
+    expect(suggested(x, y)).toBeNull();
+    expect(suggested(y, x)).toBeNull();
+  });
+
+  it('reads a kanji name several places bear by all their readings (homonyms)', () => {
+    // 府中市 is a city of Tokyo and one of Hiroshima, both Fuchū.
+    expect(japaneseReadings(fold).get('府中')).toEqual(['fuchu']);
+    expect(suggested(jp('府中市'), jp('Fuchū'))).toBe('japaneseReading');
+    expect(suggested(jp('府中'), jp('Fuchu-shi'))).toBe('japaneseReading');
+    // 府中町, a town of Hiroshima, is Fuchu-cho.
+    expect(suggested(jp('府中町'), jp('Fuchu-cho'))).toBe('japaneseReading');
+    expect(suggested(jp('府中町'), jp('Fuchu'))).toBeNull();
+    // 大野市 and 小野市 are both Ono: each is suggested beside an Ono, never beside the other.
+    expect(duplicatePartners([jp('大野市'), jp('小野市'), jp('Ōno'), jp('Kobe')], fold)).toEqual([
+      { a: '大野市', b: 'Ōno', reason: 'japaneseReading' },
+      { a: '小野市', b: 'Ōno', reason: 'japaneseReading' },
+    ]);
+  });
+
+  it("reads the table by the fold in use: as written, the simplified 横滨 is not the table's 横浜", () => {
+    expect(duplicatePartners([jp('横浜'), jp('Yokohama')])[0]?.reason).toBe('japaneseReading');
+    expect(duplicatePartners([jp('横滨'), jp('Yokohama')])).toEqual([]);
+    expect(japaneseReadings(fold).get('横滨')).toEqual(['yokohama']);
+    expect(japaneseReadings().get('横浜')).toEqual(['yokohama']);
+    expect(japaneseReadings(fold).get('大阪府')).toEqual(['osakaken']);
+    expect(japaneseReadings(fold).get('大阪')).toEqual(['osaka']);
+  });
+
+  it('finds the readings among many partners of Japan, in the order given', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => jp(`Town ${i}`));
+    rows.splice(300, 0, jp('大阪'));
+    rows.splice(900, 0, jp('Nagasaki-ken'));
+    rows.push(jp('Osaka City'), jp('長崎県'), jp('長崎'));
+    expect(duplicatePartners(rows, fold)).toEqual([
+      { a: '大阪', b: 'Osaka City', reason: 'japaneseReading' },
+      { a: 'Nagasaki-ken', b: '長崎県', reason: 'japaneseReading' },
     ]);
   });
 });
