@@ -12,17 +12,29 @@ import type { Executor, Row, RowPatch } from './schema';
 import { updateVersioned } from './versioned';
 import { prepared, preparedInsert } from './prepared';
 
-/** Ties with their locality (`l`) and partner (`p`): the one spelling of this join. */
-function named(db: Executor) {
-  return db
-    .selectFrom('ties as t')
-    .innerJoin('localities as l', 'l.id', 't.locality_id')
-    .innerJoin('partners as p', 'p.id', 't.partner_id');
+/**
+ * Ties with their locality (`l`) and partner (`p`): the one spelling of this join. `tiesFirst`
+ * writes it as cross joins, which SQLite never reorders: the ties are read first, so a page in
+ * the grid's own order comes from `ties_grid_order` and stops at its last row. With planner
+ * statistics SQLite would otherwise start from the 30 localities and sort all 50,000 ties (40
+ * to 80 ms for the grid's first page instead of under one). PostgreSQL plans both alike.
+ */
+function named(db: Executor, tiesFirst = false) {
+  const ties = db.selectFrom('ties as t');
+  return tiesFirst
+    ? ties
+        .crossJoin('localities as l')
+        .crossJoin('partners as p')
+        .whereRef('l.id', '=', 't.locality_id')
+        .whereRef('p.id', '=', 't.partner_id')
+    : ties
+        .innerJoin('localities as l', 'l.id', 't.locality_id')
+        .innerJoin('partners as p', 'p.id', 't.partner_id');
 }
 
 /** The tie with its locality and partner, as one query returns it. */
-function joined(db: Executor) {
-  return named(db).select([
+function joined(db: Executor, tiesFirst = false) {
+  return named(db, tiesFirst).select([
     't.id',
     't.version',
     't.locality_id',
@@ -111,8 +123,12 @@ export interface TieQuery {
   readonly limit: number;
 }
 
-function filtered(db: Executor, q: Pick<TieQuery, 'quick' | 'filter' | 'deleted' | 'ids'>) {
-  const query = joined(db)
+function filtered(
+  db: Executor,
+  q: Pick<TieQuery, 'quick' | 'filter' | 'deleted' | 'ids'>,
+  tiesFirst = false,
+) {
+  const query = joined(db, tiesFirst)
     .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
     .where(() => filterSql(TIE_SQL, q.filter, engineOfDb(db)))
     .where(() => quickSql(TIE_SQL, q.quick, engineOfDb(db)));
@@ -164,7 +180,9 @@ export async function listTies(
   q: TieQuery,
 ): Promise<{ rows: TieRow[]; total: number }> {
   const order = orderSql(TIE_SQL, q.sort);
-  let query = filtered(db, q);
+  // In the grid's own order, filtered and searched by the ties' own columns only: ties first.
+  const own = order === null && [...tablesRead(q)].every((table) => table === 't');
+  let query = filtered(db, q, own);
   if (order) query = query.orderBy(order as never);
   const rows = await query
     .orderBy('t.created_at')
