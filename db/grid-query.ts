@@ -7,6 +7,7 @@ import {
   type FilterCondition,
   type SetFilter,
 } from '../shared/grid-query';
+import type { Engine } from './engine';
 
 /**
  * A grid's column as SQL: the expression it shows and how its filter reads. Text columns
@@ -17,7 +18,7 @@ export type SqlColumn =
   | {
       readonly expr: string;
       readonly kind: 'text' | 'date';
-      readonly like?: (pattern: string) => RawBuilder<SqlBool>;
+      readonly like?: (pattern: string, caseless: Caseless) => RawBuilder<SqlBool>;
       /** What it sorts by, where that is not `expr`: a name's pinyin key. */
       readonly sortBy?: readonly string[];
     }
@@ -28,6 +29,28 @@ export type SqlColumn =
 
 export type SqlColumns = Readonly<Record<string, SqlColumn>>;
 
+/** `expression like pattern`, whatever the case of either (the pattern escapes with a backslash). */
+export type Caseless = (
+  expression: string | RawBuilder<unknown>,
+  pattern: string,
+) => RawBuilder<SqlBool>;
+
+/**
+ * How each engine matches regardless of case. SQLite's LIKE already ignores the case of ASCII
+ * letters, which are all its lower() folds, so there the column is left as it is: lowering
+ * every column of every row was half the time of a quick search at 50,000 ties. PostgreSQL's
+ * LIKE minds case, and its lower() folds the letters of every script, so there both sides are
+ * lowered.
+ */
+export function caselessLike(engine: Engine): Caseless {
+  return (expression, pattern) => {
+    const ref = typeof expression === 'string' ? sql.ref(expression) : expression;
+    return engine === 'postgres'
+      ? sql<SqlBool>`lower(${ref}) like lower(${pattern}) escape '\\'`
+      : sql<SqlBool>`${ref} like ${pattern} escape '\\'`;
+  };
+}
+
 const TRUE = sql<SqlBool>`1 = 1`;
 const FALSE = sql<SqlBool>`1 = 0`;
 
@@ -35,13 +58,13 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function like(column: SqlColumn, pattern: string): RawBuilder<SqlBool> {
+function like(column: SqlColumn, pattern: string, caseless: Caseless): RawBuilder<SqlBool> {
   if ((column.kind === 'text' || column.kind === 'date') && column.like)
-    return column.like(pattern);
+    return column.like(pattern, caseless);
   // A number is searched as its text (SQLite converts by itself; PostgreSQL needs the cast).
   const ref =
     column.kind === 'number' ? sql`cast(${sql.ref(column.expr)} as text)` : sql.ref(column.expr);
-  return sql<SqlBool>`lower(${ref}) like lower(${pattern}) escape '\\'`;
+  return caseless(ref, pattern);
 }
 
 function blank(column: SqlColumn): RawBuilder<SqlBool> {
@@ -78,7 +101,11 @@ function fieldsMatching(
   return negate ? sql<SqlBool>`not (${any})` : sql<SqlBool>`(${any})`;
 }
 
-function conditionSql(column: SqlColumn, c: FilterCondition): RawBuilder<SqlBool> {
+function conditionSql(
+  column: SqlColumn,
+  c: FilterCondition,
+  caseless: Caseless,
+): RawBuilder<SqlBool> {
   if (c.type === 'blank') return blank(column);
   if (c.type === 'notBlank') return sql<SqlBool>`not ${blank(column)}`;
   if (c.filterType === 'number') {
@@ -130,7 +157,7 @@ function conditionSql(column: SqlColumn, c: FilterCondition): RawBuilder<SqlBool
         : positive === 'endsWith'
           ? `%${e}`
           : e;
-  const match = like(column, pattern);
+  const match = like(column, pattern, caseless);
   return negate ? sql<SqlBool>`(${sql.ref(column.expr)} is null or not ${match})` : match;
 }
 
@@ -145,28 +172,31 @@ function setSql(column: SqlColumn, model: SetFilter): RawBuilder<SqlBool> {
 export function filterSql(
   columns: SqlColumns,
   filter: Readonly<Record<string, ColumnFilter | undefined>>,
+  engine: Engine,
 ): Expression<SqlBool> {
+  const caseless = caselessLike(engine);
   const parts: RawBuilder<SqlBool>[] = [];
   for (const [colId, model] of Object.entries(filter)) {
     const column = columns[colId];
     if (!column || !model) continue;
     if (model.filterType === 'set') parts.push(setSql(column, model));
     else if ('operator' in model) {
-      const each = model.conditions.map((c) => conditionSql(column, c));
+      const each = model.conditions.map((c) => conditionSql(column, c, caseless));
       parts.push(
         sql<SqlBool>`(${sql.join(each, model.operator === 'AND' ? sql` and ` : sql` or `)})`,
       );
-    } else parts.push(conditionSql(column, model));
+    } else parts.push(conditionSql(column, model, caseless));
   }
   return parts.length === 0 ? TRUE : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
 /** Quick search: the words in any column, in either language. */
-export function quickSql(columns: SqlColumns, quick: string): Expression<SqlBool> {
+export function quickSql(columns: SqlColumns, quick: string, engine: Engine): Expression<SqlBool> {
   const words = quick.trim();
   if (words === '') return TRUE;
+  const caseless = caselessLike(engine);
   const ors = Object.values(columns).map((c) =>
-    conditionSql(c, { filterType: 'text', type: 'contains', filter: words }),
+    conditionSql(c, { filterType: 'text', type: 'contains', filter: words }, caseless),
   );
   return sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
 }

@@ -6,6 +6,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { ColumnFilter } from '../shared/grid-query';
 import type { VisitColumn } from '../shared/ipc/visits';
 import { filterSql, orderSql, quickSql, valueCounts, type SqlColumn } from './grid-query';
+import { engineOfDb } from './engine';
 import { fromJsonText } from './json';
 import type { Executor, NewRow, Row } from './schema';
 
@@ -91,8 +92,8 @@ export const VISIT_SQL: Readonly<Record<VisitColumn, SqlColumn>> = {
   ties: {
     expr: 'v.id',
     kind: 'text',
-    like: (p) =>
-      sql<SqlBool>`exists (select 1 from visit_ties vt join ties t on t.id = vt.tie_id join partners p on p.id = t.partner_id where vt.visit_id = v.id and (lower(p.name) like lower(${p}) escape '\\' or p.name_zh like ${p} escape '\\'))`,
+    like: (p, caseless) =>
+      sql<SqlBool>`exists (select 1 from visit_ties vt join ties t on t.id = vt.tie_id join partners p on p.id = t.partner_id where vt.visit_id = v.id and (${caseless('p.name', p)} or p.name_zh like ${p} escape '\\'))`,
   },
   outcomes: { expr: 'v.outcomes', kind: 'text' },
   agreements_signed: { expr: 'v.agreements_signed', kind: 'number' },
@@ -113,8 +114,8 @@ interface VisitView {
 function filtered(db: Executor, q: VisitView) {
   let query = joined(db)
     .where('v.deleted_at', q.deleted ? 'is not' : 'is', null)
-    .where(() => filterSql(VISIT_SQL, q.filter))
-    .where(() => quickSql(VISIT_SQL, q.quick));
+    .where(() => filterSql(VISIT_SQL, q.filter, engineOfDb(db)))
+    .where(() => quickSql(VISIT_SQL, q.quick, engineOfDb(db)));
   if (q.tie_id) {
     const tieId = q.tie_id;
     query = query.where(

@@ -14,13 +14,7 @@ import { RegistriesDialog } from './desktop/RegistriesDialog';
 import { chooseLang as chooseLangHere, errorText, followRegistryLang } from './i18n';
 import { renderScreen, SCREENS, type Screen } from './screens';
 import { LanguageOptions } from './components/LanguageOptions';
-
-const SCREEN_KEY = 'youcheng.screen';
-
-function initialScreen(): Screen {
-  const saved = localStorage.getItem(SCREEN_KEY);
-  return (SCREENS as readonly string[]).includes(saved ?? '') ? (saved as Screen) : 'ties';
-}
+import { initialScreen, SCREEN_KEY } from './navigation';
 
 /** Commands a grid carries out, and the screen that has one when the one in front has not. */
 const GRID_COMMANDS: readonly PageCommand[] = ['import', 'export', 'undo', 'redo', 'fillDown'];

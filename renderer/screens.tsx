@@ -12,19 +12,9 @@ import { SettingsScreen } from './settings/SettingsScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { TiesScreen } from './ties/TiesScreen';
 
-/** The navigation, in order. Each feature registers its screen here. */
-export const SCREENS = [
-  'ties',
-  'letters',
-  'approvals',
-  'visits',
-  'pipeline',
-  'followups',
-  'reports',
-  'places',
-  'settings',
-] as const;
-export type Screen = (typeof SCREENS)[number];
+import type { Screen } from './navigation';
+
+export { SCREENS, type Screen } from './navigation';
 
 export function renderScreen(screen: Screen, lang: Lang): ReactNode {
   switch (screen) {

@@ -10,6 +10,7 @@ import * as m20261204T2100 from './20261204T2100_followup_marks';
 import * as m20261204T2200 from './20261204T2200_staff_sign_in';
 import * as m20261205T0400 from './20261205T0400_approval_rounds';
 import * as m20261206T2100 from './20261206T2100_ties_grid_order';
+import * as m20261206T2200 from './20261206T2200_count_indexes';
 
 /**
  * The static list of migrations, in order. Names are timestamps, so sorting them as text
@@ -27,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T2200_staff_sign_in': m20261204T2200,
   '20261205T0400_approval_rounds': m20261205T0400,
   '20261206T2100_ties_grid_order': m20261206T2100,
+  '20261206T2200_count_indexes': m20261206T2200,
 };
 
 export const LATEST_SCHEMA = Object.keys(migrations).sort().at(-1) ?? '';

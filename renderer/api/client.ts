@@ -104,8 +104,45 @@ export function onSignInNeeded(listener: () => void): () => void {
   return () => window.removeEventListener(SIGN_IN_NEEDED, listener);
 }
 
+/** How long an answer asked for early waits for its call before it is dropped. */
+const EARLY_MS = 5000;
+
+/** Answers asked for as the page starts, each for the first call of its channel. */
+const early = new Map<Channel, { readonly input: string; readonly answer: Promise<unknown> }>();
+
+/**
+ * Asks main now what a component will ask when it mounts (`after` settles first, when given):
+ * the first call of the channel takes the answer if its input is the same and main said yes,
+ * and asks again otherwise, so an early answer never stands in for a different question or a
+ * later one. An answer no call takes within a few seconds is dropped.
+ */
+export function callEarly<K extends Channel>(
+  channel: K,
+  input: InputOf<K>,
+  after: Promise<unknown> = Promise.resolve(),
+): Promise<unknown> {
+  const ask = () => current()(channel, input);
+  const answer = after.then(ask, ask);
+  // Nobody may take it: a failure here is only the call that will be made again.
+  answer.catch(() => undefined);
+  early.set(channel, { input: JSON.stringify(input ?? {}), answer });
+  setTimeout(() => {
+    if (early.get(channel)?.answer === answer) early.delete(channel);
+  }, EARLY_MS);
+  return answer;
+}
+
+async function takeEarly(channel: Channel, input: unknown): Promise<WireResult<unknown> | null> {
+  const entry = early.get(channel);
+  if (!entry) return null;
+  early.delete(channel);
+  if (entry.input !== JSON.stringify(input ?? {})) return null;
+  const result = (await entry.answer.catch(() => null)) as WireResult<unknown> | null;
+  return result?.ok ? result : null;
+}
+
 async function send(channel: Channel, input: unknown): Promise<WireResult<unknown>> {
-  const result = await current()(channel, input);
+  const result = (await takeEarly(channel, input)) ?? (await current()(channel, input));
   if (!result.ok && result.error.key === 'auth.signInNeeded')
     window.dispatchEvent(new Event(SIGN_IN_NEEDED));
   return result;

@@ -8,6 +8,7 @@ import { useCan } from '../auth/session';
 import { cspNonce } from '../nonce';
 import type { Reference } from '../reference';
 import { gridTheme } from './agGrid';
+import { PAGE_ROWS } from './logic/view';
 import { ColumnsMenu } from './ColumnsMenu';
 import { UndoLog } from './dialogs/UndoLog';
 import './editing.css';
@@ -224,7 +225,7 @@ export function RegistryGrid<R extends GridRow>({
             {...(data.server
               ? {
                   datasource: data.datasource,
-                  cacheBlockSize: 200,
+                  cacheBlockSize: PAGE_ROWS,
                   maxBlocksInCache: 50,
                   infiniteInitialRowCount: 40,
                 }

@@ -2,7 +2,7 @@ import type { GridApi, IDatasource, IRowNode } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { GridView } from '../../shared/grid-query';
 import { refreshPlan } from './logic/rows';
-import { rowHidden, viewOf } from './logic/view';
+import { pageQuery, rowHidden, viewOf } from './logic/view';
 import type { GridRow, GridSpec } from './spec';
 
 /** How long a paged grid waits after the last keystroke of a quick search before asking main. */
@@ -52,14 +52,18 @@ export function useGridData<R extends GridRow>(
         ? {
             getRows: (params) => {
               void spec
-                .query?.({
-                  sort: params.sortModel.map((s) => ({ colId: s.colId, sort: s.sort })),
-                  filter: params.filterModel as GridView['filter'],
-                  quick: quickRef.current,
-                  deleted: deletedRef.current,
-                  offset: params.startRow,
-                  limit: params.endRow - params.startRow,
-                })
+                .query?.(
+                  pageQuery(
+                    {
+                      sort: params.sortModel,
+                      filter: params.filterModel as GridView['filter'],
+                      quick: quickRef.current,
+                      deleted: deletedRef.current,
+                    },
+                    params.startRow,
+                    params.endRow,
+                  ),
+                )
                 .then(
                   (page) => {
                     params.successCallback([...page.rows], page.total);

@@ -1,10 +1,8 @@
 import type { ColDef, GridState, StateUpdatedEvent } from 'ag-grid-community';
 import { useCallback, useRef, useState } from 'react';
 import { ChecklistFilter } from './filters/ChecklistFilter';
-import { keptState, restoredState } from './logic/persisted';
+import { keptKey, keptState, restoredState } from './logic/persisted';
 import type { GridName } from '../../shared/ipc/grid';
-
-const keyOf = (grid: GridName) => `youcheng.grid.${grid}`;
 
 /**
  * A grid's arrangement and column filters, kept in this window's storage so a reload (or the
@@ -15,7 +13,7 @@ export function useKeptState<R>(grid: GridName, columns: readonly ColDef<R>[]) {
     const checklists = new Set(
       columns.filter((c) => c.filter === ChecklistFilter).map((c) => c.colId ?? ''),
     );
-    return restoredState(localStorage.getItem(keyOf(grid)), checklists) as GridState | undefined;
+    return restoredState(localStorage.getItem(keptKey(grid)), checklists) as GridState | undefined;
   });
   const last = useRef<string | null>(null);
   const onStateUpdated = useCallback(
@@ -25,8 +23,8 @@ export function useKeptState<R>(grid: GridName, columns: readonly ColDef<R>[]) {
       // The event comes with every scroll and focus; write only what changed.
       if (text === last.current) return;
       last.current = text;
-      if (text === null) localStorage.removeItem(keyOf(grid));
-      else localStorage.setItem(keyOf(grid), text);
+      if (text === null) localStorage.removeItem(keptKey(grid));
+      else localStorage.setItem(keptKey(grid), text);
     },
     [grid],
   );

@@ -132,6 +132,45 @@ describe('pasting into the Ties grid', () => {
     expect((await call<TieRow>(registry, 'ties:get', { id: rows[0]?.id })).country).toBe('JP');
   });
 
+  it('writes nothing when a row written after others is refused, and names it by its row', async () => {
+    const audits = await auditCount();
+    const columns = ['local', 'local_level', 'partner', 'country', 'kind', 'stage'];
+    const line = (partner: string, country: string) =>
+      ['Nanjing', 'city', partner, country, 'friendship', 'contact'].join('\t');
+    // Rows 0 and 1 are written first; row 2 repeats a live tie, so all three are undone.
+    const error = await refusal('grid:paste', {
+      grid: 'ties',
+      columns,
+      rows: [],
+      text: [line('Leipzig', 'DE'), line('Lyon', 'FR'), line('Nagoya', 'JP')].join('\n'),
+    });
+    expect(error.details?.map((d) => [d.path.join(':'), d.key])).toEqual([
+      ['2:partner', 'errors.tie.duplicate'],
+    ]);
+    expect(await auditCount()).toBe(audits);
+    const all = await call<Page<TieRow>>(registry, 'ties:list', {});
+    expect(all.rows.map((r) => r.partner).sort()).toEqual(['Florence', 'Nagoya']);
+    // A refused cell and a refused row, in the order of their rows: row 3 repeats row 0 of the
+    // same paste, which is written before it.
+    const both = await refusal('grid:paste', {
+      grid: 'ties',
+      columns,
+      rows: [],
+      text: [
+        line('Leipzig', 'DE'),
+        line('Lyon', 'Atlantis'),
+        line('Dresden', 'DE'),
+        line('Leipzig', 'DE'),
+      ].join('\n'),
+    });
+    expect(both.details?.map((d) => [d.path.join(':'), d.key])).toEqual([
+      ['1:country', 'errors.country.unknown'],
+      ['3:partner', 'errors.tie.duplicate'],
+    ]);
+    expect(await auditCount()).toBe(audits);
+    expect((await call<Page<TieRow>>(registry, 'ties:list', {})).total).toBe(2);
+  });
+
   it('refuses a stale row instead of overwriting a colleague’s save', async () => {
     await call(registry, 'ties:update', {
       id: rows[0]?.id,

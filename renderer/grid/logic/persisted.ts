@@ -1,4 +1,8 @@
 import type { SetFilter } from '../../../shared/grid-query';
+import type { GridName } from '../../../shared/ipc/grid';
+
+/** Where a grid's state is kept in this window's storage. */
+export const keptKey = (grid: GridName) => `youcheng.grid.${grid}`;
 
 /**
  * What a grid keeps of its state across a reload (AG Grid's `GridState`, in the parts a user
@@ -69,4 +73,18 @@ export function restoredState(
   if (filter && typeof filter === 'object')
     kept.filter = { ...filter, filterModel: usableFilterModel(filter.filterModel, checklists) };
   return kept;
+}
+
+/**
+ * Whether a grid's stored state (as `useKeptState` keeps it) leaves its rows in their own
+ * order, unfiltered: then its first page is the plain one, which may be asked for early.
+ */
+export function keptPlain(text: string | null): boolean {
+  const kept = restoredState(text, new Set());
+  if (!kept) return true;
+  const sort = kept.sort as { sortModel?: unknown[] } | undefined;
+  const filter = kept.filter as { filterModel?: Record<string, unknown> } | undefined;
+  return (
+    (sort?.sortModel ?? []).length === 0 && Object.keys(filter?.filterModel ?? {}).length === 0
+  );
 }

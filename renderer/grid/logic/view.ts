@@ -1,4 +1,4 @@
-import type { GridView } from '../../../shared/grid-query';
+import type { GridPageQuery, GridView } from '../../../shared/grid-query';
 
 /** A column's state as AG Grid reports it, in the few fields a view reads. */
 export interface ColumnSort {
@@ -28,6 +28,25 @@ export function viewOf(parts: {
     filter: (parts.filter ?? {}) as GridView['filter'],
     quick: parts.quick,
     deleted: parts.deleted,
+  };
+}
+
+/** Rows a paged grid asks main for at a time (AG Grid's block of its infinite row model). */
+export const PAGE_ROWS = 200;
+
+/**
+ * A page of a paged grid as its datasource asks main for it: the rows from `start` to `end`
+ * under the grid's sort, filters, search and bin. The first page of a plain grid is asked for
+ * in these same words as the page starts (see renderer/early.ts), so they must not vary.
+ */
+export function pageQuery(view: GridView, start: number, end: number): GridPageQuery {
+  return {
+    sort: view.sort.map((s) => ({ colId: s.colId, sort: s.sort })),
+    filter: view.filter,
+    quick: view.quick,
+    deleted: view.deleted,
+    offset: start,
+    limit: end - start,
   };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  keptKey,
+  keptPlain,
   keptState,
   restoredState,
   usableFilterModel,
@@ -60,5 +62,27 @@ describe('what a grid keeps across a reload', () => {
       ),
     ).toEqual({ partner: { filterType: 'text', type: 'contains', filter: 'Nag' } });
     expect(usableFilterModel(null, checklists)).toEqual({});
+  });
+});
+
+describe('a grid whose first page may be asked for early', () => {
+  it('is one kept unsorted and unfiltered, or not kept at all', () => {
+    expect(keptKey('ties')).toBe('youcheng.grid.ties');
+    expect(keptPlain(null)).toBe(true);
+    expect(keptPlain('not json')).toBe(true);
+    expect(keptPlain(JSON.stringify({ columnSizing: { columnSizingModel: [] } }))).toBe(true);
+    expect(
+      keptPlain(JSON.stringify({ sort: { sortModel: [] }, filter: { filterModel: {} } })),
+    ).toBe(true);
+    expect(
+      keptPlain(JSON.stringify({ sort: { sortModel: [{ colId: 'partner', sort: 'asc' }] } })),
+    ).toBe(false);
+    expect(
+      keptPlain(
+        JSON.stringify({
+          filter: { filterModel: { stage: { filterType: 'set', values: ['contact'] } } },
+        }),
+      ),
+    ).toBe(false);
   });
 });

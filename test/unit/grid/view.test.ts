@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rowHidden, sortOf, viewOf, viewToApply } from '../../../renderer/grid/logic/view';
+import {
+  pageQuery,
+  PAGE_ROWS,
+  rowHidden,
+  sortOf,
+  viewOf,
+  viewToApply,
+} from '../../../renderer/grid/logic/view';
 
 describe('a grid view', () => {
   it('sorts by the columns in the order the user added them, unsorted columns left out', () => {
@@ -74,5 +81,30 @@ describe('a row out of sight', () => {
     expect(rowHidden({ deleted_at: '2026-01-01T00:00:00Z' }, false)).toBe(true);
     expect(rowHidden({ deleted_at: null }, true)).toBe(true);
     expect(rowHidden({ deleted_at: '2026-01-01T00:00:00Z' }, true)).toBe(false);
+  });
+});
+
+describe('a page of a paged grid', () => {
+  it('asks for the rows from start to end under the view, in the same words every time', () => {
+    const filter = { kind: { filterType: 'set' as const, values: ['friendship'] } };
+    expect(
+      pageQuery(
+        { sort: [{ colId: 'partner', sort: 'desc' }], filter, quick: 'Nagoya', deleted: true },
+        200,
+        400,
+      ),
+    ).toEqual({
+      sort: [{ colId: 'partner', sort: 'desc' }],
+      filter,
+      quick: 'Nagoya',
+      deleted: true,
+      offset: 200,
+      limit: 200,
+    });
+    // The first page of a plain grid, as the page asks for it before the grid exists: its
+    // text is what the first call is matched by.
+    expect(
+      JSON.stringify(pageQuery({ sort: [], filter: {}, quick: '', deleted: false }, 0, PAGE_ROWS)),
+    ).toBe('{"sort":[],"filter":{},"quick":"","deleted":false,"offset":0,"limit":200}');
   });
 });
