@@ -1,5 +1,5 @@
 import { findLocalityByName } from '../../../db/localities.repository';
-import { findPartner } from '../../../db/partners.repository';
+import { findPartner, partnerSpellings, spellingKey } from '../../../db/partners.repository';
 import type { Row } from '../../../db/schema';
 import { findLiveTie, getTieRow } from '../../../db/ties.repository';
 import type { Level, Stage } from '../../../shared/enums';
@@ -38,12 +38,27 @@ export function tiesApplier(sheet: SheetContext): Applier {
     else if (found) localities.set(name, found);
     return found;
   };
+  // Most partners of a new ledger are new: a name no partner goes by needs no look-up (four
+  // indexed reads a row). The sheet's spellings are read once; the import holds the write lock,
+  // so only its own rows add spellings, and each row's are added once it is written (a name
+  // wrongly thought known is only looked up).
+  let spellings: Set<string> | null = null;
+  const partnerFor = async (env: WriteEnv, name: string, country: string) => {
+    spellings ??= await partnerSpellings(env.trx);
+    return spellings.has(spellingKey(country, name))
+      ? await findPartner(env.trx, name, country)
+      : undefined;
+  };
+  const written = (parsed: { partner: string; partner_zh?: string | null; country: string }) => {
+    spellings?.add(spellingKey(parsed.country, parsed.partner));
+    if (parsed.partner_zh) spellings?.add(spellingKey(parsed.country, parsed.partner_zh));
+  };
   return {
     async row(env, input) {
       const raw = rawOf(input, TIE_COLUMNS, TIE_NEEDS_VALUE);
       const parsed = parseRow(tieCreateInput, raw);
       const locality = await localityFor(env, parsed.local, parsed.local_level);
-      const partner = await findPartner(env.trx, parsed.partner, parsed.country);
+      const partner = await partnerFor(env, parsed.partner, parsed.country);
       const tie = locality && partner ? await findLiveTie(env.trx, locality.id, partner.id) : null;
       if (!tie) {
         const create = { ...parsed };
@@ -63,6 +78,7 @@ export function tiesApplier(sheet: SheetContext): Applier {
           partner: partner ?? null,
         });
         seen.set(id, input.line);
+        written(parsed);
         if (!input.present.has('stage'))
           inferred.set(create.stage, (inferred.get(create.stage) ?? 0) + 1);
         return 'created';
@@ -84,6 +100,7 @@ export function tiesApplier(sheet: SheetContext): Applier {
         established: merged.established_on,
       });
       await updateTieIn(env, tie.id, tie.version, patch as TiePatch, { historical: true });
+      written(parsed);
       return 'updated';
     },
     // One problem per locality, on its first row; the import is refused, so its other rows
