@@ -52,14 +52,12 @@ describe('record ids', () => {
 
   it('are the ids the uuid library makes from the same random bytes, time and counter', () => {
     let fill = 0;
-    vi.spyOn(crypto, 'getRandomValues').mockImplementation(
-      <T extends ArrayBufferView | null>(array: T) => {
-        const bytes = array as unknown as Uint8Array;
-        for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 37 + fill * 101 + 11) % 256;
-        fill++;
-        return array;
-      },
-    );
+    vi.spyOn(crypto, 'getRandomValues').mockImplementation((array) => {
+      const bytes = array as unknown as Uint8Array;
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 37 + fill * 101 + 11) % 256;
+      fill++;
+      return array;
+    });
     const now = vi.spyOn(Date, 'now');
     let clock = 1_790_000_000_000;
     now.mockImplementation(() => clock);
