@@ -30,9 +30,14 @@ export function tiesApplier(sheet: SheetContext): Applier {
   // A ledger names a few localities over and over; each is looked up once per spelling. A row
   // that changes a locality's level clears them all (one locality may go by several names).
   const localities = new Map<string, Row<'localities'>>();
-  const localityFor = async (env: WriteEnv, name: string, level: Level | undefined) => {
+  /** The locality known by this name at this level, if it has been looked up already. */
+  const knownLocality = (name: string, level: Level | undefined) => {
     const known = localities.get(name);
-    if (known && (level === undefined || level === known.level)) return known;
+    return known && (level === undefined || level === known.level) ? known : undefined;
+  };
+  const localityFor = async (env: WriteEnv, name: string, level: Level | undefined) => {
+    const known = knownLocality(name, level);
+    if (known) return known;
     const found = await findLocalityByName(env.trx, name);
     if (found && level !== undefined && level !== found.level) localities.clear();
     else if (found) localities.set(name, found);
@@ -49,6 +54,9 @@ export function tiesApplier(sheet: SheetContext): Applier {
       ? await findPartner(env.trx, name, country)
       : undefined;
   };
+  /** A name no partner goes by: no look-up to wait for. */
+  const unknownPartner = (name: string, country: string) =>
+    spellings !== null && !spellings.has(spellingKey(country, name));
   const written = (parsed: { partner: string; partner_zh?: string | null; country: string }) => {
     spellings?.add(spellingKey(parsed.country, parsed.partner));
     if (parsed.partner_zh) spellings?.add(spellingKey(parsed.country, parsed.partner_zh));
@@ -57,8 +65,14 @@ export function tiesApplier(sheet: SheetContext): Applier {
     async row(env, input) {
       const raw = rawOf(input, TIE_COLUMNS, TIE_NEEDS_VALUE);
       const parsed = parseRow(tieCreateInput, raw);
-      const locality = await localityFor(env, parsed.local, parsed.local_level);
-      const partner = await partnerFor(env, parsed.partner, parsed.country);
+      // Most rows name a locality already looked up and a partner nobody goes by: answered
+      // here, without an await each (an import's time is in such small costs, row after row).
+      const locality =
+        knownLocality(parsed.local, parsed.local_level) ??
+        (await localityFor(env, parsed.local, parsed.local_level));
+      const partner = unknownPartner(parsed.partner, parsed.country)
+        ? undefined
+        : await partnerFor(env, parsed.partner, parsed.country);
       const tie = locality && partner ? await findLiveTie(env.trx, locality.id, partner.id) : null;
       if (!tie) {
         const create = { ...parsed };
