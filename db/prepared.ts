@@ -127,7 +127,7 @@ function rowOf(columns: readonly string[], values: readonly unknown[], offset = 
 export function preparedInsert<T extends keyof DB & string>(
   table: T,
   columns: readonly (keyof NewRow<T> & string)[],
-): (db: Executor, row: NewRow<T>) => Promise<void> {
+): (db: Executor, row: NewRow<T>) => Promise<unknown> {
   const insert = preparedRun(columns.length, (db: Executor, ...values: unknown[]) =>
     db.insertInto(table).values(rowOf(columns, values) as NewRow<T>),
   );
@@ -140,15 +140,14 @@ export function preparedInsert<T extends keyof DB & string>(
       else n++;
     return n === columns.length;
   };
-  return async (db, row) => {
+  // The statement's own promise is returned, not one of an async function around it: an
+  // import inserts a few rows for each of its rows.
+  return (db, row) => {
     const record = row as Record<string, unknown>;
-    if (!matches(record)) {
-      await db.insertInto(table).values(row).execute();
-      return;
-    }
+    if (!matches(record)) return db.insertInto(table).values(row).execute();
     const values = new Array<unknown>(columns.length);
     for (let i = 0; i < columns.length; i++) values[i] = record[columns[i]!];
-    await insert(db, values);
+    return insert(db, values);
   };
 }
 
