@@ -61,6 +61,27 @@ const partnerByName = prepared(2, (db, name: string, country: string) => {
     .unionAll(by('name_local', 3));
 });
 
+/** A name within its country, as `partnerSpellings` holds it. */
+export const spellingKey = (country: string, name: string): string => `${country}\u0000${name}`;
+
+/**
+ * Every spelling (name, name_zh, name_en, name_local) of every live partner, each as
+ * `spellingKey` makes it: one read for a bulk write (an import) that then looks up only the
+ * names some partner goes by, compared as `findPartner` compares them (exactly).
+ */
+export async function partnerSpellings(db: Executor): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('partners')
+    .select(['country', 'name', 'name_zh', 'name_en', 'name_local'])
+    .where('deleted_at', 'is', null)
+    .execute();
+  const out = new Set<string>();
+  for (const row of rows)
+    for (const name of [row.name, row.name_zh, row.name_en, row.name_local])
+      if (name !== null) out.add(spellingKey(row.country, name));
+  return out;
+}
+
 export const insertPartner = preparedInsert('partners', [
   'id',
   'name',

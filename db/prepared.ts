@@ -1,7 +1,9 @@
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
-import { insideTransaction, RegistrySqliteAdapter } from './dialect';
+import { insideTransaction, RegistrySqliteAdapter, type SqliteStatements } from './dialect';
 import { engineOfDb, type Engine } from './engine';
 import type { DB, Executor, NewRow } from './schema';
+
+type SqliteStatement = ReturnType<SqliteStatements['prepare']>;
 
 /**
  * A query that is built and compiled once per engine, then run with new values. Building and
@@ -27,6 +29,8 @@ interface Template {
   readonly query: CompiledQuery['query'];
   /** Each bound parameter: a call's value (by argument index) or a constant of the query. */
   readonly parameters: readonly unknown[];
+  /** The parameters are the call's values, in their order: bound as given, no copy. */
+  readonly inOrder: boolean;
 }
 
 export type Prepared<A extends readonly unknown[], R> = (
@@ -38,26 +42,50 @@ export function prepared<A extends readonly unknown[], R>(
   arity: A['length'],
   build: (db: Executor, ...values: A) => Compilable<R>,
 ): Prepared<A, R> {
+  const run = preparedRun<R>(
+    arity,
+    build as unknown as (db: Executor, ...values: unknown[]) => Compilable<R>,
+  );
+  return (db, ...values) => run(db, values);
+}
+
+/** A statement of the one connection, kept with the template it was prepared from. */
+const STATEMENTS = new WeakMap<SqliteStatements, WeakMap<Template, SqliteStatement>>();
+
+/** `prepared`, taking the values as one array (the inserts below build it themselves). */
+function preparedRun<R>(
+  arity: number,
+  build: (db: Executor, ...values: unknown[]) => Compilable<R>,
+): (db: Executor, values: readonly unknown[]) => Promise<QueryResult<R>> {
   const templates = new Map<Engine, Template>();
   const template = (db: Executor): Template => {
     const engine = engineOfDb(db);
     let found = templates.get(engine);
     if (!found) {
       const slots = Array.from({ length: arity }, (_, i) => new Slot(i));
-      const compiled = build(db, ...(slots as unknown as A)).compile();
+      const compiled = build(db, ...slots).compile();
       const used = new Set(
         compiled.parameters.filter((p): p is Slot => p instanceof Slot).map((p) => p.index),
       );
       if (used.size !== arity)
         throw new Error(`A prepared query used ${used.size} of its ${arity} values as parameters`);
-      found = { sql: compiled.sql, query: compiled.query, parameters: compiled.parameters };
+      found = {
+        sql: compiled.sql,
+        query: compiled.query,
+        parameters: compiled.parameters,
+        inOrder:
+          compiled.parameters.length === arity &&
+          compiled.parameters.every((p, i) => p instanceof Slot && p.index === i),
+      };
       templates.set(engine, found);
     }
     return found;
   };
-  return async (db, ...values) => {
+  return async (db, values) => {
     const t = template(db);
-    const parameters = t.parameters.map((p) => (p instanceof Slot ? values[p.index] : p));
+    const parameters = t.inOrder
+      ? values
+      : t.parameters.map((p) => (p instanceof Slot ? values[p.index] : p));
     const adapter = db.getExecutor().adapter;
     if (
       adapter instanceof RegistrySqliteAdapter &&
@@ -65,13 +93,22 @@ export function prepared<A extends readonly unknown[], R>(
       db.isTransaction &&
       insideTransaction.getStore()
     ) {
-      const stmt = adapter.statements.prepare(t.sql);
+      const stmt = statementOf(adapter.statements, t);
       if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
       stmt.run(parameters);
       return { rows: [] };
     }
     return db.executeQuery<R>({ sql: t.sql, query: t.query, parameters, queryId: QUERY_ID });
   };
+}
+
+/** The template's statement on this connection, prepared the first time it runs there. */
+function statementOf(statements: SqliteStatements, t: Template): SqliteStatement {
+  let byTemplate = STATEMENTS.get(statements);
+  if (!byTemplate) STATEMENTS.set(statements, (byTemplate = new WeakMap()));
+  let stmt = byTemplate.get(t);
+  if (!stmt) byTemplate.set(t, (stmt = statements.prepare(t.sql)));
+  return stmt;
 }
 
 /** Only plugins read a query's id; the registry installs none. */
@@ -90,8 +127,8 @@ function rowOf(columns: readonly string[], values: readonly unknown[], offset = 
 export function preparedInsert<T extends keyof DB & string>(
   table: T,
   columns: readonly (keyof NewRow<T> & string)[],
-): (db: Executor, row: NewRow<T>) => Promise<void> {
-  const insert = prepared(columns.length, (db: Executor, ...values: unknown[]) =>
+): (db: Executor, row: NewRow<T>) => Promise<unknown> {
+  const insert = preparedRun(columns.length, (db: Executor, ...values: unknown[]) =>
     db.insertInto(table).values(rowOf(columns, values) as NewRow<T>),
   );
   const known = new Set<string>(columns);
@@ -103,10 +140,14 @@ export function preparedInsert<T extends keyof DB & string>(
       else n++;
     return n === columns.length;
   };
-  return async (db, row) => {
+  // The statement's own promise is returned, not one of an async function around it: an
+  // import inserts a few rows for each of its rows.
+  return (db, row) => {
     const record = row as Record<string, unknown>;
-    if (matches(record)) await insert(db, ...columns.map((c) => record[c]));
-    else await db.insertInto(table).values(row).execute();
+    if (!matches(record)) return db.insertInto(table).values(row).execute();
+    const values = new Array<unknown>(columns.length);
+    for (let i = 0; i < columns.length; i++) values[i] = record[columns[i]!];
+    return insert(db, values);
   };
 }
 
@@ -120,7 +161,7 @@ export function preparedInsertRows<T extends keyof DB & string>(
   columns: readonly (keyof NewRow<T> & string)[],
   count: number,
 ): (db: Executor, rows: readonly NewRow<T>[]) => Promise<void> {
-  const insert = prepared(count * columns.length, (db: Executor, ...values: unknown[]) =>
+  const insert = preparedRun(count * columns.length, (db: Executor, ...values: unknown[]) =>
     db
       .insertInto(table)
       .values(
@@ -135,6 +176,6 @@ export function preparedInsertRows<T extends keyof DB & string>(
     const values: unknown[] = [];
     for (const row of rows)
       for (const column of columns) values.push((row as Record<string, unknown>)[column]);
-    await insert(db, ...values);
+    await insert(db, values);
   };
 }

@@ -25,13 +25,18 @@ export function pooledUuidV7(): IdSource {
   let used = pool.length;
   let msecs = -Infinity;
   let seq = 0;
+  // The library writes each id's bytes here and the id's text is made from them: no array
+  // of its own, no view of the pool and no second string per id.
+  const random = new Uint8Array(16);
+  const bytes = new Uint8Array(16);
   return {
     next() {
       if (used === pool.length) {
         crypto.getRandomValues(pool);
         used = 0;
       }
-      const random = pool.subarray(used, (used += 16));
+      for (let i = 0; i < 16; i++) random[i] = pool[used + i]!;
+      used += 16;
       const now = Date.now();
       if (now > msecs) {
         seq = (random[6]! << 23) | (random[7]! << 16) | (random[8]! << 8) | random[9]!;
@@ -40,9 +45,18 @@ export function pooledUuidV7(): IdSource {
         seq = (seq + 1) | 0;
         if (seq === 0) msecs++;
       }
-      return uuidv7({ random, msecs, seq });
+      uuidv7({ random, msecs, seq }, bytes, 0);
+      return uuidText(bytes);
     },
   };
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Sixteen bytes as a UUID's text, in lower case (as the uuid library writes it). */
+function uuidText(b: Uint8Array): string {
+  const h = (i: number) => HEX[b[i]!]!;
+  return `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${h(6)}${h(7)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`;
 }
 
 export const uuidV7Ids: IdSource = pooledUuidV7();

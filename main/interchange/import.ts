@@ -30,7 +30,7 @@ import {
   sheetsToRead,
   type SheetPlan,
 } from './plan';
-import { fileProblem, openFile, type Format, type Separator } from './source';
+import { fileProblem, openFile, type Format, type Separator, type SheetRow } from './source';
 
 /**
  * An import: the file's sheets planned, then applied in one transaction in entity order
@@ -283,6 +283,19 @@ async function applySheet(
   const present = new Set(plan.fields.filter((f): f is string => f !== null));
   for (const field of Object.keys(plan.defaults)) present.add(field);
   const texts = new Map<number, Map<string, string>>();
+  // Each field's column, looked up once for the sheet rather than on every cell.
+  const columns = plan.fields.map((field) =>
+    field === null ? undefined : columnDef(plan.kind, field),
+  );
+  const defaults = Object.entries(plan.defaults);
+  /** A row's cells as the file shows them, by field: only a refused or deferred row needs them. */
+  const cellsOf = (row: SheetRow) => {
+    const cells = new Map<string, string>();
+    plan.fields.forEach((field, i) => {
+      if (field !== null && columns[i]) cells.set(field, cellText(row.cells[i]));
+    });
+    return cells;
+  };
   const count = (outcome: Outcome) => summary[outcome]++;
   const refuse = (line: number, problems: readonly Problem[], cells: Map<string, string>) => {
     for (const p of problems) {
@@ -333,7 +346,6 @@ async function applySheet(
       await yieldToEventLoop();
     }
     const values: Record<string, unknown> = {};
-    const cells = new Map<string, string>();
     const problems: Problem[] = [];
     // A row wider than its header (a separator typed inside an unquoted cell, rows glued
     // together) would lose those cells without a word: it is refused, naming the first.
@@ -356,21 +368,19 @@ async function applySheet(
       });
       continue;
     }
-    plan.fields.forEach((field, i) => {
-      if (field === null) return;
-      const column = columnDef(plan.kind, field);
-      if (!column) return;
-      const cell = row.cells[i];
-      cells.set(field, cellText(cell));
-      const read = readCell(column, cell, format);
+    for (let i = 0; i < columns.length; i++) {
+      const field = plan.fields[i];
+      const column = columns[i];
+      if (field === null || field === undefined || !column) continue;
+      const read = readCell(column, row.cells[i], format);
       if (read.ok) values[field] = read.value;
       else problems.push({ field, key: read.key, params: read.params });
-    });
+    }
     if (problems.length > 0) {
-      refuse(row.line, problems, cells);
+      refuse(row.line, problems, cellsOf(row));
       continue;
     }
-    for (const [field, value] of Object.entries(plan.defaults)) values[field] ??= value;
+    for (const [field, value] of defaults) values[field] ??= value;
     if (!careful) {
       let outcome: Outcome | 'deferred';
       try {
@@ -379,7 +389,7 @@ async function applySheet(
         problemsOf(error); // rethrows what is not a refusal
         throw new ApplyCarefully();
       }
-      if (outcome === 'deferred') texts.set(row.line, cells);
+      if (outcome === 'deferred') texts.set(row.line, cellsOf(row));
       else count(outcome);
       continue;
     }
@@ -389,10 +399,10 @@ async function applySheet(
         applier.row(env, { line: row.line, values, present }),
       );
     } catch (error) {
-      refuse(row.line, problemsOf(error), cells);
+      refuse(row.line, problemsOf(error), cellsOf(row));
       continue;
     }
-    if (outcome === 'deferred') texts.set(row.line, cells);
+    if (outcome === 'deferred') texts.set(row.line, cellsOf(row));
     else count(outcome);
   }
   for (const { line, outcome } of await applier.finish(env)) {

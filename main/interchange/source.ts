@@ -531,6 +531,8 @@ function isEncrypted(bytes: Buffer): boolean {
   }
 }
 
+const NO_FORMULA: { formula?: string } = Object.freeze({});
+
 function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | undefined {
   if (!cell || cell.t === 'z')
     return cell?.f ? { value: null, text: '', formula: cell.f } : undefined;
@@ -539,7 +541,7 @@ function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | un
     const value = /TRUE/i.test(cell.f);
     return { value, text: value ? 'TRUE' : 'FALSE' };
   }
-  const formula = cell.f ? { formula: cell.f } : {};
+  const formula = cell.f ? { formula: cell.f } : NO_FORMULA;
   switch (cell.t) {
     case 'e':
       return { value: null, text: cell.w ?? '#ERROR', error: cell.w ?? '#ERROR', ...formula };
@@ -578,7 +580,8 @@ function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): Cell | un
     default: {
       const text = cell.v === undefined || cell.v === null ? '' : String(cell.v);
       if (text === '' && !cell.f) return undefined;
-      return { value: text, text, ...formula };
+      // Most cells of a ledger: no formula to spread in (an object fewer for each).
+      return cell.f ? { value: text, text, formula: cell.f } : { value: text, text };
     }
   }
 }

@@ -140,6 +140,15 @@ export async function sayDateOrder(
   events?: readonly TieEventDates[],
 ): Promise<void> {
   if (!env.onTieWarning) return;
-  const history = events ?? (await listEvents(env.trx, tieId)).map(tieEventFrom);
-  for (const warning of dateOrderWarnings(history)) env.onTieWarning(tieId, warning);
+  sayDateOrderOf(env, tieId, events ?? (await listEvents(env.trx, tieId)).map(tieEventFrom));
+}
+
+/** `sayDateOrder` for a history the caller has (a new tie's): nothing to wait for. */
+export function sayDateOrderOf(
+  env: WriteEnv,
+  tieId: string,
+  events: readonly TieEventDates[],
+): void {
+  if (!env.onTieWarning) return;
+  for (const warning of dateOrderWarnings(events)) env.onTieWarning(tieId, warning);
 }

@@ -27,6 +27,7 @@ import {
   appendStageEvent,
   DATED_STAGES,
   sayDateOrder,
+  sayDateOrderOf,
   STAGE_DATE_COLUMN,
   stageIndex,
   syncStageDate,
@@ -226,7 +227,12 @@ export async function createTieIn(
     intent: input.intent_signed_on ?? null,
     established: input.established_on ?? null,
   });
-  const locality = await resolveLocality(env, input.local, input.local_level, known?.locality);
+  // A locality the caller found, at the level the row gives (or none): nothing to change.
+  const given = known?.locality;
+  const locality =
+    given && (input.local_level === undefined || input.local_level === given.level)
+      ? given
+      : await resolveLocality(env, input.local, input.local_level, known?.locality);
   const partner = await resolvePartner(
     env,
     input.partner,
@@ -262,7 +268,7 @@ export async function createTieIn(
     await appendStageEvent(env, tie.id, seq++, s.stage, from, s.on);
     from = s.stage;
   }
-  await sayDateOrder(
+  sayDateOrderOf(
     env,
     tie.id,
     stages.map((s, i) => ({ seq: i + 1, type: 'stage', stage: s.stage, kind: null, on: s.on })),

@@ -311,12 +311,19 @@ export const importLargeBench: Bench = {
     }
     const fileMb = statSync(file).size / 1048576;
     const cli = pathToFileURL(path.resolve('dist/node/cli.mjs')).href;
+    let children = 0;
     const child = (body: string) => {
       const script = `const cpu0 = process.cpuUsage();\n${body}\nconst cpu = process.cpuUsage(cpu0);\nprocess.stderr.write('\\n' + JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 }));`;
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      // From a file, not `--input-type=module -e`: the import's job worker inherits the
+      // process's flags, and Node refuses to start a worker with `--input-type`. The file is
+      // under the project, so its imports resolve from there as `-e` resolved from its folder.
+      const scriptFile = path.resolve('.cache', 'bench', `import-large-child-${children++}.mjs`);
+      writeFileSync(scriptFile, script);
+      const r = spawnSync(process.execPath, [scriptFile], {
         stdio: ['ignore', 'ignore', 'pipe'],
         maxBuffer: 64 * 1024 * 1024,
       });
+      rmSync(scriptFile, { force: true });
       const last = r.stderr.toString().trim().split('\n').at(-1) ?? '';
       if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr.toString()}`);
       return JSON.parse(last) as { ms: number; cpuMs: number; maxRssMb: number };

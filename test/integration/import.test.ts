@@ -413,6 +413,53 @@ describe('localities named in a ties sheet', () => {
   });
 });
 
+describe('partners named in a ties sheet', () => {
+  it('finds a partner by any of its spellings, one already kept and one an earlier row created', async () => {
+    await call(registry, 'ties:create', {
+      local: 'Yangzhou',
+      local_level: 'city',
+      partner: 'Fukuoka',
+      partner_zh: '福冈',
+      country: 'JP',
+    });
+    const summary = await importFile(
+      file(
+        'spellings.csv',
+        [
+          'local,local_level,partner,partner_zh,country',
+          'Nanjing,city,福冈,福冈,JP',
+          'Suzhou,city,Perth,珀斯,AU',
+          'Wuxi,city,珀斯,珀斯,AU',
+          'Changzhou,city,Perth,,AU',
+          'Nantong,city,珀斯,,AU',
+        ].join('\n'),
+      ),
+    );
+    expect(summary).toMatchObject({ created: 5, updated: 0 });
+    const partners = await call<{ name: string; name_zh: string | null; country: string }[]>(
+      registry,
+      'partners:list',
+      {},
+    );
+    // Line 5 cleared Perth's Chinese name (a blank cell of a column the sheet has), so line 6
+    // names a partner of its own.
+    expect(partners.map((p) => [p.country, p.name, p.name_zh]).sort()).toEqual([
+      ['AU', 'Perth', null],
+      ['AU', '珀斯', '珀斯'],
+      ['JP', 'Fukuoka', '福冈'],
+    ]);
+    // Nanjing and Yangzhou with Fukuoka; Suzhou, Wuxi and Changzhou with Perth; Nantong with 珀斯.
+    expect((await ties()).map((t) => t.partner).sort()).toEqual([
+      'Fukuoka',
+      'Fukuoka',
+      'Perth',
+      'Perth',
+      'Perth',
+      '珀斯',
+    ]);
+  });
+});
+
 describe('through the contract', () => {
   it('uploads, previews, runs with progress, and removes the upload afterwards', async () => {
     const bytes = readFileSync(SAMPLE);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validate, version } from 'uuid';
+import { v7 as uuidv7, validate, version } from 'uuid';
 import { pooledUuidV7 } from '../../main/core/context';
 
 /** The 48-bit millisecond timestamp a UUIDv7 begins with. */
@@ -48,5 +48,34 @@ describe('record ids', () => {
     const second = ids.next();
     expect(second > first).toBe(true);
     expect(msecsOf(second)).toBe(1_790_000_000_500);
+  });
+
+  it('are the ids the uuid library makes from the same random bytes, time and counter', () => {
+    let fill = 0;
+    vi.spyOn(crypto, 'getRandomValues').mockImplementation((array) => {
+      const bytes = array as unknown as Uint8Array;
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 37 + fill * 101 + 11) % 256;
+      fill++;
+      return array;
+    });
+    const now = vi.spyOn(Date, 'now');
+    let clock = 1_790_000_000_000;
+    now.mockImplementation(() => clock);
+    const ids = pooledUuidV7();
+    const pool = new Uint8Array(16 * 256);
+    // What the pool holds at each refill, as the mock fills it.
+    const poolAt = (refill: number) => pool.map((_, i) => (i * 37 + refill * 101 + 11) % 256);
+    let msecs = -Infinity;
+    let seq = 0;
+    for (let n = 0; n < 600; n++) {
+      if (n % 7 === 0) clock++;
+      const at = (n % 256) * 16;
+      const random = poolAt(Math.floor(n / 256)).slice(at, at + 16);
+      if (clock > msecs) {
+        seq = (random[6]! << 23) | (random[7]! << 16) | (random[8]! << 8) | random[9]!;
+        msecs = clock;
+      } else seq = (seq + 1) | 0;
+      expect(ids.next()).toBe(uuidv7({ random, msecs, seq }));
+    }
   });
 });

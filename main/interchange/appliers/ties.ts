@@ -1,5 +1,5 @@
 import { findLocalityByName } from '../../../db/localities.repository';
-import { findPartner } from '../../../db/partners.repository';
+import { findPartner, partnerSpellings, spellingKey } from '../../../db/partners.repository';
 import type { Row } from '../../../db/schema';
 import { findLiveTie, getTieRow } from '../../../db/ties.repository';
 import type { Level, Stage } from '../../../shared/enums';
@@ -30,20 +30,49 @@ export function tiesApplier(sheet: SheetContext): Applier {
   // A ledger names a few localities over and over; each is looked up once per spelling. A row
   // that changes a locality's level clears them all (one locality may go by several names).
   const localities = new Map<string, Row<'localities'>>();
-  const localityFor = async (env: WriteEnv, name: string, level: Level | undefined) => {
+  /** The locality known by this name at this level, if it has been looked up already. */
+  const knownLocality = (name: string, level: Level | undefined) => {
     const known = localities.get(name);
-    if (known && (level === undefined || level === known.level)) return known;
+    return known && (level === undefined || level === known.level) ? known : undefined;
+  };
+  const localityFor = async (env: WriteEnv, name: string, level: Level | undefined) => {
+    const known = knownLocality(name, level);
+    if (known) return known;
     const found = await findLocalityByName(env.trx, name);
     if (found && level !== undefined && level !== found.level) localities.clear();
     else if (found) localities.set(name, found);
     return found;
   };
+  // Most partners of a new ledger are new: a name no partner goes by needs no look-up (four
+  // indexed reads a row). The sheet's spellings are read once; the import holds the write lock,
+  // so only its own rows add spellings, and each row's are added once it is written (a name
+  // wrongly thought known is only looked up).
+  let spellings: Set<string> | null = null;
+  const partnerFor = async (env: WriteEnv, name: string, country: string) => {
+    spellings ??= await partnerSpellings(env.trx);
+    return spellings.has(spellingKey(country, name))
+      ? await findPartner(env.trx, name, country)
+      : undefined;
+  };
+  /** A name no partner goes by: no look-up to wait for. */
+  const unknownPartner = (name: string, country: string) =>
+    spellings !== null && !spellings.has(spellingKey(country, name));
+  const written = (parsed: { partner: string; partner_zh?: string | null; country: string }) => {
+    spellings?.add(spellingKey(parsed.country, parsed.partner));
+    if (parsed.partner_zh) spellings?.add(spellingKey(parsed.country, parsed.partner_zh));
+  };
   return {
     async row(env, input) {
       const raw = rawOf(input, TIE_COLUMNS, TIE_NEEDS_VALUE);
       const parsed = parseRow(tieCreateInput, raw);
-      const locality = await localityFor(env, parsed.local, parsed.local_level);
-      const partner = await findPartner(env.trx, parsed.partner, parsed.country);
+      // Most rows name a locality already looked up and a partner nobody goes by: answered
+      // here, without an await each (an import's time is in such small costs, row after row).
+      const locality =
+        knownLocality(parsed.local, parsed.local_level) ??
+        (await localityFor(env, parsed.local, parsed.local_level));
+      const partner = unknownPartner(parsed.partner, parsed.country)
+        ? undefined
+        : await partnerFor(env, parsed.partner, parsed.country);
       const tie = locality && partner ? await findLiveTie(env.trx, locality.id, partner.id) : null;
       if (!tie) {
         const create = { ...parsed };
@@ -63,6 +92,7 @@ export function tiesApplier(sheet: SheetContext): Applier {
           partner: partner ?? null,
         });
         seen.set(id, input.line);
+        written(parsed);
         if (!input.present.has('stage'))
           inferred.set(create.stage, (inferred.get(create.stage) ?? 0) + 1);
         return 'created';
@@ -84,6 +114,7 @@ export function tiesApplier(sheet: SheetContext): Applier {
         established: merged.established_on,
       });
       await updateTieIn(env, tie.id, tie.version, patch as TiePatch, { historical: true });
+      written(parsed);
       return 'updated';
     },
     // One problem per locality, on its first row; the import is refused, so its other rows
