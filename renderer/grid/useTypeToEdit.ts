@@ -225,6 +225,8 @@ const EDITOR = [
 
 /** The event a list editor hears with text typed before it opened (a cancelled one took it). */
 export const TYPED_TEXT = 'youcheng:typed-text';
+/** The event a list editor hears with keys typed after its opening key, before it had the focus. */
+export const TYPED_MORE = 'youcheng:typed-more';
 
 type Editor = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -238,7 +240,12 @@ function whenEditorOpen(root: HTMLElement, frames: number, then: (e: Editor | nu
 
 /** Types text into the open editor at its caret (over its selection), as keys would. */
 function insertText(editor: Editor, text: string): void {
-  if (editor instanceof HTMLSelectElement) return putText(editor, text);
+  if (editor instanceof HTMLSelectElement) {
+    // A list editor that reads every name of its values adds the keys to its typed word.
+    const heard = new CustomEvent(TYPED_MORE, { detail: text, cancelable: true });
+    if (editor.dispatchEvent(heard)) putText(editor, text);
+    return;
+  }
   const start = editor.selectionStart ?? editor.value.length;
   const end = editor.selectionEnd ?? start;
   editor.setRangeText(text, start, end, 'end');

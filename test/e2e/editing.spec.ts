@@ -392,6 +392,18 @@ test.describe('typing faster than an editor opens', () => {
       await expect(blank).toHaveText(name);
       await page.keyboard.press('Escape');
     }
+    // A list cell: the keys make one word with the key that opened it.
+    const aichi = await host.call<{ id: string }>('ties:create', {
+      local: 'Jiangsu',
+      local_level: 'province',
+      partner: 'Aichi',
+      country: 'JP',
+      stage: 'contact',
+    });
+    await expect(grid.cell(aichi.id, 'local_level')).toHaveText('Province');
+    await grid.cell(aichi.id, 'local_level').click();
+    await typeAheadOfEditor(page, 'county');
+    await expect(grid.cell(aichi.id, 'local_level')).toHaveText('County');
     // And a text cell, whose editor AG Grid draws itself.
     await grid.cell(nagoya, 'notes').click();
     await typeAheadOfEditor(page, 'Sister city since 1978');

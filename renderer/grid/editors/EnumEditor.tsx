@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { enumLabel, valuesOf, type VocabularyName } from '../../../shared/enums';
 import type { Lang } from '../../../shared/i18n';
 import { typedEnum } from '../logic/typed';
-import { TYPED_TEXT } from '../useTypeToEdit';
+import { TYPED_MORE, TYPED_TEXT } from '../useTypeToEdit';
 
 /** How long a pause ends a typed word (as a native list's type-ahead does). */
 const TYPING_PAUSE_MS = 1000;
@@ -20,28 +20,31 @@ export function EnumEditor(
   const typed = useRef({ text: '', at: 0 });
   const { vocabulary, onValueChange, eventKey } = props;
   useEffect(() => {
-    ref.current?.focus();
-    // The key that opened the editor is the first letter typed.
-    if (eventKey && eventKey.length === 1) {
-      typed.current = { text: eventKey, at: Date.now() };
-      const value = typedEnum(vocabulary, eventKey);
-      if (value) onValueChange(value);
-    }
-  }, [eventKey, vocabulary, onValueChange]);
-  useEffect(() => {
     const select = ref.current;
     if (!select) return undefined;
-    // Text typed before the editor opened (a word, an input method's composition).
+    const choose = (text: string) => {
+      typed.current = { text, at: Date.now() };
+      const value = typedEnum(vocabulary, text);
+      if (value) onValueChange(value);
+    };
+    // The key that opened the editor is the first letter typed.
+    if (eventKey && eventKey.length === 1) choose(eventKey);
+    // Text typed before the editor opened (a word, an input method's composition), and keys
+    // typed after the opening key but before the focus came here: heard before the focus is
+    // taken, since that is when the keys that waited for it are handed over.
     const onTyped = (event: Event) => {
       if (!(event instanceof CustomEvent) || typeof event.detail !== 'string') return;
       event.preventDefault();
-      typed.current = { text: event.detail, at: Date.now() };
-      const value = typedEnum(vocabulary, event.detail);
-      if (value) onValueChange(value);
+      choose(event.type === TYPED_MORE ? typed.current.text + event.detail : event.detail);
     };
     select.addEventListener(TYPED_TEXT, onTyped);
-    return () => select.removeEventListener(TYPED_TEXT, onTyped);
-  }, [vocabulary, onValueChange]);
+    select.addEventListener(TYPED_MORE, onTyped);
+    select.focus();
+    return () => {
+      select.removeEventListener(TYPED_TEXT, onTyped);
+      select.removeEventListener(TYPED_MORE, onTyped);
+    };
+  }, [eventKey, vocabulary, onValueChange]);
   return (
     <select
       ref={ref}
