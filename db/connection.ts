@@ -92,15 +92,24 @@ function withStatementCache(sqlite: Database.Database): {
  * writer, or a full disk, closes or opens all the same without them.
  */
 export function refreshStatistics(sqlite: Database.Database, when: 'open' | 'close'): void {
-  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
   try {
-    sqlite.pragma('busy_timeout = 100');
-    sqlite.pragma('analysis_limit = 400');
-    sqlite.pragma(when === 'open' ? 'optimize = 0x10002' : 'optimize');
+    withBusyTimeout(sqlite, 100, () => {
+      sqlite.pragma('analysis_limit = 400');
+      sqlite.pragma(when === 'open' ? 'optimize = 0x10002' : 'optimize');
+    });
   } catch {
     // SQLITE_BUSY or SQLITE_FULL: the next open or close tries again.
+  }
+}
+
+/** Runs `work` waiting at most `ms` for another connection's lock, then the usual wait again. */
+function withBusyTimeout<T>(sqlite: Database.Database, ms: number, work: () => T): T {
+  const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+  try {
+    return work();
   } finally {
-    sqlite.pragma(`busy_timeout = ${timeout}`);
+    sqlite.pragma(`busy_timeout = ${previous}`);
   }
 }
 
@@ -199,12 +208,8 @@ export function openSqlite(options: OpenOptions): OpenedRegistry {
  * False when a reader kept it from finishing; the next checkpoint goes on from there.
  */
 export function checkpointLog(sqlite: Database.Database, waitMs: number): boolean {
-  const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(waitMs))}`);
-  try {
+  return withBusyTimeout(sqlite, waitMs, () => {
     const rows = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     return rows[0]?.busy === 0;
-  } finally {
-    sqlite.pragma(`busy_timeout = ${previous}`);
-  }
+  });
 }
