@@ -190,15 +190,47 @@ export function filterSql(
   return parts.length === 0 ? TRUE : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
-/** Quick search: the words in any column, in either language. */
-export function quickSql(columns: SqlColumns, quick: string, engine: Engine): Expression<SqlBool> {
+/**
+ * Where a grid's row finds the row of a joined table, for the quick search: the grid's key
+ * column (`t.partner_id`) and the table it names (`partners`, read under the alias its columns
+ * use, `p`).
+ */
+export type QuickLookups = Readonly<
+  Record<string, { readonly table: string; readonly key: string }>
+>;
+
+/**
+ * Quick search: the words in any column, in either language. The columns of a table named in
+ * `lookups` are matched once per row of that table, in a subquery (`t.partner_id in (select
+ * p.id from partners as p where …)`), not once per grid row through the join: at 50,000 ties a
+ * checklist's counts under a search took half the time, and need no join at all.
+ */
+export function quickSql(
+  columns: SqlColumns,
+  quick: string,
+  engine: Engine,
+  lookups: QuickLookups = {},
+): Expression<SqlBool> {
   const words = quick.trim();
   if (words === '') return TRUE;
   const caseless = caselessLike(engine);
-  const ors = Object.values(columns).map((c) =>
-    conditionSql(c, { filterType: 'text', type: 'contains', filter: words }, caseless),
-  );
-  return sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
+  const own: RawBuilder<SqlBool>[] = [];
+  const looked = new Map<string, RawBuilder<SqlBool>[]>();
+  for (const column of Object.values(columns)) {
+    const match = conditionSql(
+      column,
+      { filterType: 'text', type: 'contains', filter: words },
+      caseless,
+    );
+    const alias = column.expr.split('.')[0] ?? '';
+    if (!lookups[alias]) own.push(match);
+    else looked.set(alias, [...(looked.get(alias) ?? []), match]);
+  }
+  const through = [...looked].map(([alias, matches]) => {
+    const { table, key } = lookups[alias] as QuickLookups[string];
+    return sql<SqlBool>`${sql.ref(key)} in (select ${sql.ref(`${alias}.id`)} from ${sql.table(table)} as ${sql.id(alias)} where ${sql.join(matches, sql` or `)})`;
+  });
+  return sql<SqlBool>`(${sql.join([...through, ...own], sql` or `)})`;
 }
 
 /**

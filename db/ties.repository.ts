@@ -5,7 +5,14 @@ import type { Field, Kind, Stage } from '../shared/enums';
 import type { TieColumn } from '../shared/ipc/ties';
 import type { TieRow } from '../shared/model';
 import type { ColumnFilter } from '../shared/grid-query';
-import { filterSql, orderSql, quickSql, valueCounts, type SqlColumn } from './grid-query';
+import {
+  filterSql,
+  orderSql,
+  quickSql,
+  valueCounts,
+  type QuickLookups,
+  type SqlColumn,
+} from './grid-query';
 import { engineOfDb } from './engine';
 import { fromJsonText } from './json';
 import type { Executor, Row, RowPatch } from './schema';
@@ -111,6 +118,16 @@ export const TIE_SQL: Readonly<Record<TieColumn, SqlColumn>> = {
   notes: { expr: 't.notes', kind: 'text' },
 };
 
+/** The quick search reads each locality and partner once, not once per tie (see `quickSql`). */
+const TIE_LOOKUPS: QuickLookups = {
+  l: { table: 'localities', key: 't.locality_id' },
+  p: { table: 'partners', key: 't.partner_id' },
+};
+
+/** A view's quick search over ties, which joins nothing. */
+const tieQuickSql = (db: Executor, quick: string) =>
+  quickSql(TIE_SQL, quick, engineOfDb(db), TIE_LOOKUPS);
+
 export interface TieQuery {
   readonly sort: readonly { colId: TieColumn; sort: 'asc' | 'desc' }[];
   readonly filter: Readonly<Partial<Record<TieColumn, ColumnFilter>>>;
@@ -131,7 +148,7 @@ function filtered(
   const query = joined(db, tiesFirst)
     .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
     .where(() => filterSql(TIE_SQL, q.filter, engineOfDb(db)))
-    .where(() => quickSql(TIE_SQL, q.quick, engineOfDb(db)));
+    .where(() => tieQuickSql(db, q.quick));
   if (!q.ids) return query;
   return q.ids.length === 0 ? query.where(sql<SqlBool>`1 = 0`) : query.where('t.id', 'in', q.ids);
 }
@@ -139,19 +156,17 @@ function filtered(
 /** The tables (`t`, `l`, `p`) a column's SQL reads, by the alias its expression starts with. */
 const tableOf = (column: TieColumn) => TIE_SQL[column].expr.split('.')[0];
 
-/** The tables a view's filters and quick search read. */
-function tablesRead(q: Pick<TieQuery, 'quick' | 'filter'>): Set<string | undefined> {
+/** The tables a view's filters read (its quick search joins none, see `tieQuickSql`). */
+function tablesRead(q: Pick<TieQuery, 'filter'>): Set<string | undefined> {
   const used = new Set<string | undefined>(['t']);
   for (const [id, model] of Object.entries(q.filter)) if (model) used.add(tableOf(id as TieColumn));
-  if (q.quick.trim() !== '')
-    for (const id of Object.keys(TIE_SQL)) used.add(tableOf(id as TieColumn));
   return used;
 }
 
 /**
  * How many ties hold each value of one column under a view (its other filters and search),
- * for a checklist filter. Joined only to the tables the column, the filters and the search
- * read (every tie has its locality and partner, so a join left out counts the same), and
+ * for a checklist filter. Joined only to the tables the column and the filters read (the
+ * search joins none; every tie has its locality and partner, so a join left out counts the same), and
  * grouped by the bare column so its index serves: a checklist opens at once at 50,000 ties.
  */
 export async function countTieValues(
@@ -169,7 +184,7 @@ export async function countTieValues(
     .select([value.as('value'), sql<number>`count(*)`.as('n')])
     .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
     .where(() => filterSql(TIE_SQL, q.filter, engineOfDb(db)))
-    .where(() => quickSql(TIE_SQL, q.quick, engineOfDb(db)))
+    .where(() => tieQuickSql(db, q.quick))
     .groupBy(value)
     .execute();
   return valueCounts(rows);
@@ -195,8 +210,8 @@ export async function listTies(
 }
 
 /**
- * How many ties a view holds, joined only to the tables its filters and search read (every tie
- * has its locality and partner, so a join left out counts the same): the count under a page
+ * How many ties a view holds, joined only to the tables its filters read (its search joins
+ * none; every tie has its locality and partner, so a join left out counts the same): the count under a page
  * of 50,000 ties reads one index, not three tables.
  */
 async function countTies(
@@ -211,7 +226,7 @@ async function countTies(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('t.deleted_at', q.deleted ? 'is not' : 'is', null)
     .where(() => filterSql(TIE_SQL, q.filter, engineOfDb(db)))
-    .where(() => quickSql(TIE_SQL, q.quick, engineOfDb(db)));
+    .where(() => tieQuickSql(db, q.quick));
   if (q.ids)
     query =
       q.ids.length === 0 ? query.where(sql<SqlBool>`1 = 0`) : query.where('t.id', 'in', q.ids);

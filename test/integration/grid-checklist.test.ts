@@ -70,6 +70,42 @@ describe('checklist filters on the ties grid', () => {
     expect(await counts({ column: 'local_level' })).toEqual({ city: 5 });
   });
 
+  it('counts under a search the very rows the search lists, whichever table holds the words', async () => {
+    await call(registry, 'ties:create', {
+      local: 'Suzhou',
+      local_level: 'county',
+      partner: 'Kyoto',
+      country: 'JP',
+      kind: 'exchange',
+      stage: 'contact',
+      notes: 'met the Leipzig delegation',
+    });
+    const tally = async (quick: string) => {
+      const rows = (await call<Page<TieRow>>(registry, 'ties:list', { quick })).rows;
+      const out: Record<string, number> = {};
+      for (const r of rows) out[r.stage] = (out[r.stage] ?? 0) + 1;
+      return out;
+    };
+    // The locality's name and its level's label, the partner's name and country, the tie's own
+    // kind and notes, and words nobody holds.
+    const seen: Record<string, Record<string, number>> = {
+      suzhou: { contact: 1 },
+      县级: { contact: 1 },
+      leipzig: { contact: 2 },
+      日本: { established: 1, contact: 2 },
+      交流: { contact: 3 },
+      nowhere: {},
+    };
+    for (const [quick, expected] of Object.entries(seen)) {
+      expect(await tally(quick), quick).toEqual(expected);
+      expect(await counts({ column: 'stage', quick }), quick).toEqual(expected);
+      expect(
+        (await call<Page<TieRow>>(registry, 'ties:list', { quick, limit: 1 })).total,
+        quick,
+      ).toBe(Object.values(expected).reduce((a, b) => a + b, 0));
+    }
+  });
+
   it('says which of the given rows the view shows (the ticked rows still in sight)', async () => {
     const all = (await call<Page<TieRow>>(registry, 'ties:list', {})).rows;
     const ids = all.map((r) => r.id);
