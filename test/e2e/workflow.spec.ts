@@ -102,6 +102,11 @@ test.describe('the tie workflow, in Chinese', () => {
       { 结果: 'approved', 批复日期: '2025-04-10', 批文文号: '宁政复〔2025〕3号' },
       '记录批复',
     );
+    // The panel shows the first step decided before the second step's button is pressed: until
+    // then its first 记录批复 is still the first step's, whose form a stale click would open.
+    await expect(detail.root.getByTestId('round-1').locator('li').nth(0)).toContainText(
+      '2025-04-10 批准',
+    );
     // Returned by the second step, with a reason.
     await detail.form(
       '记录批复',
@@ -126,8 +131,10 @@ test.describe('the tie workflow, in Chinese', () => {
     const round2 = detail.root.getByTestId('round-2');
     await expect(round2.locator('li').nth(0)).toContainText('沿用第1轮批准，未重新报批');
     await expect(round2.locator('li').nth(1)).toContainText('2025-06-01');
-    for (const day of ['2025-07-01', '2025-09-15']) {
+    for (const [i, day] of ['2025-07-01', '2025-09-15'].entries()) {
       await detail.form('记录批复', { 结果: 'approved', 批复日期: day }, '记录批复');
+      // Shown decided before the next step's button is pressed (see the first round).
+      await expect(round2.locator('li').nth(i + 1)).toContainText(`${day} 批准`);
     }
     await expect(detail.stage).toHaveText('已批准');
     await expect(round1.locator('li')).toHaveCount(3);
