@@ -190,6 +190,9 @@ export function filterSql(
   return parts.length === 0 ? TRUE : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
+/** The table alias (`t`, `l`, `p`) a column's expression starts with. */
+export const aliasOf = (column: SqlColumn): string => column.expr.split('.')[0] ?? '';
+
 /**
  * Where a grid's row finds the row of a joined table, for the quick search: the grid's key
  * column (`t.partner_id`) and the table it names (`partners`, read under the alias its columns
@@ -222,9 +225,10 @@ export function quickSql(
       { filterType: 'text', type: 'contains', filter: words },
       caseless,
     );
-    const alias = column.expr.split('.')[0] ?? '';
+    const alias = aliasOf(column);
     if (!lookups[alias]) own.push(match);
-    else looked.set(alias, [...(looked.get(alias) ?? []), match]);
+    else if (looked.has(alias)) looked.get(alias)?.push(match);
+    else looked.set(alias, [match]);
   }
   const through = [...looked].map(([alias, matches]) => {
     const { table, key } = lookups[alias] as QuickLookups[string];

@@ -6,6 +6,7 @@ import type { TieColumn } from '../shared/ipc/ties';
 import type { TieRow } from '../shared/model';
 import type { ColumnFilter } from '../shared/grid-query';
 import {
+  aliasOf,
   filterSql,
   orderSql,
   quickSql,
@@ -154,11 +155,11 @@ function filtered(
 }
 
 /** The tables (`t`, `l`, `p`) a column's SQL reads, by the alias its expression starts with. */
-const tableOf = (column: TieColumn) => TIE_SQL[column].expr.split('.')[0];
+const tableOf = (column: TieColumn) => aliasOf(TIE_SQL[column]);
 
 /** The tables a view's filters read (its quick search joins none, see `tieQuickSql`). */
-function tablesRead(q: Pick<TieQuery, 'filter'>): Set<string | undefined> {
-  const used = new Set<string | undefined>(['t']);
+function tablesRead(q: Pick<TieQuery, 'filter'>): Set<string> {
+  const used = new Set<string>(['t']);
   for (const [id, model] of Object.entries(q.filter)) if (model) used.add(tableOf(id as TieColumn));
   return used;
 }
@@ -166,8 +167,9 @@ function tablesRead(q: Pick<TieQuery, 'filter'>): Set<string | undefined> {
 /**
  * How many ties hold each value of one column under a view (its other filters and search),
  * for a checklist filter. Joined only to the tables the column and the filters read (the
- * search joins none; every tie has its locality and partner, so a join left out counts the same), and
- * grouped by the bare column so its index serves: a checklist opens at once at 50,000 ties.
+ * search joins none; every tie has its locality and partner, so a join left out counts the
+ * same), and grouped by the bare column so its index serves: a checklist opens at once at
+ * 50,000 ties.
  */
 export async function countTieValues(
   db: Executor,
@@ -211,8 +213,8 @@ export async function listTies(
 
 /**
  * How many ties a view holds, joined only to the tables its filters read (its search joins
- * none; every tie has its locality and partner, so a join left out counts the same): the count under a page
- * of 50,000 ties reads one index, not three tables.
+ * none; every tie has its locality and partner, so a join left out counts the same): the
+ * count under a page of 50,000 ties reads one index, not three tables.
  */
 async function countTies(
   db: Executor,
