@@ -122,7 +122,8 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
   const ids = useId();
   const reference = useReference();
-  const [ties, setTies] = useState<readonly TieRow[]>([]);
+  // Null until the list has come: until then the picker says it is reading, not that there are none.
+  const [ties, setTies] = useState<readonly TieRow[] | null>(null);
   const [params, setParams] = useState<Params>(() => initialParams(lang));
   const [html, setHtml] = useState<string | null>(null);
   const [shown, setShown] = useState<Record<string, unknown> | null>(null);
@@ -146,9 +147,9 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
     };
   }, []);
 
-  const sortedTies = ties;
+  const sortedTies = ties ?? [];
   const countries = useMemo(() => {
-    const codes = [...new Set(ties.map((x) => x.country))];
+    const codes = [...new Set((ties ?? []).map((x) => x.country))];
     // Named, and sorted, as the language shows them: Chinese names by their pinyin key.
     const named = (code: string) => {
       const c = reference?.countryByCode.get(code);
@@ -313,7 +314,9 @@ export function ReportsScreen({ lang }: { lang: Lang }) {
               aria-label={t('report.screen.tie')}
             >
               {sortedTies.length === 0 ? (
-                <option value="">{t('report.screen.noTies')}</option>
+                <option value="">
+                  {t(ties === null ? 'report.screen.readingTies' : 'report.screen.noTies')}
+                </option>
               ) : null}
               {sortedTies.map((x) => (
                 <option key={x.id} value={x.id}>

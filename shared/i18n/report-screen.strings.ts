@@ -34,6 +34,7 @@ export const reportScreenStrings = defineStrings({
         previewNote:
           'The preview is the printed document; page breaks, page header and footer are added when it is printed.',
         noTies: 'There are no ties yet.',
+        readingTies: 'Reading the ties…',
       },
       errors: {
         asOfDay: 'Give the report date as a full day (YYYY-MM-DD), not “{{value}}”.',
@@ -75,6 +76,7 @@ export const reportScreenStrings = defineStrings({
         preview: '报表预览',
         previewNote: '预览即打印文档；分页、页眉和页脚在打印时加入。',
         noTies: '尚无友城关系。',
+        readingTies: '正在读取友城关系…',
       },
       errors: {
         asOfDay: '截至日期须精确到日（YYYY-MM-DD），而不是“{{value}}”。',

@@ -33,11 +33,15 @@ export class ReportsPage {
     await this.field(/^(报表语言|Language of the report)$/).selectOption(value);
   }
 
+  /** The option's text, once the picker lists it (a picker of ties fills in when they come). */
   private async optionText(select: RegExp, option: RegExp): Promise<string> {
-    const texts = await this.field(select).locator('option').allTextContents();
-    const found = texts.find((t) => option.test(t));
-    if (!found) throw new Error(`no option ${option} in ${texts.join(', ')}`);
-    return found;
+    const options = this.field(select).locator('option');
+    await expect
+      .poll(async () => (await options.allTextContents()).some((t) => option.test(t)), {
+        message: `an option ${option}`,
+      })
+      .toBe(true);
+    return (await options.allTextContents()).find((t) => option.test(t)) ?? '';
   }
 
   async choose(select: RegExp, option: RegExp): Promise<void> {
