@@ -17,6 +17,17 @@ export type CountryCode = string & { readonly __country: unique symbol };
 export const CONTINENTS = ['AF', 'AS', 'EU', 'NA', 'OC', 'SA', 'AN'] as const;
 export type Continent = (typeof CONTINENTS)[number];
 
+/** The order Chinese statistics list continents in, offered in Settings beside "by count". */
+export const FIXED_CONTINENT_ORDER = [
+  'AS',
+  'EU',
+  'AF',
+  'NA',
+  'SA',
+  'OC',
+  'AN',
+] as const satisfies readonly Continent[];
+
 /** Spellings seen in office ledgers that neither dataset carries. */
 const EXTRA_ALIASES: Record<string, string> = {
   britain: 'GB',

@@ -113,3 +113,25 @@ export function daysBetween(from: string, to: string): number {
   const b = Date.parse(`${firstDay(to)}T00:00:00Z`);
   return Math.round((b - a) / 86_400_000);
 }
+
+/** A date problem as an i18n key with its params, the way every refusal names one. */
+export function dateProblemIssue(problem: DateProblem): {
+  key: string;
+  params: Record<string, unknown>;
+} {
+  switch (problem.kind) {
+    case 'empty':
+      return { key: 'errors.date.empty', params: {} };
+    case 'format':
+      return { key: 'errors.date.format', params: { value: problem.value } };
+    case 'month':
+      return { key: 'errors.date.month', params: { value: problem.value, month: problem.month } };
+    case 'day':
+      return { key: 'errors.date.day', params: { value: problem.value, max: problem.max } };
+    case 'year':
+      return {
+        key: 'errors.date.year',
+        params: { value: problem.value, min: MIN_YEAR, max: MAX_YEAR },
+      };
+  }
+}

@@ -60,12 +60,6 @@ export const columnFilter = z.union([condition, combined, setFilter]);
 export type ColumnFilter = z.output<typeof columnFilter>;
 export type FilterCondition = z.output<typeof condition>;
 
-/** Whether a stored value passes a checklist filter (a blank cell is `''` in its list). */
-export function setFilterPasses(filter: SetFilter, value: unknown): boolean {
-  const code = value === null || value === undefined ? '' : String(value);
-  return filter.values.includes(code);
-}
-
 /**
  * The view a checklist counts its values under: every other filter and the search, but not
  * its own column's filter (as Excel lists what unticking would bring back).

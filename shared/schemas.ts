@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lookupCountry, type CountryCode } from './countries';
 import { normaliseName } from './names';
 import { isUnstorable } from './storable';
-import { MAX_YEAR, MIN_YEAR, parsePartialDate, type DateProblem, type PartialDate } from './dates';
+import { dateProblemIssue, parsePartialDate, type PartialDate } from './dates';
 import {
   parseEnum,
   valuesOf,
@@ -22,27 +22,6 @@ type Ctx = z.core.$RefinementCtx;
 function refuse(ctx: Ctx, key: string, params: Record<string, unknown>): typeof z.NEVER {
   ctx.addIssue({ code: 'custom', message: key, params });
   return z.NEVER;
-}
-
-export function dateProblemIssue(problem: DateProblem): {
-  key: string;
-  params: Record<string, unknown>;
-} {
-  switch (problem.kind) {
-    case 'empty':
-      return { key: 'errors.date.empty', params: {} };
-    case 'format':
-      return { key: 'errors.date.format', params: { value: problem.value } };
-    case 'month':
-      return { key: 'errors.date.month', params: { value: problem.value, month: problem.month } };
-    case 'day':
-      return { key: 'errors.date.day', params: { value: problem.value, max: problem.max } };
-    case 'year':
-      return {
-        key: 'errors.date.year',
-        params: { value: problem.value, min: MIN_YEAR, max: MAX_YEAR },
-      };
-  }
 }
 
 function toDate(value: string | number, ctx: Ctx): PartialDate {

@@ -46,9 +46,6 @@ const fields = {
    */
   chainReapprove: z.strictObject({ province: z.boolean(), city: z.boolean(), county: z.boolean() }),
 };
-/** The order Chinese statistics list continents in, offered in Settings beside "by count". */
-export const FIXED_CONTINENT_ORDER = ['AS', 'EU', 'AF', 'NA', 'SA', 'OC', 'AN'] as const;
-
 export const settingsSchema = z.strictObject({
   language: fields.language.default(null),
   staffName: fields.staffName.default(null),

@@ -1,5 +1,5 @@
 import { formatMessage, type Lang } from './i18n';
-import { columnLabelKey } from './ipc/grid';
+import { columnLabelKey } from './grids';
 import type { UndoEntry, UndoSkipped } from './ipc/undo';
 
 /**

@@ -1,6 +1,17 @@
 import { firstDay, yearOf } from './dates';
 import type { Kind, Level } from './enums';
 
+/** The kinds of follow-up, worst first: the order the screen shows its groups in. */
+export const FOLLOW_UP_KINDS = [
+  'steps',
+  'approved',
+  'letters',
+  'notForeign',
+  'outOfOrder',
+  'quiet',
+] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
 /**
  * Rule checks that warn rather than forbid: staff may go ahead, but must say why, and the
  * reason is kept with the event. They are checked when a tie is signed (and, for the

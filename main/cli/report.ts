@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { parsePartialDate, precisionOf } from '../../shared/dates';
 import { formatMessage, type Lang } from '../../shared/i18n';
-import { dateProblemIssue } from '../../shared/schemas';
+import { dateProblemIssue } from '../../shared/dates';
 import type { Settings } from '../../shared/settings';
 import {
   CliFailure,

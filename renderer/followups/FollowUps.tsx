@@ -2,14 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../shared/countries';
 import type { Lang } from '../../shared/i18n';
-import {
-  FOLLOW_UP_KINDS,
-  type TieAnniversary,
-  type FollowUpItem,
-  type FollowUpKind,
-  type FollowUps as Data,
-} from '../../shared/ipc/workflow';
+import type { TieAnniversary, FollowUpItem, FollowUps as Data } from '../../shared/ipc/workflow';
 import type { Settings } from '../../shared/settings';
+import { FOLLOW_UP_KINDS, type FollowUpKind } from '../../shared/workflow';
 import { attempt, call } from '../api/client';
 import { useCan } from '../auth/session';
 import { warningTexts } from '../components/warnings';

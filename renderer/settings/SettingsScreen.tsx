@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainStep } from '../../shared/chains';
+import { FIXED_CONTINENT_ORDER } from '../../shared/countries';
 import { enumLabel, valuesOf, type Level } from '../../shared/enums';
 import type { Lang } from '../../shared/i18n';
-import { FIXED_CONTINENT_ORDER, type Settings } from '../../shared/settings';
+import type { Settings } from '../../shared/settings';
 import { attempt, call, runsInElectron } from '../api/client';
 import { useCan } from '../auth/session';
 import { errorText } from '../i18n';

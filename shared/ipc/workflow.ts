@@ -51,17 +51,6 @@ export interface WorkflowOptions {
   };
 }
 
-/** The kinds of follow-up, worst first: the order the screen shows its groups in. */
-export const FOLLOW_UP_KINDS = [
-  'steps',
-  'approved',
-  'letters',
-  'notForeign',
-  'outOfOrder',
-  'quiet',
-] as const;
-export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
-
 export interface FollowUpItem {
   /** What a dismissal or snooze names: `<kind>:<id>` (the step, the letter, or the tie). */
   readonly item: string;

@@ -2,13 +2,14 @@ import type { IRowNode } from 'ag-grid-community';
 import { useGridFilter, type CustomFilterProps } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setFilterPasses, type SetFilter } from '../../../shared/grid-query';
+import type { SetFilter } from '../../../shared/grid-query';
 import {
   allState,
   checklistOptions,
   countLocally,
   isTicked,
   matchingOptions,
+  setFilterPasses,
   toggled,
 } from '../logic/checklist';
 

@@ -1,5 +1,11 @@
 import type { SetFilter, ValueCounts } from '../../../shared/grid-query';
 
+/** Whether a stored value passes a checklist filter (a blank cell is `''` in its list). */
+export function setFilterPasses(filter: SetFilter, value: unknown): boolean {
+  const code = value === null || value === undefined ? '' : String(value);
+  return filter.values.includes(code);
+}
+
 /** One line of a checklist filter: a stored value (`''` for blank), its label, its rows. */
 export interface ChecklistOption {
   readonly value: string;

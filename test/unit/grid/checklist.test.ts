@@ -6,9 +6,10 @@ import {
   countMap,
   isTicked,
   matchingOptions,
+  setFilterPasses,
   toggled,
 } from '../../../renderer/grid/logic/checklist';
-import { setFilterPasses, withoutColumn } from '../../../shared/grid-query';
+import { withoutColumn } from '../../../shared/grid-query';
 
 const collator = new Intl.Collator('en');
 const names: Record<string, string> = { JP: 'Japan', IT: 'Italy', DE: 'Germany' };
