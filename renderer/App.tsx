@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMAND_NEEDS, type PageCommand } from '../shared/commands';
-import { isLang, type Lang } from '../shared/i18n';
+import { groupDigits, isLang, type Lang } from '../shared/i18n';
 import type { RegistriesInfo } from '../shared/ipc/registries';
 import type { Settings } from '../shared/settings';
 import { attempt, call, runsInElectron } from './api/client';
@@ -186,7 +186,7 @@ export function App() {
             {t(`nav.${s}`)}
             {s === 'followups' && followUps > 0 ? (
               <span className="badge" data-testid="followups-badge">
-                {new Intl.NumberFormat(lang).format(followUps)}
+                {groupDigits(followUps)}
               </span>
             ) : null}
           </button>

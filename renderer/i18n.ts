@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { formatMessage, isLang, resources, type Lang } from '../shared/i18n';
+import { formatMessage, isLang, resources, formatNumbersGrouped, type Lang } from '../shared/i18n';
 import type { WireError } from '../shared/result';
 
 const LANG_KEY = 'youcheng.lang';
@@ -43,6 +43,7 @@ export async function initI18n(lang: Lang): Promise<typeof i18next> {
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
   });
+  formatNumbersGrouped(i18next);
   rememberLang(lang);
   return i18next;
 }

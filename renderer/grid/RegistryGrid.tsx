@@ -227,7 +227,7 @@ export function RegistryGrid<R extends GridRow>({
                   datasource: data.datasource,
                   cacheBlockSize: PAGE_ROWS,
                   maxBlocksInCache: 50,
-                  infiniteInitialRowCount: 40,
+                  infiniteInitialRowCount: 1,
                 }
               : { rowData: data.rows })}
             columnDefs={columnDefs}

@@ -96,10 +96,15 @@ export function withRefusals<R extends Row>(col: ColDef<R>): ColDef<R> {
   return {
     ...col,
     colId: id,
-    cellRenderer: col.cellRenderer ?? RefusableCellRenderer,
-    // The blank row shows its typed text, never a column's own controls (a letter's scan).
+    // A plain cell is AG Grid's own text (no component per cell, the cheapest at open); a
+    // refused one shows the value with its reason. The blank row shows its typed text, never
+    // a column's own controls (a letter's scan). Every change of a cell's refusal refreshes
+    // the cell with `force`, which asks this again.
     cellRendererSelector: (p) =>
-      p.node.rowPinned ? { component: RefusableCellRenderer } : undefined,
+      p.node.rowPinned ||
+      (p.data && (p.context as GridContext | undefined)?.errors.has(cellKey(p.data.id, id)))
+        ? { component: RefusableCellRenderer }
+        : undefined,
     valueGetter: (p: ValueGetterParams<R, unknown>) => {
       const error = p.data
         ? (p.context as GridContext | undefined)?.errors.get(cellKey(p.data.id, id))

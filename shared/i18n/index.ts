@@ -68,6 +68,33 @@ function merged(lang: Lang): Record<string, unknown> {
 
 export const resources = { en: { translation: merged('en') }, zh: { translation: merged('zh') } };
 
+/** A whole number with its thousands grouped by commas, as both languages write counts. */
+export function groupDigits(n: number): string {
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return n < 0 ? `-${digits}` : digits;
+}
+
+/**
+ * `{{n, number}}` in the strings. A whole number is grouped here, the way Intl.NumberFormat
+ * groups it in both languages (50,000; 共50,000条), without building a formatter: the first one
+ * costs a window ~13 ms as it opens, and i18next's own cache keys its formatters by every
+ * option of the call, the count among them, so it builds another for each new count. Anything
+ * else (a fraction) goes to Intl, one formatter per language.
+ */
+export function formatNumbersGrouped(instance: i18n): void {
+  const formatters = new Map<string, Intl.NumberFormat>();
+  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) => {
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return groupDigits(value);
+    const lang = lng ?? 'en';
+    let formatter = formatters.get(lang);
+    if (!formatter) {
+      formatter = new Intl.NumberFormat(lang);
+      formatters.set(lang, formatter);
+    }
+    return formatter.format(Number(value));
+  });
+}
+
 /** A ready i18next instance; `initAsync: false` makes it usable on the next line. */
 export function createI18n(lang: Lang): i18n {
   const instance = i18next.createInstance();
@@ -79,6 +106,7 @@ export function createI18n(lang: Lang): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  formatNumbersGrouped(instance);
   return instance;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createI18n, formatMessage, resources } from '../../shared/i18n';
+import { describe, expect, it, vi } from 'vitest';
+import { createI18n, formatMessage, groupDigits, resources } from '../../shared/i18n';
 import { tieCellSchemas } from '../../shared/ipc/ties';
 import { issueKey } from '../../shared/issues';
 import { findKeys, findLiterals } from '../support/literals';
@@ -166,5 +166,44 @@ describe('refusals in the user’s words', () => {
         'zh',
       ),
     ).toBe('南京市与名古屋（日本）的友城关系已存在。');
+  });
+});
+
+describe('numbers in the strings', () => {
+  it('groups whole numbers as Intl does in both languages', () => {
+    const samples = [
+      0,
+      7,
+      999,
+      1000,
+      1234,
+      50_000,
+      106_000,
+      1_234_567,
+      -4321,
+      Number.MAX_SAFE_INTEGER,
+    ];
+    for (const n of samples) {
+      expect(groupDigits(n)).toBe(new Intl.NumberFormat('en').format(n));
+      expect(groupDigits(n)).toBe(new Intl.NumberFormat('zh-CN').format(n));
+    }
+  });
+
+  it('words counts through {{count, number}} without building an Intl formatter', () => {
+    const en = createI18n('en');
+    const built = vi.spyOn(Intl, 'NumberFormat');
+    try {
+      expect(en.t('tiesGrid.count', { count: 50_000 })).toBe('50,000 ties');
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
+  });
+
+  it('words a fraction through Intl', () => {
+    expect(createI18n('en').t('tiesGrid.count', { count: 50_000 })).toBe('50,000 ties');
+    expect(createI18n('en').t('tiesGrid.count', { count: 1 })).toBe('1 tie');
+    expect(createI18n('zh').t('shown.of', { shown: 3, total: 1060 })).toBe('显示3条，共1,060条');
+    expect(createI18n('en').t('shown.of', { shown: 2.5, total: 12_345 })).toBe('2.5 of 12,345');
   });
 });
