@@ -29,7 +29,6 @@ import {
   TextEditorModule,
   TextFilterModule,
   themeQuartz,
-  TooltipModule,
   type Module,
 } from 'ag-grid-community';
 
@@ -64,11 +63,11 @@ export const GRID_MODULES: readonly Module[] = [
   GridStateModule,
   DragAndDropModule,
   ColumnAutoSizeModule,
-  // Cell classes (a cell range, refusals), the blank row's class, a refused cell's reason,
-  // cells flashed after a change, headers and messages in the UI language.
+  // Cell classes (a cell range, refusals), the blank row's class, cells flashed after a
+  // change, headers and messages in the UI language. (No AG Grid tooltips: a refused cell
+  // gives its reason as its own title.)
   CellStyleModule,
   RowStyleModule,
-  TooltipModule,
   HighlightChangesModule,
   LocaleModule,
   // The grid api the hooks call.
