@@ -50,7 +50,10 @@ export function useChecklists<R extends GridRow>({
     if (!grid) return undefined;
     const bump = () => setFilters((n) => n + 1);
     grid.addEventListener('filterChanged', bump);
-    return () => grid.removeEventListener('filterChanged', bump);
+    // Leaving the screen destroys the grid first, and with it its listeners.
+    return () => {
+      if (!grid.isDestroyed()) grid.removeEventListener('filterChanged', bump);
+    };
   }, [api, ready]);
   useEffect(() => {
     const grid = api.current;
@@ -64,7 +67,9 @@ export function useChecklists<R extends GridRow>({
       };
       count();
       grid.addEventListener('modelUpdated', count);
-      return () => grid.removeEventListener('modelUpdated', count);
+      return () => {
+        if (!grid.isDestroyed()) grid.removeEventListener('modelUpdated', count);
+      };
     }
     const view = currentView();
     if (unfiltered(view)) return undefined;

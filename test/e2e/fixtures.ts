@@ -83,6 +83,8 @@ type Fixtures = {
   /** Console errors and CSP violations seen by the page; each test ends by expecting none. */
   pageErrors: string[];
   lang: 'zh' | 'en';
+  /** What AG Grid said in the console; every test ends by expecting nothing. */
+  agGridConsole: void;
 };
 
 export const test = base.extend<Fixtures>({
@@ -105,6 +107,20 @@ export const test = base.extend<Fixtures>({
     page.on('pageerror', (e) => errors.push(e.message));
     await use(errors);
   },
+  // AG Grid reports a feature it lacks (a module the app did not register, error #200) or an
+  // option it ignores only in the console, where no assertion would see it: any such line, in
+  // any page of the test's browser context, fails the test that caused it.
+  agGridConsole: [
+    async ({ context }, use) => {
+      const lines: string[] = [];
+      context.on('console', (m: ConsoleMessage) => {
+        if (/AG Grid: (error|warning) #/.test(m.text())) lines.push(m.text());
+      });
+      await use();
+      expect(lines, 'AG Grid reported in the console').toEqual([]);
+    },
+    { auto: true },
+  ],
   page: async ({ page, lang }, use) => {
     // The first run follows the system language; tests choose it explicitly.
     await page.addInitScript((l) => {
