@@ -467,6 +467,7 @@ test.describe('columns beyond the first screen', () => {
     await (await grid.shown(nagoya, 'country')).click();
     await (await grid.shown(stLouis, 'notes')).click({ modifiers: ['Shift'] });
     await expect(page.locator('.ag-header-cell[col-id="country"]')).toHaveCount(0);
+    await screenshot(page, 'range-wider-than-screen-en');
     const lines = (await copied(page)).split('\r\n');
     expect(lines).toHaveLength(2);
     const [first, second] = lines.map((line) => line.split('\t'));
