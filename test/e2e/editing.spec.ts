@@ -461,6 +461,17 @@ test.describe('columns beyond the first screen', () => {
     }
     await expect(focused).toBeInViewport();
 
+    // The selected cell scrolled out of view (the grid scrolled by hand) still takes typing.
+    await (await grid.shown(nagoya, 'region')).click();
+    await grid.show('notes');
+    await expect(page.locator('.ag-header-cell[col-id="region"]')).toHaveCount(0);
+    await page.keyboard.type('Aichi');
+    await expect(editor(page)).toHaveValue('Aichi');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await ties(host)).find((t) => t.id === nagoya))
+      .toMatchObject({ region: 'Aichi' });
+
     // A range from Country to Notes, the grid scrolled between the click and the shift-click:
     // the copy has every column of it, drawn or not.
     await grid.typeInto(stLouis, 'signed_place', 'St. Louis City Hall');
@@ -475,6 +486,7 @@ test.describe('columns beyond the first screen', () => {
     expect(first).toHaveLength(12);
     expect(second).toHaveLength(12);
     expect(first![0]).toBe('Japan');
+    expect(first![1]).toBe('Aichi');
     expect(first!.at(-1)).toBe('Twinned in 1978');
     expect(second![0]).toBe('United States');
     expect(second).toContain('St. Louis City Hall');
