@@ -252,7 +252,6 @@ export function RegistryGrid<R extends GridRow>({
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
             stopEditingWhenCellsLoseFocus
-            suppressColumnVirtualisation
             isExternalFilterPresent={options.isExternalFilterPresent}
             doesExternalFilterPass={options.doesExternalFilterPass}
             rowSelection={options.rowSelection}

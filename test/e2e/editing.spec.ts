@@ -88,7 +88,8 @@ for (const lang of ['zh', 'en'] as const) {
       await page.keyboard.type('佛罗伦萨');
       await page.keyboard.press('Enter');
       await expect(grid.cell(florence, 'partner_zh')).toHaveText('佛罗伦萨');
-      await grid.cell(florence, 'signed_place').click();
+      // A column beyond the first screen: the user scrolls to it first.
+      await (await grid.shown(florence, 'signed_place')).click();
       await page.keyboard.type('F');
       await expect(editor(page)).toHaveValue('F');
       await page.keyboard.press('Escape');
@@ -405,10 +406,91 @@ test.describe('typing faster than an editor opens', () => {
     await typeAheadOfEditor(page, 'county');
     await expect(grid.cell(aichi.id, 'local_level')).toHaveText('County');
     // And a text cell, whose editor AG Grid draws itself.
-    await grid.cell(nagoya, 'notes').click();
+    await (await grid.shown(nagoya, 'notes')).click();
     await typeAheadOfEditor(page, 'Sister city since 1978');
     await expect(grid.cell(nagoya, 'notes')).toHaveText('Sister city since 1978');
     const saved = (await ties(host)).find((t) => t.partner === 'Nagoya');
     expect(saved).toMatchObject({ country: 'JP', notes: 'Sister city since 1978' });
+  });
+});
+
+test.describe('columns beyond the first screen', () => {
+  test.use({ lang: 'en' });
+
+  test('the arrow keys reach the last column and typing there edits it; a range wider than the screen copies every column', async ({
+    page,
+    host,
+    pageErrors,
+  }) => {
+    await seed(host);
+    const grid = new TiesPage(page);
+    await grid.open(host.url);
+    const [nagoya, stLouis] = [await grid.rowId('Nagoya'), await grid.rowId('St. Louis')];
+    // The grid draws only the columns in view: Notes, the last, is not on the first screen.
+    await expect(page.locator('.ag-header-cell[col-id="notes"]')).toHaveCount(0);
+
+    // Right arrow to the last column, the grid scrolling along; a key typed there edits it.
+    await grid.cell(nagoya, 'country').click();
+    const focused = page.locator('.ag-cell-focus');
+    for (let i = 0; i < 20; i += 1) {
+      if ((await focused.getAttribute('col-id')) === 'notes') break;
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect(focused).toHaveAttribute('col-id', 'notes');
+    await expect(focused).toBeInViewport();
+    await page.keyboard.type('Twinned in 1978');
+    await expect(editor(page)).toHaveValue('Twinned in 1978');
+    await page.keyboard.press('Enter');
+    await expect(grid.cell(nagoya, 'notes')).toHaveText('Twinned in 1978');
+    await expect
+      .poll(async () => (await ties(host)).find((t) => t.id === nagoya)?.notes)
+      .toBe('Twinned in 1978');
+    // Enter went down a row, in the same far column: an input method types there too.
+    await expect(focused).toHaveAttribute('col-id', 'notes');
+    await typeWithIme(page, 'nan', '南京');
+    await expect(editor(page)).toHaveValue('南京');
+    await page.keyboard.press('Enter');
+    await expect(grid.cell(stLouis, 'notes')).toHaveText('南京');
+    // Home goes to the row's first column (the check boxes, pinned); a Right arrow past the
+    // pinned columns scrolls the grid back to the first centre column and types there.
+    await page.keyboard.press('Home');
+    await expect(focused).toHaveAttribute('col-id', 'ag-Grid-SelectionColumn');
+    for (const col of ['local', 'partner', 'local_level']) {
+      await page.keyboard.press('ArrowRight');
+      await expect(focused).toHaveAttribute('col-id', col);
+    }
+    await expect(focused).toBeInViewport();
+
+    // The selected cell scrolled out of view (the grid scrolled by hand) still takes typing.
+    await (await grid.shown(nagoya, 'region')).click();
+    await grid.show('notes');
+    await expect(page.locator('.ag-header-cell[col-id="region"]')).toHaveCount(0);
+    await page.keyboard.type('Aichi');
+    await expect(editor(page)).toHaveValue('Aichi');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await ties(host)).find((t) => t.id === nagoya))
+      .toMatchObject({ region: 'Aichi' });
+
+    // A range from Country to Notes, the grid scrolled between the click and the shift-click:
+    // the copy has every column of it, drawn or not.
+    await grid.typeInto(stLouis, 'signed_place', 'St. Louis City Hall');
+    await (await grid.shown(nagoya, 'country')).click();
+    await (await grid.shown(stLouis, 'notes')).click({ modifiers: ['Shift'] });
+    await expect(page.locator('.ag-header-cell[col-id="country"]')).toHaveCount(0);
+    await screenshot(page, 'range-wider-than-screen-en');
+    const lines = (await copied(page)).split('\r\n');
+    expect(lines).toHaveLength(2);
+    const [first, second] = lines.map((line) => line.split('\t'));
+    // Country, region, kind, stage, three dates, place, two signatories, custom fields, notes.
+    expect(first).toHaveLength(12);
+    expect(second).toHaveLength(12);
+    expect(first![0]).toBe('Japan');
+    expect(first![1]).toBe('Aichi');
+    expect(first!.at(-1)).toBe('Twinned in 1978');
+    expect(second![0]).toBe('United States');
+    expect(second).toContain('St. Louis City Hall');
+    expect(second!.at(-1)).toBe('南京');
+    expect(pageErrors).toEqual([]);
   });
 });

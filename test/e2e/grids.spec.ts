@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { showColumn } from './pages/grid';
 import { TiesPage } from './pages/ties.page';
 
 const base = { local: 'Nanjing', local_level: 'city', stage: 'established' };
@@ -156,6 +157,8 @@ test.describe('spreadsheet-grade editing', () => {
     await expect(ties.rowCount).toHaveText('3 ties');
     await page.getByLabel('View', { exact: true }).selectOption('Americas');
     await expect(ties.rowCount).toHaveText('1 of 3');
+    // Not drawn anywhere in the grid: scrolling it end to end finds no Notes column.
+    await expect(showColumn(page, 'notes')).rejects.toThrow('no column "notes"');
     await expect(page.locator('.ag-header-cell[col-id="notes"]')).toHaveCount(0);
     await expect(page.getByLabel('Quick search')).toHaveValue('united');
   });

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test, type Host } from './fixtures';
+import { showColumn } from './pages/grid';
 
 /**
  * Roles you can see (issue 23): a viewer's screens carry no control that writes, an editor's
@@ -456,6 +457,8 @@ for (const lang of ['zh', 'en'] as const) {
 
       // The grid's ties cell: the same picker, a chip removed, one added.
       const row = page.locator('.ag-row', { has: page.locator('.ag-cell', { hasText: '张市长' }) });
+      // Beyond the first screen: scrolled to, as a user does.
+      await showColumn(page, 'ties');
       await row.locator('.ag-cell[col-id="ties"]').dblclick();
       const editor = page.locator('.ties-editor');
       await expect(editor).toBeVisible();
@@ -467,6 +470,7 @@ for (const lang of ['zh', 'en'] as const) {
       await editor.getByRole('combobox').press('Enter');
       await expect(row.locator('.ag-cell[col-id="ties"]')).toHaveText('Leipzig');
       // Our locality's cell offers the registry's localities.
+      await showColumn(page, 'local');
       await row.locator('.ag-cell[col-id="local"]').dblclick();
       await expect(
         page.locator('.ag-cell-inline-editing datalist option[value="南京市"]'),

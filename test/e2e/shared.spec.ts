@@ -143,7 +143,7 @@ test.describe('live refresh', () => {
     const stLouis = await b.rowId('St. Louis');
 
     // B starts typing into St. Louis and leaves the editor open.
-    await b.cell(stLouis, 'our_signatory').dblclick();
+    await (await b.shown(stLouis, 'our_signatory')).dblclick();
     const editor = other.locator('.ag-cell-inline-editing input');
     await editor.fill('Mayor of St. Louis');
 

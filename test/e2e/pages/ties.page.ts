@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { showColumn } from './grid';
 
 /** The Ties screen, as a user reaches it: the grid, its toolbar, the new-tie dialog. */
 export class TiesPage {
@@ -28,8 +29,20 @@ export class TiesPage {
     return (await row.getAttribute('row-id')) ?? '';
   }
 
+  /** A cell, if drawn: a column beyond the first screen is drawn once scrolled to (`show`). */
   cell(rowId: string, column: string): Locator {
     return this.page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${column}"]`);
+  }
+
+  /** Scrolls the grid sideways to a column, as a user does before clicking one of its cells. */
+  async show(column: string): Promise<void> {
+    await showColumn(this.page, column);
+  }
+
+  /** A cell, the grid first scrolled to its column. */
+  async shown(rowId: string, column: string): Promise<Locator> {
+    await this.show(column);
+    return this.cell(rowId, column);
   }
 
   /** Types into a cell as in Excel: open the editor, replace the text, press Enter. */
@@ -39,7 +52,7 @@ export class TiesPage {
 
   /** Opens a cell's editor and types, without saving yet: the editor stays open. */
   async startTyping(rowId: string, column: string, text: string): Promise<Locator> {
-    const cell = this.cell(rowId, column);
+    const cell = await this.shown(rowId, column);
     await cell.dblclick();
     const input = this.page
       .locator('.ag-cell-inline-editing input, .ag-popup-editor input, .ag-popup-editor textarea')
@@ -50,7 +63,7 @@ export class TiesPage {
   }
 
   async choose(rowId: string, column: string, value: string): Promise<void> {
-    await this.cell(rowId, column).dblclick();
+    await (await this.shown(rowId, column)).dblclick();
     const select = this.page.locator('.ag-cell-inline-editing select');
     await select.selectOption(value);
     await select.press('Enter');
