@@ -242,6 +242,12 @@ export function useCellRange<R extends GridRow>({
     if (!grid || !col || row < 0) return;
     grid.ensureIndexVisible(row);
     grid.ensureColumnVisible(col);
+    // A pinned column is always in view: going to it (Home) scrolls the others to their start.
+    const displayed = grid.getAllDisplayedColumns();
+    if (displayed.find((c) => c.getColId() === col)?.getPinned()) {
+      const firstCentre = displayed.find((c) => !c.getPinned());
+      if (firstCentre) grid.ensureColumnVisible(firstCentre);
+    }
     grid.setFocusedCell(row, col);
   };
 
@@ -265,6 +271,20 @@ export function useCellRange<R extends GridRow>({
       const all = columns();
       if (event.key === 'Home') go(0, all[0]);
       else go(rowCount() - 1, all.at(-1));
+      return true;
+    }
+    // Home and End keep the row, as in Excel: its first or last column, scrolled into view
+    // (AG Grid's own Home stops at the pinned check boxes and leaves the columns scrolled away).
+    if (
+      !ctrl &&
+      !event.shiftKey &&
+      !event.altKey &&
+      (event.key === 'Home' || event.key === 'End')
+    ) {
+      const focused = api.current?.getFocusedCell();
+      if (!focused || focused.rowPinned) return false;
+      const all = columns();
+      go(focused.rowIndex, event.key === 'Home' ? all[0] : all.at(-1));
       return true;
     }
     if (event.key === 'Delete' && !ctrl && !event.shiftKey) return clear();

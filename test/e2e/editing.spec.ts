@@ -309,6 +309,8 @@ test.describe('moving and selecting', () => {
     await page.keyboard.press('Control+Home');
     await expect(focused).toHaveAttribute('col-id', 'local');
     await expect(page.locator('.ag-row-focus')).toHaveAttribute('row-index', '0');
+    // The columns scrolled back to their start with it.
+    await expect(page.locator('.ag-header-cell[col-id="local_level"]')).toBeInViewport();
 
     await page.keyboard.press('Control+a');
     await expect(page.getByText('3 selected')).toBeVisible();
@@ -451,11 +453,16 @@ test.describe('columns beyond the first screen', () => {
     await expect(editor(page)).toHaveValue('南京');
     await page.keyboard.press('Enter');
     await expect(grid.cell(stLouis, 'notes')).toHaveText('南京');
-    // Home goes to the row's first column (the check boxes, pinned); a Right arrow past the
-    // pinned columns scrolls the grid back to the first centre column and types there.
+    // Home goes to the row's first column, as in Excel, the grid scrolled back to it; End
+    // to its last again, and Home back.
     await page.keyboard.press('Home');
-    await expect(focused).toHaveAttribute('col-id', 'ag-Grid-SelectionColumn');
-    for (const col of ['local', 'partner', 'local_level']) {
+    await expect(focused).toHaveAttribute('col-id', 'local');
+    await expect(page.locator('.ag-header-cell[col-id="local_level"]')).toBeInViewport();
+    await page.keyboard.press('End');
+    await expect(focused).toHaveAttribute('col-id', 'notes');
+    await expect(focused).toBeInViewport();
+    await page.keyboard.press('Home');
+    for (const col of ['partner', 'local_level']) {
       await page.keyboard.press('ArrowRight');
       await expect(focused).toHaveAttribute('col-id', col);
     }
