@@ -51,6 +51,14 @@ export function useTypeToEdit<R extends GridRow>({
       return api.current?.getColumn(col)?.getColDef().editable !== false;
     };
 
+    const editingAt = (at: CellAt) =>
+      (api.current?.getEditingCells() ?? []).some(
+        (c) =>
+          c.rowIndex === at.rowIndex &&
+          c.column?.getColId() === at.colKey &&
+          (c.rowPinned ?? null) === at.rowPinned,
+      );
+
     const onFocusIn = (event: FocusEvent) => {
       const cell = cellOf(event.target);
       if (!cell || !cellEditable(cell)) return;
@@ -63,8 +71,9 @@ export function useTypeToEdit<R extends GridRow>({
       if (cell && cell !== composing) cell.removeAttribute('contenteditable');
     };
 
-    // Text typed while the editor opens (React's editors render a frame later) waits here.
-    let opening: { text: string; first: string } | null = null;
+    // Text typed while the editor opens (React's editors render a frame later) waits here,
+    // with an Enter or Tab pressed meanwhile: both go to that cell's editor once it is open.
+    let opening: Opening | null = null;
 
     /** Opens the cell's editor and puts the text in it, the caret after it. */
     const edit = (cell: HTMLElement, text: string) => {
@@ -85,13 +94,31 @@ export function useTypeToEdit<R extends GridRow>({
       if (node) grid.refreshCells({ rowNodes: [node], columns: [at.colKey], force: true });
       // One character starts the editor the way a key does; longer text is put in once open.
       const first = text.length === 1 ? text : '';
-      const started = { text, first };
+      const started: Opening = { at, text, first, key: null, done: false };
       opening = started;
       grid.startEditingCell({ ...at, key: first || undefined });
-      whenEditorOpen(root, EDITOR_WAIT_FRAMES, (editor) => {
-        opening = null;
-        if (editor && started.text !== started.first) putText(editor, started.text);
-      });
+      whenEditorOpen(root, EDITOR_WAIT_FRAMES, (editor) => deliver(started, editor));
+    };
+
+    /**
+     * Puts an opening's text into its cell's editor, once, as the editor takes the focus (or
+     * at the latest check): only that cell's editor, so text never lands in another cell the
+     * user has moved on to. An Enter or Tab pressed meanwhile follows a frame later, once the
+     * editor has taken the text (a list's match).
+     */
+    const deliver = (started: Opening, editor: Editor | null) => {
+      if (started.done) return;
+      started.done = true;
+      if (opening === started) opening = null;
+      if (!editor || !editingAt(started.at)) return;
+      if (started.text !== started.first) putText(editor, started.text);
+      const key = started.key;
+      if (key)
+        requestAnimationFrame(() =>
+          editor.dispatchEvent(
+            new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }),
+          ),
+        );
     };
 
     const onCompositionStart = (event: CompositionEvent) => {
@@ -118,15 +145,7 @@ export function useTypeToEdit<R extends GridRow>({
     let waiting = false;
     const editingHere = (cell: HTMLElement) => {
       const at = positionOf(cell);
-      return (
-        at !== null &&
-        (api.current?.getEditingCells() ?? []).some(
-          (c) =>
-            c.rowIndex === at.rowIndex &&
-            c.column?.getColId() === at.colKey &&
-            (c.rowPinned ?? null) === at.rowPinned,
-        )
-      );
+      return at !== null && editingAt(at);
     };
     const flushEarly = (editor: Editor | null) => {
       const { text, key } = early;
@@ -153,11 +172,20 @@ export function useTypeToEdit<R extends GridRow>({
     };
     const onEditorFocus = (event: FocusEvent) => {
       if (!(event.target instanceof Element) || !event.target.matches(EDITOR)) return;
+      if (opening) deliver(opening, event.target as Editor);
       flushEarly(event.target as Editor);
     };
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (opening && (event.key === 'Enter' || event.key === 'Tab')) {
+        // The composed text is not in the editor yet: AG Grid would close it empty.
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        opening.key = { key: event.key, shiftKey: event.shiftKey };
+        return;
+      }
       const cell = cellOf(event.target);
-      if (!cell || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!cell) return;
       const editing = editingHere(cell);
       if (editing && (event.key === 'Enter' || event.key === 'Tab') && (opener || early.text)) {
         // Before AG Grid hears it: it would close the editor before the text is in it.
@@ -229,6 +257,23 @@ export const TYPED_TEXT = 'youcheng:typed-text';
 export const TYPED_MORE = 'youcheng:typed-more';
 
 type Editor = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** Text on its way into a cell's editor, with the Enter or Tab pressed before it arrived. */
+interface Opening {
+  readonly at: CellAt;
+  text: string;
+  readonly first: string;
+  key: { readonly key: string; readonly shiftKey: boolean } | null;
+  /** Delivered, or given up. */
+  done: boolean;
+}
+
+/** A cell as AG Grid's editing calls name it. */
+interface CellAt {
+  readonly rowIndex: number;
+  readonly colKey: string;
+  readonly rowPinned: 'bottom' | null;
+}
 
 /** Calls back with the cell's editor once it is open and focused, or null if it never is. */
 function whenEditorOpen(root: HTMLElement, frames: number, then: (e: Editor | null) => void) {

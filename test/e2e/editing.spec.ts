@@ -414,7 +414,42 @@ test.describe('typing faster than an editor opens', () => {
     const saved = (await ties(host)).find((t) => t.partner === 'Nagoya');
     expect(saved).toMatchObject({ country: 'JP', notes: 'Sister city since 1978' });
   });
+
+  test('Enter right after an input method commits saves its text in that cell, and the next cell keeps its own keys', async ({
+    page,
+    host,
+  }) => {
+    await seed(host);
+    const grid = new TiesPage(page);
+    await grid.open(host.url);
+    const nagoya = await grid.rowId('Nagoya');
+    await grid.cell(nagoya, 'region').click();
+    await imeThenEnterAtOnce(page, '爱知');
+    await expect(grid.cell(nagoya, 'region')).toHaveText('爱知');
+    // The next cell, at once: its keys are its own, nothing of the composition joins them.
+    await grid.cell(nagoya, 'country').click();
+    await page.keyboard.type('Italy');
+    await page.keyboard.press('Enter');
+    await expect(grid.cell(nagoya, 'country')).toHaveText('Italy');
+    await expect
+      .poll(async () => (await ties(host)).find((t) => t.id === nagoya))
+      .toMatchObject({ region: '爱知', country: 'IT' });
+  });
 });
+
+/**
+ * An input method commits its text and Enter follows in the same task, before a frame: the
+ * editor the composition opens is not drawn yet when Enter arrives.
+ */
+async function imeThenEnterAtOnce(page: Page, text: string): Promise<void> {
+  await page.evaluate((data) => {
+    const cell = document.activeElement ?? document.body;
+    cell.dispatchEvent(new CompositionEvent('compositionstart', { data: '', bubbles: true }));
+    cell.dispatchEvent(new CompositionEvent('compositionend', { data, bubbles: true }));
+    const enter = { key: 'Enter', bubbles: true, cancelable: true };
+    (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', enter));
+  }, text);
+}
 
 test.describe('columns beyond the first screen', () => {
   test.use({ lang: 'en' });
