@@ -113,12 +113,7 @@ export function useTypeToEdit<R extends GridRow>({
       if (!editor || !editingAt(started.at)) return;
       if (started.text !== started.first) putText(editor, started.text);
       const key = started.key;
-      if (key)
-        requestAnimationFrame(() =>
-          editor.dispatchEvent(
-            new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }),
-          ),
-        );
+      if (key) pressLater(editor, key);
     };
 
     const onCompositionStart = (event: CompositionEvent) => {
@@ -136,7 +131,7 @@ export function useTypeToEdit<R extends GridRow>({
     // frame later) does not have the focus yet: they reach the cell and wait here, then go
     // into the editor where its caret is the moment it takes the focus ("Japan", not "Jpan").
     // Enter or Tab pressed meanwhile waits too, and then commits what was typed.
-    const early: { text: string; key: { key: string; shiftKey: boolean } | null } = {
+    const early: { text: string; key: KeyPress | null } = {
       text: '',
       key: null,
     };
@@ -156,12 +151,7 @@ export function useTypeToEdit<R extends GridRow>({
       if (!editor) return;
       if (text) insertText(editor, text);
       // A frame later: the editor has drawn what the text chose (a list's first match).
-      if (key)
-        requestAnimationFrame(() =>
-          editor.dispatchEvent(
-            new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }),
-          ),
-        );
+      if (key) pressLater(editor, key);
     };
     const waitForEditor = () => {
       if (waiting) return;
@@ -258,12 +248,25 @@ export const TYPED_MORE = 'youcheng:typed-more';
 
 type Editor = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
+/** An Enter or Tab held back until the editor has the text typed before it. */
+interface KeyPress {
+  readonly key: string;
+  readonly shiftKey: boolean;
+}
+
+/** Presses a held-back key in the editor a frame later, once it has drawn its text. */
+function pressLater(editor: Editor, key: KeyPress): void {
+  requestAnimationFrame(() =>
+    editor.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true })),
+  );
+}
+
 /** Text on its way into a cell's editor, with the Enter or Tab pressed before it arrived. */
 interface Opening {
   readonly at: CellAt;
   text: string;
   readonly first: string;
-  key: { readonly key: string; readonly shiftKey: boolean } | null;
+  key: KeyPress | null;
   /** Delivered, or given up. */
   done: boolean;
 }
